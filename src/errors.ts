@@ -1,0 +1,49 @@
+/** The error catalogue: every failure a user can act on has a code, a message naming the bad value, and a fix. */
+
+export type ErrorCode =
+  | 'STATE_NOT_FOUND'
+  | 'STATE_UNREADABLE'
+  | 'STATE_NOT_SQLITE'
+  | 'STATE_UNKNOWN_SCHEMA'
+  | 'STATE_JSON_INVALID'
+  | 'STATE_WRITE_FAILED'
+  | 'FEATURES_DIR_NOT_FOUND'
+  | 'CONFIG_INVALID'
+  | 'CONFIG_UNKNOWN_KEY'
+  | 'CONFIG_FILE_UNREADABLE'
+  | 'TOKEN_MISSING'
+  | 'TOKEN_INVALID'
+  | 'REPOSITORY_MALFORMED'
+  | 'REPOSITORY_NOT_FOUND'
+  | 'PERMISSION_DENIED'
+  | 'RATE_LIMITED'
+  | 'PLATFORM_ERROR'
+  | 'NOT_SUPPORTED';
+
+export class OrchestratorGitError extends Error {
+  readonly code: ErrorCode;
+  /** One or two sentences on how to fix it. */
+  readonly fix: string;
+
+  constructor(code: ErrorCode, message: string, fix: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'OrchestratorGitError';
+    this.code = code;
+    this.fix = fix;
+  }
+
+  /** The message and the fix, as printed by the action and the CLI. */
+  describe(): string {
+    return `${this.code}: ${this.message}\nHow to fix: ${this.fix}`;
+  }
+}
+
+export function isOrchestratorGitError(error: unknown): error is OrchestratorGitError {
+  return error instanceof OrchestratorGitError;
+}
+
+/** Quotes an untrusted value for an error message: one line, bounded, visibly delimited. */
+export function quote(value: unknown, max = 120): string {
+  const text = String(value).replace(/[\u0000-\u001f\u007f]+/g, ' ');
+  return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+}
