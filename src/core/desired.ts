@@ -1,0 +1,312 @@
+/** Derives, from the orchestrator's state and the sync policy, the issues that should exist and what they say. */
+import type { FeatureRecord, OrchestratorState, ReleaseMilestone, TaskRecord } from '../state/types.js';
+import { defaultLabels, dimensionLabel, type DesiredLabel } from './labels.js';
+import type { SyncPolicy } from './policy.js';
+import { displayStatus, issueStateFor, type ItemStatus } from './status.js';
+import { inlineText, safeMarkdown, safeTitle } from './text.js';
+
+export type ItemKind = 'feature' | 'task';
+
+export interface DesiredMilestone {
+  title: string;
+  /** YYYY-MM-DD, or null. */
+  dueOn: string | null;
+  state: 'open' | 'closed';
+}
+
+/** The managed block in three parts: only the description is shortened when a body would be too long. */
+export interface BlockParts {
+  head: string;
+  description: string;
+  tail: string;
+}
+
+export interface DesiredIssue {
+  /** `feature:<id>` or `task:<id>`: the identity carried by the marker. */
+  itemKey: string;
+  kind: ItemKind;
+  sourceId: string;
+  featureId: string | null;
+  status: ItemStatus;
+  title: string;
+  block: BlockParts;
+  labels: DesiredLabel[];
+  assignees: string[];
+  milestone: DesiredMilestone | null;
+  state: 'open' | 'closed';
+  stateReason: 'completed' | 'not_planned' | null;
+  /** Progress over subtasks (tasks) or linked tasks (features); null when there is nothing to count. */
+  progress: { done: number; total: number } | null;
+}
+
+export interface DesiredState {
+  issues: DesiredIssue[];
+  /** Items the policy keeps off the platform, with why (for the plan's report). */
+  excluded: { itemKey: string; reason: string }[];
+}
+
+export function itemKey(kind: ItemKind, id: string): string {
+  return `${kind}:${id}`;
+}
+
+const DESCRIPTION_LIMIT = 30_000;
+const CHECKLIST_LIMIT = 500;
+
+export function deriveDesiredState(state: OrchestratorState, policy: SyncPolicy): DesiredState {
+  const children = groupChildren(state.tasks);
+  const byId = new Map(state.tasks.map((task) => [task.id, task]));
+  const topLevel = state.tasks.filter((task) => task.parentId === null || !byId.has(task.parentId));
+  const tasksByFeature = new Map<string, TaskRecord[]>();
+  for (const task of topLevel) {
+    if (!task.featureId) continue;
+    const list = tasksByFeature.get(task.featureId) ?? [];
+    list.push(task);
+    tasksByFeature.set(task.featureId, list);
+  }
+
+  const issues: DesiredIssue[] = [];
+  const excluded: DesiredState['excluded'] = [];
+
+  for (const feature of state.features) {
+    const key = itemKey('feature', feature.id);
+    if (!policy.featureStatuses.includes(feature.status)) {
+      excluded.push({ itemKey: key, reason: `feature status ${feature.status} is not synced` });
+      continue;
+    }
+    issues.push(deriveFeatureIssue(feature, tasksByFeature.get(feature.id) ?? [], state.milestones, policy));
+  }
+
+  if (policy.tasks !== 'none') {
+    const synced = policy.tasks === 'all' ? state.tasks : topLevel;
+    for (const task of synced) {
+      issues.push(deriveTaskIssue(task, children, state.milestones, policy));
+    }
+  } else {
+    for (const task of topLevel) excluded.push({ itemKey: itemKey('task', task.id), reason: 'tasks are not synced' });
+  }
+
+  issues.sort((a, b) => compareKeys(a.itemKey, b.itemKey));
+  return { issues, excluded };
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function groupChildren(tasks: TaskRecord[]): Map<string, TaskRecord[]> {
+  const children = new Map<string, TaskRecord[]>();
+  for (const task of tasks) {
+    if (task.parentId === null) continue;
+    const list = children.get(task.parentId) ?? [];
+    list.push(task);
+    children.set(task.parentId, list);
+  }
+  for (const list of children.values()) {
+    list.sort((a, b) => a.position - b.position || compareKeys(a.id, b.id));
+  }
+  return children;
+}
+
+function deriveFeatureIssue(
+  feature: FeatureRecord,
+  tasks: TaskRecord[],
+  milestones: ReleaseMilestone[],
+  policy: SyncPolicy,
+): DesiredIssue {
+  const neutralise = policy.neutraliseMentions;
+  const counted = tasks.filter((task) => task.status !== 'cancelled');
+  const progress = counted.length
+    ? { done: counted.filter((task) => task.status === 'completed').length, total: counted.length }
+    : null;
+  const facts: [string, string | null][] = [
+    ['Status', displayStatus(feature.status)],
+    ['Priority', feature.rawPriority ?? feature.priority],
+    ['Category', feature.category],
+    ['Estimate', feature.estimatedEffort],
+  ];
+  const taskList = tasks.length
+    ? [
+        '#### Tasks',
+        ...tasks.map(
+          (task) =>
+            `- [${task.status === 'completed' ? 'x' : ' '}] ${inlineText(task.title, neutralise)} · ${displayStatus(task.status).toLowerCase()}`,
+        ),
+        '',
+      ]
+    : [];
+  return {
+    itemKey: itemKey('feature', feature.id),
+    kind: 'feature',
+    sourceId: feature.id,
+    featureId: feature.id,
+    status: feature.status,
+    title: safeTitle(feature.title, feature.id),
+    block: {
+      head: blockHead(factsTable(facts, neutralise), progressLine(progress, 'linked tasks'), '#### Summary'),
+      description: safeMarkdown(feature.summary, neutralise).trim() || '_No summary in the specification._',
+      tail: [
+        '',
+        ...taskList,
+        `<sub>Feature \`${codeText(feature.id)}\` · specification \`${codeText(feature.file)}\`</sub>`,
+      ].join('\n'),
+    },
+    labels: compactLabels([
+      ...defaultLabels(policy),
+      dimensionLabel(policy, 'type', 'feature'),
+      dimensionLabel(policy, 'status', feature.status),
+      dimensionLabel(policy, 'priority', feature.priority),
+      dimensionLabel(policy, 'category', feature.category),
+    ]),
+    assignees: [],
+    milestone: milestoneFor(feature.id, milestones),
+    ...issueStateFor(feature.status),
+    progress,
+  };
+}
+
+function deriveTaskIssue(
+  task: TaskRecord,
+  children: Map<string, TaskRecord[]>,
+  milestones: ReleaseMilestone[],
+  policy: SyncPolicy,
+): DesiredIssue {
+  const neutralise = policy.neutraliseMentions;
+  const nested = policy.tasks === 'top-level';
+  const lines: string[] = [];
+  const descendants: TaskRecord[] = [];
+  collectChecklist(task, children, nested, 0, new Set([task.id]), lines, descendants, neutralise);
+  const counted = descendants.filter((child) => child.status !== 'cancelled');
+  const progress = counted.length
+    ? { done: counted.filter((child) => child.status === 'completed').length, total: counted.length }
+    : null;
+  const shown = lines.slice(0, CHECKLIST_LIMIT);
+  if (lines.length > shown.length) shown.push(`- … and ${lines.length - shown.length} more subtasks`);
+  const facts: [string, string | null][] = [
+    ['Status', displayStatus(task.status)],
+    ['Priority', task.priority],
+    ['Complexity', task.complexity],
+    ['Specialist', task.specialist],
+    ['Estimate', task.estimatedEffort],
+  ];
+  const assignee = task.assignee ? (policy.assigneeMap[task.assignee] ?? task.assignee) : null;
+  return {
+    itemKey: itemKey('task', task.id),
+    kind: 'task',
+    sourceId: task.id,
+    featureId: task.featureId,
+    status: task.status,
+    title: safeTitle(task.title, `Task ${task.id}`),
+    block: {
+      head: blockHead(factsTable(facts, neutralise), progressLine(progress, 'subtasks'), '#### Description'),
+      description: safeMarkdown(task.description, neutralise).trim() || '_No description._',
+      tail: [
+        '',
+        ...(shown.length ? ['#### Subtasks', ...shown, ''] : []),
+        `<sub>Orchestrator task \`${codeText(task.id)}\`${task.featureId ? ` · feature \`${codeText(task.featureId)}\`` : ''}</sub>`,
+      ].join('\n'),
+    },
+    labels: compactLabels([
+      ...defaultLabels(policy),
+      dimensionLabel(policy, 'type', 'task'),
+      dimensionLabel(policy, 'status', task.status),
+      dimensionLabel(policy, 'priority', task.priority),
+      dimensionLabel(policy, 'specialist', task.specialist),
+    ]),
+    assignees: assignee && /^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/.test(assignee) ? [assignee] : [],
+    milestone: milestoneFor(task.featureId, milestones),
+    ...issueStateFor(task.status),
+    progress,
+  };
+}
+
+function collectChecklist(
+  task: TaskRecord,
+  children: Map<string, TaskRecord[]>,
+  nested: boolean,
+  depth: number,
+  seen: Set<string>,
+  lines: string[],
+  descendants: TaskRecord[],
+  neutralise: boolean,
+): void {
+  for (const child of children.get(task.id) ?? []) {
+    if (seen.has(child.id)) continue;
+    seen.add(child.id);
+    descendants.push(child);
+    const mark = child.status === 'completed' ? 'x' : ' ';
+    const details = [child.specialist, child.status === 'completed' ? null : displayStatus(child.status).toLowerCase()]
+      .filter((part): part is string => Boolean(part))
+      .map((part) => inlineText(part, neutralise));
+    const suffix = details.length ? ` · ${details.join(' · ')}` : '';
+    lines.push(`${'  '.repeat(depth)}- [${mark}] ${inlineText(child.title, neutralise) || child.id}${suffix}`);
+    if (nested) collectChecklist(child, children, nested, depth + 1, seen, lines, descendants, neutralise);
+  }
+}
+
+function blockHead(...sections: string[]): string {
+  const notice =
+    '> [!NOTE]\n> Kept in step with the orchestrator by orchestrator-git: this block is rewritten on every sync. Write below it.';
+  return `${[notice, ...sections.filter((section) => section !== '')].join('\n\n')}\n\n`;
+}
+
+function factsTable(facts: [string, string | null][], neutralise: boolean): string {
+  const shown = facts.filter((fact): fact is [string, string] => Boolean(fact[1]));
+  return [
+    `| ${shown.map(([name]) => name).join(' | ')} |`,
+    `|${shown.map(() => '---').join('|')}|`,
+    `| ${shown.map(([, value]) => inlineText(value.replace(/_/g, ' '), neutralise)).join(' | ')} |`,
+  ].join('\n');
+}
+
+function progressLine(progress: { done: number; total: number } | null, noun: string): string {
+  if (!progress) return '';
+  const percent = Math.round((progress.done / progress.total) * 100);
+  return `**Progress:** ${progress.done} of ${progress.total} ${noun} completed (${percent}%)`;
+}
+
+/** Text inside an inline code span: backticks and newlines would end it. */
+function codeText(text: string): string {
+  return text.replace(/[`\r\n]/g, ' ');
+}
+
+function compactLabels(labels: (DesiredLabel | null)[]): DesiredLabel[] {
+  const seen = new Set<string>();
+  const out: DesiredLabel[] = [];
+  for (const label of labels) {
+    if (!label || seen.has(label.name)) continue;
+    seen.add(label.name);
+    out.push(label);
+  }
+  return out;
+}
+
+function milestoneFor(featureId: string | null, milestones: ReleaseMilestone[]): DesiredMilestone | null {
+  if (!featureId) return null;
+  const candidates = milestones
+    .filter((milestone) => milestone.status !== 'cancelled' && milestone.includedFeatures.includes(featureId))
+    .sort((a, b) => (a.targetDate ?? '9999').localeCompare(b.targetDate ?? '9999') || a.id - b.id);
+  const chosen = candidates[0];
+  if (!chosen) return null;
+  return {
+    title: safeTitle(chosen.name, `Milestone ${chosen.id}`),
+    dueOn: chosen.targetDate ? chosen.targetDate.slice(0, 10) : null,
+    state: chosen.status === 'completed' ? 'closed' : 'open',
+  };
+}
+
+/** The managed block, with the description shortened (and a note) so the block fits `budget` characters. */
+export function assembleBlock(parts: BlockParts, budget: number): string {
+  const full = `${parts.head}${parts.description}\n${parts.tail}`;
+  if (full.length <= budget && parts.description.length <= DESCRIPTION_LIMIT) return full;
+  const note = '\n\n_… shortened to fit the platform limit; the full text is in the orchestrator._';
+  const room = Math.min(DESCRIPTION_LIMIT, budget - parts.head.length - parts.tail.length - note.length - 1);
+  const description = room > 0 ? `${cutAtBoundary(parts.description, room)}${note}` : note.trim();
+  return `${parts.head}${description}\n${parts.tail}`;
+}
+
+function cutAtBoundary(text: string, limit: number): string {
+  let cut = Math.min(limit, text.length);
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+  return text.slice(0, cut);
+}

@@ -1,0 +1,468 @@
+/** Diffs the desired issues against what the platform holds and returns a typed plan: the fewest writes that make them match. */
+import { createHash } from 'node:crypto';
+import type { ActualIssue, ActualMilestone, ActualState } from './actual.js';
+import { composeBody, splitBody, type BodyParts } from './body.js';
+import { assembleBlock, type DesiredIssue, type DesiredMilestone, type DesiredState } from './desired.js';
+import { isOwnedLabel, type DesiredLabel } from './labels.js';
+import { BLOCK_END, formatMarker, readMarker } from './markers.js';
+import type { SyncPolicy } from './policy.js';
+import { BODY_LIMIT } from './text.js';
+
+export interface IssueWrite {
+  title: string;
+  body: string;
+  labels: string[];
+  assignees: string[];
+  /** Milestone title; the engine resolves it to the platform's number. */
+  milestone: string | null;
+}
+
+export interface IssuePatch {
+  title?: string;
+  body?: string;
+  labels?: string[];
+  assignees?: string[];
+  milestone?: string | null;
+  state?: 'open' | 'closed';
+  stateReason?: 'completed' | 'not_planned' | 'reopened' | null;
+}
+
+interface ItemOperationBase {
+  itemKey: string;
+  title: string;
+  reason: string;
+  /** Fingerprint of the owned fields after the write, carried by the marker. */
+  hash: string;
+  /** Assignees the tool will have set (so it can later remove only its own). */
+  ownedAssignees: string[];
+}
+
+export type Operation =
+  | { kind: 'createLabel'; label: DesiredLabel; reason: string }
+  | { kind: 'createMilestone'; milestone: DesiredMilestone; reason: string }
+  | (ItemOperationBase & {
+      kind: 'createIssue';
+      write: IssueWrite;
+      /** Set when the item is already finished: the platform creates issues open, so a second write closes it. */
+      thenClose: 'completed' | 'not_planned' | null;
+    })
+  | (ItemOperationBase & {
+      kind: 'updateIssue';
+      number: number;
+      url: string;
+      patch: IssuePatch;
+      /** Field names that change, for the report. */
+      fields: string[];
+      change: 'updated' | 'closed' | 'reopened';
+    });
+
+export type IssueOperation = Extract<Operation, { kind: 'createIssue' | 'updateIssue' }>;
+
+export interface PlannedLink {
+  itemKey: string;
+  number: number;
+  url: string;
+  issueId: string;
+  hash: string;
+  ownedAssignees: string[];
+}
+
+export interface PlanNote {
+  itemKey: string | null;
+  issueNumber: number | null;
+  message: string;
+}
+
+export interface Plan {
+  operations: Operation[];
+  /** Items whose issue already matches (no write). */
+  unchanged: PlannedLink[];
+  /** Items not created (with why). */
+  skipped: PlanNote[];
+  /** Owned fields a human changed, left as they are under the `report` policy. */
+  conflicts: PlanNote[];
+  /** Managed issues whose item is no longer in the plan. */
+  orphans: PlanNote[];
+  /** Problems worth a warning: duplicate or malformed markers, unassignable logins, oversize bodies. */
+  warnings: PlanNote[];
+  /** Reads the plan needs before it is final; the engine performs them and plans again. */
+  lookups: { labels: boolean; milestones: boolean; assignees: string[] };
+}
+
+export interface PlanContext {
+  policy: SyncPolicy;
+  /** itemKey → issue number, from the state's links (a cache: markers are the truth). */
+  links: Map<string, number>;
+  /** itemKey → assignees the tool set at its last write. */
+  ownedAssignees: Map<string, string[]>;
+}
+
+const MARKER_OVERHEAD = formatMarker('', '0'.repeat(16)).length + BLOCK_END.length + 2;
+
+export function fingerprint(fields: {
+  title: string;
+  block: string;
+  labels: string[];
+  milestone: string | null;
+  state: 'open' | 'closed';
+}): string {
+  const canonical = JSON.stringify([
+    fields.title,
+    fields.block,
+    [...fields.labels].map((label) => label.toLowerCase()).sort(),
+    fields.milestone,
+    fields.state,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
+}
+
+interface Candidate {
+  issue: ActualIssue;
+  hash: string;
+}
+
+export function planSync(desired: DesiredState, actual: ActualState, context: PlanContext): Plan {
+  const plan: Plan = {
+    operations: [],
+    unchanged: [],
+    skipped: [],
+    conflicts: [],
+    orphans: [],
+    warnings: [],
+    lookups: { labels: false, milestones: false, assignees: [] },
+  };
+  const { candidatesByKey } = indexMarkers(actual.issues, plan);
+  const byNumber = new Map(actual.issues.map((issue) => [issue.number, issue]));
+  const knownLabels = new Set(actual.labels ?? []);
+  for (const issue of actual.issues) for (const label of issue.labels) knownLabels.add(label.toLowerCase());
+  const knownMilestones = collectMilestones(actual);
+  const labelsToCreate = new Map<string, DesiredLabel>();
+  const milestonesToCreate = new Map<string, DesiredMilestone>();
+  const issueOperations: Operation[] = [];
+  const desiredKeys = new Set(desired.issues.map((issue) => issue.itemKey));
+
+  for (const item of desired.issues) {
+    const match = chooseIssue(item, candidatesByKey.get(item.itemKey) ?? [], context, byNumber, plan);
+    const assignees = resolveAssignees(item, match?.issue ?? null, actual, context, plan);
+    const milestoneTitle = item.milestone?.title ?? null;
+
+    if (!match) {
+      if (item.state === 'closed' && !context.policy.createCompleted) {
+        plan.skipped.push({
+          itemKey: item.itemKey,
+          issueNumber: null,
+          message: `${item.status} before its first sync; set create-completed to create closed issues for such items`,
+        });
+        continue;
+      }
+      const block = assembleBlock(item.block, BODY_LIMIT - MARKER_OVERHEAD - (context.policy.issueTemplate?.length ?? 0));
+      const hash = fingerprint({
+        title: item.title,
+        block,
+        labels: item.labels.map((label) => label.name),
+        milestone: milestoneTitle,
+        state: item.state,
+      });
+      noteNeededLabels(item.labels, knownLabels, labelsToCreate);
+      noteNeededMilestone(item.milestone, knownMilestones, milestonesToCreate);
+      issueOperations.push({
+        kind: 'createIssue',
+        itemKey: item.itemKey,
+        title: item.title,
+        reason: context.links.has(item.itemKey)
+          ? `linked issue #${context.links.get(item.itemKey)} is no longer in the repository`
+          : `new ${item.kind} (${item.status})`,
+        hash,
+        ownedAssignees: assignees.owned,
+        write: {
+          title: item.title,
+          body: composeBody(item.itemKey, hash, block, null, context.policy.issueTemplate ?? ''),
+          labels: item.labels.map((label) => label.name),
+          assignees: assignees.target,
+          milestone: milestoneTitle,
+        },
+        thenClose: item.state === 'closed' ? (item.stateReason ?? 'completed') : null,
+      });
+      continue;
+    }
+
+    const { issue } = match;
+    const parts = splitBody(issue.body);
+    const budget = BODY_LIMIT - MARKER_OVERHEAD - parts.before.length - parts.after.length;
+    const block = assembleBlock(item.block, budget);
+    const ownedActual = issue.labels.filter((label) => isOwnedLabel(context.policy, label));
+    const desiredLabelNames = item.labels.map((label) => label.name);
+    const targetLabels = reconcileLabels(issue.labels, ownedActual, desiredLabelNames);
+    const milestoneChanges = milestoneTitle !== null && issue.milestone?.title !== milestoneTitle;
+    const newHash = fingerprint({
+      title: item.title,
+      block,
+      labels: desiredLabelNames,
+      milestone: milestoneTitle,
+      state: item.state,
+    });
+    const actualHash = fingerprint({
+      title: issue.title,
+      block: parts.managed ?? '',
+      labels: ownedActual,
+      milestone: milestoneTitle === null ? null : (issue.milestone?.title ?? null),
+      state: issue.state,
+    });
+
+    const patch: IssuePatch = {};
+    const fields: string[] = [];
+    if (issue.title !== item.title) {
+      patch.title = item.title;
+      fields.push('title');
+    }
+    if (parts.managed !== block || parts.unterminated || match.hash !== newHash) {
+      // A linked issue that lost its block keeps all its text below the restored block.
+      const around = parts.managed === null ? { ...parts, before: '', after: parts.before } : parts;
+      patch.body = composeBody(item.itemKey, newHash, block, around);
+      fields.push('body');
+    }
+    if (!sameSet(targetLabels, issue.labels)) {
+      patch.labels = targetLabels;
+      fields.push('labels');
+      noteNeededLabels(
+        item.labels.filter((label) => !issue.labels.some((name) => name.toLowerCase() === label.name)),
+        knownLabels,
+        labelsToCreate,
+      );
+    }
+    if (!sameSet(assignees.target, issue.assignees)) {
+      patch.assignees = assignees.target;
+      fields.push('assignees');
+    }
+    if (milestoneChanges) {
+      patch.milestone = milestoneTitle;
+      fields.push('milestone');
+      noteNeededMilestone(item.milestone, knownMilestones, milestonesToCreate);
+    }
+    let change: 'updated' | 'closed' | 'reopened' = 'updated';
+    if (issue.state !== item.state) {
+      patch.state = item.state;
+      patch.stateReason = item.state === 'closed' ? (item.stateReason ?? 'completed') : 'reopened';
+      change = item.state === 'closed' ? 'closed' : 'reopened';
+      fields.push('state');
+    } else if (item.state === 'closed' && item.stateReason && issue.stateReason !== item.stateReason) {
+      patch.stateReason = item.stateReason;
+      patch.state = 'closed';
+      fields.push('state reason');
+    }
+
+    const link: PlannedLink = {
+      itemKey: item.itemKey,
+      number: issue.number,
+      url: issue.url,
+      issueId: issue.id,
+      hash: newHash,
+      ownedAssignees: assignees.owned,
+    };
+    const meaningful = fields.filter((field) => field !== 'body' || parts.managed !== block || parts.unterminated);
+    if (meaningful.length === 0) {
+      // Only the marker's hash is stale (a human reverted an edit, or an older hash): no write is owed.
+      plan.unchanged.push({ ...link, hash: match.hash });
+      continue;
+    }
+    const humanChanged = match.hash !== actualHash && parts.managed !== null;
+    if (humanChanged && context.policy.conflictPolicy === 'report') {
+      plan.conflicts.push({
+        itemKey: item.itemKey,
+        issueNumber: issue.number,
+        message: `fields the tool owns were changed on the platform since the last sync; not overwritten (conflict-policy: report): ${meaningful.join(', ')}`,
+      });
+      continue;
+    }
+    issueOperations.push({
+      kind: 'updateIssue',
+      itemKey: item.itemKey,
+      title: item.title,
+      number: issue.number,
+      url: issue.url,
+      patch,
+      fields: meaningful,
+      change,
+      hash: newHash,
+      ownedAssignees: assignees.owned,
+      reason: describeUpdate(item, meaningful, humanChanged),
+    });
+  }
+
+  for (const [itemKey, candidates] of candidatesByKey) {
+    if (desiredKeys.has(itemKey)) continue;
+    const issue = candidates[0]?.issue;
+    if (!issue) continue;
+    if (context.policy.orphans === 'close' && issue.state === 'open') {
+      issueOperations.push({
+        kind: 'updateIssue',
+        itemKey,
+        title: issue.title,
+        number: issue.number,
+        url: issue.url,
+        patch: { state: 'closed', stateReason: 'not_planned' },
+        fields: ['state'],
+        change: 'closed',
+        hash: candidates[0]?.hash ?? '',
+        ownedAssignees: context.ownedAssignees.get(itemKey) ?? [],
+        reason: 'its item is no longer in the orchestrator plan (orphans: close)',
+      });
+    } else {
+      plan.orphans.push({
+        itemKey,
+        issueNumber: issue.number,
+        message: 'its item is no longer in the orchestrator plan; left as it is (orphans: leave)',
+      });
+    }
+  }
+
+  if (labelsToCreate.size && actual.labels === null) plan.lookups.labels = true;
+  if (milestonesToCreate.size && actual.milestones === null) plan.lookups.milestones = true;
+  for (const label of labelsToCreate.values()) {
+    plan.operations.push({ kind: 'createLabel', label, reason: 'label used by managed issues does not exist yet' });
+  }
+  for (const milestone of milestonesToCreate.values()) {
+    plan.operations.push({ kind: 'createMilestone', milestone, reason: 'release milestone does not exist yet' });
+  }
+  plan.operations.push(...issueOperations);
+  return plan;
+}
+
+function indexMarkers(issues: ActualIssue[], plan: Plan): { candidatesByKey: Map<string, Candidate[]> } {
+  const candidatesByKey = new Map<string, Candidate[]>();
+  for (const issue of issues) {
+    const marker = readMarker(issue.body);
+    if (marker.kind === 'malformed') {
+      plan.warnings.push({ itemKey: null, issueNumber: issue.number, message: `issue carries ${marker.reason}; ignored` });
+      continue;
+    }
+    if (marker.kind !== 'marker') continue;
+    const list = candidatesByKey.get(marker.itemKey) ?? [];
+    list.push({ issue, hash: marker.hash });
+    candidatesByKey.set(marker.itemKey, list);
+  }
+  for (const list of candidatesByKey.values()) list.sort((a, b) => a.issue.number - b.issue.number);
+  return { candidatesByKey };
+}
+
+/**
+ * The linked issue wins; without a usable link, the oldest issue carrying the marker. Others carrying the same
+ * marker (copies pasted by hand, or a spoofed marker) are reported and never written to.
+ */
+function chooseIssue(
+  item: DesiredIssue,
+  candidates: Candidate[],
+  context: PlanContext,
+  byNumber: Map<number, ActualIssue>,
+  plan: Plan,
+): Candidate | null {
+  const linked = context.links.get(item.itemKey);
+  let chosen = candidates.find((candidate) => candidate.issue.number === linked) ?? candidates[0] ?? null;
+  if (!chosen && linked !== undefined) {
+    const issue = byNumber.get(linked);
+    if (issue) {
+      // The linked issue lost its block (edited away by hand): adopt it again rather than create a duplicate.
+      plan.warnings.push({
+        itemKey: item.itemKey,
+        issueNumber: linked,
+        message: 'the linked issue no longer carries its orchestrator-git block; the block is restored',
+      });
+      chosen = { issue, hash: '' };
+    }
+  }
+  for (const other of candidates) {
+    if (other === chosen) continue;
+    plan.warnings.push({
+      itemKey: item.itemKey,
+      issueNumber: other.issue.number,
+      message: `also carries the marker of ${item.itemKey} (synced issue is #${chosen?.issue.number}); left alone`,
+    });
+  }
+  return chosen;
+}
+
+function resolveAssignees(
+  item: DesiredIssue,
+  issue: ActualIssue | null,
+  actual: ActualState,
+  context: PlanContext,
+  plan: Plan,
+): { target: string[]; owned: string[] } {
+  const current = issue?.assignees ?? [];
+  const has = (list: string[], login: string) => list.some((name) => name.toLowerCase() === login.toLowerCase());
+  const previouslyOwned = context.ownedAssignees.get(item.itemKey) ?? [];
+  const wanted: string[] = [];
+  for (const login of item.assignees) {
+    if (has(current, login)) {
+      wanted.push(login);
+      continue;
+    }
+    const assignable = actual.assignable.get(login.toLowerCase());
+    if (assignable === undefined) {
+      if (!plan.lookups.assignees.includes(login.toLowerCase())) plan.lookups.assignees.push(login.toLowerCase());
+    } else if (assignable) {
+      wanted.push(login);
+    } else {
+      plan.warnings.push({
+        itemKey: item.itemKey,
+        issueNumber: issue?.number ?? null,
+        message: `${login} cannot be assigned in this repository (not a collaborator, or no such user); the rest of the issue is synced`,
+      });
+    }
+  }
+  // Keep every assignee a human added; remove only those the tool itself assigned and no longer wants.
+  const kept = current.filter((login) => has(wanted, login) || !has(previouslyOwned, login));
+  const target = [...kept, ...wanted.filter((login) => !has(kept, login))];
+  return { target, owned: wanted };
+}
+
+function reconcileLabels(current: string[], ownedCurrent: string[], desired: string[]): string[] {
+  const desiredLower = new Set(desired.map((name) => name.toLowerCase()));
+  const stale = new Set(
+    ownedCurrent.filter((name) => !desiredLower.has(name.toLowerCase())).map((name) => name.toLowerCase()),
+  );
+  const kept = current.filter((name) => !stale.has(name.toLowerCase()));
+  const keptLower = new Set(kept.map((name) => name.toLowerCase()));
+  return [...kept, ...desired.filter((name) => !keptLower.has(name.toLowerCase()))];
+}
+
+function sameSet(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  const lower = new Set(b.map((value) => value.toLowerCase()));
+  return a.every((value) => lower.has(value.toLowerCase()));
+}
+
+function collectMilestones(actual: ActualState): Map<string, ActualMilestone | { number: number; title: string }> {
+  const known = new Map<string, ActualMilestone | { number: number; title: string }>();
+  for (const issue of actual.issues) if (issue.milestone) known.set(issue.milestone.title, issue.milestone);
+  for (const milestone of actual.milestones ?? []) known.set(milestone.title, milestone);
+  return known;
+}
+
+function noteNeededLabels(labels: DesiredLabel[], known: Set<string>, toCreate: Map<string, DesiredLabel>): void {
+  for (const label of labels) if (!known.has(label.name)) toCreate.set(label.name, label);
+}
+
+function noteNeededMilestone(
+  milestone: DesiredMilestone | null,
+  known: Map<string, unknown>,
+  toCreate: Map<string, DesiredMilestone>,
+): void {
+  if (milestone && !known.has(milestone.title)) toCreate.set(milestone.title, milestone);
+}
+
+function describeUpdate(item: DesiredIssue, fields: string[], humanChanged: boolean): string {
+  const what = `${item.status.replace(/_/g, ' ')}: ${fields.join(', ')} changed`;
+  return humanChanged ? `${what}; restores fields a human changed (conflict-policy: orchestrator-wins)` : what;
+}
+
+export function countOperations(plan: Plan): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const operation of plan.operations) {
+    const key = operation.kind === 'updateIssue' ? operation.change : operation.kind;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
+export type { BodyParts };

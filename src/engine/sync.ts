@@ -1,0 +1,384 @@
+/** Runs one issue sync: read actual, plan, apply through the adapter with a journal, and write links back. */
+import { emptyActualState, type ActualIssue, type ActualState } from '../core/actual.js';
+import { deriveDesiredState } from '../core/desired.js';
+import { readMarker } from '../core/markers.js';
+import { planSync, type IssueOperation, type Operation, type Plan, type PlanContext } from '../core/plan.js';
+import type { SyncPolicy } from '../core/policy.js';
+import { OrchestratorGitError } from '../errors.js';
+import { isFatal } from '../platforms/github/client.js';
+import type { IssueTracker, RequestStats, ResolvedIssuePatch } from '../platforms/types.js';
+import type { JournalEntry, StateStore } from '../state/store.js';
+import type { IssueLink } from '../state/types.js';
+import { logText, type Logger } from './logger.js';
+
+export type OperationStatus = 'done' | 'failed' | 'skipped';
+
+export interface OperationResult {
+  operation: Operation;
+  status: OperationStatus;
+  /** The issue's number and URL after the operation, where it has one. */
+  issue: { number: number; url: string } | null;
+  error: string | null;
+}
+
+export interface SyncCounts {
+  created: number;
+  updated: number;
+  closed: number;
+  reopened: number;
+  unchanged: number;
+  failed: number;
+  skipped: number;
+  conflicts: number;
+  orphans: number;
+}
+
+export interface SyncOutcome {
+  runId: string;
+  dryRun: boolean;
+  repository: string;
+  plan: Plan;
+  results: OperationResult[];
+  counts: SyncCounts;
+  /** Every managed item's issue after the run. */
+  links: { itemKey: string; number: number; url: string }[];
+  stats: RequestStats;
+  /** The error that stopped the run before its plan was applied, if any. */
+  stoppedBy: OrchestratorGitError | null;
+  /** Whether the state file was written. */
+  stateSaved: boolean;
+}
+
+export interface SyncOptions {
+  store: StateStore;
+  tracker: IssueTracker;
+  policy: SyncPolicy;
+  dryRun: boolean;
+  runId: string;
+  log: Logger;
+  now?: () => Date;
+  /** Save the state at least this often during a long apply, so a killed run loses little. */
+  checkpointMs?: number;
+}
+
+export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
+  const { store, tracker, policy, log } = options;
+  const now = options.now ?? (() => new Date());
+  const startedAt = now().toISOString();
+  const repository = tracker.repository;
+
+  const previous = store.lastRun(tracker.platform, repository);
+  if (previous && !previous.finishedAt) {
+    log.info(`The previous run (${previous.runId}) did not finish; this run completes its work.`);
+  }
+
+  const desired = deriveDesiredState(store.state, policy);
+  const context = planContext(store, tracker, policy);
+  const actual = emptyActualState(await tracker.listIssues());
+  const plan = await planWithLookups(desired, actual, context, tracker);
+
+  const outcome: SyncOutcome = {
+    runId: options.runId,
+    dryRun: options.dryRun,
+    repository,
+    plan,
+    results: [],
+    counts: emptyCounts(plan),
+    links: [],
+    stats: tracker.stats(),
+    stoppedBy: null,
+    stateSaved: false,
+  };
+  if (options.dryRun) {
+    outcome.links = plan.unchanged.map(({ itemKey, number, url }) => ({ itemKey, number, url }));
+    return outcome;
+  }
+
+  const synced = store.syncedItems(tracker.platform, repository);
+  const linkRows = new Map(
+    store.state.links
+      .filter((link) => link.platform === tracker.platform && link.repository === repository)
+      .map((link) => [linkKey(link), link]),
+  );
+  const itemsByKey = new Map(desired.issues.map((issue) => [issue.itemKey, issue]));
+  const writeLink = (itemKey: string, number: number, url: string, issueId: string, hash: string, owned: string[], wrote: boolean) => {
+    outcome.links.push({ itemKey, number, url });
+    const existing = linkRows.get(itemKey);
+    const timestamp = now().toISOString();
+    if (wrote || !existing || existing.issueNumber !== number || existing.issueUrl !== url || existing.syncStatus !== 'synced') {
+      const item = itemsByKey.get(itemKey);
+      const [kind, ...rest] = itemKey.split(':');
+      const id = rest.join(':');
+      store.upsertLink({
+        featureId: kind === 'feature' ? id : (item?.featureId ?? null),
+        taskId: kind === 'task' ? id : null,
+        platform: tracker.platform,
+        repository,
+        issueNumber: number,
+        issueUrl: url,
+        syncStatus: 'synced',
+        lastSynced: timestamp,
+      });
+    }
+    const record = synced.get(itemKey);
+    if (wrote || !record || record.issueNumber !== number || record.contentHash !== hash) {
+      store.upsertSyncedItem({
+        itemKey,
+        platform: tracker.platform,
+        repository,
+        issueNumber: number,
+        issueId,
+        contentHash: hash,
+        ownedAssignees: owned,
+        syncedAt: wrote || !record ? timestamp : record.syncedAt,
+      });
+    }
+  };
+  for (const link of plan.unchanged) {
+    writeLink(link.itemKey, link.number, link.url, link.issueId, link.hash, link.ownedAssignees, false);
+  }
+
+  const milestoneNumbers = new Map<string, number>();
+  for (const issue of actual.issues) if (issue.milestone) milestoneNumbers.set(issue.milestone.title, issue.milestone.number);
+  for (const milestone of actual.milestones ?? []) milestoneNumbers.set(milestone.title, milestone.number);
+
+  const journal: JournalEntry[] = [];
+  let seq = 0;
+  let lastCheckpoint = Date.now();
+  const checkpointMs = options.checkpointMs ?? 15_000;
+
+  for (const operation of plan.operations) {
+    if (outcome.stoppedBy) {
+      outcome.results.push({ operation, status: 'skipped', issue: null, error: 'run stopped before this operation' });
+      continue;
+    }
+    const itemKey = 'itemKey' in operation ? operation.itemKey : `${operation.kind}:${nameOf(operation)}`;
+    const entry: JournalEntry = {
+      runId: options.runId,
+      seq: (seq += 1),
+      itemKey,
+      operation: operation.kind === 'updateIssue' ? operation.change : operation.kind,
+      status: 'planned',
+      issueNumber: operation.kind === 'updateIssue' ? operation.number : null,
+      detail: operation.reason,
+      at: now().toISOString(),
+    };
+    journal.push(entry);
+    try {
+      const issue = await applyOperation(operation, tracker, milestoneNumbers, now, log);
+      entry.status = 'done';
+      entry.issueNumber = issue?.number ?? entry.issueNumber;
+      outcome.results.push({ operation, status: 'done', issue: issue ? { number: issue.number, url: issue.url } : null, error: null });
+      if (issue && isIssueOperation(operation)) {
+        writeLink(operation.itemKey, issue.number, issue.url, issue.id, operation.hash, operation.ownedAssignees, true);
+      }
+      log.info(describeResult(operation, issue));
+    } catch (caught) {
+      const error = caught instanceof OrchestratorGitError ? caught : wrapUnexpected(caught);
+      entry.status = 'failed';
+      entry.detail = `${error.code}: ${error.message}`;
+      outcome.results.push({ operation, status: 'failed', issue: null, error: error.message });
+      log.error(`${describeOperation(operation)} failed: ${error.message}`);
+      if (isIssueOperation(operation) && operation.kind === 'updateIssue') {
+        markLinkFailed(store, linkRows.get(operation.itemKey));
+      }
+      if (isFatal(error)) outcome.stoppedBy = error;
+    }
+    if (Date.now() - lastCheckpoint >= checkpointMs) {
+      store.appendJournal(journal.splice(0));
+      store.recordRun({
+        runId: options.runId,
+        platform: tracker.platform,
+        repository,
+        startedAt,
+        finishedAt: null,
+        fullReconcile: true,
+        outcome: 'running',
+        counts: null,
+      });
+      await store.save();
+      lastCheckpoint = Date.now();
+    }
+  }
+
+  tally(outcome);
+  outcome.stats = tracker.stats();
+  if (plan.operations.length > 0 || journal.length > 0) {
+    store.appendJournal(journal);
+    store.recordRun({
+      runId: options.runId,
+      platform: tracker.platform,
+      repository,
+      startedAt,
+      finishedAt: now().toISOString(),
+      fullReconcile: true,
+      outcome: outcome.stoppedBy ? `stopped: ${outcome.stoppedBy.code}` : outcome.counts.failed ? 'partial' : 'ok',
+      counts: { ...outcome.counts },
+    });
+  }
+  outcome.stateSaved = await store.save();
+  return outcome;
+}
+
+function planContext(store: StateStore, tracker: IssueTracker, policy: SyncPolicy): PlanContext {
+  const links = new Map<string, number>();
+  for (const link of store.state.links) {
+    if (link.platform !== tracker.platform || link.repository !== tracker.repository) continue;
+    links.set(linkKey(link), link.issueNumber);
+  }
+  const ownedAssignees = new Map<string, string[]>();
+  for (const [key, record] of store.syncedItems(tracker.platform, tracker.repository)) {
+    if (!links.has(key)) links.set(key, record.issueNumber);
+    ownedAssignees.set(key, record.ownedAssignees);
+  }
+  return { policy, links, ownedAssignees };
+}
+
+async function planWithLookups(
+  desired: ReturnType<typeof deriveDesiredState>,
+  actual: ActualState,
+  context: PlanContext,
+  tracker: IssueTracker,
+): Promise<Plan> {
+  let plan = planSync(desired, actual, context);
+  const { lookups } = plan;
+  if (!lookups.labels && !lookups.milestones && lookups.assignees.length === 0) return plan;
+  if (lookups.labels) actual.labels = await tracker.listLabels();
+  if (lookups.milestones) actual.milestones = await tracker.listMilestones();
+  for (const login of lookups.assignees) actual.assignable.set(login, await tracker.isAssignable(login));
+  plan = planSync(desired, actual, context);
+  return plan;
+}
+
+function linkKey(link: IssueLink): string {
+  return link.taskId !== null ? `task:${link.taskId}` : `feature:${link.featureId ?? ''}`;
+}
+
+function isIssueOperation(operation: Operation): operation is IssueOperation {
+  return operation.kind === 'createIssue' || operation.kind === 'updateIssue';
+}
+
+async function applyOperation(
+  operation: Operation,
+  tracker: IssueTracker,
+  milestoneNumbers: Map<string, number>,
+  now: () => Date,
+  log: Logger,
+): Promise<ActualIssue | null> {
+  const milestone = (title: string | null | undefined): number | null | undefined => {
+    if (title === undefined) return undefined;
+    if (title === null) return null;
+    const number = milestoneNumbers.get(title);
+    if (number === undefined) {
+      throw new OrchestratorGitError(
+        'PLATFORM_ERROR',
+        `Milestone ${logText(title)} could not be found or created.`,
+        'Create the milestone by hand, or check the token may write issues and milestones.',
+      );
+    }
+    return number;
+  };
+  switch (operation.kind) {
+    case 'createLabel':
+      await tracker.createLabel(operation.label);
+      return null;
+    case 'createMilestone': {
+      const created = await tracker.createMilestone(operation.milestone);
+      milestoneNumbers.set(created.title, created.number);
+      return null;
+    }
+    case 'createIssue': {
+      const since = new Date(now().getTime() - 60_000).toISOString();
+      let issue: ActualIssue;
+      try {
+        issue = await tracker.createIssue({ ...operation.write, milestone: milestone(operation.write.milestone) ?? null });
+      } catch (error) {
+        // After an ambiguous failure the issue may exist: look for its marker before anyone creates it again.
+        if (!isAmbiguous(error)) throw error;
+        const found = (await tracker.listRecentIssues(since)).find((candidate) => {
+          const marker = readMarker(candidate.body);
+          return marker.kind === 'marker' && marker.itemKey === operation.itemKey;
+        });
+        if (!found) throw error;
+        log.info(`The create of ${operation.itemKey} failed ambiguously but the issue exists (#${found.number}); adopted.`);
+        issue = found;
+      }
+      if (operation.thenClose) {
+        issue = await tracker.updateIssue(issue.number, { state: 'closed', stateReason: operation.thenClose });
+      }
+      return issue;
+    }
+    case 'updateIssue': {
+      const patch: ResolvedIssuePatch = { ...operation.patch, milestone: milestone(operation.patch.milestone) };
+      if (patch.milestone === undefined) delete patch.milestone;
+      return tracker.updateIssue(operation.number, patch);
+    }
+  }
+}
+
+function isAmbiguous(error: unknown): boolean {
+  if (!(error instanceof OrchestratorGitError)) return true;
+  if (error.code !== 'PLATFORM_ERROR') return false;
+  const cause = error.cause as { status?: unknown } | undefined;
+  return typeof cause?.status !== 'number' || cause.status >= 500;
+}
+
+function markLinkFailed(store: StateStore, link: IssueLink | undefined): void {
+  if (link && link.syncStatus !== 'failed') store.upsertLink({ ...link, syncStatus: 'failed' });
+}
+
+function wrapUnexpected(error: unknown): OrchestratorGitError {
+  return new OrchestratorGitError(
+    'PLATFORM_ERROR',
+    error instanceof Error ? error.message : String(error),
+    'This is unexpected; the next run retries. If it persists, report it with the run log.',
+    { cause: error },
+  );
+}
+
+function nameOf(operation: Extract<Operation, { kind: 'createLabel' | 'createMilestone' }>): string {
+  return operation.kind === 'createLabel' ? operation.label.name : operation.milestone.title;
+}
+
+export function describeOperation(operation: Operation): string {
+  switch (operation.kind) {
+    case 'createLabel':
+      return `Create label ${logText(operation.label.name)}`;
+    case 'createMilestone':
+      return `Create milestone ${logText(operation.milestone.title)}`;
+    case 'createIssue':
+      return `Create issue for ${operation.itemKey} ${logText(operation.title)}`;
+    case 'updateIssue':
+      return `${operation.change === 'updated' ? 'Update' : operation.change === 'closed' ? 'Close' : 'Reopen'} #${operation.number} (${operation.itemKey}): ${operation.fields.join(', ')}`;
+  }
+}
+
+function describeResult(operation: Operation, issue: ActualIssue | null): string {
+  const base = describeOperation(operation);
+  return issue && operation.kind === 'createIssue' ? `${base} → #${issue.number}` : base;
+}
+
+function emptyCounts(plan: Plan): SyncCounts {
+  return {
+    created: 0,
+    updated: 0,
+    closed: 0,
+    reopened: 0,
+    unchanged: plan.unchanged.length,
+    failed: 0,
+    skipped: plan.skipped.length,
+    conflicts: plan.conflicts.length,
+    orphans: plan.orphans.length,
+  };
+}
+
+function tally(outcome: SyncOutcome): void {
+  for (const result of outcome.results) {
+    const { operation } = result;
+    if (result.status === 'failed') outcome.counts.failed += 1;
+    if (result.status === 'skipped') outcome.counts.skipped += 1;
+    if (result.status !== 'done') continue;
+    if (operation.kind === 'createIssue') outcome.counts.created += 1;
+    if (operation.kind === 'updateIssue') outcome.counts[operation.change] += 1;
+  }
+}

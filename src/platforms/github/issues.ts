@@ -1,0 +1,239 @@
+/** GitHub's issues, labels, milestones and assignees through REST, behind the IssueTracker interface. */
+import type { ActualIssue, ActualMilestone } from '../../core/actual.js';
+import type { DesiredMilestone } from '../../core/desired.js';
+import type { DesiredLabel } from '../../core/labels.js';
+import { OrchestratorGitError, quote } from '../../errors.js';
+import type { IssueTracker, RequestStats, ResolvedIssuePatch, ResolvedIssueWrite } from '../types.js';
+import { createGitHubClient, httpStatus, toCatalogueError, type GitHubClient, type GitHubClientOptions } from './client.js';
+
+/** The fields of GitHub's issue object that the adapter reads. */
+interface IssueJson {
+  number: number;
+  node_id: string;
+  html_url: string;
+  title: string;
+  body?: string | null;
+  state: string;
+  state_reason?: string | null;
+  labels: (string | { name?: string })[];
+  assignees?: { login: string }[] | null;
+  milestone: { number: number; title: string } | null;
+  user: { login: string } | null;
+  updated_at: string;
+  pull_request?: unknown;
+}
+
+const REPOSITORY_PATTERN = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
+
+export function parseRepository(repository: string): { owner: string; repo: string } {
+  const match = REPOSITORY_PATTERN.exec(repository.trim());
+  if (!match || match[2] === '.' || match[2] === '..') {
+    throw new OrchestratorGitError(
+      'REPOSITORY_MALFORMED',
+      `Repository ${quote(repository)} is not of the form owner/name.`,
+      'Set the `repository` input to owner/name, e.g. octo-org/widgets, or leave it empty to use the workflow\'s own repository.',
+    );
+  }
+  return { owner: match[1] ?? '', repo: match[2] ?? '' };
+}
+
+export class GitHubIssueTracker implements IssueTracker {
+  readonly platform = 'github' as const;
+  readonly repository: string;
+  private readonly owner: string;
+  private readonly repo: string;
+  private readonly client: GitHubClient;
+
+  constructor(repository: string, options: GitHubClientOptions) {
+    const { owner, repo } = parseRepository(repository);
+    this.owner = owner;
+    this.repo = repo;
+    this.repository = `${owner}/${repo}`;
+    this.client = createGitHubClient(options);
+  }
+
+  stats(): RequestStats {
+    return { ...this.client.stats };
+  }
+
+  async listIssues(): Promise<ActualIssue[]> {
+    const items = await this.call('listing issues', () =>
+      this.client.octokit.paginate('GET /repos/{owner}/{repo}/issues', {
+        owner: this.owner,
+        repo: this.repo,
+        state: 'all',
+        sort: 'created',
+        direction: 'asc',
+        per_page: 100,
+      }),
+    );
+    return (items as IssueJson[]).filter((item) => !item.pull_request).map(toActualIssue);
+  }
+
+  async listRecentIssues(since: string): Promise<ActualIssue[]> {
+    const response = await this.call('looking for a just-created issue', () =>
+      this.client.octokit.request('GET /repos/{owner}/{repo}/issues', {
+        owner: this.owner,
+        repo: this.repo,
+        state: 'all',
+        sort: 'created',
+        direction: 'desc',
+        since,
+        per_page: 100,
+      }),
+    );
+    return (response.data as IssueJson[]).filter((item) => !item.pull_request).map(toActualIssue);
+  }
+
+  async listLabels(): Promise<Set<string>> {
+    const labels = await this.call('listing labels', () =>
+      this.client.octokit.paginate('GET /repos/{owner}/{repo}/labels', {
+        owner: this.owner,
+        repo: this.repo,
+        per_page: 100,
+      }),
+    );
+    return new Set(labels.map((label) => label.name.toLowerCase()));
+  }
+
+  async createLabel(label: DesiredLabel): Promise<void> {
+    try {
+      await this.client.octokit.request('POST /repos/{owner}/{repo}/labels', {
+        owner: this.owner,
+        repo: this.repo,
+        name: label.name,
+        color: label.color,
+        description: label.description,
+      });
+    } catch (error) {
+      // Created meanwhile by someone else (or a concurrent run): that is the outcome we wanted.
+      if (httpStatus(error) === 422 && /already_exists/.test(JSON.stringify(errorData(error)))) return;
+      throw toCatalogueError(error, this.repository, `creating label ${quote(label.name)}`);
+    }
+  }
+
+  async listMilestones(): Promise<ActualMilestone[]> {
+    const milestones = await this.call('listing milestones', () =>
+      this.client.octokit.paginate('GET /repos/{owner}/{repo}/milestones', {
+        owner: this.owner,
+        repo: this.repo,
+        state: 'all',
+        per_page: 100,
+      }),
+    );
+    return milestones.map((milestone) => ({
+      number: milestone.number,
+      title: milestone.title,
+      state: milestone.state === 'closed' ? 'closed' : 'open',
+      dueOn: milestone.due_on ? milestone.due_on.slice(0, 10) : null,
+    }));
+  }
+
+  async createMilestone(milestone: DesiredMilestone): Promise<ActualMilestone> {
+    try {
+      const { data } = await this.client.octokit.request('POST /repos/{owner}/{repo}/milestones', {
+        owner: this.owner,
+        repo: this.repo,
+        title: milestone.title,
+        state: milestone.state,
+        ...(milestone.dueOn ? { due_on: `${milestone.dueOn}T00:00:00Z` } : {}),
+      });
+      return {
+        number: data.number,
+        title: data.title,
+        state: data.state === 'closed' ? 'closed' : 'open',
+        dueOn: data.due_on ? data.due_on.slice(0, 10) : null,
+      };
+    } catch (error) {
+      if (httpStatus(error) === 422 && /already_exists/.test(JSON.stringify(errorData(error)))) {
+        const existing = (await this.listMilestones()).find((item) => item.title === milestone.title);
+        if (existing) return existing;
+      }
+      throw toCatalogueError(error, this.repository, `creating milestone ${quote(milestone.title)}`);
+    }
+  }
+
+  async isAssignable(login: string): Promise<boolean> {
+    try {
+      await this.client.octokit.request('GET /repos/{owner}/{repo}/assignees/{assignee}', {
+        owner: this.owner,
+        repo: this.repo,
+        assignee: login,
+      });
+      return true;
+    } catch (error) {
+      if (httpStatus(error) === 404) return false;
+      throw toCatalogueError(error, this.repository, `checking whether ${quote(login)} can be assigned`);
+    }
+  }
+
+  async createIssue(write: ResolvedIssueWrite): Promise<ActualIssue> {
+    const { data } = await this.call(
+      `creating issue ${quote(write.title)}`,
+      () =>
+        this.client.octokit.request('POST /repos/{owner}/{repo}/issues', {
+          owner: this.owner,
+          repo: this.repo,
+          title: write.title,
+          body: write.body,
+          labels: write.labels,
+          assignees: write.assignees,
+          ...(write.milestone !== null ? { milestone: write.milestone } : {}),
+          // A create is not idempotent: a blind retry after a lost response could duplicate the issue.
+          request: { retries: 0 },
+        }),
+    );
+    return toActualIssue(data as IssueJson);
+  }
+
+  async updateIssue(number: number, patch: ResolvedIssuePatch): Promise<ActualIssue> {
+    const { data } = await this.call(`updating issue #${number}`, () =>
+      this.client.octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+        owner: this.owner,
+        repo: this.repo,
+        issue_number: number,
+        ...(patch.title !== undefined ? { title: patch.title } : {}),
+        ...(patch.body !== undefined ? { body: patch.body } : {}),
+        ...(patch.labels !== undefined ? { labels: patch.labels } : {}),
+        ...(patch.assignees !== undefined ? { assignees: patch.assignees } : {}),
+        ...(patch.milestone !== undefined ? { milestone: patch.milestone } : {}),
+        ...(patch.state !== undefined ? { state: patch.state } : {}),
+        ...(patch.stateReason !== undefined ? { state_reason: patch.stateReason } : {}),
+      }),
+    );
+    return toActualIssue(data as IssueJson);
+  }
+
+  private async call<T>(doing: string, request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      throw toCatalogueError(error, this.repository, doing);
+    }
+  }
+}
+
+function errorData(error: unknown): unknown {
+  return typeof error === 'object' && error !== null && 'response' in error
+    ? (error as { response?: { data?: unknown } }).response?.data
+    : undefined;
+}
+
+function toActualIssue(item: IssueJson): ActualIssue {
+  return {
+    number: item.number,
+    id: item.node_id,
+    url: item.html_url,
+    title: item.title,
+    body: item.body ?? '',
+    state: item.state === 'closed' ? 'closed' : 'open',
+    stateReason: item.state_reason ?? null,
+    labels: item.labels
+      .map((label) => (typeof label === 'string' ? label : (label.name ?? '')))
+      .filter((name) => name !== ''),
+    assignees: (item.assignees ?? []).map((assignee) => assignee.login),
+    milestone: item.milestone ? { number: item.milestone.number, title: item.milestone.title } : null,
+    author: item.user?.login ?? null,
+    updatedAt: item.updated_at,
+  };
+}

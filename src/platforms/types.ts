@@ -1,0 +1,58 @@
+/** The one interface every platform adapter implements; the engine talks to platforms only through it. */
+import type { ActualIssue, ActualMilestone } from '../core/actual.js';
+import type { DesiredLabel } from '../core/labels.js';
+import type { DesiredMilestone } from '../core/desired.js';
+
+export type PlatformName = 'github' | 'gitlab' | 'bitbucket';
+
+export interface ResolvedIssueWrite {
+  title: string;
+  body: string;
+  labels: string[];
+  assignees: string[];
+  milestone: number | null;
+}
+
+export interface ResolvedIssuePatch {
+  title?: string;
+  body?: string;
+  labels?: string[];
+  assignees?: string[];
+  milestone?: number | null;
+  state?: 'open' | 'closed';
+  stateReason?: 'completed' | 'not_planned' | 'reopened' | null;
+}
+
+/** Requests made through an adapter, by kind: the measure of API economy. */
+export interface RequestStats {
+  reads: number;
+  writes: number;
+  graphql: number;
+  notModified: number;
+  retries: number;
+  failures: number;
+}
+
+export interface IssueTracker {
+  readonly platform: PlatformName;
+  /** `owner/name` (or the platform's equivalent path). */
+  readonly repository: string;
+  /** Every issue of the repository, open and closed, pull requests excluded. */
+  listIssues(): Promise<ActualIssue[]>;
+  /** Issues created at or after `since` (newest first): used to look for a marker after an ambiguous create. */
+  listRecentIssues(since: string): Promise<ActualIssue[]>;
+  /** Lower-case names of every label in the repository. */
+  listLabels(): Promise<Set<string>>;
+  createLabel(label: DesiredLabel): Promise<void>;
+  listMilestones(): Promise<ActualMilestone[]>;
+  createMilestone(milestone: DesiredMilestone): Promise<ActualMilestone>;
+  /** Whether an issue in this repository can be assigned to `login`. */
+  isAssignable(login: string): Promise<boolean>;
+  createIssue(write: ResolvedIssueWrite): Promise<ActualIssue>;
+  updateIssue(number: number, patch: ResolvedIssuePatch): Promise<ActualIssue>;
+  stats(): RequestStats;
+}
+
+export function emptyStats(): RequestStats {
+  return { reads: 0, writes: 0, graphql: 0, notModified: 0, retries: 0, failures: 0 };
+}
