@@ -47,6 +47,8 @@ export interface SyncOutcome {
   stoppedBy: OrchestratorGitError | null;
   /** Whether the state file was written. */
   stateSaved: boolean;
+  /** Synced items by orchestrator status, for the progress chart. */
+  statuses: { status: string; count: number }[];
 }
 
 export interface SyncOptions {
@@ -88,6 +90,7 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
     stats: tracker.stats(),
     stoppedBy: null,
     stateSaved: false,
+    statuses: countStatuses(desired.issues),
   };
   if (options.dryRun) {
     outcome.links = plan.unchanged.map(({ itemKey, number, url }) => ({ itemKey, number, url }));
@@ -218,6 +221,12 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
   }
   outcome.stateSaved = await store.save();
   return outcome;
+}
+
+function countStatuses(issues: { status: string }[]): { status: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const issue of issues) counts.set(issue.status, (counts.get(issue.status) ?? 0) + 1);
+  return [...counts].map(([status, count]) => ({ status: status.replace(/_/g, ' '), count }));
 }
 
 function planContext(store: StateStore, tracker: IssueTracker, policy: SyncPolicy): PlanContext {

@@ -98,8 +98,18 @@ export interface GitIntegrationConfigRow {
   issueTemplate: string | null;
 }
 
+/** Where a state came from: for logs, and so a re-export keeps the original generation. */
+export interface StateSource {
+  /** What was found, e.g. `v2 generic task model (generic_tasks: 5 rows)`; for logs. */
+  description: string;
+  /** For a JSON export: the generation (and file) it was exported from, and when. */
+  exportedFrom?: { generation: SchemaGeneration; file?: string; exportedAt: string };
+}
+
 export interface OrchestratorState {
   generation: SchemaGeneration;
+  /** Set by the readers in src/state; optional so states built by hand (tests, core) need not carry it. */
+  source?: StateSource;
   tasks: TaskRecord[];
   features: FeatureRecord[];
   milestones: ReleaseMilestone[];

@@ -1,0 +1,4764 @@
+export const id = 597;
+export const ids = [597];
+export const modules = {
+
+/***/ 1597:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runIssueSyncAction: () => (/* binding */ runIssueSyncAction)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+;// CONCATENATED MODULE: ./build/src/core/policy.js
+const DEFAULT_POLICY = {
+    featureStatuses: ['approved', 'in_progress', 'completed', 'archived'],
+    tasks: 'top-level',
+    defaultLabels: ['orchestrator'],
+    labelPrefixes: {
+        type: 'type: ',
+        status: 'status: ',
+        priority: 'priority: ',
+        category: 'category: ',
+        specialist: 'specialist: ',
+    },
+    assigneeMap: {},
+    conflictPolicy: 'orchestrator-wins',
+    orphans: 'leave',
+    createCompleted: false,
+    neutraliseMentions: true,
+    issueTemplate: null,
+};
+
+;// CONCATENATED MODULE: ./build/src/errors.js
+/** The error catalogue: every failure a user can act on has a code, a message naming the bad value, and a fix. */
+class OrchestratorGitError extends Error {
+    code;
+    /** One or two sentences on how to fix it. */
+    fix;
+    constructor(code, message, fix, options) {
+        super(message, options);
+        this.name = 'OrchestratorGitError';
+        this.code = code;
+        this.fix = fix;
+    }
+    /** The message and the fix, as printed by the action and the CLI. */
+    describe() {
+        return `${this.code}: ${this.message}\nHow to fix: ${this.fix}`;
+    }
+}
+function isOrchestratorGitError(error) {
+    return error instanceof OrchestratorGitError;
+}
+/** Quotes an untrusted value for an error message: one line, bounded, visibly delimited. */
+function quote(value, max = 120) {
+    const text = String(value).replace(/[\u0000-\u001f\u007f]+/g, ' ');
+    return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+}
+
+;// CONCATENATED MODULE: ./build/src/config/values.js
+/** Parsing of setting values as they arrive from inputs (strings), flags and YAML, with errors that name the setting. */
+
+const FEATURE_STATUSES = ['proposed', 'approved', 'in_progress', 'completed', 'archived'];
+function parseBoolean(value, name, source) {
+    if (typeof value === 'boolean')
+        return value;
+    if (typeof value === 'number' && (value === 0 || value === 1))
+        return value === 1;
+    if (typeof value === 'string') {
+        const lower = value.trim().toLowerCase();
+        if (['true', 'yes', 'on', '1'].includes(lower))
+            return true;
+        if (['false', 'no', 'off', '0'].includes(lower))
+            return false;
+    }
+    throw new OrchestratorGitError('CONFIG_INVALID', `Setting ${quote(name)} (from the ${source}) is ${quote(String(value))}; expected true or false.`, `Set ${name} to true or false.`);
+}
+/** A list from a YAML sequence, or a string of items separated by commas or new lines. */
+function parseList(value, name, source) {
+    const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,\n]/) : null;
+    if (!items || items.some((item) => typeof item !== 'string' && typeof item !== 'number')) {
+        throw new OrchestratorGitError('CONFIG_INVALID', `Setting ${quote(name)} (from the ${source}) must be a list of names.`, `Write ${name} as a YAML list, or as names separated by commas or new lines.`);
+    }
+    return items.map((item) => String(item).trim()).filter((item) => item !== '');
+}
+/** The known key closest to a mistyped one (edit distance at most 3), for "did you mean". */
+function suggestKey(key, known) {
+    let best = null;
+    let bestDistance = 4;
+    for (const candidate of known) {
+        const distance = editDistance(key.toLowerCase(), candidate);
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+function editDistance(a, b) {
+    const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i += 1) {
+        let previous = row[0] ?? 0;
+        row[0] = i;
+        for (let j = 1; j <= b.length; j += 1) {
+            const current = row[j] ?? 0;
+            row[j] = Math.min(current + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+    }
+    return row[b.length] ?? 0;
+}
+
+;// CONCATENATED MODULE: ./build/src/config/issue-sync.js
+/** Resolves issue-sync's settings once, at the edge: inputs / flags > config row > config file > defaults. */
+
+
+
+/** Every setting by its input / flag / file name. Secrets are never read from a file. */
+const ISSUE_SYNC_SETTINGS = {
+    enabled: 'Run at all. false (or auto_sync_enabled = 0 in the state) exits before any network request.',
+    'dry-run': 'Print the plan and change nothing.',
+    'state-file': 'Path of the orchestrator SQLite database or its JSON export.',
+    'features-dir': 'Folder of feature specification files (Markdown).',
+    repository: 'owner/name of the repository that holds the issues.',
+    'api-url': 'REST API URL (GitHub Enterprise Server: https://HOST/api/v3).',
+    token: 'Token with issues: write on the repository (input or environment only, never the config file).',
+    'feature-statuses': 'Feature statuses that become issues.',
+    tasks: 'top-level (subtasks as a checklist), all (every task an issue) or none.',
+    labels: 'Labels every managed issue carries.',
+    'label-prefixes': 'Label prefix per dimension (type, status, priority, category, specialist); empty turns it off.',
+    'assignee-map': 'Orchestrator assignee name → platform login.',
+    'conflict-policy': 'orchestrator-wins (restore owned fields a human changed) or report (leave them, report).',
+    orphans: 'leave (report) or close issues whose item left the orchestrator plan.',
+    'create-completed': 'Create (closed) issues for items already finished when first seen.',
+    'neutralize-mentions': 'Break @mentions and #references in synced text so a sync never notifies anyone.',
+    'write-delay-ms': "Minimum milliseconds between writes; empty follows GitHub's guidance (1 s, 3 s for notifying writes).",
+};
+const SETTING_NAMES = Object.keys(ISSUE_SYNC_SETTINGS);
+const FILE_FORBIDDEN = ['token'];
+/** Checks a config file's keys: an unknown key is an error that names it and the closest known key. */
+function checkFileSettings(raw, file) {
+    if (raw === null || raw === undefined)
+        return {};
+    if (typeof raw !== 'object' || Array.isArray(raw)) {
+        throw new OrchestratorGitError('CONFIG_INVALID', `Config file ${quote(file)} must be a YAML mapping of settings, not ${Array.isArray(raw) ? 'a list' : typeof raw}.`, 'Write one `setting: value` per line; see docs/configuration.md for the settings.');
+    }
+    const settings = {};
+    for (const [key, value] of Object.entries(raw)) {
+        if (!SETTING_NAMES.includes(key)) {
+            const suggestion = suggestKey(key, SETTING_NAMES);
+            throw new OrchestratorGitError('CONFIG_UNKNOWN_KEY', `Config file ${quote(file)} has an unknown key ${quote(key)}.${suggestion ? ` Did you mean ${quote(suggestion)}?` : ''}`, `Use only known settings: ${SETTING_NAMES.filter((name) => !FILE_FORBIDDEN.includes(name)).join(', ')}.`);
+        }
+        if (FILE_FORBIDDEN.includes(key)) {
+            throw new OrchestratorGitError('CONFIG_INVALID', `Config file ${quote(file)} sets ${quote(key)}: tokens must never be committed in a file.`, 'Remove it from the file and pass the token as the `token` input from a secret (or GITHUB_TOKEN in the environment).');
+        }
+        settings[key] = value;
+    }
+    return settings;
+}
+/** The config row of the state, as settings (the row stores the name of the token's variable, never the token). */
+function settingsFromConfigRow(row, env) {
+    if (!row)
+        return {};
+    const settings = { enabled: row.autoSyncEnabled };
+    if (row.defaultLabels.length)
+        settings.labels = row.defaultLabels;
+    const location = parseRepositoryUrl(row.repositoryUrl);
+    if (location) {
+        settings.repository = location.repository;
+        if (location.apiUrl)
+            settings['api-url'] = location.apiUrl;
+    }
+    if (row.apiTokenName && env[row.apiTokenName])
+        settings.token = env[row.apiTokenName];
+    return settings;
+}
+/** owner/name and, for a host other than github.com, its GitHub Enterprise Server API URL. */
+function parseRepositoryUrl(url) {
+    const trimmed = url.trim();
+    if (/^[^/\s:]+\/[^/\s]+$/.test(trimmed))
+        return { repository: trimmed, apiUrl: null };
+    const ssh = /^git@([^:]+):(.+?)(?:\.git)?\/?$/.exec(trimmed);
+    let host;
+    let path;
+    if (ssh) {
+        host = ssh[1] ?? '';
+        path = ssh[2] ?? '';
+    }
+    else {
+        let parsed;
+        try {
+            parsed = new URL(trimmed);
+        }
+        catch {
+            return null;
+        }
+        host = parsed.host;
+        path = parsed.pathname.replace(/^\/+/, '').replace(/\.git\/?$/, '').replace(/\/+$/, '');
+    }
+    if (!/^[^/]+\/[^/]+$/.test(path))
+        return null;
+    return { repository: path, apiUrl: host === 'github.com' ? null : `https://${host}/api/v3` };
+}
+function resolveIssueSyncConfig({ inputs, configRow, file, env, issueTemplate }) {
+    const layers = [
+        ['input', inputs],
+        ['state config row', configRow],
+        ['config file', file],
+    ];
+    const pick = (name) => {
+        for (const [source, layer] of layers) {
+            const value = layer[name];
+            if (value !== undefined && value !== null && value !== '')
+                return [value, source];
+        }
+        return undefined;
+    };
+    const bool = (name, fallback) => {
+        const found = pick(name);
+        return found ? parseBoolean(found[0], name, found[1]) : fallback;
+    };
+    const text = (name) => {
+        const found = pick(name);
+        if (!found)
+            return null;
+        if (typeof found[0] !== 'string' && typeof found[0] !== 'number') {
+            throw invalid(name, found[1], found[0], 'a string');
+        }
+        return String(found[0]).trim();
+    };
+    const oneOf = (name, allowed, fallback) => {
+        const value = text(name);
+        if (value === null)
+            return fallback;
+        if (!allowed.includes(value)) {
+            throw invalid(name, pick(name)?.[1] ?? 'input', value, `one of ${allowed.join(', ')}`);
+        }
+        return value;
+    };
+    const stateFile = text('state-file');
+    if (!stateFile) {
+        throw new OrchestratorGitError('CONFIG_INVALID', 'No state file was given.', 'Set the `state-file` input to the orchestrator database (e.g. .task_orchestrator/task_orchestrator.db) or its JSON export.');
+    }
+    const repository = text('repository') ?? env.GITHUB_REPOSITORY ?? '';
+    if (!repository) {
+        throw new OrchestratorGitError('REPOSITORY_MALFORMED', 'No repository was given and GITHUB_REPOSITORY is not set.', 'Set the `repository` input to owner/name (in GitHub Actions it defaults to the workflow\'s repository).');
+    }
+    const token = text('token') ?? env.GITHUB_TOKEN ?? env.GH_TOKEN ?? '';
+    if (!token) {
+        throw new OrchestratorGitError('TOKEN_MISSING', 'No token was given.', 'Pass `token: ${{ secrets.GITHUB_TOKEN }}` (the default in the action) with `permissions: issues: write`, or set GITHUB_TOKEN in the environment.');
+    }
+    const featureStatuses = pick('feature-statuses');
+    const statuses = featureStatuses
+        ? parseList(featureStatuses[0], 'feature-statuses', featureStatuses[1]).map((status) => {
+            const normalised = status.toLowerCase().replace(/[- ]/g, '_');
+            if (!FEATURE_STATUSES.includes(normalised)) {
+                throw invalid('feature-statuses', featureStatuses[1], status, `statuses among ${FEATURE_STATUSES.join(', ')}`);
+            }
+            return normalised;
+        })
+        : DEFAULT_POLICY.featureStatuses;
+    const labels = pick('labels');
+    const writeDelay = text('write-delay-ms');
+    if (writeDelay !== null && !/^\d+$/.test(writeDelay)) {
+        throw invalid('write-delay-ms', pick('write-delay-ms')?.[1] ?? 'input', writeDelay, 'a whole number of milliseconds');
+    }
+    return {
+        enabled: bool('enabled', true),
+        dryRun: bool('dry-run', false),
+        stateFile,
+        featuresDir: text('features-dir'),
+        repository,
+        apiUrl: (text('api-url') ?? env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
+        token,
+        writeDelayMs: writeDelay === null ? null : Number(writeDelay),
+        policy: {
+            featureStatuses: statuses,
+            tasks: oneOf('tasks', ['top-level', 'all', 'none'], DEFAULT_POLICY.tasks),
+            defaultLabels: labels ? parseList(labels[0], 'labels', labels[1]) : DEFAULT_POLICY.defaultLabels,
+            labelPrefixes: labelPrefixes(pick('label-prefixes')),
+            assigneeMap: stringMap(pick('assignee-map'), 'assignee-map'),
+            conflictPolicy: oneOf('conflict-policy', ['orchestrator-wins', 'report'], DEFAULT_POLICY.conflictPolicy),
+            orphans: oneOf('orphans', ['leave', 'close'], DEFAULT_POLICY.orphans),
+            createCompleted: bool('create-completed', DEFAULT_POLICY.createCompleted),
+            neutraliseMentions: bool('neutralize-mentions', DEFAULT_POLICY.neutraliseMentions),
+            issueTemplate: issueTemplate?.trim() ? issueTemplate.trim() : null,
+        },
+    };
+}
+function invalid(name, source, value, expected) {
+    return new OrchestratorGitError('CONFIG_INVALID', `Setting ${quote(name)} (from the ${source}) is ${quote(typeof value === 'string' ? value : JSON.stringify(value))}; expected ${expected}.`, `Correct ${name} in the ${source}; docs/configuration.md lists every setting.`);
+}
+function labelPrefixes(found) {
+    const prefixes = { ...DEFAULT_POLICY.labelPrefixes };
+    if (!found)
+        return prefixes;
+    const map = stringMap(found, 'label-prefixes');
+    for (const [dimension, prefix] of Object.entries(map)) {
+        if (!(dimension in prefixes)) {
+            throw invalid('label-prefixes', found[1], dimension, `dimensions among ${Object.keys(prefixes).join(', ')}`);
+        }
+        prefixes[dimension] = prefix === '' ? null : prefix;
+    }
+    return prefixes;
+}
+/** A mapping from a YAML object, a JSON object string, or `key=value` lines (as action inputs allow). */
+function stringMap(found, name) {
+    if (!found)
+        return {};
+    const [value, source] = found;
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, item === null ? '' : String(item)]));
+    }
+    if (typeof value === 'string') {
+        const trimmed = value.trim();
+        if (trimmed.startsWith('{')) {
+            try {
+                return stringMap([JSON.parse(trimmed), source], name);
+            }
+            catch {
+                throw invalid(name, source, value, 'a JSON object or key=value lines');
+            }
+        }
+        const map = {};
+        for (const line of trimmed.split(/\n/)) {
+            if (!line.trim())
+                continue;
+            const at = line.indexOf('=');
+            if (at < 1)
+                throw invalid(name, source, line, 'key=value lines');
+            map[line.slice(0, at).trim()] = line.slice(at + 1).trimStart();
+        }
+        return map;
+    }
+    throw invalid(name, source, value, 'a mapping');
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./build/src/config/file.js
+/** Finds and reads the optional YAML config file, and the default locations of the state file and features folder. */
+
+
+
+
+
+const DEFAULT_CONFIG_FILES = ['.github/orchestrator-git.yml', '.github/orchestrator-git.yaml', '.orchestrator-git.yml'];
+/** Where the orchestrator keeps its database, newest layout first (and the JSON export beside it). */
+const DEFAULT_STATE_FILES = [
+    '.task_orchestrator/task_orchestrator.db',
+    '.task_orchestrator/orchestrator-state.json',
+    'task_orchestrator.db',
+    'data/task_orchestrator.db',
+];
+const DEFAULT_FEATURES_DIRS = ['docs/developers/planning/features', 'docs/planning/features', 'docs/features'];
+/** Reads the config file named by `configPath`, or the first default one that exists; none at all is fine. */
+function loadConfigFile(configPath, cwd) {
+    const candidates = configPath ? [configPath] : DEFAULT_CONFIG_FILES;
+    for (const candidate of candidates) {
+        const full = external_node_path_.resolve(cwd, candidate);
+        if (!(0,external_node_fs_.existsSync)(full)) {
+            if (configPath) {
+                throw new OrchestratorGitError('CONFIG_FILE_UNREADABLE', `Config file ${quote(configPath)} does not exist.`, 'Fix the `config` input, or remove it to use .github/orchestrator-git.yml when present.');
+            }
+            continue;
+        }
+        let raw;
+        try {
+            raw = (0,dist/* parse */.qg)((0,external_node_fs_.readFileSync)(full, 'utf8'));
+        }
+        catch (error) {
+            throw new OrchestratorGitError('CONFIG_FILE_UNREADABLE', `Config file ${quote(candidate)} is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, 'Fix the YAML syntax (a linter such as yamllint shows where).', { cause: error });
+        }
+        return { file: candidate, settings: checkFileSettings(raw, candidate) };
+    }
+    return { file: null, settings: {} };
+}
+function locateStateFile(given, cwd) {
+    if (given)
+        return given;
+    const found = DEFAULT_STATE_FILES.find((candidate) => (0,external_node_fs_.existsSync)(external_node_path_.resolve(cwd, candidate)));
+    if (found)
+        return found;
+    throw new OrchestratorGitError('STATE_NOT_FOUND', `No state file was given, and none exists at the orchestrator's usual places (${DEFAULT_STATE_FILES.join(', ')}).`, 'Set the `state-file` input to the orchestrator database committed in the repository, or to its JSON export.');
+}
+function locateFeaturesDir(given, cwd) {
+    if (given)
+        return given;
+    return (DEFAULT_FEATURES_DIRS.find((candidate) => {
+        const full = external_node_path_.resolve(cwd, candidate);
+        return (0,external_node_fs_.existsSync)(full) && (0,external_node_fs_.statSync)(full).isDirectory();
+    }) ?? null);
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
+var github = __webpack_require__(1758);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var dist_bundle = __webpack_require__(9735);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var plugin_throttling_dist_bundle = __webpack_require__(6856);
+// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
+var light = __webpack_require__(3251);
+;// CONCATENATED MODULE: ./build/src/platforms/types.js
+function emptyStats() {
+    return { reads: 0, writes: 0, graphql: 0, notModified: 0, retries: 0, failures: 0 };
+}
+
+;// CONCATENATED MODULE: ./build/src/platforms/github/client.js
+/** The one Octokit client for GitHub: retries, throttling, timeouts and request counting live here, not at call sites. */
+
+
+
+// The light build is what plugin-throttling itself uses; its types are the full package's.
+// @ts-expect-error: the light entry ships no declaration file of its own
+
+
+
+function createGitHubClient(options) {
+    const stats = emptyStats();
+    const timeoutMs = options.timeoutMs ?? 30_000;
+    const maxWait = options.maxRateLimitWaitSeconds ?? 60;
+    const log = options.log ?? (() => undefined);
+    const countingFetch = async (input, init) => {
+        const method = (init?.method ?? 'GET').toUpperCase();
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        if (url.endsWith('/graphql'))
+            stats.graphql += 1;
+        else if (method === 'GET' || method === 'HEAD')
+            stats.reads += 1;
+        else
+            stats.writes += 1;
+        const signal = init?.signal
+            ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)])
+            : AbortSignal.timeout(timeoutMs);
+        const response = await fetch(input, { ...init, signal });
+        if (response.status === 304)
+            stats.notModified += 1;
+        else if (response.status >= 400)
+            stats.failures += 1;
+        return response;
+    };
+    const Bottleneck = light;
+    const throttle = {
+        onRateLimit: (retryAfter, request, _octokit, retryCount) => {
+            if (retryCount < 1 && retryAfter <= maxWait) {
+                stats.retries += 1;
+                log(`Rate limit reached; retrying ${request.method} ${request.url} after ${retryAfter} s`);
+                return true;
+            }
+            return false;
+        },
+        onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) => {
+            if (retryCount < 2 && retryAfter <= maxWait) {
+                stats.retries += 1;
+                log(`Secondary rate limit reached; retrying ${request.method} ${request.url} after ${retryAfter} s`);
+                return true;
+            }
+            return false;
+        },
+    };
+    if (options.writeDelayMs !== undefined && options.writeDelayMs !== null) {
+        const minTime = Math.max(0, options.writeDelayMs);
+        throttle.write = new Bottleneck.Group({ maxConcurrent: 1, minTime });
+        throttle.notifications = new Bottleneck.Group({ maxConcurrent: 1, minTime });
+        throttle.retryAfterBaseValue = minTime === 0 ? 10 : 1000;
+        throttle.fallbackSecondaryRateRetryAfter = minTime === 0 ? 1 : 60;
+    }
+    const octokit = (0,github/* getOctokit */.Q)(options.token, {
+        baseUrl: options.baseUrl.replace(/\/+$/, ''),
+        request: { fetch: countingFetch, retries: options.retries ?? 3 },
+        retry: { retryAfterBaseValue: options.retryBaseMs ?? 1000 },
+        throttle,
+        log: { debug: () => undefined, info: () => undefined, warn: log, error: log },
+    }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
+    return { octokit, stats };
+}
+function httpStatus(error) {
+    if (typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number') {
+        return error.status;
+    }
+    return undefined;
+}
+function responseOf(error) {
+    if (typeof error === 'object' && error !== null && 'response' in error) {
+        const response = error.response;
+        if (response)
+            return response;
+    }
+    return {};
+}
+function platformMessage(error) {
+    const data = responseOf(error).data;
+    if (typeof data === 'object' && data !== null && 'message' in data && typeof data.message === 'string') {
+        const details = 'errors' in data && Array.isArray(data.errors)
+            ? data.errors
+                .map((item) => typeof item === 'object' && item !== null
+                ? Object.entries(item)
+                    .map(([key, value]) => `${key}=${String(value)}`)
+                    .join(' ')
+                : String(item))
+                .join('; ')
+            : '';
+        return details ? `${data.message} (${details})` : data.message;
+    }
+    return error instanceof Error ? error.message : String(error);
+}
+/** Turns an Octokit error into a catalogue error that says what went wrong and how to fix it. */
+function toCatalogueError(error, repository, doing) {
+    if (error instanceof OrchestratorGitError)
+        return error;
+    const status = httpStatus(error);
+    const message = platformMessage(error);
+    const headers = responseOf(error).headers ?? {};
+    const cause = { cause: error };
+    if (status === 401) {
+        return new OrchestratorGitError('TOKEN_INVALID', `GitHub rejected the token while ${doing} (401 ${message}).`, 'Check that the `token` input holds a valid, unexpired token (secrets.GITHUB_TOKEN, a PAT, or a GitHub App token).', cause);
+    }
+    if (status === 404) {
+        return new OrchestratorGitError('REPOSITORY_NOT_FOUND', `Repository ${quote(repository)} was not found, or the token cannot see it (404 while ${doing}).`, 'Check the `repository` input (owner/name) and that the token has access to it: for another repository than the workflow\'s own, use a PAT or GitHub App token with access to it.', cause);
+    }
+    if (status === 410) {
+        return new OrchestratorGitError('ISSUES_DISABLED', `Issues are disabled for ${quote(repository)} (410 while ${doing}).`, 'Enable Issues in the repository settings (Settings → General → Features → Issues).', cause);
+    }
+    const remaining = headers['x-ratelimit-remaining'];
+    if ((status === 403 || status === 429) && (String(remaining) === '0' || /rate limit/i.test(message))) {
+        const reset = Number(headers['x-ratelimit-reset']);
+        const when = Number.isFinite(reset) && reset > 0 ? ` It resets at ${new Date(reset * 1000).toISOString()}.` : '';
+        return new OrchestratorGitError('RATE_LIMITED', `GitHub's rate limit stopped the run while ${doing} (${status} ${message}).${when}`, 'The next run resumes where this one stopped; nothing is duplicated. For large plans, schedule runs further apart or use a GitHub App token (higher limits).', cause);
+    }
+    if (status === 403) {
+        const needed = headers['x-accepted-github-permissions'];
+        return new OrchestratorGitError('PERMISSION_DENIED', `The token may not do this while ${doing} in ${quote(repository)} (403 ${message}${needed ? `; needs ${needed}` : ''}).`, 'Give the workflow `permissions: { issues: write, contents: write }` (contents only to commit the state file), or use a token with the Issues write permission on this repository.', cause);
+    }
+    if (status === 422) {
+        return new OrchestratorGitError('VALIDATION_FAILED', `GitHub refused the request while ${doing}: ${message}.`, 'The item is reported as failed and the rest of the run goes on; fix the value named above in the orchestrator state or the config.', cause);
+    }
+    return new OrchestratorGitError('PLATFORM_ERROR', `GitHub request failed while ${doing}: ${status ? `${status} ` : ''}${message}.`, 'This is usually temporary: the next run retries. If it persists, check https://www.githubstatus.com or your GitHub Enterprise Server.', cause);
+}
+/** Errors after which no later request can succeed in this run. */
+function isFatal(error) {
+    return ['TOKEN_INVALID', 'REPOSITORY_NOT_FOUND', 'ISSUES_DISABLED', 'PERMISSION_DENIED', 'RATE_LIMITED'].includes(error.code);
+}
+
+;// CONCATENATED MODULE: ./build/src/platforms/github/issues.js
+
+
+const REPOSITORY_PATTERN = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
+function parseRepository(repository) {
+    const match = REPOSITORY_PATTERN.exec(repository.trim());
+    if (!match || match[2] === '.' || match[2] === '..') {
+        throw new OrchestratorGitError('REPOSITORY_MALFORMED', `Repository ${quote(repository)} is not of the form owner/name.`, 'Set the `repository` input to owner/name, e.g. octo-org/widgets, or leave it empty to use the workflow\'s own repository.');
+    }
+    return { owner: match[1] ?? '', repo: match[2] ?? '' };
+}
+class GitHubIssueTracker {
+    platform = 'github';
+    repository;
+    owner;
+    repo;
+    client;
+    constructor(repository, options) {
+        const { owner, repo } = parseRepository(repository);
+        this.owner = owner;
+        this.repo = repo;
+        this.repository = `${owner}/${repo}`;
+        this.client = createGitHubClient(options);
+    }
+    stats() {
+        return { ...this.client.stats };
+    }
+    async listIssues() {
+        const items = await this.call('listing issues', () => this.client.octokit.paginate('GET /repos/{owner}/{repo}/issues', {
+            owner: this.owner,
+            repo: this.repo,
+            state: 'all',
+            sort: 'created',
+            direction: 'asc',
+            per_page: 100,
+        }));
+        return items.filter((item) => !item.pull_request).map(toActualIssue);
+    }
+    async listRecentIssues(since) {
+        const response = await this.call('looking for a just-created issue', () => this.client.octokit.request('GET /repos/{owner}/{repo}/issues', {
+            owner: this.owner,
+            repo: this.repo,
+            state: 'all',
+            sort: 'created',
+            direction: 'desc',
+            since,
+            per_page: 100,
+        }));
+        return response.data.filter((item) => !item.pull_request).map(toActualIssue);
+    }
+    async listLabels() {
+        const labels = await this.call('listing labels', () => this.client.octokit.paginate('GET /repos/{owner}/{repo}/labels', {
+            owner: this.owner,
+            repo: this.repo,
+            per_page: 100,
+        }));
+        return new Set(labels.map((label) => label.name.toLowerCase()));
+    }
+    async createLabel(label) {
+        try {
+            await this.client.octokit.request('POST /repos/{owner}/{repo}/labels', {
+                owner: this.owner,
+                repo: this.repo,
+                name: label.name,
+                color: label.color,
+                description: label.description,
+            });
+        }
+        catch (error) {
+            // Created meanwhile by someone else (or a concurrent run): that is the outcome we wanted.
+            if (httpStatus(error) === 422 && /already_exists/.test(JSON.stringify(errorData(error))))
+                return;
+            throw toCatalogueError(error, this.repository, `creating label ${quote(label.name)}`);
+        }
+    }
+    async listMilestones() {
+        const milestones = await this.call('listing milestones', () => this.client.octokit.paginate('GET /repos/{owner}/{repo}/milestones', {
+            owner: this.owner,
+            repo: this.repo,
+            state: 'all',
+            per_page: 100,
+        }));
+        return milestones.map((milestone) => ({
+            number: milestone.number,
+            title: milestone.title,
+            state: milestone.state === 'closed' ? 'closed' : 'open',
+            dueOn: milestone.due_on ? milestone.due_on.slice(0, 10) : null,
+        }));
+    }
+    async createMilestone(milestone) {
+        try {
+            const { data } = await this.client.octokit.request('POST /repos/{owner}/{repo}/milestones', {
+                owner: this.owner,
+                repo: this.repo,
+                title: milestone.title,
+                state: milestone.state,
+                ...(milestone.dueOn ? { due_on: `${milestone.dueOn}T00:00:00Z` } : {}),
+            });
+            return {
+                number: data.number,
+                title: data.title,
+                state: data.state === 'closed' ? 'closed' : 'open',
+                dueOn: data.due_on ? data.due_on.slice(0, 10) : null,
+            };
+        }
+        catch (error) {
+            if (httpStatus(error) === 422 && /already_exists/.test(JSON.stringify(errorData(error)))) {
+                const existing = (await this.listMilestones()).find((item) => item.title === milestone.title);
+                if (existing)
+                    return existing;
+            }
+            throw toCatalogueError(error, this.repository, `creating milestone ${quote(milestone.title)}`);
+        }
+    }
+    async isAssignable(login) {
+        try {
+            await this.client.octokit.request('GET /repos/{owner}/{repo}/assignees/{assignee}', {
+                owner: this.owner,
+                repo: this.repo,
+                assignee: login,
+            });
+            return true;
+        }
+        catch (error) {
+            if (httpStatus(error) === 404)
+                return false;
+            throw toCatalogueError(error, this.repository, `checking whether ${quote(login)} can be assigned`);
+        }
+    }
+    async createIssue(write) {
+        const { data } = await this.call(`creating issue ${quote(write.title)}`, () => this.client.octokit.request('POST /repos/{owner}/{repo}/issues', {
+            owner: this.owner,
+            repo: this.repo,
+            title: write.title,
+            body: write.body,
+            labels: write.labels,
+            assignees: write.assignees,
+            ...(write.milestone !== null ? { milestone: write.milestone } : {}),
+            // A create is not idempotent: a blind retry after a lost response could duplicate the issue.
+            request: { retries: 0 },
+        }));
+        return toActualIssue(data);
+    }
+    async updateIssue(number, patch) {
+        const { data } = await this.call(`updating issue #${number}`, () => this.client.octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+            owner: this.owner,
+            repo: this.repo,
+            issue_number: number,
+            ...(patch.title !== undefined ? { title: patch.title } : {}),
+            ...(patch.body !== undefined ? { body: patch.body } : {}),
+            ...(patch.labels !== undefined ? { labels: patch.labels } : {}),
+            ...(patch.assignees !== undefined ? { assignees: patch.assignees } : {}),
+            ...(patch.milestone !== undefined ? { milestone: patch.milestone } : {}),
+            ...(patch.state !== undefined ? { state: patch.state } : {}),
+            ...(patch.stateReason !== undefined ? { state_reason: patch.stateReason } : {}),
+        }));
+        return toActualIssue(data);
+    }
+    async call(doing, request) {
+        try {
+            return await request();
+        }
+        catch (error) {
+            throw toCatalogueError(error, this.repository, doing);
+        }
+    }
+}
+function errorData(error) {
+    return typeof error === 'object' && error !== null && 'response' in error
+        ? error.response?.data
+        : undefined;
+}
+function toActualIssue(item) {
+    return {
+        number: item.number,
+        id: item.node_id,
+        url: item.html_url,
+        title: item.title,
+        body: item.body ?? '',
+        state: item.state === 'closed' ? 'closed' : 'open',
+        stateReason: item.state_reason ?? null,
+        labels: item.labels
+            .map((label) => (typeof label === 'string' ? label : (label.name ?? '')))
+            .filter((name) => name !== ''),
+        assignees: (item.assignees ?? []).map((assignee) => assignee.login),
+        milestone: item.milestone ? { number: item.milestone.number, title: item.milestone.title } : null,
+        author: item.user?.login ?? null,
+        updatedAt: item.updated_at,
+    };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./build/src/state/atomic-write.js
+/** Replaces a file so that readers see the old content or the new, never half of it, and never unverified bytes. */
+
+
+
+
+/**
+ * Writes `content` to a temp file in the target's folder (same file system, so the rename is atomic), fsyncs it,
+ * verifies it, then renames it over the target and fsyncs the folder. On any failure the temp file is removed,
+ * the target is left as it was, and STATE_WRITE_FAILED is thrown.
+ */
+async function writeFileAtomically(target, content, options) {
+    const dir = external_node_path_.dirname(target);
+    const temp = external_node_path_.join(dir, `.${external_node_path_.basename(target)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+    let created = false;
+    try {
+        const mode = await (0,promises_.stat)(target).then((s) => s.mode & 0o777, () => 0o644);
+        const handle = await (0,promises_.open)(temp, 'wx', mode);
+        created = true;
+        try {
+            await handle.writeFile(content);
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        await options.onTempFileWritten?.(temp);
+        await options.verify(temp);
+        await (0,promises_.rename)(temp, target);
+        created = false;
+        await syncFolder(dir);
+    }
+    catch (error) {
+        if (created)
+            await (0,promises_.rm)(temp, { force: true }).catch(() => undefined);
+        const reason = error instanceof OrchestratorGitError ? `${error.code}: ${error.message}` : error.message;
+        throw new OrchestratorGitError('STATE_WRITE_FAILED', `Could not save ${quote(target)}: ${reason} The file was left unchanged.`, 'Check that the folder is writable and has free space, and that nothing else rewrites the file during the run; then run again (completed issue changes are found again by reconciliation).', { cause: error });
+    }
+}
+/** Makes the rename durable; some platforms cannot open a folder for fsync, which is not an error worth failing on. */
+async function syncFolder(dir) {
+    try {
+        const handle = await (0,promises_.open)(dir, 'r');
+        try {
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch {
+        // best effort
+    }
+}
+
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(8995);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
+;// CONCATENATED MODULE: ./build/src/state/sqlite.js
+/** Loads sql.js once, from beside an ncc bundle when there is one, and opens SQLite bytes with catalogue errors. */
+
+
+
+
+
+let sqlJs;
+/*
+ * The bundle ships sql.js as `sql-wasm.cjs` + `sql-wasm.wasm` beside `index.js` (see TOOLCHAIN.md: webpack breaks
+ * emscripten's loader). The names are assembled at run time so ncc neither rewrites the path (asset relocator)
+ * nor pulls sql.js into the bundle.
+ */
+const BUNDLED_LOADER = ['sql-wasm', 'cjs'].join('.');
+const BUNDLED_WASM = ['sql-wasm', 'wasm'].join('.');
+const PACKAGE_NAME = ['sql', 'js'].join('.');
+/** Resolves sql.js: the copy beside the bundle if present, else the `sql.js` package. Cached. */
+function loadSqlJs() {
+    sqlJs ??= initialise().catch((error) => {
+        sqlJs = undefined;
+        throw error;
+    });
+    return sqlJs;
+}
+async function initialise() {
+    const require = (0,external_node_module_.createRequire)(import.meta.url);
+    const here = external_node_path_.dirname((0,external_node_url_.fileURLToPath)(import.meta.url));
+    const bundled = external_node_path_.join(here, BUNDLED_LOADER);
+    if ((0,external_node_fs_.existsSync)(bundled)) {
+        const init = require(bundled);
+        return init({ locateFile: (file) => external_node_path_.join(here, file === BUNDLED_WASM ? BUNDLED_WASM : file) });
+    }
+    const init = require(PACKAGE_NAME);
+    return init();
+}
+/**
+ * Opens SQLite bytes and touches the schema, so that a truncated or corrupt file fails here with
+ * STATE_UNREADABLE (sql.js only notices on the first query).
+ */
+async function openDatabase(bytes, file) {
+    const SQL = await loadSqlJs();
+    let db;
+    try {
+        db = new SQL.Database(bytes);
+        db.exec('SELECT count(*) FROM sqlite_master');
+        return db;
+    }
+    catch (error) {
+        db?.close();
+        throw unreadable(file, error);
+    }
+}
+/** The catalogue error for a database sql.js cannot read, carrying sql.js's own message. */
+function unreadable(file, error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return new OrchestratorGitError('STATE_UNREADABLE', `The state file ${quote(file)} could not be read as SQLite: ${reason}.`, 'The database looks truncated or corrupt. Restore it from git history (git checkout -- <file>) or from the orchestrator\'s backup, then run again.', { cause: error });
+}
+/** Names of the database's tables (not views, not sqlite internals), sorted. */
+function listTables(db) {
+    const result = db.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+    return (result[0]?.values ?? []).map((row) => String(row[0]));
+}
+/** Column names of a table, lower-cased; empty when the table does not exist. */
+function tableColumns(db, table) {
+    const result = db.exec(`PRAGMA table_info(${quoteIdentifier(table)})`);
+    const first = result[0];
+    if (!first)
+        return new Set();
+    const nameIndex = first.columns.indexOf('name');
+    return new Set(first.values.map((row) => String(row[nameIndex]).toLowerCase()));
+}
+function hasTable(db, table) {
+    const stmt = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+    try {
+        stmt.bind([table]);
+        return stmt.step();
+    }
+    finally {
+        stmt.free();
+    }
+}
+function quoteIdentifier(name) {
+    return `"${name.replace(/"/g, '""')}"`;
+}
+/**
+ * A SELECT list naming each wanted column, or `NULL AS col` for a column this table lacks: the orchestrator's
+ * schemas varied between releases, and a missing optional column should read as NULL rather than fail.
+ */
+function selectList(columns, wanted) {
+    return wanted.map((c) => (columns.has(c) ? quoteIdentifier(c) : `NULL AS ${quoteIdentifier(c)}`)).join(', ');
+}
+/** Runs a query and calls `onRow` with each row's values in SELECT order (fast path: no per-row objects). */
+function forEachRow(db, sql, params, onRow) {
+    const stmt = db.prepare(sql);
+    try {
+        if (params)
+            stmt.bind(params);
+        while (stmt.step())
+            onRow(stmt.get());
+    }
+    finally {
+        stmt.free();
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/state/detect.js
+/** Recognises what a state file is: a SQLite database of one of the orchestrator's generations, or a JSON export. */
+
+
+
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+/** Reads a state file and tells SQLite from JSON by content, not by name. */
+async function readStateFile(file) {
+    let bytes;
+    try {
+        const info = await (0,promises_.stat)(file);
+        if (info.isDirectory()) {
+            throw new OrchestratorGitError('STATE_UNREADABLE', `The state file ${quote(file)} is a directory.`, 'Point the state file setting at the database file itself, e.g. .task_orchestrator/task_orchestrator.db, or at a JSON export.');
+        }
+        bytes = await (0,promises_.readFile)(file);
+    }
+    catch (error) {
+        if (error instanceof OrchestratorGitError)
+            throw error;
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') {
+            throw new OrchestratorGitError('STATE_NOT_FOUND', `The state file ${quote(file)} does not exist.`, 'Commit the orchestrator database (default .task_orchestrator/task_orchestrator.db; older installs: task_orchestrator.db or data/task_orchestrator.db) or a JSON export made with `orchestrator-git export`, and point the state file setting at it. In a workflow, check the repository out first.', { cause: error });
+        }
+        throw new OrchestratorGitError('STATE_UNREADABLE', `The state file ${quote(file)} could not be read: ${error.message}.`, 'Check that the file is readable by the user running orchestrator-git.', { cause: error });
+    }
+    if (hasSqliteHeader(bytes))
+        return { kind: 'sqlite', bytes };
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    const start = text.replace(/^\uFEFF/, '').trimStart();
+    if (start.startsWith('{'))
+        return { kind: 'json', text };
+    throw notSqlite(file, bytes, start);
+}
+function hasSqliteHeader(bytes) {
+    if (bytes.length < SQLITE_HEADER.length)
+        return false;
+    for (let i = 0; i < SQLITE_HEADER.length; i++)
+        if (bytes[i] !== SQLITE_HEADER.charCodeAt(i))
+            return false;
+    return true;
+}
+function notSqlite(file, bytes, text) {
+    if (text.startsWith('version https://git-lfs.github.com/spec/')) {
+        return new OrchestratorGitError('STATE_NOT_SQLITE', `The state file ${quote(file)} is a Git LFS pointer, not the database.`, 'Fetch LFS content when checking out (actions/checkout with `lfs: true`, or `git lfs pull`).');
+    }
+    const shown = bytes.length === 0 ? 'it is empty' : `it starts with ${quote(Buffer.from(bytes.subarray(0, 16)).toString('latin1'), 16)}`;
+    return new OrchestratorGitError('STATE_NOT_SQLITE', `The state file ${quote(file)} is neither a SQLite database nor a JSON export (${shown}; a SQLite file starts with "SQLite format 3").`, 'Point the state file setting at the orchestrator database (.task_orchestrator/task_orchestrator.db) or at a JSON export made with `orchestrator-git export`.');
+}
+/** Newest first: this order is the precedence when a database holds more than one generation's tables. */
+const SIGNATURES = [
+    { generation: 'v2-tasks', label: 'v2 clean architecture', tables: { tasks: ['id', 'status'] } },
+    { generation: 'v2-generic', label: 'v2 generic task model', tables: { generic_tasks: ['task_id', 'status'] } },
+    {
+        generation: 'v1',
+        label: 'v1 (1.x)',
+        tables: { task_breakdowns: ['parent_task_id', 'description'], subtasks: ['task_id', 'parent_task_id', 'status'] },
+    },
+];
+/**
+ * Picks the generation by the tables present. When several generations' tables are present (a database that was
+ * upgraded in place), the newest generation whose task table has rows wins, else the newest; a
+ * STATE_SCHEMA_AMBIGUOUS warning names what was ignored.
+ */
+function detectGeneration(db, file) {
+    const tables = listTables(db);
+    const present = new Set(tables);
+    const found = [];
+    const incomplete = [];
+    for (const signature of SIGNATURES) {
+        const names = Object.keys(signature.tables);
+        if (!names.some((t) => present.has(t)))
+            continue;
+        const problems = [];
+        for (const name of names) {
+            if (!present.has(name)) {
+                problems.push(`table ${name} is missing`);
+                continue;
+            }
+            const columns = tableColumns(db, name);
+            const missing = (signature.tables[name] ?? []).filter((c) => !columns.has(c));
+            if (missing.length > 0)
+                problems.push(`${name} lacks column(s) ${missing.join(', ')}`);
+        }
+        if (problems.length > 0) {
+            incomplete.push(`${signature.label}: ${problems.join('; ')}`);
+            continue;
+        }
+        const counts = names.map((t) => countRows(db, t));
+        found.push({ signature, rows: counts[0] ?? 0 });
+    }
+    const chosen = found.find((f) => f.rows > 0) ?? found[0];
+    if (!chosen) {
+        const expected = SIGNATURES.map((s) => `${Object.keys(s.tables).join(' + ')} (${s.label})`).join(', ');
+        const detail = incomplete.length > 0 ? ` Partly matched: ${incomplete.join('; ')}.` : '';
+        throw new OrchestratorGitError('STATE_UNKNOWN_SCHEMA', `The database ${quote(file)} is not an MCP Task Orchestrator database: it has ${tables.length > 0 ? `tables ${tables.join(', ')}` : 'no tables'}, expected ${expected}.${detail}`, 'Point the state file setting at the orchestrator database (.task_orchestrator/task_orchestrator.db; older installs: task_orchestrator.db or data/task_orchestrator.db).');
+    }
+    const tableNames = Object.keys(chosen.signature.tables);
+    const description = `${chosen.signature.label} (${tableNames[0] ?? ''}: ${chosen.rows} row${chosen.rows === 1 ? '' : 's'})`;
+    const warnings = [];
+    const others = found.filter((f) => f !== chosen);
+    if (others.length > 0) {
+        warnings.push({
+            code: 'STATE_SCHEMA_AMBIGUOUS',
+            message: `The database holds tables of several orchestrator generations; reading ${description} and ignoring ${others
+                .map((o) => `${o.signature.label} (${Object.keys(o.signature.tables)[0] ?? ''}: ${o.rows} rows)`)
+                .join(', ')}.`,
+            subject: file,
+        });
+    }
+    return { generation: chosen.signature.generation, description, tables, warnings };
+}
+function countRows(db, table) {
+    const value = db.exec(`SELECT count(*) FROM "${table}"`)[0]?.values[0]?.[0];
+    return typeof value === 'number' ? value : 0;
+}
+
+;// CONCATENATED MODULE: ./build/src/state/columns.js
+function nameOf(label, subject) {
+    return typeof label === 'function' ? label(subject) : label;
+}
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|UTC|[+-]\d{2}(?::?\d{2})?)?$/;
+/**
+ * ISO 8601 UTC (`2025-06-02T09:14:03.512Z`) from the orchestrator's timestamp text: `T` or space, optional
+ * seconds and fraction (microseconds are cut to milliseconds), zone-less meaning UTC, or an explicit offset.
+ * Numbers are read as Unix time (seconds, or milliseconds when large). Returns undefined when unparseable.
+ */
+function toIsoTimestamp(value) {
+    if (value === null || value === undefined)
+        return null;
+    if (typeof value === 'number') {
+        if (!Number.isFinite(value))
+            return undefined;
+        const ms = Math.abs(value) < 1e11 ? value * 1000 : value;
+        const date = new Date(ms);
+        return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+    }
+    if (typeof value !== 'string')
+        return undefined;
+    if (value === lastTimestamp.raw)
+        return lastTimestamp.iso;
+    const iso = parseTimestampText(value);
+    lastTimestamp = { raw: value, iso };
+    return iso;
+}
+/** Rows written together share timestamps (CURRENT_TIMESTAMP defaults): remembering the last one saves work. */
+let lastTimestamp = { raw: '', iso: null };
+function twoDigits(text, at) {
+    return (text.charCodeAt(at) - 48) * 10 + (text.charCodeAt(at + 1) - 48);
+}
+function isDigits(text, from, to) {
+    for (let i = from; i < to; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 48 || c > 57)
+            return false;
+    }
+    return true;
+}
+/** `YYYY-MM-DD[T ]HH:MM:SS` with an optional fraction of 3 or 6 digits and no zone: the orchestrator's usual forms. */
+function commonUtcForm(text) {
+    const n = text.length;
+    return ((n === 19 || n === 23 || n === 26) &&
+        isDigits(text, 0, 4) &&
+        text.charCodeAt(4) === 45 &&
+        isDigits(text, 5, 7) &&
+        text.charCodeAt(7) === 45 &&
+        isDigits(text, 8, 10) &&
+        (text.charCodeAt(10) === 32 || text.charCodeAt(10) === 84) &&
+        isDigits(text, 11, 13) &&
+        text.charCodeAt(13) === 58 &&
+        isDigits(text, 14, 16) &&
+        text.charCodeAt(16) === 58 &&
+        isDigits(text, 17, 19) &&
+        (n === 19 || (text.charCodeAt(19) === 46 && isDigits(text, 20, n))));
+}
+function parseTimestampText(value) {
+    if (commonUtcForm(value)) {
+        const month = twoDigits(value, 5);
+        const day = twoDigits(value, 8);
+        const year = twoDigits(value, 0) * 100 + twoDigits(value, 2);
+        if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+            return undefined;
+        if (twoDigits(value, 11) > 23 || twoDigits(value, 14) > 59 || twoDigits(value, 17) > 59)
+            return undefined;
+        const ms = value.length === 19 ? '000' : value.slice(20, 23);
+        return `${value.slice(0, 10)}T${value.slice(11, 19)}.${ms}Z`;
+    }
+    const text = value.trim();
+    if (text === '')
+        return null;
+    const m = TIMESTAMP.exec(text);
+    if (!m)
+        return undefined;
+    const [, y = '', mo = '', d = '', h = '00', mi = '00', s = '00', frac = '', zone] = m;
+    const month = Number(mo);
+    const day = Number(d);
+    // Checked by hand (Date would roll 2025-02-30 over to March) and built by hand: this runs for every
+    // timestamp of every task, and 100,000-task databases must read in well under a second.
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(Number(y), month))
+        return undefined;
+    if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59)
+        return undefined;
+    const ms = frac.length === 3 ? frac : (frac + '000').slice(0, 3);
+    const utc = `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`;
+    if (!zone || zone === 'Z' || zone === 'z' || zone === 'UTC')
+        return utc;
+    const digits = zone.replace(':', '');
+    const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}${digits.slice(0, 3)}:${digits.slice(3, 5) || '00'}`);
+    return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+function daysInMonth(year, month) {
+    if (month === 2)
+        return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+    return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+/** Like toIsoTimestamp, recording a warning (and returning null) for text that is not a timestamp. */
+function readTimestamp(value, subject, column, warnings, label = subject) {
+    const iso = toIsoTimestamp(value);
+    if (iso !== undefined)
+        return iso;
+    warnings.push({
+        code: 'STATE_TIMESTAMP_INVALID',
+        message: `${column} of ${nameOf(label, subject)} is not a timestamp (${JSON.stringify(String(value)).slice(0, 80)}); read as empty.`,
+        subject,
+    });
+    return null;
+}
+/**
+ * Parses a JSON text column. NULL, '' and whitespace read as `undefined` (empty) without a warning; invalid
+ * JSON reads as empty with a warning naming the task and column.
+ */
+function readJsonColumn(value, subject, column, warnings, label = subject) {
+    if (value === null || value === undefined)
+        return undefined;
+    if (typeof value !== 'string')
+        return value;
+    const text = value.trim();
+    if (text === '')
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        warnings.push({
+            code: 'STATE_JSON_COLUMN_INVALID',
+            message: `${column} of ${nameOf(label, subject)} is not valid JSON (${JSON.stringify(text.slice(0, 40))}); read as empty.`,
+            subject,
+        });
+        return undefined;
+    }
+}
+/** A JSON column that should hold an object (`context`, `metadata`): `[]` and other shapes read as empty. */
+function readJsonObject(value, subject, column, warnings, label = subject) {
+    const parsed = readJsonColumn(value, subject, column, warnings, label);
+    if (parsed === undefined || parsed === null)
+        return {};
+    if (typeof parsed === 'object' && !Array.isArray(parsed))
+        return parsed;
+    if (Array.isArray(parsed) && parsed.length === 0)
+        return {};
+    warnings.push({
+        code: 'STATE_JSON_COLUMN_INVALID',
+        message: `${column} of ${nameOf(label, subject)} is JSON but not an object; read as empty.`,
+        subject,
+    });
+    return {};
+}
+/** A JSON column that should hold an array of ids or names: numbers become text, other items are dropped. */
+function readJsonStringArray(value, subject, column, warnings, label = subject) {
+    const parsed = readJsonColumn(value, subject, column, warnings, label);
+    if (parsed === undefined || parsed === null)
+        return [];
+    if (!Array.isArray(parsed)) {
+        warnings.push({
+            code: 'STATE_JSON_COLUMN_INVALID',
+            message: `${column} of ${nameOf(label, subject)} is JSON but not an array; read as empty.`,
+            subject,
+        });
+        return [];
+    }
+    const out = [];
+    let dropped = 0;
+    for (const item of parsed) {
+        if (typeof item === 'string' && item.trim() !== '')
+            out.push(item.trim());
+        else if (typeof item === 'number' && Number.isFinite(item))
+            out.push(String(item));
+        else
+            dropped++;
+    }
+    if (dropped > 0) {
+        warnings.push({
+            code: 'STATE_JSON_COLUMN_INVALID',
+            message: `${column} of ${nameOf(label, subject)} has ${dropped} item(s) that are not ids; they were ignored.`,
+            subject,
+        });
+    }
+    return out;
+}
+const STATUS = {
+    pending: 'pending',
+    todo: 'pending',
+    created: 'pending',
+    planning: 'pending',
+    active: 'in_progress',
+    in_progress: 'in_progress',
+    'in-progress': 'in_progress',
+    'in progress': 'in_progress',
+    running: 'in_progress',
+    completed: 'completed',
+    complete: 'completed',
+    done: 'completed',
+    failed: 'failed',
+    error: 'failed',
+    blocked: 'blocked',
+    cancelled: 'cancelled',
+    canceled: 'cancelled',
+    archived: 'cancelled',
+};
+/** Maps any generation's status text to a TaskStatus; unknown text is a warning and reads as pending. */
+function mapTaskStatus(raw, subject, warnings, label = subject) {
+    const key = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
+    const status = STATUS[key];
+    if (status)
+        return status;
+    warnings.push({
+        code: 'STATE_STATUS_UNKNOWN',
+        message: `Status ${JSON.stringify(raw === null || raw === undefined ? null : String(raw))} of ${nameOf(label, subject)} is not one the orchestrator uses; read as pending.`,
+        subject,
+    });
+    return 'pending';
+}
+const PRIORITY_WORDS = {
+    critical: 'critical',
+    urgent: 'critical',
+    blocker: 'critical',
+    highest: 'critical',
+    p0: 'critical',
+    high: 'high',
+    p1: 'high',
+    medium: 'medium',
+    normal: 'medium',
+    moderate: 'medium',
+    p2: 'medium',
+    low: 'low',
+    lowest: 'low',
+    minor: 'low',
+    p3: 'low',
+    p4: 'low',
+};
+/**
+ * critical/high/medium/low from free text: the first priority word wins, so "Medium (High for team
+ * environments)" is medium and "High ⭐" is high. Returns undefined for text with no priority word.
+ */
+function toPriority(raw) {
+    if (raw === null || raw === undefined)
+        return null;
+    if (typeof raw === 'number')
+        return { 0: 'critical', 1: 'high', 2: 'medium', 3: 'low' }[raw];
+    if (typeof raw !== 'string')
+        return undefined;
+    const text = raw.trim().toLowerCase();
+    if (text === '')
+        return null;
+    for (const word of text.split(/[^a-z0-9]+/)) {
+        const priority = PRIORITY_WORDS[word];
+        if (priority)
+            return priority;
+    }
+    return undefined;
+}
+function readPriority(raw, subject, warnings, label = subject) {
+    const priority = toPriority(raw);
+    if (priority !== undefined)
+        return priority;
+    warnings.push({
+        code: 'STATE_PRIORITY_UNKNOWN',
+        message: `Priority ${JSON.stringify(String(raw)).slice(0, 60)} of ${nameOf(label, subject)} is not critical, high, medium or low; read as none.`,
+        subject,
+    });
+    return null;
+}
+/** Text for an optional column: trimmed, '' → null; numbers become text. */
+function optionalText(value) {
+    if (typeof value === 'string') {
+        const text = value.trim();
+        return text === '' ? null : text;
+    }
+    if (typeof value === 'number' && Number.isFinite(value))
+        return String(value);
+    return null;
+}
+/** A whole number from an INTEGER column (or numeric text); `fallback` otherwise. */
+function integerOr(value, fallback) {
+    const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    return typeof n === 'number' && Number.isInteger(n) ? n : fallback;
+}
+/** The first line of a text, trimmed to `max` characters (counting emoji as one) with an ellipsis. */
+function firstLineTitle(text, max = 120) {
+    const line = (text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '').trim();
+    const chars = Array.from(line);
+    return chars.length > max ? `${chars.slice(0, max - 1).join('').trimEnd()}…` : line;
+}
+
+;// CONCATENATED MODULE: ./build/src/state/hierarchy.js
+/**
+ * Checks the task graph in place and returns the tasks sorted by id:
+ * - a repeated id keeps its first row (warning STATE_DUPLICATE_ID);
+ * - a parent that does not exist makes the task top-level (STATE_PARENT_MISSING);
+ * - a parent cycle is broken by making the cycle's smallest id top-level (STATE_PARENT_CYCLE);
+ * - dependencies on the task itself or on tasks that do not exist are dropped (STATE_DEPENDENCY_MISSING),
+ *   repeats are merged.
+ * Linear in the number of tasks (index arrays, not per-task maps): it runs over 100,000-task databases.
+ */
+function checkTaskGraph(input, warnings) {
+    const index = new Map();
+    const tasks = [];
+    for (const task of input) {
+        if (index.has(task.id)) {
+            warnings.push({
+                code: 'STATE_DUPLICATE_ID',
+                message: `Task id ${JSON.stringify(task.id)} appears more than once; the first row is used.`,
+                subject: task.id,
+            });
+            continue;
+        }
+        index.set(task.id, tasks.length);
+        tasks.push(task);
+    }
+    const parent = new Int32Array(tasks.length).fill(-1);
+    tasks.forEach((task, i) => {
+        if (task.parentId === null)
+            return;
+        const p = index.get(task.parentId);
+        if (p !== undefined && p !== i) {
+            parent[i] = p;
+            return;
+        }
+        const self = p === i;
+        warnings.push({
+            code: self ? 'STATE_PARENT_CYCLE' : 'STATE_PARENT_MISSING',
+            message: self
+                ? `Task ${JSON.stringify(task.id)} is its own parent; it is treated as top-level.`
+                : `Parent ${JSON.stringify(task.parentId)} of task ${JSON.stringify(task.id)} does not exist; the task is treated as top-level.`,
+            subject: task.id,
+        });
+        task.parentId = null;
+    });
+    breakCycles(tasks, parent, warnings);
+    for (const task of tasks) {
+        if (task.dependencies.length === 0)
+            continue;
+        const kept = [];
+        for (const dep of task.dependencies) {
+            if (kept.includes(dep))
+                continue;
+            if (dep === task.id || !index.has(dep)) {
+                warnings.push({
+                    code: 'STATE_DEPENDENCY_MISSING',
+                    message: dep === task.id
+                        ? `Task ${JSON.stringify(task.id)} depends on itself; the dependency is ignored.`
+                        : `Task ${JSON.stringify(task.id)} depends on ${JSON.stringify(dep)}, which does not exist; the dependency is ignored.`,
+                    subject: task.id,
+                });
+                continue;
+            }
+            kept.push(dep);
+        }
+        task.dependencies = kept;
+    }
+    return tasks.sort((a, b) => compareIds(a.id, b.id));
+}
+/** Walks up each parent chain once (colouring), so the whole forest costs O(n). */
+function breakCycles(tasks, parent, warnings) {
+    const ON_PATH = 1;
+    const DONE = 2;
+    const mark = new Uint8Array(tasks.length);
+    const path = [];
+    for (let start = 0; start < tasks.length; start++) {
+        if (mark[start] === DONE)
+            continue;
+        path.length = 0;
+        let current = start;
+        while (current !== -1 && mark[current] !== DONE) {
+            if (mark[current] === ON_PATH) {
+                const cycle = path.slice(path.indexOf(current));
+                const cut = cycle.reduce((best, i) => compareIds(tasks[i].id, tasks[best].id) < 0 ? i : best);
+                const task = tasks[cut];
+                task.parentId = null;
+                parent[cut] = -1;
+                warnings.push({
+                    code: 'STATE_PARENT_CYCLE',
+                    message: `Tasks ${cycle.map((i) => JSON.stringify(tasks[i]?.id)).join(' → ')} are each other's parents; ${JSON.stringify(task.id)} is treated as top-level.`,
+                    subject: task.id,
+                });
+                break;
+            }
+            mark[current] = ON_PATH;
+            path.push(current);
+            current = parent[current] ?? -1;
+        }
+        for (const i of path)
+            mark[i] = DONE;
+    }
+}
+/** Plain code-unit order: the same on every machine and locale. */
+function compareIds(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./build/src/state/features.js
+/** Reads the orchestrator's feature specification files (Markdown, bold-line headers or YAML front matter). */
+
+
+
+
+
+
+/**
+ * Reads every `*.md` below `dir` (any depth, in path order). README.md files and dot-folders are skipped. A file
+ * without a feature id is a warning and skipped; when two files share an id the first by path wins.
+ */
+async function readFeatures(dir) {
+    const isDir = await (0,promises_.stat)(dir).then((s) => s.isDirectory(), () => false);
+    if (!isDir) {
+        throw new OrchestratorGitError('FEATURES_DIR_NOT_FOUND', `The features folder ${quote(dir)} does not exist or is not a folder.`, 'Point the features folder setting at the folder holding the feature specification files (e.g. docs/developers/planning/features), or leave it empty to sync tasks only.');
+    }
+    const files = (await listMarkdown(dir, '')).sort(compareIds);
+    const warnings = [];
+    const features = [];
+    const seen = new Map();
+    for (const file of files) {
+        let text;
+        try {
+            text = await (0,promises_.readFile)(external_node_path_.join(dir, ...file.split('/')), 'utf8');
+        }
+        catch (error) {
+            warnings.push({
+                code: 'FEATURE_UNREADABLE',
+                message: `Feature file ${quote(file)} could not be read (${error.message}); it is skipped.`,
+                subject: file,
+            });
+            continue;
+        }
+        const fileWarnings = [];
+        const feature = parseFeatureFile(text, file, fileWarnings);
+        if (!feature) {
+            warnings.push(...fileWarnings);
+            continue;
+        }
+        const first = seen.get(feature.id);
+        if (first !== undefined) {
+            warnings.push({
+                code: 'FEATURE_DUPLICATE_ID',
+                message: `Feature id ${quote(feature.id)} is used by both ${quote(first)} and ${quote(file)}; ${quote(first)} is used.`,
+                subject: file,
+            });
+            continue;
+        }
+        seen.set(feature.id, file);
+        warnings.push(...fileWarnings);
+        features.push(feature);
+    }
+    return { features, warnings };
+}
+async function listMarkdown(root, relative) {
+    const entries = await (0,promises_.readdir)(external_node_path_.join(root, ...relative.split('/').filter(Boolean)), { withFileTypes: true });
+    const out = [];
+    for (const entry of entries) {
+        if (entry.name.startsWith('.'))
+            continue;
+        const rel = relative === '' ? entry.name : `${relative}/${entry.name}`;
+        if (entry.isDirectory())
+            out.push(...(await listMarkdown(root, rel)));
+        else if (entry.isFile() && /\.md$/i.test(entry.name) && !/^readme\.md$/i.test(entry.name))
+            out.push(rel);
+    }
+    return out;
+}
+/** A header key normalised: "Feature ID" / "feature-id" / "feature_id" → "feature_id". */
+function headerKey(key) {
+    return key
+        .trim()
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '_')
+        .replace(/^_|_$/g, '');
+}
+const BOLD_LINE = /^\s*(?:[-*+]\s+)?\*\*([^*]+?)\*\*\s*(.*)$/;
+/** `**Key**: value` or `**Key:** value` → [key, value]; backticks around the value removed. */
+function boldHeader(line) {
+    const m = BOLD_LINE.exec(line);
+    if (!m)
+        return null;
+    let key = (m[1] ?? '').trim();
+    let value = m[2] ?? '';
+    if (key.endsWith(':'))
+        key = key.slice(0, -1);
+    else if (value.startsWith(':'))
+        value = value.slice(1);
+    else
+        return null;
+    return [headerKey(key), stripTicks(value.trim())];
+}
+function stripTicks(value) {
+    const m = /^`([^`]*)`$/.exec(value);
+    return (m ? (m[1] ?? '') : value).trim();
+}
+const STATUS_WORDS = [
+    [/in[-_ ]?progress|implementing|in[-_ ]development|active/, 'in_progress'],
+    [/research|proposed|proposal|draft|idea|planned|planning/, 'proposed'],
+    [/approved|accepted|ready/, 'approved'],
+    [/completed?|done|implemented|shipped|finished|released/, 'completed'],
+    [/archived?|deprecated|rejected|superseded|cancell?ed|obsolete|withdrawn/, 'archived'],
+];
+/**
+ * Status text → FeatureStatus by the earliest status word: "[COMPLETED] - shipped in 1.4.0" is completed,
+ * "[RESEARCH]" proposed, "In Progress" / "In-Progress" / "[IN-PROGRESS]" in_progress. Undefined when none.
+ */
+function toFeatureStatus(text) {
+    const lower = text.toLowerCase();
+    let best;
+    for (const [pattern, status] of STATUS_WORDS) {
+        const m = new RegExp(`(?:^|[^a-z])(?:${pattern.source})(?![a-z])`).exec(lower);
+        if (m && (best === undefined || m.index < best.index))
+            best = { index: m.index, status };
+    }
+    return best?.status;
+}
+const FOLDER_STATUS = {
+    proposed: 'proposed',
+    research: 'proposed',
+    approved: 'approved',
+    'in-progress': 'in_progress',
+    in_progress: 'in_progress',
+    inprogress: 'in_progress',
+    completed: 'completed',
+    complete: 'completed',
+    done: 'completed',
+    archived: 'archived',
+    archive: 'archived',
+};
+const SPEC_BOILERPLATE = /^((?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0f]+\s*)?)feature\s+specification\s*[:\-–—]\s*/iu;
+/** The title from a heading: closing #s dropped, "Feature Specification:" boilerplate removed, emoji kept. */
+function featureTitle(heading) {
+    const text = heading.replace(/\s+#+\s*$/, '').trim();
+    const m = SPEC_BOILERPLATE.exec(text);
+    if (!m)
+        return text;
+    const rest = text.slice(m[0].length).trim();
+    if (rest === '')
+        return text;
+    const emoji = (m[1] ?? '').trim();
+    return emoji === '' ? rest : `${emoji} ${rest}`;
+}
+/**
+ * Parses one feature file. `file` is its path relative to the features folder (forward slashes), used for the
+ * prefix/folder status and in warnings. Returns null (with a warning) when the file has no feature id.
+ */
+function parseFeatureFile(text, file, warnings) {
+    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+    let start = 0;
+    let front = {};
+    if (lines[0]?.trim() === '---') {
+        const end = lines.findIndex((l, i) => i > 0 && (l.trim() === '---' || l.trim() === '...'));
+        if (end > 0) {
+            start = end + 1;
+            try {
+                const parsed = (0,dist/* parse */.qg)(lines.slice(1, end).join('\n'));
+                if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
+                    for (const [k, v] of Object.entries(parsed))
+                        front[headerKey(k)] = v;
+                }
+            }
+            catch (error) {
+                warnings.push({
+                    code: 'FEATURE_FRONT_MATTER_INVALID',
+                    message: `The front matter of ${quote(file)} is not valid YAML (${error.message.split('\n')[0] ?? ''}); it is ignored.`,
+                    subject: file,
+                });
+                front = {};
+            }
+        }
+    }
+    // The header zone: blank lines, the title heading, `**Key**: value` lines and rules, up to the first other line.
+    const bold = {};
+    let heading;
+    let bodyStart = lines.length;
+    for (let i = start; i < lines.length; i++) {
+        const line = lines[i] ?? '';
+        const h1 = /^#\s+(\S.*)$/.exec(line);
+        // Blank lines, rules and empty `#` placeholders belong to the header zone.
+        if (/^\s*(?:#+|-{3,}|\*{3,}|_{3,})?\s*$/.test(line))
+            continue;
+        if (h1 && heading === undefined) {
+            heading = h1[1];
+            continue;
+        }
+        const kv = boldHeader(line);
+        if (kv) {
+            if (!(kv[0] in bold))
+                bold[kv[0]] = kv[1];
+            continue;
+        }
+        bodyStart = i;
+        break;
+    }
+    if (heading === undefined) {
+        heading = lines
+            .slice(bodyStart)
+            .map((l) => /^#\s+(\S.*)$/.exec(l)?.[1])
+            .find((h) => h !== undefined);
+    }
+    const field = (...keys) => {
+        for (const key of keys) {
+            const value = front[key];
+            if (typeof value === 'string' && value.trim() !== '')
+                return stripTicks(value.trim());
+            if (typeof value === 'number' || typeof value === 'boolean')
+                return String(value);
+            if (value instanceof Date)
+                return value.toISOString();
+        }
+        for (const key of keys) {
+            const value = bold[key];
+            if (value !== undefined && value !== '')
+                return value;
+        }
+        return null;
+    };
+    const id = field('feature_id', 'id');
+    if (id === null) {
+        warnings.push({
+            code: 'FEATURE_ID_MISSING',
+            message: `${quote(file)} has no feature id (a **Feature ID**: line or feature_id in front matter); it is skipped.`,
+            subject: file,
+        });
+        return null;
+    }
+    const label = `feature ${quote(id)} (${file})`;
+    let title = heading === undefined ? '' : featureTitle(heading);
+    if (title === '') {
+        title = field('title') ?? id;
+        if (field('title') === null) {
+            warnings.push({
+                code: 'FEATURE_TITLE_MISSING',
+                message: `${label} has no # title; it is called ${quote(id)}.`,
+                subject: id,
+            });
+        }
+    }
+    const rawPriority = field('priority');
+    const priority = toPriority(rawPriority);
+    if (priority === undefined) {
+        warnings.push({
+            code: 'FEATURE_PRIORITY_UNKNOWN',
+            message: `${label} has priority ${quote(rawPriority)}, not critical, high, medium or low; read as none.`,
+            subject: id,
+        });
+    }
+    const rawCreated = field('created', 'created_at', 'date_created');
+    const createdAt = toIsoTimestamp(rawCreated);
+    if (createdAt === undefined) {
+        warnings.push({
+            code: 'FEATURE_DATE_INVALID',
+            message: `${label} has created date ${quote(rawCreated)}, not a date; read as none.`,
+            subject: id,
+        });
+    }
+    const { status, rawStatus } = resolveStatus(field('status'), file, id, label, warnings);
+    return {
+        id,
+        title,
+        status,
+        rawStatus,
+        priority: priority ?? null,
+        rawPriority,
+        category: field('category'),
+        estimatedEffort: field('estimated_effort', 'effort', 'estimate'),
+        createdAt: createdAt ?? null,
+        summary: summaryOf(lines.slice(bodyStart)),
+        file,
+        dependencies: dependenciesOf(front.dependencies ?? bold.dependencies),
+    };
+}
+/** Header (or front matter) status wins over the file prefix, which wins over the folder; disagreement is a warning. */
+function resolveStatus(header, file, id, label, warnings) {
+    const parts = file.split('/');
+    const name = parts[parts.length - 1] ?? '';
+    const prefixText = /^\[([^\]]+)\]/.exec(name)?.[1];
+    const folder = parts
+        .slice(0, -1)
+        .reverse()
+        .find((p) => FOLDER_STATUS[p.toLowerCase()] !== undefined);
+    const sources = [];
+    if (header !== null)
+        sources.push({ source: 'header', text: header, status: toFeatureStatus(header) });
+    if (prefixText !== undefined) {
+        sources.push({ source: 'file prefix', text: `[${prefixText}]`, status: toFeatureStatus(prefixText) });
+    }
+    if (folder !== undefined)
+        sources.push({ source: 'folder', text: folder, status: FOLDER_STATUS[folder.toLowerCase()] });
+    if (header !== null && sources[0]?.status === undefined) {
+        warnings.push({
+            code: 'FEATURE_STATUS_UNKNOWN',
+            message: `${label} has status ${quote(header)}, which is not proposed, approved, in progress, completed or archived.`,
+            subject: id,
+        });
+    }
+    const chosen = sources.find((s) => s.status !== undefined);
+    if (!chosen || chosen.status === undefined) {
+        warnings.push({
+            code: 'FEATURE_STATUS_UNKNOWN',
+            message: `${label} states no status (header, file prefix or folder); read as proposed.`,
+            subject: id,
+        });
+        return { status: 'proposed', rawStatus: header ?? '' };
+    }
+    const disagree = sources.filter((s) => s.status !== undefined && s.status !== chosen.status);
+    if (disagree.length > 0) {
+        const said = sources
+            .filter((s) => s.status !== undefined)
+            .map((s) => `${s.source} says ${s.status ?? ''} (${quote(s.text, 60)})`)
+            .join(', ');
+        warnings.push({
+            code: 'FEATURE_STATUS_DISAGREES',
+            message: `${label}: ${said}; using the ${chosen.source}'s ${chosen.status}. Move or rename the file to match.`,
+            subject: id,
+        });
+    }
+    return { status: chosen.status, rawStatus: chosen.text };
+}
+/** The body after the header, trimmed; empty `#` placeholder lines before it are dropped. */
+function summaryOf(lines) {
+    let i = 0;
+    while (i < lines.length && /^\s*#*\s*$/.test(lines[i] ?? ''))
+        i++;
+    return lines.slice(i).join('\n').trim();
+}
+function dependenciesOf(value) {
+    const items = Array.isArray(value)
+        ? value
+        : typeof value === 'string'
+            ? value.split(/[,;]/)
+            : [];
+    const out = [];
+    for (const item of items) {
+        if (typeof item !== 'string' && typeof item !== 'number')
+            continue;
+        const text = stripTicks(String(item).trim());
+        if (text === '' || /^(none|n\/a|-|—)$/i.test(text) || out.includes(text))
+            continue;
+        out.push(text);
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
+var schemas = __webpack_require__(8816);
+;// CONCATENATED MODULE: ./build/src/state/readers/types.js
+/** How a task is named in warning messages. */
+function taskLabel(id) {
+    return `task ${JSON.stringify(id)}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/state/json-export.js
+/** The JSON export: a committed, diff-friendly alternative to the SQLite file (format in docs/state-format.md). */
+
+
+
+
+
+const STATE_FORMAT = 'orchestrator-git-state';
+const STATE_FORMAT_VERSION = 1;
+const json_export_text = schemas/* string */.YjP();
+const json_export_optionalText = schemas/* string */.YjP().nullable().default(null);
+const platform = schemas/* enum */.k5n(['github', 'gitlab', 'bitbucket']);
+const priority = schemas/* enum */.k5n(['critical', 'high', 'medium', 'low']).nullable().default(null);
+const ids = schemas/* array */.YOg(schemas/* string */.YjP()).default([]);
+const taskSchema = schemas/* object */.Ikc({
+    id: json_export_text.min(1),
+    parentId: json_export_optionalText,
+    title: json_export_text,
+    description: json_export_text.default(''),
+    status: schemas/* enum */.k5n(['pending', 'in_progress', 'completed', 'failed', 'blocked', 'cancelled']),
+    rawStatus: json_export_text.default(''),
+    specialist: json_export_optionalText,
+    priority,
+    complexity: json_export_optionalText,
+    estimatedEffort: json_export_optionalText,
+    assignee: json_export_optionalText,
+    featureId: json_export_optionalText,
+    position: schemas/* number */.aig().int().default(0),
+    createdAt: json_export_optionalText,
+    updatedAt: json_export_optionalText,
+    completedAt: json_export_optionalText,
+    dueDate: json_export_optionalText,
+    dependencies: ids,
+});
+const featureSchema = schemas/* object */.Ikc({
+    id: json_export_text.min(1),
+    title: json_export_text,
+    status: schemas/* enum */.k5n(['proposed', 'approved', 'in_progress', 'completed', 'archived']),
+    rawStatus: json_export_text.default(''),
+    priority,
+    rawPriority: json_export_optionalText,
+    category: json_export_optionalText,
+    estimatedEffort: json_export_optionalText,
+    createdAt: json_export_optionalText,
+    summary: json_export_text.default(''),
+    file: json_export_text.default(''),
+    dependencies: ids,
+});
+const milestoneSchema = schemas/* object */.Ikc({
+    id: schemas/* number */.aig().int(),
+    name: json_export_text.min(1),
+    targetDate: json_export_optionalText,
+    platformMilestoneId: json_export_optionalText,
+    includedFeatures: ids,
+    status: schemas/* enum */.k5n(['planning', 'active', 'completed', 'cancelled']).default('planning'),
+});
+const linkSchema = schemas/* object */.Ikc({
+    featureId: json_export_optionalText,
+    taskId: json_export_optionalText,
+    platform,
+    repository: json_export_text.min(1),
+    issueNumber: schemas/* number */.aig().int().positive(),
+    issueUrl: json_export_text.default(''),
+    syncStatus: schemas/* enum */.k5n(['synced', 'pending', 'failed', 'manual']).default('synced'),
+    lastSynced: json_export_optionalText,
+})
+    .refine((l) => l.featureId !== null || l.taskId !== null, { message: 'a link needs a featureId or a taskId' });
+const configSchema = schemas/* object */.Ikc({
+    platform: platform.nullable().default(null),
+    repositoryUrl: json_export_text,
+    apiTokenName: json_export_optionalText,
+    defaultLabels: ids,
+    autoSyncEnabled: schemas/* boolean */.zMY().default(true),
+    issueTemplate: json_export_optionalText,
+});
+const itemSchema = schemas/* object */.Ikc({
+    itemKey: json_export_text.min(1),
+    platform,
+    repository: json_export_text.min(1),
+    issueNumber: schemas/* number */.aig().int().positive(),
+    issueId: json_export_optionalText,
+    contentHash: json_export_text,
+    ownedAssignees: ids,
+    syncedAt: json_export_text,
+});
+const journalSchema = schemas/* object */.Ikc({
+    runId: json_export_text.min(1),
+    seq: schemas/* number */.aig().int(),
+    itemKey: json_export_text,
+    operation: json_export_text,
+    status: schemas/* enum */.k5n(['planned', 'done', 'failed', 'skipped']),
+    issueNumber: schemas/* number */.aig().int().nullable().default(null),
+    detail: json_export_optionalText,
+    at: json_export_text,
+});
+const runSchema = schemas/* object */.Ikc({
+    runId: json_export_text.min(1),
+    platform: json_export_text,
+    repository: json_export_text,
+    startedAt: json_export_text,
+    finishedAt: json_export_optionalText,
+    fullReconcile: schemas/* boolean */.zMY().default(true),
+    outcome: json_export_optionalText,
+    counts: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* number */.aig()).nullable().default(null),
+});
+const stateDocumentSchema = schemas/* object */.Ikc({
+    format: schemas/* literal */.euz(STATE_FORMAT),
+    version: schemas/* literal */.euz(STATE_FORMAT_VERSION),
+    exportedAt: json_export_text,
+    source: schemas/* object */.Ikc({
+        generation: schemas/* enum */.k5n(['v1', 'v2-generic', 'v2-tasks', 'json-export']),
+        file: schemas/* string */.YjP().optional(),
+    }),
+    tasks: schemas/* array */.YOg(taskSchema),
+    features: schemas/* array */.YOg(featureSchema).default([]),
+    milestones: schemas/* array */.YOg(milestoneSchema).default([]),
+    links: schemas/* array */.YOg(linkSchema).default([]),
+    config: configSchema.nullable().default(null),
+    sync: schemas/* object */.Ikc({
+        items: schemas/* array */.YOg(itemSchema).default([]),
+        journal: schemas/* array */.YOg(journalSchema).default([]),
+        runs: schemas/* array */.YOg(runSchema).default([]),
+    })
+        .default({ items: [], journal: [], runs: [] }),
+});
+/** `$.tasks[3].status` from a zod path. */
+function jsonPath(path) {
+    return ('$' +
+        path
+            .map((p) => typeof p === 'number' ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(String(p)) ? `.${String(p)}` : `[${JSON.stringify(String(p))}]`)
+            .join(''));
+}
+function json_export_invalid(file, problems) {
+    const shown = problems.slice(0, 5).join('; ');
+    const more = problems.length > 5 ? `; and ${problems.length - 5} more` : '';
+    return new OrchestratorGitError('STATE_JSON_INVALID', `The JSON export ${quote(file)} is not a valid orchestrator-git state file: ${shown}${more}.`, 'Regenerate it with `orchestrator-git export` from the orchestrator database, or fix the values at the paths named (format described in docs/state-format.md).');
+}
+/** Parses and validates a JSON export; STATE_JSON_INVALID names the first problems with their JSON paths. */
+function parseStateDocument(content, file) {
+    let raw;
+    try {
+        raw = JSON.parse(content.replace(/^\uFEFF/, ''));
+    }
+    catch (error) {
+        throw json_export_invalid(file, [`not valid JSON (${error.message})`]);
+    }
+    if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
+        const { format, version } = raw;
+        if (format === STATE_FORMAT && typeof version === 'number' && version > STATE_FORMAT_VERSION) {
+            throw new OrchestratorGitError('STATE_JSON_INVALID', `The JSON export ${quote(file)} has format version ${version}; this orchestrator-git reads version ${STATE_FORMAT_VERSION}.`, 'Upgrade orchestrator-git, or regenerate the export with this version (`orchestrator-git export`).');
+        }
+    }
+    const result = stateDocumentSchema.safeParse(raw);
+    if (!result.success) {
+        throw json_export_invalid(file, result.error.issues.map((issue) => `${jsonPath(issue.path)}: ${issue.message}`));
+    }
+    return result.data;
+}
+/** The state a JSON export describes; its tasks are checked like a database's (parents, cycles, dependencies). */
+function stateFromDocument(doc, file) {
+    const warnings = [];
+    const tasks = checkTaskGraph(doc.tasks.map((t) => {
+        return {
+            ...t,
+            dependencies: [...t.dependencies],
+            createdAt: readTimestamp(t.createdAt, t.id, 'createdAt', warnings, taskLabel),
+            updatedAt: readTimestamp(t.updatedAt, t.id, 'updatedAt', warnings, taskLabel),
+            completedAt: readTimestamp(t.completedAt, t.id, 'completedAt', warnings, taskLabel),
+            dueDate: readTimestamp(t.dueDate, t.id, 'dueDate', warnings, taskLabel),
+        };
+    }), warnings);
+    const exportedFrom = {
+        generation: doc.source.generation,
+        ...(doc.source.file === undefined ? {} : { file: doc.source.file }),
+        exportedAt: doc.exportedAt,
+    };
+    return {
+        generation: 'json-export',
+        source: {
+            description: `JSON export ${quote(file)} (from ${doc.source.generation}${doc.source.file === undefined ? '' : ` ${quote(doc.source.file)}`}, exported ${doc.exportedAt}; ${tasks.length} tasks)`,
+            exportedFrom,
+        },
+        tasks,
+        features: doc.features.map((f) => ({ ...f, dependencies: [...f.dependencies] })),
+        milestones: doc.milestones.map((m) => ({ ...m, includedFeatures: [...m.includedFeatures] })),
+        links: doc.links.map((l) => ({ ...l })),
+        config: doc.config === null ? null : { ...doc.config, defaultLabels: [...doc.config.defaultLabels] },
+        warnings,
+    };
+}
+/**
+ * The JSON export of a state and its sync records: fixed key order, tasks/features/links/items sorted, journal
+ * and runs in time order, 2-space indent, trailing newline — so a commit's diff shows only what changed.
+ */
+function exportState(state, syncRecords = {}, options = {}) {
+    const generation = state.generation === 'json-export' ? (state.source?.exportedFrom?.generation ?? 'json-export') : state.generation;
+    const file = options.sourceFile === undefined ? state.source?.exportedFrom?.file : (options.sourceFile ?? undefined);
+    return serializeStateDocument({
+        format: STATE_FORMAT,
+        version: STATE_FORMAT_VERSION,
+        exportedAt: options.exportedAt ?? new Date().toISOString(),
+        source: file === undefined ? { generation } : { generation, file },
+        tasks: state.tasks,
+        features: state.features,
+        milestones: state.milestones,
+        links: state.links,
+        config: state.config,
+        sync: { items: syncRecords.items ?? [], journal: syncRecords.journal ?? [], runs: syncRecords.runs ?? [] },
+    });
+}
+/** Serialises a document canonically (see exportState). */
+function serializeStateDocument(doc) {
+    const ordered = {
+        format: doc.format,
+        version: doc.version,
+        exportedAt: doc.exportedAt,
+        source: doc.source.file === undefined ? { generation: doc.source.generation } : { generation: doc.source.generation, file: doc.source.file },
+        tasks: [...doc.tasks].sort((a, b) => compareIds(a.id, b.id)).map(taskJson),
+        features: [...doc.features].sort((a, b) => compareIds(a.id, b.id)).map(featureJson),
+        milestones: [...doc.milestones].sort((a, b) => a.id - b.id).map(milestoneJson),
+        links: [...doc.links].sort(compareLinks).map(linkJson),
+        config: doc.config === null ? null : configJson(doc.config),
+        sync: {
+            items: [...doc.sync.items]
+                .sort((a, b) => compareIds(a.itemKey, b.itemKey) || compareIds(a.platform, b.platform) || compareIds(a.repository, b.repository))
+                .map((i) => ({
+                itemKey: i.itemKey,
+                platform: i.platform,
+                repository: i.repository,
+                issueNumber: i.issueNumber,
+                issueId: i.issueId,
+                contentHash: i.contentHash,
+                ownedAssignees: [...i.ownedAssignees],
+                syncedAt: i.syncedAt,
+            })),
+            journal: doc.sync.journal.map((e) => ({
+                runId: e.runId,
+                seq: e.seq,
+                itemKey: e.itemKey,
+                operation: e.operation,
+                status: e.status,
+                issueNumber: e.issueNumber,
+                detail: e.detail,
+                at: e.at,
+            })),
+            runs: doc.sync.runs.map((r) => ({
+                runId: r.runId,
+                platform: r.platform,
+                repository: r.repository,
+                startedAt: r.startedAt,
+                finishedAt: r.finishedAt,
+                fullReconcile: r.fullReconcile,
+                outcome: r.outcome,
+                counts: r.counts === null ? null : Object.fromEntries(Object.entries(r.counts).sort(([a], [b]) => compareIds(a, b))),
+            })),
+        },
+    };
+    return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+/** The key a link is replaced by: its task, or its feature when it has no task, per platform + repository. */
+function linkKey(link) {
+    const subject = link.taskId !== null ? `task:${link.taskId}` : `feature:${link.featureId ?? ''}`;
+    return `${subject}\u0000${link.platform}\u0000${link.repository}`;
+}
+function compareLinks(a, b) {
+    return compareIds(linkKey(a), linkKey(b));
+}
+function taskJson(t) {
+    return {
+        id: t.id,
+        parentId: t.parentId,
+        title: t.title,
+        description: t.description,
+        status: t.status,
+        rawStatus: t.rawStatus,
+        specialist: t.specialist,
+        priority: t.priority,
+        complexity: t.complexity,
+        estimatedEffort: t.estimatedEffort,
+        assignee: t.assignee,
+        featureId: t.featureId,
+        position: t.position,
+        createdAt: t.createdAt,
+        updatedAt: t.updatedAt,
+        completedAt: t.completedAt,
+        dueDate: t.dueDate,
+        dependencies: [...t.dependencies],
+    };
+}
+function featureJson(f) {
+    return {
+        id: f.id,
+        title: f.title,
+        status: f.status,
+        rawStatus: f.rawStatus,
+        priority: f.priority,
+        rawPriority: f.rawPriority,
+        category: f.category,
+        estimatedEffort: f.estimatedEffort,
+        createdAt: f.createdAt,
+        summary: f.summary,
+        file: f.file,
+        dependencies: [...f.dependencies],
+    };
+}
+function milestoneJson(m) {
+    return {
+        id: m.id,
+        name: m.name,
+        targetDate: m.targetDate,
+        platformMilestoneId: m.platformMilestoneId,
+        includedFeatures: [...m.includedFeatures],
+        status: m.status,
+    };
+}
+function linkJson(l) {
+    return {
+        featureId: l.featureId,
+        taskId: l.taskId,
+        platform: l.platform,
+        repository: l.repository,
+        issueNumber: l.issueNumber,
+        issueUrl: l.issueUrl,
+        syncStatus: l.syncStatus,
+        lastSynced: l.lastSynced,
+    };
+}
+function configJson(c) {
+    return {
+        platform: c.platform,
+        repositoryUrl: c.repositoryUrl,
+        apiTokenName: c.apiTokenName,
+        defaultLabels: [...c.defaultLabels],
+        autoSyncEnabled: c.autoSyncEnabled,
+        issueTemplate: c.issueTemplate,
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/state/migrations.js
+/** The seed's schema extension, verbatim from the orchestrator's Git integration spec (created only if absent). */
+const SEED_TABLES_SQL = {
+    git_integration_config: `CREATE TABLE IF NOT EXISTS git_integration_config (
+    id INTEGER PRIMARY KEY,
+    platform TEXT CHECK (platform IN ('github', 'gitlab', 'bitbucket')),
+    repository_url TEXT NOT NULL,
+    api_token_name TEXT,            -- name of the secret / env var holding the token, never the token
+    default_labels TEXT,            -- JSON array
+    auto_sync_enabled BOOLEAN DEFAULT TRUE,
+    issue_template TEXT,
+    created_at DATETIME DEFAULT CURRENT_TIMESTAMP
+)`,
+    feature_issue_links: `CREATE TABLE IF NOT EXISTS feature_issue_links (
+    id INTEGER PRIMARY KEY,
+    feature_id TEXT,                -- feature file's Feature ID
+    task_id TEXT REFERENCES tasks(task_id),
+    platform TEXT,
+    repository TEXT,
+    issue_number INTEGER,
+    issue_url TEXT,
+    sync_status TEXT CHECK (sync_status IN ('synced', 'pending', 'failed', 'manual')),
+    last_synced DATETIME,
+    created_at DATETIME DEFAULT CURRENT_TIMESTAMP
+)`,
+    release_milestones: `CREATE TABLE IF NOT EXISTS release_milestones (
+    id INTEGER PRIMARY KEY,
+    milestone_name TEXT NOT NULL,
+    target_date DATE,
+    platform_milestone_id TEXT,
+    included_features TEXT,         -- JSON array of feature ids
+    status TEXT CHECK (status IN ('planning', 'active', 'completed', 'cancelled')),
+    created_at DATETIME DEFAULT CURRENT_TIMESTAMP
+)`,
+};
+/** The product's own tables, in order. Append new migrations; never edit an applied one. */
+const MIGRATIONS = [
+    {
+        version: 1,
+        name: 'sync items, journal and runs',
+        sql: `
+CREATE TABLE orchestrator_git_items (
+  item_key TEXT NOT NULL,          -- 'feature:<id>' or 'task:<id>'
+  platform TEXT NOT NULL, repository TEXT NOT NULL,
+  issue_number INTEGER NOT NULL, issue_id TEXT,
+  content_hash TEXT NOT NULL,       -- hash of the managed fields last written
+  owned_assignees TEXT NOT NULL DEFAULT '[]',  -- JSON array of logins the tool assigned
+  synced_at TEXT NOT NULL,
+  PRIMARY KEY (item_key, platform, repository));
+CREATE TABLE orchestrator_git_journal (
+  run_id TEXT NOT NULL, seq INTEGER NOT NULL, item_key TEXT NOT NULL, operation TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('planned','done','failed','skipped')),
+  issue_number INTEGER, detail TEXT, at TEXT NOT NULL, PRIMARY KEY (run_id, seq));
+CREATE TABLE orchestrator_git_runs (
+  run_id TEXT PRIMARY KEY, platform TEXT NOT NULL, repository TEXT NOT NULL, started_at TEXT NOT NULL,
+  finished_at TEXT, full_reconcile INTEGER NOT NULL DEFAULT 1, outcome TEXT, counts TEXT);`,
+    },
+];
+const MIGRATIONS_TABLE_SQL = `CREATE TABLE IF NOT EXISTS orchestrator_git_migrations (
+  version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`;
+/** Tables a database written by this version must have (checked when verifying a saved file). */
+const PRODUCT_TABLES = [
+    'orchestrator_git_migrations',
+    'orchestrator_git_items',
+    'orchestrator_git_journal',
+    'orchestrator_git_runs',
+    ...Object.keys(SEED_TABLES_SQL),
+];
+/**
+ * Creates the seed tables if absent and applies the migrations not yet recorded, in one transaction.
+ * Returns the versions applied (empty when the database was up to date).
+ */
+function applyMigrations(db, now = () => new Date()) {
+    // The seed's feature_issue_links references tasks(task_id), which no generation has; SQLite would reject
+    // writes with foreign keys on, so keep them off for this connection (the default in sql.js).
+    db.run('PRAGMA foreign_keys = OFF');
+    const applied = [];
+    db.run('BEGIN');
+    try {
+        for (const sql of Object.values(SEED_TABLES_SQL))
+            db.run(sql);
+        db.run(MIGRATIONS_TABLE_SQL);
+        const done = new Set((db.exec('SELECT version FROM orchestrator_git_migrations')[0]?.values ?? []).map((r) => Number(r[0])));
+        for (const migration of MIGRATIONS) {
+            if (done.has(migration.version))
+                continue;
+            db.exec(migration.sql);
+            db.run('INSERT INTO orchestrator_git_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
+                migration.version,
+                migration.name,
+                now().toISOString(),
+            ]);
+            applied.push(migration.version);
+        }
+        db.run('COMMIT');
+    }
+    catch (error) {
+        db.run('ROLLBACK');
+        throw error;
+    }
+    return applied;
+}
+/** Highest migration this code knows: a database recording a higher one was written by a newer version. */
+const LATEST_MIGRATION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
+
+;// CONCATENATED MODULE: ./build/src/state/readers/v1.js
+/** Reads the 1.x schema: each task_breakdowns row is a top-level task, its subtasks are the children. */
+
+
+
+
+const BREAKDOWN_COLUMNS = ['parent_task_id', 'description', 'complexity', 'context', 'created_at'];
+const SUBTASK_COLUMNS = [
+    'task_id',
+    'parent_task_id',
+    'title',
+    'description',
+    'specialist_type',
+    'dependencies',
+    'estimated_effort',
+    'status',
+    'created_at',
+    'completed_at',
+];
+function readV1Tasks(db) {
+    const warnings = [];
+    const tasks = [];
+    const breakdowns = new Map();
+    const breakdownCols = tableColumns(db, 'task_breakdowns');
+    let position = 0;
+    forEachRow(db, `SELECT ${selectList(breakdownCols, BREAKDOWN_COLUMNS)} FROM task_breakdowns ORDER BY created_at, rowid`, null, ([id, description, complexity, context, createdAt]) => {
+        const taskId = String(id);
+        const text = typeof description === 'string' ? description : '';
+        const ctx = readJsonObject(context, taskId, 'context', warnings, taskLabel);
+        const task = {
+            id: taskId,
+            parentId: null,
+            title: firstLineTitle(text) || taskId,
+            description: text,
+            status: 'pending',
+            rawStatus: '',
+            specialist: null,
+            priority: readPriority(ctx.priority ?? null, taskId, warnings, taskLabel),
+            complexity: optionalText(complexity),
+            estimatedEffort: null,
+            assignee: null,
+            featureId: optionalText(ctx.feature_id),
+            position: position++,
+            createdAt: readTimestamp(createdAt, taskId, 'created_at', warnings, taskLabel),
+            updatedAt: null,
+            completedAt: null,
+            dueDate: null,
+            dependencies: [],
+        };
+        breakdowns.set(taskId, task);
+        tasks.push(task);
+    });
+    const subtaskCols = tableColumns(db, 'subtasks');
+    const children = new Map();
+    forEachRow(db, `SELECT ${selectList(subtaskCols, SUBTASK_COLUMNS)} FROM subtasks ORDER BY parent_task_id, created_at, rowid`, null, ([id, parentId, title, description, specialist, dependencies, effort, status, createdAt, completedAt]) => {
+        const taskId = String(id);
+        const parent = parentId === null ? null : String(parentId);
+        const siblings = parent === null ? undefined : children.get(parent);
+        const list = siblings ?? [];
+        if (!siblings && parent !== null)
+            children.set(parent, list);
+        const task = {
+            id: taskId,
+            parentId: parent,
+            title: optionalText(title) ?? (firstLineTitle(typeof description === 'string' ? description : '') || taskId),
+            description: typeof description === 'string' ? description : '',
+            status: mapTaskStatus(status, taskId, warnings, taskLabel),
+            rawStatus: status === null ? '' : String(status),
+            specialist: optionalText(specialist),
+            priority: null,
+            complexity: null,
+            estimatedEffort: optionalText(effort),
+            assignee: null,
+            featureId: null,
+            position: list.length,
+            createdAt: readTimestamp(createdAt, taskId, 'created_at', warnings, taskLabel),
+            updatedAt: null,
+            completedAt: readTimestamp(completedAt, taskId, 'completed_at', warnings, taskLabel),
+            dueDate: null,
+            dependencies: readJsonStringArray(dependencies, taskId, 'dependencies', warnings, taskLabel),
+        };
+        list.push(task);
+        tasks.push(task);
+    });
+    for (const [id, breakdown] of breakdowns) {
+        const own = children.get(id) ?? [];
+        breakdown.status = deriveStatus(own.map((t) => t.status));
+        if (breakdown.status === 'completed') {
+            breakdown.completedAt = own.reduce((latest, t) => (t.completedAt !== null && (latest === null || t.completedAt > latest) ? t.completedAt : latest), null);
+        }
+    }
+    return { tasks: checkTaskGraph(tasks, warnings), warnings };
+}
+/**
+ * v1 breakdowns store no status; it follows from the subtasks: all completed (or cancelled) → completed; any in
+ * progress → in_progress; else any failed → failed; else any blocked → blocked; some completed → in_progress;
+ * else (including no subtasks) pending.
+ */
+function deriveStatus(children) {
+    if (children.length === 0)
+        return 'pending';
+    if (children.every((s) => s === 'completed' || s === 'cancelled')) {
+        return children.some((s) => s === 'completed') ? 'completed' : 'cancelled';
+    }
+    if (children.includes('in_progress'))
+        return 'in_progress';
+    if (children.includes('failed'))
+        return 'failed';
+    if (children.includes('blocked'))
+        return 'blocked';
+    if (children.includes('completed'))
+        return 'in_progress';
+    return 'pending';
+}
+
+;// CONCATENATED MODULE: ./build/src/state/readers/v2-generic.js
+/** Reads the 2.0 generic task model (`generic_tasks` + `task_dependencies`). */
+
+
+
+
+const COLUMNS = [
+    'task_id',
+    'parent_task_id',
+    'title',
+    'description',
+    'status',
+    'specialist_type',
+    'assigned_to',
+    'complexity',
+    'estimated_effort',
+    'position_in_parent',
+    'context',
+    'created_at',
+    'updated_at',
+    'completed_at',
+    'due_date',
+    'deleted_at',
+    'is_template',
+];
+/**
+ * Soft-deleted rows (`deleted_at` set) are returned with status `cancelled` and a STATE_SOFT_DELETED warning, so
+ * an issue made for them earlier is closed rather than left open. Template rows (`is_template` true) are
+ * blueprints, not work, and are skipped.
+ */
+function readV2GenericTasks(db) {
+    const warnings = [];
+    const dependencies = readDependencies(db);
+    const tasks = [];
+    let templates = 0;
+    let index = 0;
+    forEachRow(db, `SELECT ${selectList(tableColumns(db, 'generic_tasks'), COLUMNS)} FROM generic_tasks ORDER BY rowid`, null, ([id, parentId, title, description, status, specialist, assignedTo, complexity, effort, position, context, createdAt, updatedAt, completedAt, dueDate, deletedAt, isTemplate,]) => {
+        index++;
+        if (isTemplate === 1 || isTemplate === '1' || isTemplate === 'true' || isTemplate === 'TRUE') {
+            templates++;
+            return;
+        }
+        const taskId = String(id);
+        const ctx = readJsonObject(context, taskId, 'context', warnings, taskLabel);
+        const text = typeof description === 'string' ? description : '';
+        const task = {
+            id: taskId,
+            parentId: optionalText(parentId),
+            title: optionalText(title) ?? (firstLineTitle(text) || taskId),
+            description: text,
+            status: mapTaskStatus(status, taskId, warnings, taskLabel),
+            rawStatus: status === null ? '' : String(status),
+            specialist: optionalText(specialist),
+            priority: readPriority(ctx.priority ?? null, taskId, warnings, taskLabel),
+            complexity: optionalText(complexity),
+            estimatedEffort: optionalText(effort),
+            assignee: optionalText(assignedTo),
+            featureId: optionalText(ctx.feature_id),
+            position: integerOr(position, index),
+            createdAt: readTimestamp(createdAt, taskId, 'created_at', warnings, taskLabel),
+            updatedAt: readTimestamp(updatedAt, taskId, 'updated_at', warnings, taskLabel),
+            completedAt: readTimestamp(completedAt, taskId, 'completed_at', warnings, taskLabel),
+            dueDate: readTimestamp(dueDate, taskId, 'due_date', warnings, taskLabel),
+            dependencies: dependencies.get(taskId) ?? [],
+        };
+        if (deletedAt !== null && deletedAt !== '') {
+            task.status = 'cancelled';
+            warnings.push({
+                code: 'STATE_SOFT_DELETED',
+                message: `${taskLabel(taskId)} was deleted (deleted_at ${JSON.stringify(String(deletedAt))}); it is read as cancelled.`,
+                subject: taskId,
+            });
+        }
+        tasks.push(task);
+    });
+    if (templates > 0) {
+        warnings.push({
+            code: 'STATE_TEMPLATE_SKIPPED',
+            message: `${templates} template task(s) (is_template) were skipped: templates are not work to track.`,
+        });
+    }
+    return { tasks: checkTaskGraph(tasks, warnings), warnings };
+}
+/** dependent → prerequisites, in the order they were recorded. */
+function readDependencies(db) {
+    const deps = new Map();
+    const columns = tableColumns(db, 'task_dependencies');
+    if (!columns.has('dependent_task_id') || !columns.has('prerequisite_task_id'))
+        return deps;
+    forEachRow(db, 'SELECT dependent_task_id, prerequisite_task_id FROM task_dependencies', null, ([dependent, prerequisite]) => {
+        if (dependent === null || prerequisite === null)
+            return;
+        const key = String(dependent);
+        const list = deps.get(key);
+        if (list)
+            list.push(String(prerequisite));
+        else
+            deps.set(key, [String(prerequisite)]);
+    });
+    return deps;
+}
+
+;// CONCATENATED MODULE: ./build/src/state/readers/v2-tasks.js
+/** Reads the 2.x clean-architecture repository (`tasks` + `task_dependencies(task_id, dependency_id)`). */
+
+
+
+
+const v2_tasks_COLUMNS = [
+    'id',
+    'parent_task_id',
+    'type',
+    'status',
+    'title',
+    'description',
+    'metadata',
+    'created_at',
+    'updated_at',
+    'completed_at',
+];
+/**
+ * Priority, complexity, specialist, estimate, feature and assignee come from `metadata`. A task without a title
+ * gets "<Type> <first 8 characters of id>" (e.g. "Review a1b2c3d4") and a STATE_TITLE_MISSING warning.
+ */
+function readV2Tasks(db) {
+    const warnings = [];
+    const dependencies = v2_tasks_readDependencies(db);
+    const tasks = [];
+    const untitled = [];
+    const siblings = new Map();
+    forEachRow(db, `SELECT ${selectList(tableColumns(db, 'tasks'), v2_tasks_COLUMNS)} FROM tasks ORDER BY created_at, rowid`, null, ([id, parentId, type, status, title, description, metadata, createdAt, updatedAt, completedAt]) => {
+        const taskId = String(id);
+        const meta = readJsonObject(metadata, taskId, 'metadata', warnings, taskLabel);
+        const text = typeof description === 'string' ? description : '';
+        const parent = optionalText(parentId);
+        const position = siblings.get(parent) ?? 0;
+        siblings.set(parent, position + 1);
+        const taskTitle = optionalText(title) ?? firstLineTitle(text);
+        const task = {
+            id: taskId,
+            parentId: parent,
+            title: taskTitle,
+            description: text,
+            status: mapTaskStatus(status, taskId, warnings, taskLabel),
+            rawStatus: status === null ? '' : String(status),
+            specialist: optionalText(meta.specialist ?? meta.specialist_type),
+            priority: readPriority(meta.priority ?? null, taskId, warnings, taskLabel),
+            complexity: optionalText(meta.complexity),
+            estimatedEffort: optionalText(meta.estimated_effort ?? meta.estimatedEffort),
+            assignee: optionalText(meta.assignee ?? meta.assigned_to),
+            featureId: optionalText(meta.feature_id ?? meta.featureId),
+            position,
+            createdAt: readTimestamp(createdAt, taskId, 'created_at', warnings, taskLabel),
+            updatedAt: readTimestamp(updatedAt, taskId, 'updated_at', warnings, taskLabel),
+            completedAt: readTimestamp(completedAt, taskId, 'completed_at', warnings, taskLabel),
+            dueDate: readTimestamp(meta.due_date ?? null, taskId, 'metadata.due_date', warnings, taskLabel),
+            dependencies: dependencies.get(taskId) ?? [],
+        };
+        if (taskTitle === '')
+            untitled.push({ task, type });
+        tasks.push(task);
+    });
+    if (untitled.length > 0) {
+        const prefixes = new Map();
+        for (const t of tasks)
+            prefixes.set(shortId(t.id), (prefixes.get(shortId(t.id)) ?? 0) + 1);
+        for (const { task, type } of untitled) {
+            task.title = fallbackTitle(type, task.id, (prefixes.get(shortId(task.id)) ?? 0) > 1);
+            warnings.push({
+                code: 'STATE_TITLE_MISSING',
+                message: `${taskLabel(task.id)} has no title; it is called ${JSON.stringify(task.title)}.`,
+                subject: task.id,
+            });
+        }
+    }
+    return { tasks: checkTaskGraph(tasks, warnings), warnings };
+}
+function shortId(id) {
+    return id.replace(/-/g, '').slice(0, 8);
+}
+/**
+ * "Review 7d0f3c1e" from type `review` and a uuid; when other tasks share those 8 characters, the last 8 are
+ * added ("Review a1b2c3d4…00000003") so titles stay distinguishable.
+ */
+function fallbackTitle(type, id, ambiguous = false) {
+    const kind = (optionalText(type) ?? 'task').replace(/[_-]+/g, ' ');
+    const compact = id.replace(/-/g, '');
+    const short = ambiguous && compact.length > 16 ? `${compact.slice(0, 8)}…${compact.slice(-8)}` : compact.slice(0, 8);
+    return `${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${short}`;
+}
+function v2_tasks_readDependencies(db) {
+    const deps = new Map();
+    const columns = tableColumns(db, 'task_dependencies');
+    if (!columns.has('task_id') || !columns.has('dependency_id'))
+        return deps;
+    forEachRow(db, 'SELECT task_id, dependency_id FROM task_dependencies', null, ([task, dep]) => {
+        if (task === null || dep === null)
+            return;
+        const key = String(task);
+        const list = deps.get(key);
+        if (list)
+            list.push(String(dep));
+        else
+            deps.set(key, [String(dep)]);
+    });
+    return deps;
+}
+
+;// CONCATENATED MODULE: ./build/src/state/seed-tables.js
+/** Reads the seed's tables (issue links, Git integration config, release milestones); absent tables read as empty. */
+
+
+const PLATFORMS = ['github', 'gitlab', 'bitbucket'];
+const SYNC_STATUSES = ['synced', 'pending', 'failed', 'manual'];
+const MILESTONE_STATUSES = ['planning', 'active', 'completed', 'cancelled'];
+function toPlatform(value) {
+    const text = typeof value === 'string' ? value.trim().toLowerCase() : '';
+    return PLATFORMS.includes(text) ? text : null;
+}
+const LINK_COLUMNS = [
+    'id',
+    'feature_id',
+    'task_id',
+    'platform',
+    'repository',
+    'issue_number',
+    'issue_url',
+    'sync_status',
+    'last_synced',
+];
+/** Rows of feature_issue_links, by id. A row with `task_id` NULL links a feature; unusable rows are warnings. */
+function readIssueLinks(db, warnings) {
+    if (!hasTable(db, 'feature_issue_links'))
+        return [];
+    const links = [];
+    const cols = tableColumns(db, 'feature_issue_links');
+    forEachRow(db, `SELECT ${selectList(cols, LINK_COLUMNS)} FROM feature_issue_links ORDER BY id`, null, ([id, featureId, taskId, platform, repository, issueNumber, issueUrl, syncStatus, lastSynced]) => {
+        const subject = `feature_issue_links row ${String(id)}`;
+        const link = toIssueLink({ featureId, taskId, platform, repository, issueNumber, issueUrl, syncStatus, lastSynced }, subject, warnings);
+        if (link)
+            links.push(link);
+    });
+    return links;
+}
+function toIssueLink(row, subject, warnings) {
+    const featureId = optionalText(row.featureId);
+    const taskId = optionalText(row.taskId);
+    const platform = toPlatform(row.platform);
+    const repository = optionalText(row.repository);
+    const issueNumber = integerOr(row.issueNumber, 0);
+    const problem = featureId === null && taskId === null
+        ? 'names neither a feature nor a task'
+        : platform === null
+            ? `has platform ${JSON.stringify(row.platform)}, not github, gitlab or bitbucket`
+            : repository === null
+                ? 'has no repository'
+                : issueNumber <= 0
+                    ? `has issue number ${JSON.stringify(row.issueNumber)}`
+                    : null;
+    if (problem !== null || platform === null || repository === null) {
+        warnings.push({ code: 'STATE_LINK_INVALID', message: `${subject} ${problem ?? 'is unusable'}; it is ignored.`, subject });
+        return null;
+    }
+    const rawStatus = optionalText(row.syncStatus)?.toLowerCase() ?? 'pending';
+    const syncStatus = SYNC_STATUSES.includes(rawStatus)
+        ? rawStatus
+        : 'pending';
+    return {
+        featureId,
+        taskId,
+        platform,
+        repository,
+        issueNumber,
+        issueUrl: optionalText(row.issueUrl) ?? '',
+        syncStatus,
+        lastSynced: readTimestamp(row.lastSynced, subject, 'last_synced', warnings),
+    };
+}
+const CONFIG_COLUMNS = [
+    'id',
+    'platform',
+    'repository_url',
+    'api_token_name',
+    'default_labels',
+    'auto_sync_enabled',
+    'issue_template',
+];
+/** The first git_integration_config row by id, or null when the table or row is absent. */
+function readGitIntegrationConfig(db, warnings) {
+    if (!hasTable(db, 'git_integration_config'))
+        return null;
+    let config = null;
+    const cols = tableColumns(db, 'git_integration_config');
+    forEachRow(db, `SELECT ${selectList(cols, CONFIG_COLUMNS)} FROM git_integration_config ORDER BY id LIMIT 1`, null, ([id, platform, repositoryUrl, apiTokenName, defaultLabels, autoSync, issueTemplate]) => {
+        const subject = `git_integration_config row ${String(id)}`;
+        const parsedPlatform = toPlatform(platform);
+        if (platform !== null && parsedPlatform === null) {
+            warnings.push({
+                code: 'STATE_CONFIG_INVALID',
+                message: `${subject} has platform ${JSON.stringify(platform)}, not github, gitlab or bitbucket; it is ignored.`,
+                subject,
+            });
+        }
+        config = {
+            platform: parsedPlatform,
+            repositoryUrl: optionalText(repositoryUrl) ?? '',
+            apiTokenName: optionalText(apiTokenName),
+            defaultLabels: readJsonStringArray(defaultLabels, subject, 'default_labels', warnings),
+            autoSyncEnabled: readAutoSync(autoSync, subject, warnings),
+            issueTemplate: typeof issueTemplate === 'string' && issueTemplate !== '' ? issueTemplate : null,
+        };
+    });
+    return config;
+}
+/**
+ * auto_sync_enabled as a boolean: 0/1, 'false'/'true' (also yes/no, on/off). NULL means the column default,
+ * TRUE; anything else is a warning and reads as TRUE.
+ */
+function toAutoSyncEnabled(value) {
+    if (value === null || value === undefined)
+        return true;
+    if (typeof value === 'number')
+        return value !== 0;
+    if (typeof value !== 'string')
+        return undefined;
+    const text = value.trim().toLowerCase();
+    if (['1', 'true', 't', 'yes', 'y', 'on'].includes(text))
+        return true;
+    if (['0', 'false', 'f', 'no', 'n', 'off'].includes(text))
+        return false;
+    return undefined;
+}
+function readAutoSync(value, subject, warnings) {
+    const enabled = toAutoSyncEnabled(value);
+    if (enabled !== undefined)
+        return enabled;
+    warnings.push({
+        code: 'STATE_CONFIG_INVALID',
+        message: `${subject} has auto_sync_enabled ${JSON.stringify(String(value))}, not true or false; read as true.`,
+        subject,
+    });
+    return true;
+}
+const MILESTONE_COLUMNS = [
+    'id',
+    'milestone_name',
+    'target_date',
+    'platform_milestone_id',
+    'included_features',
+    'status',
+];
+/** Rows of release_milestones, by id. */
+function readReleaseMilestones(db, warnings) {
+    if (!hasTable(db, 'release_milestones'))
+        return [];
+    const milestones = [];
+    const cols = tableColumns(db, 'release_milestones');
+    forEachRow(db, `SELECT ${selectList(cols, MILESTONE_COLUMNS)} FROM release_milestones ORDER BY id`, null, ([id, name, targetDate, platformMilestoneId, includedFeatures, status]) => {
+        const subject = `release_milestones row ${String(id)}`;
+        const milestoneName = optionalText(name);
+        if (milestoneName === null) {
+            warnings.push({ code: 'STATE_MILESTONE_INVALID', message: `${subject} has no name; it is ignored.`, subject });
+            return;
+        }
+        const rawStatus = optionalText(status)?.toLowerCase() ?? 'planning';
+        if (!MILESTONE_STATUSES.includes(rawStatus)) {
+            warnings.push({
+                code: 'STATE_MILESTONE_INVALID',
+                message: `${subject} has status ${JSON.stringify(status)}; read as planning.`,
+                subject,
+            });
+        }
+        const target = readTimestamp(targetDate, subject, 'target_date', warnings);
+        milestones.push({
+            id: integerOr(id, milestones.length + 1),
+            name: milestoneName,
+            targetDate: target === null ? null : target.slice(0, 10),
+            platformMilestoneId: optionalText(platformMilestoneId),
+            includedFeatures: readJsonStringArray(includedFeatures, subject, 'included_features', warnings),
+            status: MILESTONE_STATUSES.includes(rawStatus)
+                ? rawStatus
+                : 'planning',
+        });
+    });
+    return milestones;
+}
+
+;// CONCATENATED MODULE: ./build/src/state/read-database.js
+/** Reads a whole orchestrator database (tasks of its generation, plus the seed's tables) into an OrchestratorState. */
+
+
+
+
+
+
+
+/** Features are not in the database: they come from the feature files (see features.ts) and start empty here. */
+function readDatabaseState(db, file) {
+    try {
+        const detection = detectGeneration(db, file);
+        const read = detection.generation === 'v1'
+            ? readV1Tasks(db)
+            : detection.generation === 'v2-generic'
+                ? readV2GenericTasks(db)
+                : readV2Tasks(db);
+        const warnings = [...detection.warnings, ...read.warnings];
+        const links = readIssueLinks(db, warnings);
+        const config = readGitIntegrationConfig(db, warnings);
+        const milestones = readReleaseMilestones(db, warnings);
+        return {
+            generation: detection.generation,
+            source: { description: `${detection.description}, ${read.tasks.length} tasks read` },
+            tasks: read.tasks,
+            features: [],
+            milestones,
+            links,
+            config,
+            warnings,
+        };
+    }
+    catch (error) {
+        // A corrupt page can surface on any query, not only at open.
+        if (isOrchestratorGitError(error))
+            throw error;
+        throw unreadable(file, error);
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/state/sync-records.js
+/** The product's own sync bookkeeping (synced items, journal, runs) and how it is kept in SQLite. */
+
+/** Journal entries are kept for this many runs (the newest by their latest entry). */
+const JOURNAL_RUNS_KEPT = 20;
+/** Run records are kept for this many runs per platform + repository. */
+const RUNS_KEPT_PER_REPOSITORY = 20;
+function sameItem(a, b) {
+    return (a.itemKey === b.itemKey &&
+        a.platform === b.platform &&
+        a.repository === b.repository &&
+        a.issueNumber === b.issueNumber &&
+        a.issueId === b.issueId &&
+        a.contentHash === b.contentHash &&
+        a.syncedAt === b.syncedAt &&
+        JSON.stringify(a.ownedAssignees) === JSON.stringify(b.ownedAssignees));
+}
+function sameRun(a, b) {
+    return (a.runId === b.runId &&
+        a.platform === b.platform &&
+        a.repository === b.repository &&
+        a.startedAt === b.startedAt &&
+        a.finishedAt === b.finishedAt &&
+        a.fullReconcile === b.fullReconcile &&
+        a.outcome === b.outcome &&
+        JSON.stringify(a.counts) === JSON.stringify(b.counts));
+}
+const ITEM_SELECT = 'SELECT item_key, platform, repository, issue_number, issue_id, content_hash, owned_assignees, synced_at FROM orchestrator_git_items';
+function toItem(row) {
+    const [itemKey, platform, repository, issueNumber, issueId, contentHash, owned, syncedAt] = row;
+    return {
+        itemKey: String(itemKey),
+        platform: String(platform),
+        repository: String(repository),
+        issueNumber: Number(issueNumber),
+        issueId: issueId === null ? null : String(issueId),
+        contentHash: String(contentHash),
+        ownedAssignees: parseStringArray(owned),
+        syncedAt: String(syncedAt),
+    };
+}
+function parseStringArray(value) {
+    if (typeof value !== 'string' || value.trim() === '')
+        return [];
+    try {
+        const parsed = JSON.parse(value);
+        return Array.isArray(parsed) ? parsed.filter((x) => typeof x === 'string') : [];
+    }
+    catch {
+        return [];
+    }
+}
+function selectItems(db, platform, repository) {
+    if (!hasTable(db, 'orchestrator_git_items'))
+        return [];
+    const items = [];
+    if (platform === undefined || repository === undefined) {
+        forEachRow(db, `${ITEM_SELECT} ORDER BY item_key, platform, repository`, null, (r) => items.push(toItem(r)));
+    }
+    else {
+        forEachRow(db, `${ITEM_SELECT} WHERE platform = ? AND repository = ? ORDER BY item_key`, [platform, repository], (r) => items.push(toItem(r)));
+    }
+    return items;
+}
+function writeItem(db, item) {
+    db.run(`INSERT OR REPLACE INTO orchestrator_git_items
+       (item_key, platform, repository, issue_number, issue_id, content_hash, owned_assignees, synced_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [
+        item.itemKey,
+        item.platform,
+        item.repository,
+        item.issueNumber,
+        item.issueId,
+        item.contentHash,
+        JSON.stringify(item.ownedAssignees),
+        item.syncedAt,
+    ]);
+}
+function deleteItem(db, itemKey, platform, repository) {
+    if (!hasTable(db, 'orchestrator_git_items'))
+        return false;
+    db.run('DELETE FROM orchestrator_git_items WHERE item_key = ? AND platform = ? AND repository = ?', [
+        itemKey,
+        platform,
+        repository,
+    ]);
+    return db.getRowsModified() > 0;
+}
+function selectJournal(db) {
+    if (!hasTable(db, 'orchestrator_git_journal'))
+        return [];
+    const entries = [];
+    forEachRow(db, 'SELECT run_id, seq, item_key, operation, status, issue_number, detail, at FROM orchestrator_git_journal ORDER BY rowid', null, ([runId, seq, itemKey, operation, status, issueNumber, detail, at]) => entries.push({
+        runId: String(runId),
+        seq: Number(seq),
+        itemKey: String(itemKey),
+        operation: String(operation),
+        status: String(status),
+        issueNumber: issueNumber === null ? null : Number(issueNumber),
+        detail: detail === null ? null : String(detail),
+        at: String(at),
+    }));
+    return entries;
+}
+/** Appends entries (replacing same run + seq) and drops the journal of all but the newest JOURNAL_RUNS_KEPT runs. */
+function writeJournal(db, entries) {
+    const stmt = db.prepare(`INSERT OR REPLACE INTO orchestrator_git_journal
+       (run_id, seq, item_key, operation, status, issue_number, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    try {
+        for (const e of entries) {
+            stmt.run([e.runId, e.seq, e.itemKey, e.operation, e.status, e.issueNumber, e.detail, e.at]);
+        }
+    }
+    finally {
+        stmt.free();
+    }
+    db.run(`DELETE FROM orchestrator_git_journal WHERE run_id NOT IN (
+       SELECT run_id FROM orchestrator_git_journal GROUP BY run_id ORDER BY MAX(at) DESC, MAX(rowid) DESC LIMIT ?)`, [JOURNAL_RUNS_KEPT]);
+}
+const RUN_SELECT = 'SELECT run_id, platform, repository, started_at, finished_at, full_reconcile, outcome, counts FROM orchestrator_git_runs';
+function toRun(row) {
+    const [runId, platform, repository, startedAt, finishedAt, fullReconcile, outcome, counts] = row;
+    return {
+        runId: String(runId),
+        platform: String(platform),
+        repository: String(repository),
+        startedAt: String(startedAt),
+        finishedAt: finishedAt === null ? null : String(finishedAt),
+        fullReconcile: fullReconcile !== 0 && fullReconcile !== '0',
+        outcome: outcome === null ? null : String(outcome),
+        counts: parseCounts(counts),
+    };
+}
+function parseCounts(value) {
+    if (typeof value !== 'string' || value.trim() === '')
+        return null;
+    try {
+        const parsed = JSON.parse(value);
+        if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+            return null;
+        const out = {};
+        for (const [k, v] of Object.entries(parsed))
+            if (typeof v === 'number')
+                out[k] = v;
+        return out;
+    }
+    catch {
+        return null;
+    }
+}
+function selectRuns(db) {
+    if (!hasTable(db, 'orchestrator_git_runs'))
+        return [];
+    const runs = [];
+    forEachRow(db, `${RUN_SELECT} ORDER BY started_at, rowid`, null, (r) => runs.push(toRun(r)));
+    return runs;
+}
+function selectLastRun(db, platform, repository) {
+    if (!hasTable(db, 'orchestrator_git_runs'))
+        return null;
+    let run = null;
+    forEachRow(db, `${RUN_SELECT} WHERE platform = ? AND repository = ? ORDER BY started_at DESC, rowid DESC LIMIT 1`, [platform, repository], (r) => {
+        run = toRun(r);
+    });
+    return run;
+}
+function selectRun(db, runId) {
+    if (!hasTable(db, 'orchestrator_git_runs'))
+        return null;
+    let run = null;
+    forEachRow(db, `${RUN_SELECT} WHERE run_id = ?`, [runId], (r) => {
+        run = toRun(r);
+    });
+    return run;
+}
+/** Records (or replaces) a run and keeps the newest RUNS_KEPT_PER_REPOSITORY runs of its platform + repository. */
+function writeRun(db, run) {
+    db.run(`INSERT OR REPLACE INTO orchestrator_git_runs
+       (run_id, platform, repository, started_at, finished_at, full_reconcile, outcome, counts)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [
+        run.runId,
+        run.platform,
+        run.repository,
+        run.startedAt,
+        run.finishedAt,
+        run.fullReconcile ? 1 : 0,
+        run.outcome,
+        run.counts === null ? null : JSON.stringify(run.counts),
+    ]);
+    db.run(`DELETE FROM orchestrator_git_runs WHERE platform = ? AND repository = ? AND run_id NOT IN (
+       SELECT run_id FROM orchestrator_git_runs WHERE platform = ? AND repository = ?
+       ORDER BY started_at DESC, rowid DESC LIMIT ?)`, [run.platform, run.repository, run.platform, run.repository, RUNS_KEPT_PER_REPOSITORY]);
+}
+/** The same pruning rules for the JSON document's arrays (array order stands in for rowid). */
+function pruneJournal(journal) {
+    const latest = new Map();
+    journal.forEach((e, index) => {
+        const seen = latest.get(e.runId);
+        if (!seen || e.at > seen.at || (e.at === seen.at && index > seen.index))
+            latest.set(e.runId, { at: e.at, index });
+    });
+    const keep = new Set([...latest.entries()]
+        .sort(([, a], [, b]) => (a.at === b.at ? b.index - a.index : a.at < b.at ? 1 : -1))
+        .slice(0, JOURNAL_RUNS_KEPT)
+        .map(([runId]) => runId));
+    return journal.filter((e) => keep.has(e.runId));
+}
+function pruneRuns(runs, platform, repository) {
+    const mine = runs
+        .map((run, index) => ({ run, index }))
+        .filter(({ run }) => run.platform === platform && run.repository === repository)
+        .sort((a, b) => a.run.startedAt === b.run.startedAt ? b.index - a.index : a.run.startedAt < b.run.startedAt ? 1 : -1);
+    const drop = new Set(mine.slice(RUNS_KEPT_PER_REPOSITORY).map(({ run }) => run.runId));
+    return runs.filter((r) => !drop.has(r.runId));
+}
+
+;// CONCATENATED MODULE: ./build/src/state/auto-sync.js
+/** The disabled fast path: reads only git_integration_config.auto_sync_enabled, without reading any task. */
+
+
+
+/**
+ * auto_sync_enabled of the first git_integration_config row (by id), or null when the table or row is absent
+ * (for a JSON export: its `config.autoSyncEnabled`, or null without config). A value that is not a boolean reads
+ * as true, the column's default. Errors for missing or unreadable files are those of a full read.
+ */
+async function readAutoSyncEnabled(stateFile) {
+    const content = await readStateFile(stateFile);
+    if (content.kind === 'json') {
+        let doc;
+        try {
+            doc = JSON.parse(content.text.replace(/^\uFEFF/, ''));
+        }
+        catch {
+            return null; // the full read reports the broken file with its details
+        }
+        const config = doc?.config;
+        if (config === null || config === undefined || typeof config !== 'object')
+            return null;
+        return typeof config.autoSyncEnabled === 'boolean' ? config.autoSyncEnabled : true;
+    }
+    const db = await openDatabase(content.bytes, stateFile);
+    try {
+        if (!hasTable(db, 'git_integration_config') || !tableColumns(db, 'git_integration_config').has('auto_sync_enabled')) {
+            return null;
+        }
+        const row = db.exec('SELECT auto_sync_enabled FROM git_integration_config ORDER BY id LIMIT 1')[0]?.values[0];
+        if (!row)
+            return null;
+        return toAutoSyncEnabled(row[0]) ?? true;
+    }
+    finally {
+        db.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/state/store.js
+/** The state store: the orchestrator's state plus this product's links and sync records, saved back atomically. */
+
+
+
+
+
+
+
+
+
+
+
+/** Opens a SQLite database or a JSON export for reading and writing back. */
+async function openStateStore(options) {
+    const content = await readStateFile(options.stateFile);
+    const features = options.featuresDir ? await readFeatures(options.featuresDir) : null;
+    if (content.kind === 'json') {
+        const doc = parseStateDocument(content.text, options.stateFile);
+        const state = stateFromDocument(doc, options.stateFile);
+        if (features) {
+            state.features = features.features;
+            state.warnings.push(...features.warnings);
+        }
+        return new JsonStateStore(options, doc, content.text, state);
+    }
+    const db = await openDatabase(content.bytes, options.stateFile);
+    try {
+        const state = readDatabaseState(db, options.stateFile);
+        if (features) {
+            state.features = features.features;
+            state.warnings.push(...features.warnings);
+        }
+        return new SqliteStateStore(options, db, state);
+    }
+    catch (error) {
+        db.close();
+        throw error;
+    }
+}
+/** Reads the state without keeping anything open. */
+async function readState(options) {
+    const store = await openStateStore(options);
+    store.close();
+    return store.state;
+}
+function sameLink(a, b) {
+    return (linkKey(a) === linkKey(b) &&
+        a.featureId === b.featureId &&
+        a.issueNumber === b.issueNumber &&
+        a.issueUrl === b.issueUrl &&
+        a.syncStatus === b.syncStatus &&
+        a.lastSynced === b.lastSynced);
+}
+/** Replaces (or adds) a link in a list by its key; returns false when an identical link was already there. */
+function replaceLink(links, link) {
+    const key = linkKey(link);
+    const index = links.findIndex((l) => linkKey(l) === key);
+    if (index >= 0 && sameLink(links[index], link))
+        return false;
+    const copy = { ...link };
+    if (index >= 0)
+        links.splice(index, 1, copy);
+    else
+        links.push(copy);
+    return true;
+}
+class SqliteStateStore {
+    options;
+    db;
+    kind = 'sqlite';
+    path;
+    state;
+    dirty = false;
+    migrated;
+    closed = false;
+    constructor(options, db, state) {
+        this.options = options;
+        this.db = db;
+        this.path = options.stateFile;
+        this.state = state;
+        this.migrated = this.appliedMigration() >= LATEST_MIGRATION;
+    }
+    appliedMigration() {
+        if (!hasTable(this.db, 'orchestrator_git_migrations'))
+            return 0;
+        const value = this.db.exec('SELECT MAX(version) FROM orchestrator_git_migrations')[0]?.values[0]?.[0];
+        return typeof value === 'number' ? value : 0;
+    }
+    /** Migrations run at the first real change, so a run that changes nothing leaves the file byte-identical. */
+    beginWrite() {
+        if (this.closed)
+            throw new Error('The state store is closed.');
+        if (this.migrated) {
+            this.dirty = true;
+            return;
+        }
+        const applied = this.appliedMigration();
+        if (applied > LATEST_MIGRATION) {
+            throw new OrchestratorGitError('STATE_WRITE_FAILED', `The database ${quote(this.path)} was written by a newer orchestrator-git (schema migration ${applied}; this version knows ${LATEST_MIGRATION}).`, 'Upgrade orchestrator-git (the action version or the CLI) to the version that last wrote this database.');
+        }
+        applyMigrations(this.db);
+        this.migrated = true;
+        this.dirty = true;
+    }
+    syncedItems(platform, repository) {
+        return new Map(selectItems(this.db, platform, repository).map((i) => [i.itemKey, i]));
+    }
+    lastRun(platform, repository) {
+        return selectLastRun(this.db, platform, repository);
+    }
+    syncRecords() {
+        return { items: selectItems(this.db), journal: selectJournal(this.db), runs: selectRuns(this.db) };
+    }
+    upsertLink(link) {
+        const rows = this.matchingLinkRows(link);
+        const current = rows[0];
+        if (rows.length === 1 && current && sameLink(current.link, link))
+            return;
+        this.beginWrite();
+        const values = [
+            link.featureId,
+            link.taskId,
+            link.platform,
+            link.repository,
+            link.issueNumber,
+            link.issueUrl,
+            link.syncStatus,
+            link.lastSynced,
+        ];
+        if (current) {
+            this.db.run(`UPDATE feature_issue_links SET feature_id = ?, task_id = ?, platform = ?, repository = ?, issue_number = ?,
+           issue_url = ?, sync_status = ?, last_synced = ? WHERE id = ?`, [...values, current.id]);
+            for (const extra of rows.slice(1))
+                this.db.run('DELETE FROM feature_issue_links WHERE id = ?', [extra.id]);
+        }
+        else {
+            this.db.run(`INSERT INTO feature_issue_links
+           (feature_id, task_id, platform, repository, issue_number, issue_url, sync_status, last_synced)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, values);
+        }
+        replaceLink(this.state.links, link);
+    }
+    /** Rows for the link's task (or feature) + platform + repository, oldest first. */
+    matchingLinkRows(link) {
+        if (!hasTable(this.db, 'feature_issue_links'))
+            return [];
+        const where = link.taskId !== null
+            ? 'task_id = ?'
+            : "(task_id IS NULL OR task_id = '') AND feature_id = ?";
+        const rows = [];
+        forEachRow(this.db, `SELECT id, feature_id, task_id, issue_number, issue_url, sync_status, last_synced FROM feature_issue_links
+       WHERE ${where} AND lower(platform) = ? AND repository = ? ORDER BY id`, [link.taskId ?? link.featureId, link.platform, link.repository], ([id, featureId, taskId, issueNumber, issueUrl, syncStatus, lastSynced]) => rows.push({
+            id: Number(id),
+            link: {
+                featureId: featureId === null ? null : String(featureId),
+                taskId: taskId === null || taskId === '' ? null : String(taskId),
+                platform: link.platform,
+                repository: link.repository,
+                issueNumber: Number(issueNumber),
+                issueUrl: issueUrl === null ? '' : String(issueUrl),
+                syncStatus: String(syncStatus),
+                lastSynced: lastSynced === null ? null : String(lastSynced),
+            },
+        }));
+        return rows;
+    }
+    upsertSyncedItem(record) {
+        const current = this.syncedItems(record.platform, record.repository).get(record.itemKey);
+        if (current && sameItem(current, record))
+            return;
+        this.beginWrite();
+        writeItem(this.db, record);
+    }
+    removeSyncedItem(itemKey, platform, repository) {
+        if (!this.syncedItems(platform, repository).has(itemKey))
+            return;
+        this.beginWrite();
+        deleteItem(this.db, itemKey, platform, repository);
+    }
+    appendJournal(entries) {
+        if (entries.length === 0)
+            return;
+        this.beginWrite();
+        this.db.run('BEGIN');
+        try {
+            writeJournal(this.db, entries);
+            this.db.run('COMMIT');
+        }
+        catch (error) {
+            this.db.run('ROLLBACK');
+            throw error;
+        }
+    }
+    recordRun(run) {
+        const current = selectRun(this.db, run.runId);
+        if (current && sameRun(current, run))
+            return;
+        this.beginWrite();
+        writeRun(this.db, run);
+    }
+    async save() {
+        if (!this.dirty)
+            return false;
+        const bytes = this.db.export();
+        const generation = this.state.generation;
+        await writeFileAtomically(this.path, bytes, {
+            ...(this.options.onTempFileWritten ? { onTempFileWritten: this.options.onTempFileWritten } : {}),
+            verify: async (temp) => {
+                const copy = await openDatabase(await (0,promises_.readFile)(temp), temp);
+                try {
+                    const check = copy.exec('PRAGMA quick_check')[0]?.values[0]?.[0];
+                    if (check !== 'ok')
+                        throw new Error(`the written copy fails SQLite's quick_check (${String(check)})`);
+                    const tables = new Set(listTables(copy));
+                    const missing = PRODUCT_TABLES.filter((t) => !tables.has(t));
+                    if (missing.length > 0)
+                        throw new Error(`the written copy lacks table(s) ${missing.join(', ')}`);
+                    const found = detectGeneration(copy, temp).generation;
+                    if (found !== generation)
+                        throw new Error(`the written copy reads as ${found}, not ${generation}`);
+                }
+                finally {
+                    copy.close();
+                }
+            },
+        });
+        this.dirty = false;
+        return true;
+    }
+    close() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        this.db.close();
+    }
+}
+class JsonStateStore {
+    options;
+    doc;
+    original;
+    kind = 'json';
+    path;
+    state;
+    dirty = false;
+    constructor(options, doc, original, state) {
+        this.options = options;
+        this.doc = doc;
+        this.original = original;
+        this.path = options.stateFile;
+        this.state = state;
+    }
+    syncedItems(platform, repository) {
+        return new Map(this.doc.sync.items
+            .filter((i) => i.platform === platform && i.repository === repository)
+            .map((i) => [i.itemKey, { ...i, ownedAssignees: [...i.ownedAssignees] }]));
+    }
+    lastRun(platform, repository) {
+        let last = null;
+        for (const run of this.doc.sync.runs) {
+            if (run.platform !== platform || run.repository !== repository)
+                continue;
+            if (!last || run.startedAt >= last.startedAt)
+                last = run;
+        }
+        return last ? { ...last, counts: last.counts ? { ...last.counts } : null } : null;
+    }
+    syncRecords() {
+        return structuredClone(this.doc.sync);
+    }
+    upsertLink(link) {
+        if (!replaceLink(this.doc.links, link))
+            return;
+        replaceLink(this.state.links, link);
+        this.dirty = true;
+    }
+    upsertSyncedItem(record) {
+        const items = this.doc.sync.items;
+        const index = items.findIndex((i) => i.itemKey === record.itemKey && i.platform === record.platform && i.repository === record.repository);
+        const current = items[index];
+        if (current && sameItem(current, record))
+            return;
+        const copy = { ...record, ownedAssignees: [...record.ownedAssignees] };
+        if (index >= 0)
+            items.splice(index, 1, copy);
+        else
+            items.push(copy);
+        this.dirty = true;
+    }
+    removeSyncedItem(itemKey, platform, repository) {
+        const before = this.doc.sync.items.length;
+        this.doc.sync.items = this.doc.sync.items.filter((i) => !(i.itemKey === itemKey && i.platform === platform && i.repository === repository));
+        if (this.doc.sync.items.length !== before)
+            this.dirty = true;
+    }
+    appendJournal(entries) {
+        if (entries.length === 0)
+            return;
+        const replaced = new Set(entries.map((e) => `${e.runId}\u0000${e.seq}`));
+        const kept = this.doc.sync.journal.filter((e) => !replaced.has(`${e.runId}\u0000${e.seq}`));
+        this.doc.sync.journal = pruneJournal([...kept, ...entries.map((e) => ({ ...e }))]);
+        this.dirty = true;
+    }
+    recordRun(run) {
+        const runs = this.doc.sync.runs;
+        const index = runs.findIndex((r) => r.runId === run.runId);
+        const current = runs[index];
+        if (current && sameRun(current, run))
+            return;
+        const copy = { ...run, counts: run.counts ? { ...run.counts } : null };
+        if (index >= 0)
+            runs.splice(index, 1, copy);
+        else
+            runs.push(copy);
+        this.doc.sync.runs = pruneRuns(runs, run.platform, run.repository);
+        this.dirty = true;
+    }
+    async save() {
+        if (!this.dirty)
+            return false;
+        // exportedAt stays: it dates the task snapshot, which a sync does not change.
+        const text = serializeStateDocument(this.doc);
+        if (text === this.original) {
+            this.dirty = false;
+            return false;
+        }
+        await writeFileAtomically(this.path, text, {
+            ...(this.options.onTempFileWritten ? { onTempFileWritten: this.options.onTempFileWritten } : {}),
+            verify: async (temp) => {
+                parseStateDocument(await (0,promises_.readFile)(temp, 'utf8'), temp);
+            },
+        });
+        this.original = text;
+        this.dirty = false;
+        return true;
+    }
+    close() {
+        // Nothing is held open.
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/core/actual.js
+/** What the platform holds, as the core sees it: plain records that every platform adapter returns. */
+function emptyActualState(issues) {
+    return { issues, labels: null, milestones: null, assignable: new Map() };
+}
+
+;// CONCATENATED MODULE: ./build/src/core/text.js
+/** Turns untrusted orchestrator text into safe issue titles and Markdown that pings nobody and cannot break our markers. */
+const TITLE_LIMIT = 256;
+const BODY_LIMIT = 65_536;
+const LABEL_LIMIT = 50;
+const ZERO_WIDTH_SPACE = '\u200b';
+/** Removes NUL and other control characters (keeping newlines and tabs where `keepNewlines`). */
+function stripControl(text, keepNewlines) {
+    const pattern = keepNewlines ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g : /[\u0000-\u001f\u007f]/g;
+    return text.replace(pattern, keepNewlines ? '' : ' ');
+}
+/** Truncates to `limit` UTF-16 units with an ellipsis, never splitting a surrogate pair. */
+function truncate(text, limit, ellipsis = '…') {
+    if (text.length <= limit)
+        return text;
+    let cut = limit - ellipsis.length;
+    const code = text.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        cut -= 1;
+    return text.slice(0, cut) + ellipsis;
+}
+/** One line, no control characters, at most 256 characters, never empty. */
+function safeTitle(text, fallback) {
+    const line = stripControl(text, false).replace(/\s+/g, ' ').trim();
+    return truncate(line || fallback, TITLE_LIMIT);
+}
+/**
+ * Neutralises @mentions and #references so that a sync never notifies anyone or cross-links issues:
+ * a zero-width space after the sigil keeps the text readable and breaks GitHub's autolinking.
+ */
+function neutraliseReferences(markdown) {
+    return markdown
+        .replace(/(^|[^\w@/`])@([A-Za-z0-9][A-Za-z0-9-]*)/g, `$1@${ZERO_WIDTH_SPACE}$2`)
+        // `#12` after a non-word character, or `owner/repo#12`; never an entity like `&#35;`.
+        .replace(/(?<=^|[^&\w#]|[\w.-]\/[\w.-]+)#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
+        .replace(/\bGH-(\d+)/g, `GH-${ZERO_WIDTH_SPACE}$1`);
+}
+/** HTML comments in untrusted text could forge or end our markers; they are shown as text instead. */
+function escapeComments(markdown) {
+    return markdown.replace(/<!--/g, '&lt;!--').replace(/-->/g, '--&gt;');
+}
+/** Untrusted Markdown made safe to place inside the managed block. */
+function safeMarkdown(text, neutralise) {
+    const clean = escapeComments(stripControl(text, true).replace(/\r\n?/g, '\n'));
+    return neutralise ? neutraliseReferences(clean) : clean;
+}
+/** Text for one table cell or list item: one line, Markdown table pipes escaped. */
+function inlineText(text, neutralise) {
+    return safeMarkdown(text, neutralise).replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
+}
+
+;// CONCATENATED MODULE: ./build/src/core/labels.js
+
+const COLOURS = {
+    'status:approved': '0e8a16',
+    'status:pending': 'c5def5',
+    'status:in progress': 'fbca04',
+    'status:completed': '0e8a16',
+    'status:archived': 'bfdadc',
+    'status:failed': 'b60205',
+    'status:blocked': 'd93f0b',
+    'status:cancelled': 'cfd3d7',
+    'priority:critical': 'b60205',
+    'priority:high': 'd93f0b',
+    'priority:medium': 'fbca04',
+    'priority:low': 'c2e0c6',
+    'type:feature': 'a2eeef',
+    'type:task': '5319e7',
+};
+const DIMENSION_COLOURS = {
+    type: '5319e7',
+    status: 'ededed',
+    priority: 'fbca04',
+    category: '1d76db',
+    specialist: 'bfd4f2',
+};
+/** A label name GitHub accepts: one line, no commas (they split label filters), at most 50 characters. */
+function labelName(text) {
+    const clean = stripControl(text, false).replace(/,/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+    return truncate(clean, LABEL_LIMIT);
+}
+function dimensionLabel(policy, dimension, value) {
+    const prefix = policy.labelPrefixes[dimension];
+    if (prefix === null || !value)
+        return null;
+    const valueText = value.replace(/_/g, ' ').toLowerCase().trim();
+    if (!valueText)
+        return null;
+    return {
+        name: labelName(`${prefix}${valueText}`),
+        color: COLOURS[`${dimension}:${valueText}`] ?? DIMENSION_COLOURS[dimension],
+        description: `Orchestrator ${dimension}, kept in step by orchestrator-git`,
+    };
+}
+function defaultLabels(policy) {
+    return policy.defaultLabels.map((name) => ({
+        name: labelName(name),
+        color: '6f42c1',
+        description: 'Managed by orchestrator-git',
+    }));
+}
+/** True for labels whose presence the tool decides: its default labels and any label in its prefix scheme. */
+function isOwnedLabel(policy, name) {
+    const lower = name.toLowerCase();
+    if (policy.defaultLabels.some((label) => labelName(label) === lower))
+        return true;
+    return Object.values(policy.labelPrefixes).some((prefix) => prefix !== null && prefix.trim() !== '' && lower.startsWith(prefix.toLowerCase()));
+}
+
+;// CONCATENATED MODULE: ./build/src/core/status.js
+function issueStateFor(status) {
+    switch (status) {
+        case 'completed':
+        case 'archived':
+            return { state: 'closed', stateReason: 'completed' };
+        case 'cancelled':
+            return { state: 'closed', stateReason: 'not_planned' };
+        default:
+            return { state: 'open', stateReason: null };
+    }
+}
+function isTerminal(status) {
+    return issueStateFor(status).state === 'closed';
+}
+const DISPLAY = {
+    proposed: 'Proposed',
+    approved: 'Approved',
+    pending: 'Pending',
+    in_progress: 'In progress',
+    completed: 'Completed',
+    archived: 'Archived',
+    failed: 'Failed',
+    blocked: 'Blocked',
+    cancelled: 'Cancelled',
+};
+function displayStatus(status) {
+    return DISPLAY[status];
+}
+
+;// CONCATENATED MODULE: ./build/src/core/desired.js
+
+
+
+function itemKey(kind, id) {
+    return `${kind}:${id}`;
+}
+const DESCRIPTION_LIMIT = 30_000;
+const CHECKLIST_LIMIT = 500;
+function deriveDesiredState(state, policy) {
+    const children = groupChildren(state.tasks);
+    const byId = new Map(state.tasks.map((task) => [task.id, task]));
+    const topLevel = state.tasks.filter((task) => task.parentId === null || !byId.has(task.parentId));
+    const tasksByFeature = new Map();
+    for (const task of topLevel) {
+        if (!task.featureId)
+            continue;
+        const list = tasksByFeature.get(task.featureId) ?? [];
+        list.push(task);
+        tasksByFeature.set(task.featureId, list);
+    }
+    const issues = [];
+    const excluded = [];
+    for (const feature of state.features) {
+        const key = itemKey('feature', feature.id);
+        if (!policy.featureStatuses.includes(feature.status)) {
+            excluded.push({ itemKey: key, reason: `feature status ${feature.status} is not synced` });
+            continue;
+        }
+        issues.push(deriveFeatureIssue(feature, tasksByFeature.get(feature.id) ?? [], state.milestones, policy));
+    }
+    if (policy.tasks !== 'none') {
+        const synced = policy.tasks === 'all' ? state.tasks : topLevel;
+        for (const task of synced) {
+            issues.push(deriveTaskIssue(task, children, state.milestones, policy));
+        }
+    }
+    else {
+        for (const task of topLevel)
+            excluded.push({ itemKey: itemKey('task', task.id), reason: 'tasks are not synced' });
+    }
+    issues.sort((a, b) => compareKeys(a.itemKey, b.itemKey));
+    return { issues, excluded };
+}
+function compareKeys(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+function groupChildren(tasks) {
+    const children = new Map();
+    for (const task of tasks) {
+        if (task.parentId === null)
+            continue;
+        const list = children.get(task.parentId) ?? [];
+        list.push(task);
+        children.set(task.parentId, list);
+    }
+    for (const list of children.values()) {
+        list.sort((a, b) => a.position - b.position || compareKeys(a.id, b.id));
+    }
+    return children;
+}
+function deriveFeatureIssue(feature, tasks, milestones, policy) {
+    const neutralise = policy.neutraliseMentions;
+    const counted = tasks.filter((task) => task.status !== 'cancelled');
+    const progress = counted.length
+        ? { done: counted.filter((task) => task.status === 'completed').length, total: counted.length }
+        : null;
+    const facts = [
+        ['Status', displayStatus(feature.status)],
+        ['Priority', feature.rawPriority ?? feature.priority],
+        ['Category', feature.category],
+        ['Estimate', feature.estimatedEffort],
+    ];
+    const taskList = tasks.length
+        ? [
+            '#### Tasks',
+            ...tasks.map((task) => `- [${task.status === 'completed' ? 'x' : ' '}] ${inlineText(task.title, neutralise)} · ${displayStatus(task.status).toLowerCase()}`),
+            '',
+        ]
+        : [];
+    return {
+        itemKey: itemKey('feature', feature.id),
+        kind: 'feature',
+        sourceId: feature.id,
+        featureId: feature.id,
+        status: feature.status,
+        title: safeTitle(feature.title, feature.id),
+        block: {
+            head: blockHead(factsTable(facts, neutralise), progressLine(progress, 'linked tasks'), '#### Summary'),
+            description: safeMarkdown(feature.summary, neutralise).trim() || '_No summary in the specification._',
+            tail: [
+                '',
+                ...taskList,
+                `<sub>Feature \`${codeText(feature.id)}\` · specification \`${codeText(feature.file)}\`</sub>`,
+            ].join('\n'),
+        },
+        labels: compactLabels([
+            ...defaultLabels(policy),
+            dimensionLabel(policy, 'type', 'feature'),
+            dimensionLabel(policy, 'status', feature.status),
+            dimensionLabel(policy, 'priority', feature.priority),
+            dimensionLabel(policy, 'category', feature.category),
+        ]),
+        assignees: [],
+        milestone: milestoneFor(feature.id, milestones),
+        ...issueStateFor(feature.status),
+        progress,
+    };
+}
+function deriveTaskIssue(task, children, milestones, policy) {
+    const neutralise = policy.neutraliseMentions;
+    const nested = policy.tasks === 'top-level';
+    const lines = [];
+    const descendants = [];
+    collectChecklist(task, children, nested, 0, new Set([task.id]), lines, descendants, neutralise);
+    const counted = descendants.filter((child) => child.status !== 'cancelled');
+    const progress = counted.length
+        ? { done: counted.filter((child) => child.status === 'completed').length, total: counted.length }
+        : null;
+    const shown = lines.slice(0, CHECKLIST_LIMIT);
+    if (lines.length > shown.length)
+        shown.push(`- … and ${lines.length - shown.length} more subtasks`);
+    const facts = [
+        ['Status', displayStatus(task.status)],
+        ['Priority', task.priority],
+        ['Complexity', task.complexity],
+        ['Specialist', task.specialist],
+        ['Estimate', task.estimatedEffort],
+    ];
+    const assignee = task.assignee ? (policy.assigneeMap[task.assignee] ?? task.assignee) : null;
+    return {
+        itemKey: itemKey('task', task.id),
+        kind: 'task',
+        sourceId: task.id,
+        featureId: task.featureId,
+        status: task.status,
+        title: safeTitle(task.title, `Task ${task.id}`),
+        block: {
+            head: blockHead(factsTable(facts, neutralise), progressLine(progress, 'subtasks'), '#### Description'),
+            description: safeMarkdown(task.description, neutralise).trim() || '_No description._',
+            tail: [
+                '',
+                ...(shown.length ? ['#### Subtasks', ...shown, ''] : []),
+                `<sub>Orchestrator task \`${codeText(task.id)}\`${task.featureId ? ` · feature \`${codeText(task.featureId)}\`` : ''}</sub>`,
+            ].join('\n'),
+        },
+        labels: compactLabels([
+            ...defaultLabels(policy),
+            dimensionLabel(policy, 'type', 'task'),
+            dimensionLabel(policy, 'status', task.status),
+            dimensionLabel(policy, 'priority', task.priority),
+            dimensionLabel(policy, 'specialist', task.specialist),
+        ]),
+        assignees: assignee && /^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/.test(assignee) ? [assignee] : [],
+        milestone: milestoneFor(task.featureId, milestones),
+        ...issueStateFor(task.status),
+        progress,
+    };
+}
+function collectChecklist(task, children, nested, depth, seen, lines, descendants, neutralise) {
+    for (const child of children.get(task.id) ?? []) {
+        if (seen.has(child.id))
+            continue;
+        seen.add(child.id);
+        descendants.push(child);
+        const mark = child.status === 'completed' ? 'x' : ' ';
+        const details = [child.specialist, child.status === 'completed' ? null : displayStatus(child.status).toLowerCase()]
+            .filter((part) => Boolean(part))
+            .map((part) => inlineText(part, neutralise));
+        const suffix = details.length ? ` · ${details.join(' · ')}` : '';
+        lines.push(`${'  '.repeat(depth)}- [${mark}] ${inlineText(child.title, neutralise) || child.id}${suffix}`);
+        if (nested)
+            collectChecklist(child, children, nested, depth + 1, seen, lines, descendants, neutralise);
+    }
+}
+function blockHead(...sections) {
+    const notice = '> [!NOTE]\n> Kept in step with the orchestrator by orchestrator-git: this block is rewritten on every sync. Write below it.';
+    return `${[notice, ...sections.filter((section) => section !== '')].join('\n\n')}\n\n`;
+}
+function factsTable(facts, neutralise) {
+    const shown = facts.filter((fact) => Boolean(fact[1]));
+    return [
+        `| ${shown.map(([name]) => name).join(' | ')} |`,
+        `|${shown.map(() => '---').join('|')}|`,
+        `| ${shown.map(([, value]) => inlineText(value.replace(/_/g, ' '), neutralise)).join(' | ')} |`,
+    ].join('\n');
+}
+function progressLine(progress, noun) {
+    if (!progress)
+        return '';
+    const percent = Math.round((progress.done / progress.total) * 100);
+    return `**Progress:** ${progress.done} of ${progress.total} ${noun} completed (${percent}%)`;
+}
+/** Text inside an inline code span: backticks and newlines would end it. */
+function codeText(text) {
+    return text.replace(/[`\r\n]/g, ' ');
+}
+function compactLabels(labels) {
+    const seen = new Set();
+    const out = [];
+    for (const label of labels) {
+        if (!label || seen.has(label.name))
+            continue;
+        seen.add(label.name);
+        out.push(label);
+    }
+    return out;
+}
+function milestoneFor(featureId, milestones) {
+    if (!featureId)
+        return null;
+    const candidates = milestones
+        .filter((milestone) => milestone.status !== 'cancelled' && milestone.includedFeatures.includes(featureId))
+        .sort((a, b) => (a.targetDate ?? '9999').localeCompare(b.targetDate ?? '9999') || a.id - b.id);
+    const chosen = candidates[0];
+    if (!chosen)
+        return null;
+    return {
+        title: safeTitle(chosen.name, `Milestone ${chosen.id}`),
+        dueOn: chosen.targetDate ? chosen.targetDate.slice(0, 10) : null,
+        state: chosen.status === 'completed' ? 'closed' : 'open',
+    };
+}
+/** The managed block, with the description shortened (and a note) so the block fits `budget` characters. */
+function assembleBlock(parts, budget) {
+    const full = `${parts.head}${parts.description}\n${parts.tail}`;
+    if (full.length <= budget && parts.description.length <= DESCRIPTION_LIMIT)
+        return full;
+    const note = '\n\n_… shortened to fit the platform limit; the full text is in the orchestrator._';
+    const room = Math.min(DESCRIPTION_LIMIT, budget - parts.head.length - parts.tail.length - note.length - 1);
+    const description = room > 0 ? `${cutAtBoundary(parts.description, room)}${note}` : note.trim();
+    return `${parts.head}${description}\n${parts.tail}`;
+}
+function cutAtBoundary(text, limit) {
+    let cut = Math.min(limit, text.length);
+    const code = text.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        cut -= 1;
+    return text.slice(0, cut);
+}
+
+;// CONCATENATED MODULE: ./build/src/core/markers.js
+/** The hidden markers that identify a managed issue and delimit the managed block of its body. */
+const MARKER_VERSION = 'v1';
+const BLOCK_END = '<!-- /orchestrator-git -->';
+const MARKER_PATTERN = /<!-- orchestrator-git:v1 id=(\S+) hash=([0-9a-f]{16}) -->/;
+/** Anything that claims to be our marker, well-formed or not. */
+const MARKER_LIKE = /<!--\s*orchestrator-git:(?!\s*\/)/;
+/** Ids are percent-encoded outside a small safe set, so no id can end the comment or split the marker. */
+function escapeId(itemKey) {
+    let out = '';
+    for (const char of itemKey) {
+        if (/^[A-Za-z0-9_.:~]$/.test(char))
+            out += char;
+        else
+            for (const byte of Buffer.from(char, 'utf8'))
+                out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    }
+    return out;
+}
+function unescapeId(escaped) {
+    try {
+        return decodeURIComponent(escaped);
+    }
+    catch {
+        return null;
+    }
+}
+function formatMarker(itemKey, hash) {
+    return `<!-- orchestrator-git:${MARKER_VERSION} id=${escapeId(itemKey)} hash=${hash} -->`;
+}
+/** Finds our marker in an issue body; a marker-like comment that does not parse is reported as malformed. */
+function readMarker(body) {
+    if (!body)
+        return { kind: 'none' };
+    const match = MARKER_PATTERN.exec(body);
+    if (!match) {
+        return MARKER_LIKE.test(body)
+            ? { kind: 'malformed', reason: 'an orchestrator-git marker that does not parse' }
+            : { kind: 'none' };
+    }
+    const itemKey = unescapeId(match[1] ?? '');
+    if (itemKey === null || !/^(feature|task):./.test(itemKey)) {
+        return { kind: 'malformed', reason: `an orchestrator-git marker with an invalid id ${JSON.stringify(match[1])}` };
+    }
+    return { kind: 'marker', itemKey, hash: match[2] ?? '', start: match.index, end: match.index + match[0].length };
+}
+
+;// CONCATENATED MODULE: ./build/src/core/body.js
+/** Splits an issue body into the managed block and the free text around it, and puts them back together. */
+
+/** Web edits come back with CRLF line endings; comparisons use LF. */
+function normaliseNewlines(text) {
+    return text.replace(/\r\n?/g, '\n');
+}
+function splitBody(body) {
+    const text = normaliseNewlines(body ?? '');
+    const marker = readMarker(text);
+    if (marker.kind !== 'marker')
+        return { before: text, managed: null, after: '', unterminated: false };
+    const contentStart = text[marker.end] === '\n' ? marker.end + 1 : marker.end;
+    const endAt = text.indexOf(BLOCK_END, contentStart);
+    if (endAt < 0) {
+        return { before: text.slice(0, marker.start), managed: text.slice(contentStart), after: '', unterminated: true };
+    }
+    const managed = text.slice(contentStart, endAt).replace(/\n$/, '');
+    let afterStart = endAt + BLOCK_END.length;
+    if (text[afterStart] === '\n')
+        afterStart += 1;
+    return { before: text.slice(0, marker.start), managed, after: text.slice(afterStart), unterminated: false };
+}
+/** The body with the managed block replaced (or added first) and every character of free text kept. */
+function composeBody(itemKey, hash, managed, existing, initialFreeText = '') {
+    const block = `${formatMarker(itemKey, hash)}\n${managed}\n${BLOCK_END}\n`;
+    if (!existing)
+        return initialFreeText ? `${block}\n${initialFreeText}` : block;
+    return `${existing.before}${block}${existing.after}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/core/plan.js
+/** Diffs the desired issues against what the platform holds and returns a typed plan: the fewest writes that make them match. */
+
+
+
+
+
+
+const MARKER_OVERHEAD = formatMarker('', '0'.repeat(16)).length + BLOCK_END.length + 2;
+function fingerprint(fields) {
+    const canonical = JSON.stringify([
+        fields.title,
+        fields.block,
+        [...fields.labels].map((label) => label.toLowerCase()).sort(),
+        fields.milestone,
+        fields.state,
+    ]);
+    return (0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex').slice(0, 16);
+}
+function planSync(desired, actual, context) {
+    const plan = {
+        operations: [],
+        unchanged: [],
+        skipped: [],
+        conflicts: [],
+        orphans: [],
+        warnings: [],
+        lookups: { labels: false, milestones: false, assignees: [] },
+    };
+    const { candidatesByKey } = indexMarkers(actual.issues, plan);
+    const byNumber = new Map(actual.issues.map((issue) => [issue.number, issue]));
+    const knownLabels = new Set(actual.labels ?? []);
+    for (const issue of actual.issues)
+        for (const label of issue.labels)
+            knownLabels.add(label.toLowerCase());
+    const knownMilestones = collectMilestones(actual);
+    const labelsToCreate = new Map();
+    const milestonesToCreate = new Map();
+    const issueOperations = [];
+    const desiredKeys = new Set(desired.issues.map((issue) => issue.itemKey));
+    for (const item of desired.issues) {
+        const match = chooseIssue(item, candidatesByKey.get(item.itemKey) ?? [], context, byNumber, plan);
+        const assignees = resolveAssignees(item, match?.issue ?? null, actual, context, plan);
+        const milestoneTitle = item.milestone?.title ?? null;
+        if (!match) {
+            if (item.state === 'closed' && !context.policy.createCompleted) {
+                plan.skipped.push({
+                    itemKey: item.itemKey,
+                    issueNumber: null,
+                    message: `${item.status} before its first sync; set create-completed to create closed issues for such items`,
+                });
+                continue;
+            }
+            const block = assembleBlock(item.block, BODY_LIMIT - MARKER_OVERHEAD - (context.policy.issueTemplate?.length ?? 0));
+            const hash = fingerprint({
+                title: item.title,
+                block,
+                labels: item.labels.map((label) => label.name),
+                milestone: milestoneTitle,
+                state: item.state,
+            });
+            noteNeededLabels(item.labels, knownLabels, labelsToCreate);
+            noteNeededMilestone(item.milestone, knownMilestones, milestonesToCreate);
+            issueOperations.push({
+                kind: 'createIssue',
+                itemKey: item.itemKey,
+                title: item.title,
+                reason: context.links.has(item.itemKey)
+                    ? `linked issue #${context.links.get(item.itemKey)} is no longer in the repository`
+                    : `new ${item.kind} (${item.status})`,
+                hash,
+                ownedAssignees: assignees.owned,
+                write: {
+                    title: item.title,
+                    body: composeBody(item.itemKey, hash, block, null, context.policy.issueTemplate ?? ''),
+                    labels: item.labels.map((label) => label.name),
+                    assignees: assignees.target,
+                    milestone: milestoneTitle,
+                },
+                thenClose: item.state === 'closed' ? (item.stateReason ?? 'completed') : null,
+            });
+            continue;
+        }
+        const { issue } = match;
+        const parts = splitBody(issue.body);
+        const budget = BODY_LIMIT - MARKER_OVERHEAD - parts.before.length - parts.after.length;
+        const block = assembleBlock(item.block, budget);
+        const ownedActual = issue.labels.filter((label) => isOwnedLabel(context.policy, label));
+        const desiredLabelNames = item.labels.map((label) => label.name);
+        const targetLabels = reconcileLabels(issue.labels, ownedActual, desiredLabelNames);
+        const milestoneChanges = milestoneTitle !== null && issue.milestone?.title !== milestoneTitle;
+        const newHash = fingerprint({
+            title: item.title,
+            block,
+            labels: desiredLabelNames,
+            milestone: milestoneTitle,
+            state: item.state,
+        });
+        const actualHash = fingerprint({
+            title: issue.title,
+            block: parts.managed ?? '',
+            labels: ownedActual,
+            milestone: milestoneTitle === null ? null : (issue.milestone?.title ?? null),
+            state: issue.state,
+        });
+        const patch = {};
+        const fields = [];
+        if (issue.title !== item.title) {
+            patch.title = item.title;
+            fields.push('title');
+        }
+        if (parts.managed !== block || parts.unterminated || match.hash !== newHash) {
+            // A linked issue that lost its block keeps all its text below the restored block.
+            const around = parts.managed === null ? { ...parts, before: '', after: parts.before } : parts;
+            patch.body = composeBody(item.itemKey, newHash, block, around);
+            fields.push('body');
+        }
+        if (!sameSet(targetLabels, issue.labels)) {
+            patch.labels = targetLabels;
+            fields.push('labels');
+            noteNeededLabels(item.labels.filter((label) => !issue.labels.some((name) => name.toLowerCase() === label.name)), knownLabels, labelsToCreate);
+        }
+        if (!sameSet(assignees.target, issue.assignees)) {
+            patch.assignees = assignees.target;
+            fields.push('assignees');
+        }
+        if (milestoneChanges) {
+            patch.milestone = milestoneTitle;
+            fields.push('milestone');
+            noteNeededMilestone(item.milestone, knownMilestones, milestonesToCreate);
+        }
+        let change = 'updated';
+        if (issue.state !== item.state) {
+            patch.state = item.state;
+            patch.stateReason = item.state === 'closed' ? (item.stateReason ?? 'completed') : 'reopened';
+            change = item.state === 'closed' ? 'closed' : 'reopened';
+            fields.push('state');
+        }
+        else if (item.state === 'closed' && item.stateReason && issue.stateReason !== item.stateReason) {
+            patch.stateReason = item.stateReason;
+            patch.state = 'closed';
+            fields.push('state reason');
+        }
+        const link = {
+            itemKey: item.itemKey,
+            number: issue.number,
+            url: issue.url,
+            issueId: issue.id,
+            hash: newHash,
+            ownedAssignees: assignees.owned,
+        };
+        const meaningful = fields.filter((field) => field !== 'body' || parts.managed !== block || parts.unterminated);
+        if (meaningful.length === 0) {
+            // Only the marker's hash is stale (a human reverted an edit, or an older hash): no write is owed.
+            plan.unchanged.push({ ...link, hash: match.hash });
+            continue;
+        }
+        const humanChanged = match.hash !== actualHash && parts.managed !== null;
+        if (humanChanged && context.policy.conflictPolicy === 'report') {
+            plan.conflicts.push({
+                itemKey: item.itemKey,
+                issueNumber: issue.number,
+                message: `fields the tool owns were changed on the platform since the last sync; not overwritten (conflict-policy: report): ${meaningful.join(', ')}`,
+            });
+            continue;
+        }
+        issueOperations.push({
+            kind: 'updateIssue',
+            itemKey: item.itemKey,
+            title: item.title,
+            number: issue.number,
+            url: issue.url,
+            patch,
+            fields: meaningful,
+            change,
+            hash: newHash,
+            ownedAssignees: assignees.owned,
+            reason: describeUpdate(item, meaningful, humanChanged),
+        });
+    }
+    for (const [itemKey, candidates] of candidatesByKey) {
+        if (desiredKeys.has(itemKey))
+            continue;
+        const issue = candidates[0]?.issue;
+        if (!issue)
+            continue;
+        if (context.policy.orphans === 'close' && issue.state === 'open') {
+            issueOperations.push({
+                kind: 'updateIssue',
+                itemKey,
+                title: issue.title,
+                number: issue.number,
+                url: issue.url,
+                patch: { state: 'closed', stateReason: 'not_planned' },
+                fields: ['state'],
+                change: 'closed',
+                hash: candidates[0]?.hash ?? '',
+                ownedAssignees: context.ownedAssignees.get(itemKey) ?? [],
+                reason: 'its item is no longer in the orchestrator plan (orphans: close)',
+            });
+        }
+        else {
+            plan.orphans.push({
+                itemKey,
+                issueNumber: issue.number,
+                message: 'its item is no longer in the orchestrator plan; left as it is (orphans: leave)',
+            });
+        }
+    }
+    if (labelsToCreate.size && actual.labels === null)
+        plan.lookups.labels = true;
+    if (milestonesToCreate.size && actual.milestones === null)
+        plan.lookups.milestones = true;
+    for (const label of labelsToCreate.values()) {
+        plan.operations.push({ kind: 'createLabel', label, reason: 'label used by managed issues does not exist yet' });
+    }
+    for (const milestone of milestonesToCreate.values()) {
+        plan.operations.push({ kind: 'createMilestone', milestone, reason: 'release milestone does not exist yet' });
+    }
+    plan.operations.push(...issueOperations);
+    return plan;
+}
+function indexMarkers(issues, plan) {
+    const candidatesByKey = new Map();
+    for (const issue of issues) {
+        const marker = readMarker(issue.body);
+        if (marker.kind === 'malformed') {
+            plan.warnings.push({ itemKey: null, issueNumber: issue.number, message: `issue carries ${marker.reason}; ignored` });
+            continue;
+        }
+        if (marker.kind !== 'marker')
+            continue;
+        const list = candidatesByKey.get(marker.itemKey) ?? [];
+        list.push({ issue, hash: marker.hash });
+        candidatesByKey.set(marker.itemKey, list);
+    }
+    for (const list of candidatesByKey.values())
+        list.sort((a, b) => a.issue.number - b.issue.number);
+    return { candidatesByKey };
+}
+/**
+ * The linked issue wins; without a usable link, the oldest issue carrying the marker. Others carrying the same
+ * marker (copies pasted by hand, or a spoofed marker) are reported and never written to.
+ */
+function chooseIssue(item, candidates, context, byNumber, plan) {
+    const linked = context.links.get(item.itemKey);
+    let chosen = candidates.find((candidate) => candidate.issue.number === linked) ?? candidates[0] ?? null;
+    if (!chosen && linked !== undefined) {
+        const issue = byNumber.get(linked);
+        if (issue) {
+            // The linked issue lost its block (edited away by hand): adopt it again rather than create a duplicate.
+            plan.warnings.push({
+                itemKey: item.itemKey,
+                issueNumber: linked,
+                message: 'the linked issue no longer carries its orchestrator-git block; the block is restored',
+            });
+            chosen = { issue, hash: '' };
+        }
+    }
+    for (const other of candidates) {
+        if (other === chosen)
+            continue;
+        plan.warnings.push({
+            itemKey: item.itemKey,
+            issueNumber: other.issue.number,
+            message: `also carries the marker of ${item.itemKey} (synced issue is #${chosen?.issue.number}); left alone`,
+        });
+    }
+    return chosen;
+}
+function resolveAssignees(item, issue, actual, context, plan) {
+    const current = issue?.assignees ?? [];
+    const has = (list, login) => list.some((name) => name.toLowerCase() === login.toLowerCase());
+    const previouslyOwned = context.ownedAssignees.get(item.itemKey) ?? [];
+    const wanted = [];
+    for (const login of item.assignees) {
+        if (has(current, login)) {
+            wanted.push(login);
+            continue;
+        }
+        const assignable = actual.assignable.get(login.toLowerCase());
+        if (assignable === undefined) {
+            if (!plan.lookups.assignees.includes(login.toLowerCase()))
+                plan.lookups.assignees.push(login.toLowerCase());
+        }
+        else if (assignable) {
+            wanted.push(login);
+        }
+        else {
+            plan.warnings.push({
+                itemKey: item.itemKey,
+                issueNumber: issue?.number ?? null,
+                message: `${login} cannot be assigned in this repository (not a collaborator, or no such user); the rest of the issue is synced`,
+            });
+        }
+    }
+    // Keep every assignee a human added; remove only those the tool itself assigned and no longer wants.
+    const kept = current.filter((login) => has(wanted, login) || !has(previouslyOwned, login));
+    const target = [...kept, ...wanted.filter((login) => !has(kept, login))];
+    return { target, owned: wanted };
+}
+function reconcileLabels(current, ownedCurrent, desired) {
+    const desiredLower = new Set(desired.map((name) => name.toLowerCase()));
+    const stale = new Set(ownedCurrent.filter((name) => !desiredLower.has(name.toLowerCase())).map((name) => name.toLowerCase()));
+    const kept = current.filter((name) => !stale.has(name.toLowerCase()));
+    const keptLower = new Set(kept.map((name) => name.toLowerCase()));
+    return [...kept, ...desired.filter((name) => !keptLower.has(name.toLowerCase()))];
+}
+function sameSet(a, b) {
+    if (a.length !== b.length)
+        return false;
+    const lower = new Set(b.map((value) => value.toLowerCase()));
+    return a.every((value) => lower.has(value.toLowerCase()));
+}
+function collectMilestones(actual) {
+    const known = new Map();
+    for (const issue of actual.issues)
+        if (issue.milestone)
+            known.set(issue.milestone.title, issue.milestone);
+    for (const milestone of actual.milestones ?? [])
+        known.set(milestone.title, milestone);
+    return known;
+}
+function noteNeededLabels(labels, known, toCreate) {
+    for (const label of labels)
+        if (!known.has(label.name))
+            toCreate.set(label.name, label);
+}
+function noteNeededMilestone(milestone, known, toCreate) {
+    if (milestone && !known.has(milestone.title))
+        toCreate.set(milestone.title, milestone);
+}
+function describeUpdate(item, fields, humanChanged) {
+    const what = `${item.status.replace(/_/g, ' ')}: ${fields.join(', ')} changed`;
+    return humanChanged ? `${what}; restores fields a human changed (conflict-policy: orchestrator-wins)` : what;
+}
+function countOperations(plan) {
+    const counts = {};
+    for (const operation of plan.operations) {
+        const key = operation.kind === 'updateIssue' ? operation.change : operation.kind;
+        counts[key] = (counts[key] ?? 0) + 1;
+    }
+    return counts;
+}
+
+;// CONCATENATED MODULE: ./build/src/engine/logger.js
+/** The logging interface shared by the actions (@actions/core) and the CLI (console), and safe text for log lines. */
+/**
+ * Untrusted text for a log line: one line, no control characters, bounded. Runners interpret workflow
+ * commands (`::add-mask::`, `::stop-commands::`) only at the start of a line, and every line we print
+ * starts with our own words, so removing line breaks is what keeps a task title from becoming a command.
+ */
+function logText(value, max = 200) {
+    const text = value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+    return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+}
+const silentLogger = {
+    info: () => undefined,
+    warning: () => undefined,
+    error: () => undefined,
+    debug: () => undefined,
+    group: (_name, body) => body(),
+};
+
+;// CONCATENATED MODULE: ./build/src/engine/sync.js
+/** Runs one issue sync: read actual, plan, apply through the adapter with a journal, and write links back. */
+
+
+
+
+
+
+
+async function runIssueSync(options) {
+    const { store, tracker, policy, log } = options;
+    const now = options.now ?? (() => new Date());
+    const startedAt = now().toISOString();
+    const repository = tracker.repository;
+    const previous = store.lastRun(tracker.platform, repository);
+    if (previous && !previous.finishedAt) {
+        log.info(`The previous run (${previous.runId}) did not finish; this run completes its work.`);
+    }
+    const desired = deriveDesiredState(store.state, policy);
+    const context = planContext(store, tracker, policy);
+    const actual = emptyActualState(await tracker.listIssues());
+    const plan = await planWithLookups(desired, actual, context, tracker);
+    const outcome = {
+        runId: options.runId,
+        dryRun: options.dryRun,
+        repository,
+        plan,
+        results: [],
+        counts: emptyCounts(plan),
+        links: [],
+        stats: tracker.stats(),
+        stoppedBy: null,
+        stateSaved: false,
+        statuses: countStatuses(desired.issues),
+    };
+    if (options.dryRun) {
+        outcome.links = plan.unchanged.map(({ itemKey, number, url }) => ({ itemKey, number, url }));
+        return outcome;
+    }
+    const synced = store.syncedItems(tracker.platform, repository);
+    const linkRows = new Map(store.state.links
+        .filter((link) => link.platform === tracker.platform && link.repository === repository)
+        .map((link) => [sync_linkKey(link), link]));
+    const itemsByKey = new Map(desired.issues.map((issue) => [issue.itemKey, issue]));
+    const writeLink = (itemKey, number, url, issueId, hash, owned, wrote) => {
+        outcome.links.push({ itemKey, number, url });
+        const existing = linkRows.get(itemKey);
+        const timestamp = now().toISOString();
+        if (wrote || !existing || existing.issueNumber !== number || existing.issueUrl !== url || existing.syncStatus !== 'synced') {
+            const item = itemsByKey.get(itemKey);
+            const [kind, ...rest] = itemKey.split(':');
+            const id = rest.join(':');
+            store.upsertLink({
+                featureId: kind === 'feature' ? id : (item?.featureId ?? null),
+                taskId: kind === 'task' ? id : null,
+                platform: tracker.platform,
+                repository,
+                issueNumber: number,
+                issueUrl: url,
+                syncStatus: 'synced',
+                lastSynced: timestamp,
+            });
+        }
+        const record = synced.get(itemKey);
+        if (wrote || !record || record.issueNumber !== number || record.contentHash !== hash) {
+            store.upsertSyncedItem({
+                itemKey,
+                platform: tracker.platform,
+                repository,
+                issueNumber: number,
+                issueId,
+                contentHash: hash,
+                ownedAssignees: owned,
+                syncedAt: wrote || !record ? timestamp : record.syncedAt,
+            });
+        }
+    };
+    for (const link of plan.unchanged) {
+        writeLink(link.itemKey, link.number, link.url, link.issueId, link.hash, link.ownedAssignees, false);
+    }
+    const milestoneNumbers = new Map();
+    for (const issue of actual.issues)
+        if (issue.milestone)
+            milestoneNumbers.set(issue.milestone.title, issue.milestone.number);
+    for (const milestone of actual.milestones ?? [])
+        milestoneNumbers.set(milestone.title, milestone.number);
+    const journal = [];
+    let seq = 0;
+    let lastCheckpoint = Date.now();
+    const checkpointMs = options.checkpointMs ?? 15_000;
+    for (const operation of plan.operations) {
+        if (outcome.stoppedBy) {
+            outcome.results.push({ operation, status: 'skipped', issue: null, error: 'run stopped before this operation' });
+            continue;
+        }
+        const itemKey = 'itemKey' in operation ? operation.itemKey : `${operation.kind}:${sync_nameOf(operation)}`;
+        const entry = {
+            runId: options.runId,
+            seq: (seq += 1),
+            itemKey,
+            operation: operation.kind === 'updateIssue' ? operation.change : operation.kind,
+            status: 'planned',
+            issueNumber: operation.kind === 'updateIssue' ? operation.number : null,
+            detail: operation.reason,
+            at: now().toISOString(),
+        };
+        journal.push(entry);
+        try {
+            const issue = await applyOperation(operation, tracker, milestoneNumbers, now, log);
+            entry.status = 'done';
+            entry.issueNumber = issue?.number ?? entry.issueNumber;
+            outcome.results.push({ operation, status: 'done', issue: issue ? { number: issue.number, url: issue.url } : null, error: null });
+            if (issue && isIssueOperation(operation)) {
+                writeLink(operation.itemKey, issue.number, issue.url, issue.id, operation.hash, operation.ownedAssignees, true);
+            }
+            log.info(describeResult(operation, issue));
+        }
+        catch (caught) {
+            const error = caught instanceof OrchestratorGitError ? caught : wrapUnexpected(caught);
+            entry.status = 'failed';
+            entry.detail = `${error.code}: ${error.message}`;
+            outcome.results.push({ operation, status: 'failed', issue: null, error: error.message });
+            log.error(`${describeOperation(operation)} failed: ${error.message}`);
+            if (isIssueOperation(operation) && operation.kind === 'updateIssue') {
+                markLinkFailed(store, linkRows.get(operation.itemKey));
+            }
+            if (isFatal(error))
+                outcome.stoppedBy = error;
+        }
+        if (Date.now() - lastCheckpoint >= checkpointMs) {
+            store.appendJournal(journal.splice(0));
+            store.recordRun({
+                runId: options.runId,
+                platform: tracker.platform,
+                repository,
+                startedAt,
+                finishedAt: null,
+                fullReconcile: true,
+                outcome: 'running',
+                counts: null,
+            });
+            await store.save();
+            lastCheckpoint = Date.now();
+        }
+    }
+    tally(outcome);
+    outcome.stats = tracker.stats();
+    if (plan.operations.length > 0 || journal.length > 0) {
+        store.appendJournal(journal);
+        store.recordRun({
+            runId: options.runId,
+            platform: tracker.platform,
+            repository,
+            startedAt,
+            finishedAt: now().toISOString(),
+            fullReconcile: true,
+            outcome: outcome.stoppedBy ? `stopped: ${outcome.stoppedBy.code}` : outcome.counts.failed ? 'partial' : 'ok',
+            counts: { ...outcome.counts },
+        });
+    }
+    outcome.stateSaved = await store.save();
+    return outcome;
+}
+function countStatuses(issues) {
+    const counts = new Map();
+    for (const issue of issues)
+        counts.set(issue.status, (counts.get(issue.status) ?? 0) + 1);
+    return [...counts].map(([status, count]) => ({ status: status.replace(/_/g, ' '), count }));
+}
+function planContext(store, tracker, policy) {
+    const links = new Map();
+    for (const link of store.state.links) {
+        if (link.platform !== tracker.platform || link.repository !== tracker.repository)
+            continue;
+        links.set(sync_linkKey(link), link.issueNumber);
+    }
+    const ownedAssignees = new Map();
+    for (const [key, record] of store.syncedItems(tracker.platform, tracker.repository)) {
+        if (!links.has(key))
+            links.set(key, record.issueNumber);
+        ownedAssignees.set(key, record.ownedAssignees);
+    }
+    return { policy, links, ownedAssignees };
+}
+async function planWithLookups(desired, actual, context, tracker) {
+    let plan = planSync(desired, actual, context);
+    const { lookups } = plan;
+    if (!lookups.labels && !lookups.milestones && lookups.assignees.length === 0)
+        return plan;
+    if (lookups.labels)
+        actual.labels = await tracker.listLabels();
+    if (lookups.milestones)
+        actual.milestones = await tracker.listMilestones();
+    for (const login of lookups.assignees)
+        actual.assignable.set(login, await tracker.isAssignable(login));
+    plan = planSync(desired, actual, context);
+    return plan;
+}
+function sync_linkKey(link) {
+    return link.taskId !== null ? `task:${link.taskId}` : `feature:${link.featureId ?? ''}`;
+}
+function isIssueOperation(operation) {
+    return operation.kind === 'createIssue' || operation.kind === 'updateIssue';
+}
+async function applyOperation(operation, tracker, milestoneNumbers, now, log) {
+    const milestone = (title) => {
+        if (title === undefined)
+            return undefined;
+        if (title === null)
+            return null;
+        const number = milestoneNumbers.get(title);
+        if (number === undefined) {
+            throw new OrchestratorGitError('PLATFORM_ERROR', `Milestone ${logText(title)} could not be found or created.`, 'Create the milestone by hand, or check the token may write issues and milestones.');
+        }
+        return number;
+    };
+    switch (operation.kind) {
+        case 'createLabel':
+            await tracker.createLabel(operation.label);
+            return null;
+        case 'createMilestone': {
+            const created = await tracker.createMilestone(operation.milestone);
+            milestoneNumbers.set(created.title, created.number);
+            return null;
+        }
+        case 'createIssue': {
+            const since = new Date(now().getTime() - 60_000).toISOString();
+            let issue;
+            try {
+                issue = await tracker.createIssue({ ...operation.write, milestone: milestone(operation.write.milestone) ?? null });
+            }
+            catch (error) {
+                // After an ambiguous failure the issue may exist: look for its marker before anyone creates it again.
+                if (!isAmbiguous(error))
+                    throw error;
+                const found = (await tracker.listRecentIssues(since)).find((candidate) => {
+                    const marker = readMarker(candidate.body);
+                    return marker.kind === 'marker' && marker.itemKey === operation.itemKey;
+                });
+                if (!found)
+                    throw error;
+                log.info(`The create of ${operation.itemKey} failed ambiguously but the issue exists (#${found.number}); adopted.`);
+                issue = found;
+            }
+            if (operation.thenClose) {
+                issue = await tracker.updateIssue(issue.number, { state: 'closed', stateReason: operation.thenClose });
+            }
+            return issue;
+        }
+        case 'updateIssue': {
+            const patch = { ...operation.patch, milestone: milestone(operation.patch.milestone) };
+            if (patch.milestone === undefined)
+                delete patch.milestone;
+            return tracker.updateIssue(operation.number, patch);
+        }
+    }
+}
+function isAmbiguous(error) {
+    if (!(error instanceof OrchestratorGitError))
+        return true;
+    if (error.code !== 'PLATFORM_ERROR')
+        return false;
+    const cause = error.cause;
+    return typeof cause?.status !== 'number' || cause.status >= 500;
+}
+function markLinkFailed(store, link) {
+    if (link && link.syncStatus !== 'failed')
+        store.upsertLink({ ...link, syncStatus: 'failed' });
+}
+function wrapUnexpected(error) {
+    return new OrchestratorGitError('PLATFORM_ERROR', error instanceof Error ? error.message : String(error), 'This is unexpected; the next run retries. If it persists, report it with the run log.', { cause: error });
+}
+function sync_nameOf(operation) {
+    return operation.kind === 'createLabel' ? operation.label.name : operation.milestone.title;
+}
+function describeOperation(operation) {
+    switch (operation.kind) {
+        case 'createLabel':
+            return `Create label ${logText(operation.label.name)}`;
+        case 'createMilestone':
+            return `Create milestone ${logText(operation.milestone.title)}`;
+        case 'createIssue':
+            return `Create issue for ${operation.itemKey} ${logText(operation.title)}`;
+        case 'updateIssue':
+            return `${operation.change === 'updated' ? 'Update' : operation.change === 'closed' ? 'Close' : 'Reopen'} #${operation.number} (${operation.itemKey}): ${operation.fields.join(', ')}`;
+    }
+}
+function describeResult(operation, issue) {
+    const base = describeOperation(operation);
+    return issue && operation.kind === 'createIssue' ? `${base} → #${issue.number}` : base;
+}
+function emptyCounts(plan) {
+    return {
+        created: 0,
+        updated: 0,
+        closed: 0,
+        reopened: 0,
+        unchanged: plan.unchanged.length,
+        failed: 0,
+        skipped: plan.skipped.length,
+        conflicts: plan.conflicts.length,
+        orphans: plan.orphans.length,
+    };
+}
+function tally(outcome) {
+    for (const result of outcome.results) {
+        const { operation } = result;
+        if (result.status === 'failed')
+            outcome.counts.failed += 1;
+        if (result.status === 'skipped')
+            outcome.counts.skipped += 1;
+        if (result.status !== 'done')
+            continue;
+        if (operation.kind === 'createIssue')
+            outcome.counts.created += 1;
+        if (operation.kind === 'updateIssue')
+            outcome.counts[operation.change] += 1;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/engine/execute-issue-sync.js
+/** One issue-sync run from raw settings to outcome, shared by the action and the CLI: config, state, adapter, engine. */
+
+
+
+
+
+
+
+async function executeIssueSync(options) {
+    const { inputs, env, cwd, log } = options;
+    const given = (name) => {
+        const value = inputs[name];
+        return value === undefined || value === null || value === '' ? null : value;
+    };
+    const inputEnabled = given('enabled');
+    if (inputEnabled !== null && !parseBoolean(inputEnabled, 'enabled', 'input')) {
+        return { kind: 'disabled', reason: 'the enabled input is false' };
+    }
+    const { file: configFile, settings: fileSettings } = loadConfigFile(options.configPath, cwd);
+    if (configFile)
+        log.info(`Config file: ${configFile}`);
+    const stateFile = locateStateFile(given('state-file') ?? fileSettings['state-file'] ?? null, cwd);
+    const statePath = external_node_path_.resolve(cwd, stateFile);
+    if (inputEnabled === null) {
+        const rowEnabled = await readAutoSyncEnabled(statePath);
+        if (rowEnabled === false)
+            return { kind: 'disabled', reason: 'auto_sync_enabled is 0 in the state\'s git_integration_config' };
+        if (rowEnabled === null && fileSettings.enabled !== undefined && !parseBoolean(fileSettings.enabled, 'enabled', 'config file')) {
+            return { kind: 'disabled', reason: `enabled is false in ${configFile ?? 'the config file'}` };
+        }
+    }
+    const featuresDir = locateFeaturesDir(given('features-dir') ?? fileSettings['features-dir'] ?? null, cwd);
+    const store = await openStateStore({
+        stateFile: statePath,
+        featuresDir: featuresDir ? external_node_path_.resolve(cwd, featuresDir) : null,
+    });
+    try {
+        const config = resolveIssueSyncConfig({
+            inputs: { ...inputs, 'state-file': stateFile },
+            configRow: settingsFromConfigRow(store.state.config, env),
+            file: fileSettings,
+            env,
+            issueTemplate: store.state.config?.issueTemplate ?? null,
+        });
+        options.onSecret?.(config.token);
+        if (!config.enabled)
+            return { kind: 'disabled', reason: 'enabled resolves to false' };
+        log.info(`State: ${stateFile} (${store.state.generation}: ${store.state.tasks.length} tasks, ${store.state.features.length} features${featuresDir ? ` from ${featuresDir}` : ''})`);
+        for (const warning of store.state.warnings.slice(0, 50))
+            log.warning(`State: ${warning.message}`);
+        if (store.state.warnings.length > 50)
+            log.warning(`State: ${store.state.warnings.length - 50} more warnings`);
+        const tracker = new GitHubIssueTracker(config.repository, {
+            token: config.token,
+            baseUrl: config.apiUrl,
+            writeDelayMs: config.writeDelayMs,
+            log: (message) => log.warning(message),
+        });
+        const outcome = await runIssueSync({
+            store,
+            tracker,
+            policy: config.policy,
+            dryRun: config.dryRun,
+            runId: options.runId,
+            log,
+        });
+        return { kind: 'synced', config, outcome };
+    }
+    finally {
+        store.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/report/summary.js
+/** Text from the orchestrator or the platform, made inert in a Markdown table cell. */
+function cell(text) {
+    return text
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '&#124;')
+        .replace(/([\\`*_[\]#@])/g, '\\$1')
+        .trim();
+}
+function operationRow(operation) {
+    switch (operation.kind) {
+        case 'createLabel':
+            return { item: 'label', action: 'create label', title: operation.label.name, number: null };
+        case 'createMilestone':
+            return { item: 'milestone', action: 'create milestone', title: operation.milestone.title, number: null };
+        case 'createIssue':
+            return { item: operation.itemKey, action: 'create', title: operation.title, number: null };
+        case 'updateIssue':
+            return {
+                item: operation.itemKey,
+                action: operation.change === 'updated' ? `update ${operation.fields.join(', ')}` : operation.change.replace(/d$/, ''),
+                title: operation.title,
+                number: operation.number,
+            };
+    }
+}
+/** The plan as JSON for the `plan` output: operations without bodies (they can be 64 KiB each). */
+function planJson(plan) {
+    return JSON.stringify({
+        operations: plan.operations.map((operation) => ({ ...operationRow(operation), kind: operation.kind, reason: operation.reason })),
+        unchanged: plan.unchanged.length,
+        skipped: plan.skipped,
+        conflicts: plan.conflicts,
+        orphans: plan.orphans,
+        warnings: plan.warnings,
+    });
+}
+function renderSummary(outcome) {
+    const { counts, plan } = outcome;
+    const lines = [];
+    lines.push(`## orchestrator-git issue sync${outcome.dryRun ? ' (dry run: nothing was changed)' : ''}`, '');
+    lines.push(`Repository \`${cell(outcome.repository)}\` · run \`${cell(outcome.runId)}\``, '');
+    lines.push('| created | updated | closed | reopened | unchanged | failed | skipped | conflicts | orphans | requests |');
+    lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    const requests = outcome.stats.reads + outcome.stats.writes + outcome.stats.graphql;
+    lines.push(`| ${counts.created} | ${counts.updated} | ${counts.closed} | ${counts.reopened} | ${counts.unchanged} | ${counts.failed} | ${counts.skipped} | ${counts.conflicts} | ${counts.orphans} | ${requests} (${outcome.stats.writes} writes) |`, '');
+    if (outcome.stoppedBy) {
+        lines.push(`> [!WARNING]`, `> The run stopped early: ${cell(outcome.stoppedBy.message)}`, `> ${cell(outcome.stoppedBy.fix)}`, '');
+    }
+    const shown = outcome.statuses.filter((status) => status.count > 0);
+    if (shown.length) {
+        lines.push('### Progress by status', '', '```mermaid', 'pie showData');
+        for (const status of shown)
+            lines.push(`    "${status.status.replace(/"/g, "'")}" : ${status.count}`);
+        lines.push('```', '');
+    }
+    const rows = outcome.dryRun
+        ? plan.operations.map((operation) => ({ operation, status: 'planned', url: null, error: null }))
+        : outcome.results.map((result) => ({
+            operation: result.operation,
+            status: result.status,
+            url: result.issue?.url ?? null,
+            error: result.error,
+        }));
+    if (rows.length) {
+        lines.push(`### ${outcome.dryRun ? 'Planned changes' : 'Changes'}`, '', '| item | issue | change | result | why |', '|---|---|---|---|---|');
+        for (const row of rows.slice(0, 500)) {
+            const described = operationRow(row.operation);
+            const issue = row.url
+                ? `[${described.number !== null ? `#${described.number}` : 'issue'}](${row.url})`
+                : described.number !== null
+                    ? `#${described.number}`
+                    : '';
+            const result = row.error ? `${row.status}: ${cell(row.error)}` : row.status;
+            lines.push(`| ${cell(described.title)}<br><sub>${cell(described.item)}</sub> | ${issue} | ${cell(described.action)} | ${result} | ${cell(row.operation.reason)} |`);
+        }
+        if (rows.length > 500)
+            lines.push('', `_… and ${rows.length - 500} more (see the \`plan\` output)._`);
+        lines.push('');
+    }
+    else {
+        lines.push('Everything already matches the orchestrator: no changes.', '');
+    }
+    const notes = [
+        ...plan.conflicts.map((note) => ({ kind: 'conflict', ...note })),
+        ...plan.warnings.map((note) => ({ kind: 'warning', ...note })),
+        ...plan.orphans.map((note) => ({ kind: 'orphan', ...note })),
+        ...plan.skipped.map((note) => ({ kind: 'skipped', ...note })),
+    ];
+    if (notes.length) {
+        lines.push('### Notes', '');
+        for (const note of notes.slice(0, 200)) {
+            const where = [note.itemKey ? `\`${cell(note.itemKey)}\`` : null, note.issueNumber ? `#${note.issueNumber}` : null]
+                .filter(Boolean)
+                .join(' ');
+            lines.push(`- **${note.kind}** ${where}: ${cell(note.message)}`);
+        }
+        if (notes.length > 200)
+            lines.push(`- … and ${notes.length - 200} more`);
+        lines.push('');
+    }
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./build/src/actions/logger.js
+/** The Logger interface over @actions/core, for the actions. */
+
+function actionsLogger() {
+    return {
+        info: (message) => core/* info */.pq(message),
+        warning: (message) => core/* warning */.$e(message),
+        error: (message) => core/* error */.z3(message),
+        debug: (message) => core/* debug */.Yz(message),
+        group: (name, body) => core/* group */.Os(name, body),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/actions/issue-sync-impl.js
+/** The issue-sync action: reads inputs once, runs the shared engine, and reports through outputs and the job summary. */
+
+
+
+
+
+
+
+async function runIssueSyncAction() {
+    const log = actionsLogger();
+    try {
+        const inputs = {};
+        for (const name of Object.keys(ISSUE_SYNC_SETTINGS)) {
+            const value = core/* getInput */.V4(name);
+            if (value !== '')
+                inputs[name] = value;
+        }
+        const result = await executeIssueSync({
+            inputs,
+            configPath: core/* getInput */.V4('config') || null,
+            env: process.env,
+            cwd: process.cwd(),
+            log,
+            runId: runId(),
+            onSecret: (secret) => core/* setSecret */.Pq(secret),
+        });
+        if (result.kind === 'disabled') {
+            core/* info */.pq(`orchestrator-git issue-sync is disabled (${result.reason}): nothing to do.`);
+            return;
+        }
+        const { outcome } = result;
+        if (outcome.dryRun) {
+            await log.group(`Plan: ${outcome.plan.operations.length} operations`, async () => {
+                for (const operation of outcome.plan.operations)
+                    core/* info */.pq(`${describeOperation(operation)} (${operation.reason})`);
+            });
+        }
+        for (const [name, value] of Object.entries(outcome.counts))
+            core/* setOutput */.uH(name, String(value));
+        core/* setOutput */.uH('plan', planJson(outcome.plan));
+        core/* setOutput */.uH('links', JSON.stringify(outcome.links));
+        core/* setOutput */.uH('state-changed', String(outcome.stateSaved));
+        core/* setOutput */.uH('state-file', result.config.stateFile);
+        if (process.env.GITHUB_STEP_SUMMARY)
+            await core/* summary */.z.addRaw(renderSummary(outcome)).write();
+        const { counts } = outcome;
+        core/* info */.pq(`Created ${counts.created}, updated ${counts.updated}, closed ${counts.closed}, reopened ${counts.reopened}, unchanged ${counts.unchanged}, failed ${counts.failed}.`);
+        if (outcome.stoppedBy) {
+            core/* setFailed */.C1(outcome.stoppedBy.describe());
+        }
+        else if (counts.failed > 0) {
+            core/* setFailed */.C1(`${counts.failed} item(s) failed to sync; the others were synced. See the log and the job summary.`);
+        }
+    }
+    catch (error) {
+        core/* setFailed */.C1(isOrchestratorGitError(error) ? error.describe() : `Unexpected error: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+}
+function runId() {
+    const id = process.env.GITHUB_RUN_ID;
+    return id ? `${id}-${process.env.GITHUB_RUN_ATTEMPT ?? '1'}` : `local-${Date.now().toString(36)}`;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,70 @@
+/** Finds and reads the optional YAML config file, and the default locations of the state file and features folder. */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { OrchestratorGitError, quote } from '../errors.js';
+import { checkFileSettings, type RawSettings } from './issue-sync.js';
+
+export const DEFAULT_CONFIG_FILES = ['.github/orchestrator-git.yml', '.github/orchestrator-git.yaml', '.orchestrator-git.yml'];
+
+/** Where the orchestrator keeps its database, newest layout first (and the JSON export beside it). */
+export const DEFAULT_STATE_FILES = [
+  '.task_orchestrator/task_orchestrator.db',
+  '.task_orchestrator/orchestrator-state.json',
+  'task_orchestrator.db',
+  'data/task_orchestrator.db',
+];
+
+export const DEFAULT_FEATURES_DIRS = ['docs/developers/planning/features', 'docs/planning/features', 'docs/features'];
+
+/** Reads the config file named by `configPath`, or the first default one that exists; none at all is fine. */
+export function loadConfigFile(configPath: string | null, cwd: string): { file: string | null; settings: RawSettings } {
+  const candidates = configPath ? [configPath] : DEFAULT_CONFIG_FILES;
+  for (const candidate of candidates) {
+    const full = path.resolve(cwd, candidate);
+    if (!existsSync(full)) {
+      if (configPath) {
+        throw new OrchestratorGitError(
+          'CONFIG_FILE_UNREADABLE',
+          `Config file ${quote(configPath)} does not exist.`,
+          'Fix the `config` input, or remove it to use .github/orchestrator-git.yml when present.',
+        );
+      }
+      continue;
+    }
+    let raw: unknown;
+    try {
+      raw = parse(readFileSync(full, 'utf8'));
+    } catch (error) {
+      throw new OrchestratorGitError(
+        'CONFIG_FILE_UNREADABLE',
+        `Config file ${quote(candidate)} is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+        'Fix the YAML syntax (a linter such as yamllint shows where).',
+        { cause: error },
+      );
+    }
+    return { file: candidate, settings: checkFileSettings(raw, candidate) };
+  }
+  return { file: null, settings: {} };
+}
+
+export function locateStateFile(given: string | null, cwd: string): string {
+  if (given) return given;
+  const found = DEFAULT_STATE_FILES.find((candidate) => existsSync(path.resolve(cwd, candidate)));
+  if (found) return found;
+  throw new OrchestratorGitError(
+    'STATE_NOT_FOUND',
+    `No state file was given, and none exists at the orchestrator's usual places (${DEFAULT_STATE_FILES.join(', ')}).`,
+    'Set the `state-file` input to the orchestrator database committed in the repository, or to its JSON export.',
+  );
+}
+
+export function locateFeaturesDir(given: string | null, cwd: string): string | null {
+  if (given) return given;
+  return (
+    DEFAULT_FEATURES_DIRS.find((candidate) => {
+      const full = path.resolve(cwd, candidate);
+      return existsSync(full) && statSync(full).isDirectory();
+    }) ?? null
+  );
+}

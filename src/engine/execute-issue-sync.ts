@@ -1,0 +1,98 @@
+/** One issue-sync run from raw settings to outcome, shared by the action and the CLI: config, state, adapter, engine. */
+import path from 'node:path';
+import { loadConfigFile, locateFeaturesDir, locateStateFile } from '../config/file.js';
+import { resolveIssueSyncConfig, settingsFromConfigRow, type IssueSyncConfig, type RawSettings } from '../config/issue-sync.js';
+import { parseBoolean } from '../config/values.js';
+import { GitHubIssueTracker } from '../platforms/github/issues.js';
+import { openStateStore, readAutoSyncEnabled } from '../state/store.js';
+import type { Logger } from './logger.js';
+import { runIssueSync, type SyncOutcome } from './sync.js';
+
+export interface ExecuteOptions {
+  /** Action inputs or CLI flags (highest precedence); empty values count as not given. */
+  inputs: RawSettings;
+  /** Path of the config file, if one was named. */
+  configPath: string | null;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  log: Logger;
+  runId: string;
+  /** Called with the token as soon as it is known, so the runner masks it in every later log line. */
+  onSecret?: (secret: string) => void;
+}
+
+export type ExecuteResult =
+  | { kind: 'disabled'; reason: string }
+  | { kind: 'synced'; config: IssueSyncConfig; outcome: SyncOutcome };
+
+export async function executeIssueSync(options: ExecuteOptions): Promise<ExecuteResult> {
+  const { inputs, env, cwd, log } = options;
+  const given = (name: keyof RawSettings) => {
+    const value = inputs[name];
+    return value === undefined || value === null || value === '' ? null : value;
+  };
+  const inputEnabled = given('enabled');
+  if (inputEnabled !== null && !parseBoolean(inputEnabled, 'enabled', 'input')) {
+    return { kind: 'disabled', reason: 'the enabled input is false' };
+  }
+
+  const { file: configFile, settings: fileSettings } = loadConfigFile(options.configPath, cwd);
+  if (configFile) log.info(`Config file: ${configFile}`);
+  const stateFile = locateStateFile(
+    (given('state-file') as string | null) ?? (fileSettings['state-file'] as string | undefined) ?? null,
+    cwd,
+  );
+  const statePath = path.resolve(cwd, stateFile);
+
+  if (inputEnabled === null) {
+    const rowEnabled = await readAutoSyncEnabled(statePath);
+    if (rowEnabled === false) return { kind: 'disabled', reason: 'auto_sync_enabled is 0 in the state\'s git_integration_config' };
+    if (rowEnabled === null && fileSettings.enabled !== undefined && !parseBoolean(fileSettings.enabled, 'enabled', 'config file')) {
+      return { kind: 'disabled', reason: `enabled is false in ${configFile ?? 'the config file'}` };
+    }
+  }
+
+  const featuresDir = locateFeaturesDir(
+    (given('features-dir') as string | null) ?? (fileSettings['features-dir'] as string | undefined) ?? null,
+    cwd,
+  );
+  const store = await openStateStore({
+    stateFile: statePath,
+    featuresDir: featuresDir ? path.resolve(cwd, featuresDir) : null,
+  });
+  try {
+    const config = resolveIssueSyncConfig({
+      inputs: { ...inputs, 'state-file': stateFile },
+      configRow: settingsFromConfigRow(store.state.config, env),
+      file: fileSettings,
+      env,
+      issueTemplate: store.state.config?.issueTemplate ?? null,
+    });
+    options.onSecret?.(config.token);
+    if (!config.enabled) return { kind: 'disabled', reason: 'enabled resolves to false' };
+
+    log.info(
+      `State: ${stateFile} (${store.state.generation}: ${store.state.tasks.length} tasks, ${store.state.features.length} features${featuresDir ? ` from ${featuresDir}` : ''})`,
+    );
+    for (const warning of store.state.warnings.slice(0, 50)) log.warning(`State: ${warning.message}`);
+    if (store.state.warnings.length > 50) log.warning(`State: ${store.state.warnings.length - 50} more warnings`);
+
+    const tracker = new GitHubIssueTracker(config.repository, {
+      token: config.token,
+      baseUrl: config.apiUrl,
+      writeDelayMs: config.writeDelayMs,
+      log: (message) => log.warning(message),
+    });
+    const outcome = await runIssueSync({
+      store,
+      tracker,
+      policy: config.policy,
+      dryRun: config.dryRun,
+      runId: options.runId,
+      log,
+    });
+    return { kind: 'synced', config, outcome };
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,422 @@
+/** The state store: the orchestrator's state plus this product's links and sync records, saved back atomically. */
+import { readFile } from 'node:fs/promises';
+import { OrchestratorGitError, quote } from '../errors.js';
+import { writeFileAtomically } from './atomic-write.js';
+import { detectGeneration, readStateFile } from './detect.js';
+import { readFeatures } from './features.js';
+import {
+  linkKey,
+  parseStateDocument,
+  serializeStateDocument,
+  stateFromDocument,
+  type StateDocument,
+} from './json-export.js';
+import { LATEST_MIGRATION, PRODUCT_TABLES, applyMigrations } from './migrations.js';
+import { readDatabaseState } from './read-database.js';
+import { forEachRow, hasTable, listTables, openDatabase, type Database } from './sqlite.js';
+import {
+  deleteItem,
+  pruneJournal,
+  pruneRuns,
+  sameItem,
+  sameRun,
+  selectItems,
+  selectJournal,
+  selectLastRun,
+  selectRun,
+  selectRuns,
+  writeItem,
+  writeJournal,
+  writeRun,
+  type JournalEntry,
+  type SyncRecords,
+  type SyncRunRecord,
+  type SyncedItemRecord,
+} from './sync-records.js';
+import type { IssueLink, OrchestratorState } from './types.js';
+
+export type { JournalEntry, SyncRecords, SyncRunRecord, SyncedItemRecord } from './sync-records.js';
+export { readAutoSyncEnabled } from './auto-sync.js';
+
+export interface StateStore {
+  readonly path: string;
+  readonly kind: 'sqlite' | 'json';
+  readonly state: OrchestratorState;
+  /** Items synced to one repository, by item key (`feature:<id>` / `task:<id>`). */
+  syncedItems(platform: string, repository: string): Map<string, SyncedItemRecord>;
+  /** The most recently started run for the repository, if any. */
+  lastRun(platform: string, repository: string): SyncRunRecord | null;
+  /** Every sync record held (all platforms and repositories), as a JSON export carries them. */
+  syncRecords(): SyncRecords;
+  /** Replaces the link for the same task (or feature, when taskId is null) + platform + repository. */
+  upsertLink(link: IssueLink): void;
+  upsertSyncedItem(record: SyncedItemRecord): void;
+  removeSyncedItem(itemKey: string, platform: string, repository: string): void;
+  /** Appends entries; only the newest 20 runs' journal is kept. */
+  appendJournal(entries: JournalEntry[]): void;
+  /** Records or replaces a run (by runId); the newest 20 runs per platform + repository are kept. */
+  recordRun(run: SyncRunRecord): void;
+  /** Atomic; writes nothing when nothing changed. Resolves true when the file was written. */
+  save(): Promise<boolean>;
+  close(): void;
+}
+
+export interface OpenStateStoreOptions {
+  stateFile: string;
+  /** Feature specification folder; when given, features come from it (also for a JSON export). */
+  featuresDir?: string | null;
+  /** For tests: runs after the temp file is written and before it is verified. */
+  onTempFileWritten?: (tempPath: string) => void | Promise<void>;
+}
+
+/** Opens a SQLite database or a JSON export for reading and writing back. */
+export async function openStateStore(options: OpenStateStoreOptions): Promise<StateStore> {
+  const content = await readStateFile(options.stateFile);
+  const features = options.featuresDir ? await readFeatures(options.featuresDir) : null;
+  if (content.kind === 'json') {
+    const doc = parseStateDocument(content.text, options.stateFile);
+    const state = stateFromDocument(doc, options.stateFile);
+    if (features) {
+      state.features = features.features;
+      state.warnings.push(...features.warnings);
+    }
+    return new JsonStateStore(options, doc, content.text, state);
+  }
+  const db = await openDatabase(content.bytes, options.stateFile);
+  try {
+    const state = readDatabaseState(db, options.stateFile);
+    if (features) {
+      state.features = features.features;
+      state.warnings.push(...features.warnings);
+    }
+    return new SqliteStateStore(options, db, state);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Reads the state without keeping anything open. */
+export async function readState(
+  options: Omit<OpenStateStoreOptions, 'onTempFileWritten'>,
+): Promise<OrchestratorState> {
+  const store = await openStateStore(options);
+  store.close();
+  return store.state;
+}
+
+function sameLink(a: IssueLink, b: IssueLink): boolean {
+  return (
+    linkKey(a) === linkKey(b) &&
+    a.featureId === b.featureId &&
+    a.issueNumber === b.issueNumber &&
+    a.issueUrl === b.issueUrl &&
+    a.syncStatus === b.syncStatus &&
+    a.lastSynced === b.lastSynced
+  );
+}
+
+/** Replaces (or adds) a link in a list by its key; returns false when an identical link was already there. */
+function replaceLink(links: IssueLink[], link: IssueLink): boolean {
+  const key = linkKey(link);
+  const index = links.findIndex((l) => linkKey(l) === key);
+  if (index >= 0 && sameLink(links[index] as IssueLink, link)) return false;
+  const copy = { ...link };
+  if (index >= 0) links.splice(index, 1, copy);
+  else links.push(copy);
+  return true;
+}
+
+class SqliteStateStore implements StateStore {
+  readonly kind = 'sqlite' as const;
+  readonly path: string;
+  readonly state: OrchestratorState;
+  private dirty = false;
+  private migrated: boolean;
+  private closed = false;
+
+  constructor(
+    private readonly options: OpenStateStoreOptions,
+    private readonly db: Database,
+    state: OrchestratorState,
+  ) {
+    this.path = options.stateFile;
+    this.state = state;
+    this.migrated = this.appliedMigration() === LATEST_MIGRATION;
+  }
+
+  private appliedMigration(): number {
+    if (!hasTable(this.db, 'orchestrator_git_migrations')) return 0;
+    const value = this.db.exec('SELECT MAX(version) FROM orchestrator_git_migrations')[0]?.values[0]?.[0];
+    return typeof value === 'number' ? value : 0;
+  }
+
+  /** Migrations run at the first real change, so a run that changes nothing leaves the file byte-identical. */
+  private beginWrite(): void {
+    if (this.closed) throw new Error('The state store is closed.');
+    if (this.migrated) {
+      this.dirty = true;
+      return;
+    }
+    const applied = this.appliedMigration();
+    if (applied > LATEST_MIGRATION) {
+      throw new OrchestratorGitError(
+        'STATE_WRITE_FAILED',
+        `The database ${quote(this.path)} was written by a newer orchestrator-git (schema migration ${applied}; this version knows ${LATEST_MIGRATION}).`,
+        'Upgrade orchestrator-git (the action version or the CLI) to the version that last wrote this database.',
+      );
+    }
+    applyMigrations(this.db);
+    this.migrated = true;
+    this.dirty = true;
+  }
+
+  syncedItems(platform: string, repository: string): Map<string, SyncedItemRecord> {
+    return new Map(selectItems(this.db, platform, repository).map((i) => [i.itemKey, i]));
+  }
+
+  lastRun(platform: string, repository: string): SyncRunRecord | null {
+    return selectLastRun(this.db, platform, repository);
+  }
+
+  syncRecords(): SyncRecords {
+    return { items: selectItems(this.db), journal: selectJournal(this.db), runs: selectRuns(this.db) };
+  }
+
+  upsertLink(link: IssueLink): void {
+    const rows = this.matchingLinkRows(link);
+    const current = rows[0];
+    if (rows.length === 1 && current && sameLink(current.link, link)) return;
+    this.beginWrite();
+    const values = [
+      link.featureId,
+      link.taskId,
+      link.platform,
+      link.repository,
+      link.issueNumber,
+      link.issueUrl,
+      link.syncStatus,
+      link.lastSynced,
+    ];
+    if (current) {
+      this.db.run(
+        `UPDATE feature_issue_links SET feature_id = ?, task_id = ?, platform = ?, repository = ?, issue_number = ?,
+           issue_url = ?, sync_status = ?, last_synced = ? WHERE id = ?`,
+        [...values, current.id],
+      );
+      for (const extra of rows.slice(1))
+        this.db.run('DELETE FROM feature_issue_links WHERE id = ?', [extra.id]);
+    } else {
+      this.db.run(
+        `INSERT INTO feature_issue_links
+           (feature_id, task_id, platform, repository, issue_number, issue_url, sync_status, last_synced)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        values,
+      );
+    }
+    replaceLink(this.state.links, link);
+  }
+
+  /** Rows for the link's task (or feature) + platform + repository, oldest first. */
+  private matchingLinkRows(link: IssueLink): { id: number; link: IssueLink }[] {
+    if (!hasTable(this.db, 'feature_issue_links')) return [];
+    const where =
+      link.taskId !== null ? 'task_id = ?' : "(task_id IS NULL OR task_id = '') AND feature_id = ?";
+    const rows: { id: number; link: IssueLink }[] = [];
+    forEachRow(
+      this.db,
+      `SELECT id, feature_id, task_id, issue_number, issue_url, sync_status, last_synced FROM feature_issue_links
+       WHERE ${where} AND lower(platform) = ? AND repository = ? ORDER BY id`,
+      [link.taskId ?? link.featureId, link.platform, link.repository],
+      ([id, featureId, taskId, issueNumber, issueUrl, syncStatus, lastSynced]) =>
+        rows.push({
+          id: Number(id),
+          link: {
+            featureId: featureId === null ? null : String(featureId),
+            taskId: taskId === null || taskId === '' ? null : String(taskId),
+            platform: link.platform,
+            repository: link.repository,
+            issueNumber: Number(issueNumber),
+            issueUrl: issueUrl === null ? '' : String(issueUrl),
+            syncStatus: String(syncStatus) as IssueLink['syncStatus'],
+            lastSynced: lastSynced === null ? null : String(lastSynced),
+          },
+        }),
+    );
+    return rows;
+  }
+
+  upsertSyncedItem(record: SyncedItemRecord): void {
+    const current = this.syncedItems(record.platform, record.repository).get(record.itemKey);
+    if (current && sameItem(current, record)) return;
+    this.beginWrite();
+    writeItem(this.db, record);
+  }
+
+  removeSyncedItem(itemKey: string, platform: string, repository: string): void {
+    if (!this.syncedItems(platform, repository).has(itemKey)) return;
+    this.beginWrite();
+    deleteItem(this.db, itemKey, platform, repository);
+  }
+
+  appendJournal(entries: JournalEntry[]): void {
+    if (entries.length === 0) return;
+    this.beginWrite();
+    this.db.run('BEGIN');
+    try {
+      writeJournal(this.db, entries);
+      this.db.run('COMMIT');
+    } catch (error) {
+      this.db.run('ROLLBACK');
+      throw error;
+    }
+  }
+
+  recordRun(run: SyncRunRecord): void {
+    const current = selectRun(this.db, run.runId);
+    if (current && sameRun(current, run)) return;
+    this.beginWrite();
+    writeRun(this.db, run);
+  }
+
+  async save(): Promise<boolean> {
+    if (!this.dirty) return false;
+    const bytes = this.db.export();
+    const generation = this.state.generation;
+    await writeFileAtomically(this.path, bytes, {
+      ...(this.options.onTempFileWritten ? { onTempFileWritten: this.options.onTempFileWritten } : {}),
+      verify: async (temp) => {
+        const copy = await openDatabase(await readFile(temp), temp);
+        try {
+          const check = copy.exec('PRAGMA quick_check')[0]?.values[0]?.[0];
+          if (check !== 'ok')
+            throw new Error(`the written copy fails SQLite's quick_check (${String(check)})`);
+          const tables = new Set(listTables(copy));
+          const missing = PRODUCT_TABLES.filter((t) => !tables.has(t));
+          if (missing.length > 0) throw new Error(`the written copy lacks table(s) ${missing.join(', ')}`);
+          const found = detectGeneration(copy, temp).generation;
+          if (found !== generation) throw new Error(`the written copy reads as ${found}, not ${generation}`);
+        } finally {
+          copy.close();
+        }
+      },
+    });
+    this.dirty = false;
+    return true;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+  }
+}
+
+class JsonStateStore implements StateStore {
+  readonly kind = 'json' as const;
+  readonly path: string;
+  readonly state: OrchestratorState;
+  private dirty = false;
+
+  constructor(
+    private readonly options: OpenStateStoreOptions,
+    private readonly doc: StateDocument,
+    private original: string,
+    state: OrchestratorState,
+  ) {
+    this.path = options.stateFile;
+    this.state = state;
+  }
+
+  syncedItems(platform: string, repository: string): Map<string, SyncedItemRecord> {
+    return new Map(
+      this.doc.sync.items
+        .filter((i) => i.platform === platform && i.repository === repository)
+        .map((i) => [i.itemKey, { ...i, ownedAssignees: [...i.ownedAssignees] }]),
+    );
+  }
+
+  lastRun(platform: string, repository: string): SyncRunRecord | null {
+    let last: SyncRunRecord | null = null;
+    for (const run of this.doc.sync.runs) {
+      if (run.platform !== platform || run.repository !== repository) continue;
+      if (!last || run.startedAt >= last.startedAt) last = run;
+    }
+    return last ? { ...last, counts: last.counts ? { ...last.counts } : null } : null;
+  }
+
+  syncRecords(): SyncRecords {
+    return structuredClone(this.doc.sync);
+  }
+
+  upsertLink(link: IssueLink): void {
+    if (!replaceLink(this.doc.links, link)) return;
+    replaceLink(this.state.links, link);
+    this.dirty = true;
+  }
+
+  upsertSyncedItem(record: SyncedItemRecord): void {
+    const items = this.doc.sync.items;
+    const index = items.findIndex(
+      (i) =>
+        i.itemKey === record.itemKey && i.platform === record.platform && i.repository === record.repository,
+    );
+    const current = items[index];
+    if (current && sameItem(current, record)) return;
+    const copy = { ...record, ownedAssignees: [...record.ownedAssignees] };
+    if (index >= 0) items.splice(index, 1, copy);
+    else items.push(copy);
+    this.dirty = true;
+  }
+
+  removeSyncedItem(itemKey: string, platform: string, repository: string): void {
+    const before = this.doc.sync.items.length;
+    this.doc.sync.items = this.doc.sync.items.filter(
+      (i) => !(i.itemKey === itemKey && i.platform === platform && i.repository === repository),
+    );
+    if (this.doc.sync.items.length !== before) this.dirty = true;
+  }
+
+  appendJournal(entries: JournalEntry[]): void {
+    if (entries.length === 0) return;
+    const replaced = new Set(entries.map((e) => `${e.runId}\u0000${e.seq}`));
+    const kept = this.doc.sync.journal.filter((e) => !replaced.has(`${e.runId}\u0000${e.seq}`));
+    this.doc.sync.journal = pruneJournal([...kept, ...entries.map((e) => ({ ...e }))]);
+    this.dirty = true;
+  }
+
+  recordRun(run: SyncRunRecord): void {
+    const runs = this.doc.sync.runs;
+    const index = runs.findIndex((r) => r.runId === run.runId);
+    const current = runs[index];
+    if (current && sameRun(current, run)) return;
+    const copy = { ...run, counts: run.counts ? { ...run.counts } : null };
+    if (index >= 0) runs.splice(index, 1, copy);
+    else runs.push(copy);
+    this.doc.sync.runs = pruneRuns(runs, run.platform, run.repository);
+    this.dirty = true;
+  }
+
+  async save(): Promise<boolean> {
+    if (!this.dirty) return false;
+    // exportedAt stays: it dates the task snapshot, which a sync does not change.
+    const text = serializeStateDocument(this.doc);
+    if (text === this.original) {
+      this.dirty = false;
+      return false;
+    }
+    await writeFileAtomically(this.path, text, {
+      ...(this.options.onTempFileWritten ? { onTempFileWritten: this.options.onTempFileWritten } : {}),
+      verify: async (temp) => {
+        parseStateDocument(await readFile(temp, 'utf8'), temp);
+      },
+    });
+    this.original = text;
+    this.dirty = false;
+    return true;
+  }
+
+  close(): void {
+    // Nothing is held open.
+  }
+}
