@@ -58,3 +58,6 @@ function runId(): string {
   const id = process.env.GITHUB_RUN_ID;
   return id ? `${id}-${process.env.GITHUB_RUN_ATTEMPT ?? '1'}` : `local-${Date.now().toString(36)}`;
 }
+
+/** The `run()` that @github/local-action and the actions/typescript-action layout expect. */
+export const run = runIssueSyncAction;

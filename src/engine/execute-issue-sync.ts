@@ -4,7 +4,8 @@ import { loadConfigFile, locateFeaturesDir, locateStateFile } from '../config/fi
 import { resolveIssueSyncConfig, settingsFromConfigRow, type IssueSyncConfig, type RawSettings } from '../config/issue-sync.js';
 import { parseBoolean } from '../config/values.js';
 import { GitHubIssueTracker } from '../platforms/github/issues.js';
-import { openStateStore, readAutoSyncEnabled } from '../state/store.js';
+import { readAutoSyncEnabled } from '../state/auto-sync.js';
+import { openStateStore } from '../state/store.js';
 import type { Logger } from './logger.js';
 import { runIssueSync, type SyncOutcome } from './sync.js';
 

@@ -297,7 +297,8 @@ async function applyOperation(
       return null;
     }
     case 'createIssue': {
-      const since = new Date(now().getTime() - 60_000).toISOString();
+      // Ten minutes of margin for clock skew between the runner and the platform.
+      const since = new Date(now().getTime() - 600_000).toISOString();
       let issue: ActualIssue;
       try {
         issue = await tracker.createIssue({ ...operation.write, milestone: milestone(operation.write.milestone) ?? null });

@@ -142,6 +142,8 @@ class SqliteStateStore implements StateStore {
   ) {
     this.path = options.stateFile;
     this.state = state;
+    // feature_issue_links references tasks(task_id), which no generation has: foreign keys must stay off.
+    this.db.run('PRAGMA foreign_keys = OFF');
     this.migrated = this.appliedMigration() === LATEST_MIGRATION;
   }
 

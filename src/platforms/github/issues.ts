@@ -220,6 +220,14 @@ function errorData(error: unknown): unknown {
 }
 
 function toActualIssue(item: IssueJson): ActualIssue {
+  // Octokit resolves with a string when a response body was cut off: the write's outcome is then unknown.
+  if (typeof item !== 'object' || item === null || typeof item.number !== 'number') {
+    throw new OrchestratorGitError(
+      'PLATFORM_ERROR',
+      'GitHub answered with an incomplete response body, so the outcome of the request is unknown.',
+      'Nothing to do: the run looks for the issue by its marker before creating it again, and the next run reconciles.',
+    );
+  }
   return {
     number: item.number,
     id: item.node_id,
