@@ -15,7 +15,7 @@ export const EXIT_BAD_INPUT = 2;
 const BOOLEAN_SETTINGS: SettingName[] = ['dry-run', 'create-completed', 'neutralize-mentions', 'enabled'];
 
 function addSyncOptions(command: Command): Command {
-  for (const [name, help] of Object.entries(ISSUE_SYNC_SETTINGS) as [SettingName, string][]) {
+  for (const [name, { help }] of Object.entries(ISSUE_SYNC_SETTINGS) as [SettingName, { help: string }][]) {
     if (name === 'token') {
       command.addOption(new Option('--token <token>', 'Token (prefer the GITHUB_TOKEN environment variable: flags show in process lists)'));
     } else if (name === 'dry-run') {

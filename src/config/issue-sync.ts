@@ -19,24 +19,48 @@ export interface IssueSyncConfig {
 
 /** Every setting by its input / flag / file name. Secrets are never read from a file. */
 export const ISSUE_SYNC_SETTINGS = {
-  enabled: 'Run at all. false (or auto_sync_enabled = 0 in the state) exits before any network request.',
-  'dry-run': 'Print the plan and change nothing.',
-  'state-file': 'Path of the orchestrator SQLite database or its JSON export.',
-  'features-dir': 'Folder of feature specification files (Markdown).',
-  repository: 'owner/name of the repository that holds the issues.',
-  'api-url': 'REST API URL (GitHub Enterprise Server: https://HOST/api/v3).',
-  token: 'Token with issues: write on the repository (input or environment only, never the config file).',
-  'feature-statuses': 'Feature statuses that become issues.',
-  tasks: 'top-level (subtasks as a checklist), all (every task an issue) or none.',
-  labels: 'Labels every managed issue carries.',
-  'label-prefixes': 'Label prefix per dimension (type, status, priority, category, specialist); empty turns it off.',
-  'assignee-map': 'Orchestrator assignee name → platform login.',
-  'conflict-policy': 'orchestrator-wins (restore owned fields a human changed) or report (leave them, report).',
-  orphans: 'leave (report) or close issues whose item left the orchestrator plan.',
-  'create-completed': 'Create (closed) issues for items already finished when first seen.',
-  'neutralize-mentions': 'Break @mentions and #references in synced text so a sync never notifies anyone.',
-  'write-delay-ms': "Minimum milliseconds between writes; empty follows GitHub's guidance (1 s, 3 s for notifying writes).",
-} as const;
+  enabled: {
+    help: 'Run at all. false (or auto_sync_enabled = 0 in the state) exits before any network request.',
+    default: 'true',
+  },
+  'dry-run': { help: 'Print the plan and change nothing.', default: 'false' },
+  'state-file': {
+    help: 'Path of the orchestrator SQLite database or its JSON export.',
+    default: 'the first of .task_orchestrator/task_orchestrator.db, .task_orchestrator/orchestrator-state.json, task_orchestrator.db, data/task_orchestrator.db',
+  },
+  'features-dir': {
+    help: 'Folder of feature specification files (Markdown).',
+    default: 'docs/developers/planning/features (or docs/planning/features, docs/features) when present',
+  },
+  repository: { help: 'owner/name of the repository that holds the issues.', default: 'GITHUB_REPOSITORY' },
+  'api-url': { help: 'REST API URL (GitHub Enterprise Server: https://HOST/api/v3).', default: 'GITHUB_API_URL, else https://api.github.com' },
+  token: {
+    help: 'Token with issues: write on the repository (input or environment only, never the config file).',
+    default: 'GITHUB_TOKEN (the action passes the workflow token)',
+  },
+  'feature-statuses': { help: 'Feature statuses that become issues.', default: 'approved, in_progress, completed, archived' },
+  tasks: { help: 'top-level (subtasks as a checklist), all (every task an issue) or none.', default: 'top-level' },
+  labels: { help: 'Labels every managed issue carries.', default: 'orchestrator' },
+  'label-prefixes': {
+    help: 'Label prefix per dimension (type, status, priority, category, specialist); empty turns it off.',
+    default: 'type: , status: , priority: , category: , specialist: ',
+  },
+  'assignee-map': { help: 'Orchestrator assignee name → platform login.', default: 'none (names used as they are)' },
+  'conflict-policy': {
+    help: 'orchestrator-wins (restore owned fields a human changed) or report (leave them, report).',
+    default: 'orchestrator-wins',
+  },
+  orphans: { help: 'leave (report) or close issues whose item left the orchestrator plan.', default: 'leave' },
+  'create-completed': { help: 'Create (closed) issues for items already finished when first seen.', default: 'false' },
+  'neutralize-mentions': {
+    help: 'Break @mentions and #references in synced text so a sync never notifies anyone.',
+    default: 'true',
+  },
+  'write-delay-ms': {
+    help: 'Minimum milliseconds between writes.',
+    default: "GitHub's guidance: 1 s between writes, 3 s between writes that notify",
+  },
+} as const satisfies Record<string, { help: string; default: string }>;
 
 export type SettingName = keyof typeof ISSUE_SYNC_SETTINGS;
 export type RawSettings = Partial<Record<SettingName, unknown>>;
@@ -239,7 +263,8 @@ function labelPrefixes(found: [unknown, SettingSource] | undefined): Record<Labe
     if (!(dimension in prefixes)) {
       throw invalid('label-prefixes', found[1], dimension, `dimensions among ${Object.keys(prefixes).join(', ')}`);
     }
-    prefixes[dimension as LabelDimension] = prefix === '' ? null : prefix;
+    // Inputs arrive trimmed, so `area:` means `area: ` (GitHub's own scoped-label style has the space).
+    prefixes[dimension as LabelDimension] = prefix === '' ? null : prefix.endsWith(':') ? `${prefix} ` : prefix;
   }
   return prefixes;
 }
