@@ -3,10 +3,9 @@
  * beside a naive per-item baseline in the same process. Writes reports/bench.json and docs/benchmarks.md.
  * Sizes and latency: BENCH_SIZES=10,100,1000 BENCH_LATENCY_MS=30.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { getOctokit } from '@actions/github';
 import { DEFAULT_POLICY } from '../src/core/policy.js';
 import { silentLogger } from '../src/engine/logger.js';
@@ -15,15 +14,11 @@ import { GitHubIssueTracker } from '../src/platforms/github/issues.js';
 import { openStateStore } from '../src/state/store.js';
 import { GitHubEmulator } from '../test-support/emulators/github/index.js';
 import { buildDatabase, type Row } from '../test-support/fixtures/build-db.js';
+import { repositoryRoot } from '../test-support/repository-root.js';
 
 const REPOSITORY = 'bench/widgets';
 const TOKEN = 'ghs_bench_token_not_a_secret';
 
-function repositoryRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return dir;
-}
 
 interface Measurement {
   scenario: string;
@@ -125,7 +120,7 @@ async function main(): Promise<void> {
     rmSync(workdir, { recursive: true, force: true });
   }
 
-  const root = repositoryRoot();
+  const root = repositoryRoot(import.meta.url);
   mkdirSync(path.join(root, 'reports'), { recursive: true });
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   writeFileSync(path.join(root, 'reports', 'bench.json'), `${JSON.stringify({ latencyMs, machine, results }, null, 2)}\n`);

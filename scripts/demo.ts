@@ -7,11 +7,11 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import initSqlJs from 'sql.js';
 import { GitHubEmulator } from '../test-support/emulators/github/index.js';
+import { repositoryRoot } from '../test-support/repository-root.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const root = repositoryRoot(import.meta.url);
 const samples = path.join(root, 'test-support', 'fixtures', 'orchestrator', 'samples');
 const bundle = path.join(root, 'dist', 'issue-sync', 'index.js');
 const REPOSITORY = 'acme/widgets';

@@ -1,18 +1,12 @@
 /** Writes docs/configuration.md from the settings table in src/config/issue-sync.ts, so the reference cannot drift. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { ISSUE_SYNC_SETTINGS } from '../src/config/issue-sync.js';
+import { repositoryRoot } from '../test-support/repository-root.js';
 
-/** The repository root, whether this runs from scripts/ (tests) or build/scripts/ (npm run docs). */
-function repositoryRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return dir;
-}
-
-const root = repositoryRoot();
+const root = repositoryRoot(import.meta.url);
 
 interface ActionYaml {
   inputs: Record<string, { description: string; default?: string }>;

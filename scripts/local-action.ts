@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GitHubEmulator } from '../test-support/emulators/github/index.js';
+import { repositoryRoot } from '../test-support/repository-root.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const root = repositoryRoot(import.meta.url);
 const samples = path.join(root, 'test-support', 'fixtures', 'orchestrator', 'samples');
 const REPOSITORY = 'acme/widgets';
 const TOKEN = 'ghs_local_action_token_not_a_secret';
@@ -17,6 +18,21 @@ const TOKEN = 'ghs_local_action_token_not_a_secret';
 export async function runLocalAction(extraEnv: Record<string, string> = {}): Promise<{ status: number | null; output: string; emulator: GitHubEmulator }> {
   const workspace = mkdtempSync(path.join(tmpdir(), 'orchestrator-git-local-action-'));
   const emulator = await GitHubEmulator.start();
+  try {
+    return { ...(await runIn(workspace, emulator, extraEnv)), emulator };
+  } catch (error) {
+    await emulator.stop();
+    throw error;
+  } finally {
+    rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+async function runIn(
+  workspace: string,
+  emulator: GitHubEmulator,
+  extraEnv: Record<string, string>,
+): Promise<{ status: number | null; output: string }> {
   emulator.addRepository(REPOSITORY);
   emulator.addToken(TOKEN, { repositories: [REPOSITORY], permissions: { issues: 'write', metadata: 'read' } });
   copyFileSync(path.join(samples, 'v2-tasks.db'), path.join(workspace, 'task_orchestrator.db'));
@@ -47,8 +63,7 @@ export async function runLocalAction(extraEnv: Record<string, string> = {}): Pro
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  rmSync(workspace, { recursive: true, force: true });
-  return { status, output, emulator };
+  return { status, output };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
