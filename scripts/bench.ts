@@ -19,7 +19,6 @@ import { repositoryRoot } from '../test-support/repository-root.js';
 const REPOSITORY = 'bench/widgets';
 const TOKEN = 'ghs_bench_token_not_a_secret';
 
-
 interface Measurement {
   scenario: string;
   items: number;
@@ -46,14 +45,30 @@ async function writeState(file: string, count: number, changed: Set<number>): Pr
   writeFileSync(file, await buildDatabase('v2-generic', { generic_tasks: taskRows(count, changed) }));
 }
 
-async function measureSync(emulator: GitHubEmulator, stateFile: string, scenario: string, items: number): Promise<Measurement> {
+async function measureSync(
+  emulator: GitHubEmulator,
+  stateFile: string,
+  scenario: string,
+  items: number,
+): Promise<Measurement> {
   emulator.clearRequests();
   const store = await openStateStore({ stateFile });
-  const tracker = new GitHubIssueTracker(REPOSITORY, { token: TOKEN, baseUrl: emulator.url, writeDelayMs: 0 });
+  const tracker = new GitHubIssueTracker(REPOSITORY, {
+    token: TOKEN,
+    baseUrl: emulator.url,
+    writeDelayMs: 0,
+  });
   const started = performance.now();
   let outcome: SyncOutcome;
   try {
-    outcome = await runIssueSync({ store, tracker, policy: DEFAULT_POLICY, dryRun: false, runId: `bench-${scenario}`, log: silentLogger });
+    outcome = await runIssueSync({
+      store,
+      tracker,
+      policy: DEFAULT_POLICY,
+      dryRun: false,
+      runId: `bench-${scenario}`,
+      log: silentLogger,
+    });
   } finally {
     store.close();
   }
@@ -76,8 +91,17 @@ async function measureNaive(emulator: GitHubEmulator, items: number): Promise<Me
   const issues = emulator.listIssues(REPOSITORY);
   const started = performance.now();
   for (const issue of issues.slice(0, items)) {
-    const { data } = await octokit.rest.issues.get({ owner: 'bench', repo: 'widgets', issue_number: issue.number });
-    await octokit.rest.issues.update({ owner: 'bench', repo: 'widgets', issue_number: issue.number, body: data.body ?? '' });
+    const { data } = await octokit.rest.issues.get({
+      owner: 'bench',
+      repo: 'widgets',
+      issue_number: issue.number,
+    });
+    await octokit.rest.issues.update({
+      owner: 'bench',
+      repo: 'widgets',
+      issue_number: issue.number,
+      body: data.body ?? '',
+    });
   }
   return {
     scenario: 'naive per-item re-sync',
@@ -90,16 +114,26 @@ async function measureNaive(emulator: GitHubEmulator, items: number): Promise<Me
 }
 
 async function main(): Promise<void> {
-  const sizes = (process.env.BENCH_SIZES ?? '10,100,1000').split(',').map((size) => Number(size.trim())).filter((size) => size > 0);
+  const sizes = (process.env.BENCH_SIZES ?? '10,100,1000')
+    .split(',')
+    .map((size) => Number(size.trim()))
+    .filter((size) => size > 0);
   const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 30);
   const results: Measurement[] = [];
   const workdir = mkdtempSync(path.join(os.tmpdir(), 'orchestrator-git-bench-'));
   try {
     for (const size of sizes) {
-      const emulator = await GitHubEmulator.start({ latencyMs, secondaryLimits: false, rateLimit: { limit: 1_000_000 } });
+      const emulator = await GitHubEmulator.start({
+        latencyMs,
+        secondaryLimits: false,
+        rateLimit: { limit: 1_000_000 },
+      });
       try {
         emulator.addRepository(REPOSITORY);
-        emulator.addToken(TOKEN, { repositories: [REPOSITORY], permissions: { issues: 'write', metadata: 'read' } });
+        emulator.addToken(TOKEN, {
+          repositories: [REPOSITORY],
+          permissions: { issues: 'write', metadata: 'read' },
+        });
         const stateFile = path.join(workdir, `state-${size}.db`);
         await writeState(stateFile, size, new Set());
         results.push(await measureSync(emulator, stateFile, 'first sync', size));
@@ -123,7 +157,10 @@ async function main(): Promise<void> {
   const root = repositoryRoot(import.meta.url);
   mkdirSync(path.join(root, 'reports'), { recursive: true });
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  writeFileSync(path.join(root, 'reports', 'bench.json'), `${JSON.stringify({ latencyMs, machine, results }, null, 2)}\n`);
+  writeFileSync(
+    path.join(root, 'reports', 'bench.json'),
+    `${JSON.stringify({ latencyMs, machine, results }, null, 2)}\n`,
+  );
   const lines = [
     '# Benchmarks',
     '',

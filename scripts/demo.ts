@@ -24,12 +24,10 @@ function heading(text: string): void {
 async function setStatus(stateFile: string, taskId: string, status: string): Promise<void> {
   const SQL = await initSqlJs();
   const db = new SQL.Database(readFileSync(stateFile));
-  db.run('UPDATE generic_tasks SET status = ?, completed_at = CASE WHEN ? = ? THEN datetime() ELSE NULL END WHERE task_id = ?', [
-    status,
-    status,
-    'completed',
-    taskId,
-  ]);
+  db.run(
+    'UPDATE generic_tasks SET status = ?, completed_at = CASE WHEN ? = ? THEN datetime() ELSE NULL END WHERE task_id = ?',
+    [status, status, 'completed', taskId],
+  );
   writeFileSync(stateFile, db.export());
   db.close();
 }
@@ -88,11 +86,16 @@ async function main(): Promise<void> {
   const emulator = await GitHubEmulator.start();
   try {
     emulator.addRepository(REPOSITORY);
-    emulator.addToken(TOKEN, { repositories: [REPOSITORY], permissions: { issues: 'write', metadata: 'read' } });
+    emulator.addToken(TOKEN, {
+      repositories: [REPOSITORY],
+      permissions: { issues: 'write', metadata: 'read' },
+    });
     emulator.addAssignable(REPOSITORY, 'alice');
     copyFileSync(path.join(samples, 'v2-generic.db'), path.join(workspace, 'task_orchestrator.db'));
     cpSync(path.join(samples, 'features'), path.join(workspace, 'features'), { recursive: true });
-    process.stdout.write(`GitHub emulator at ${emulator.url}; sample state: v2-generic database + feature files.\n`);
+    process.stdout.write(
+      `GitHub emulator at ${emulator.url}; sample state: v2-generic database + feature files.\n`,
+    );
 
     heading('1. Dry run: the plan, nothing written');
     const dry = await runAction(emulator, workspace, { 'INPUT_DRY-RUN': 'true' });
@@ -102,7 +105,9 @@ async function main(): Promise<void> {
     const first = await runAction(emulator, workspace);
     report(emulator, first);
     for (const issue of emulator.listIssues(REPOSITORY)) {
-      process.stdout.write(`  #${issue.number} [${issue.state}] ${issue.title}  {${issue.labels.map((label) => label.name).join(', ')}}\n`);
+      process.stdout.write(
+        `  #${issue.number} [${issue.state}] ${issue.title}  {${issue.labels.map((label) => label.name).join(', ')}}\n`,
+      );
     }
 
     heading('3. Second sync: nothing changed, so nothing is written');

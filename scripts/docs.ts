@@ -14,7 +14,9 @@ interface ActionYaml {
 }
 
 export function renderConfigurationReference(): string {
-  const action = parse(readFileSync(path.join(root, 'actions', 'issue-sync', 'action.yml'), 'utf8')) as ActionYaml;
+  const action = parse(
+    readFileSync(path.join(root, 'actions', 'issue-sync', 'action.yml'), 'utf8'),
+  ) as ActionYaml;
   const lines = [
     '# Configuration reference',
     '',
@@ -44,10 +46,13 @@ export function renderConfigurationReference(): string {
   lines.push('', '## Action-only inputs', '', '| input | meaning | default |', '|---|---|---|');
   for (const [name, input] of Object.entries(action.inputs)) {
     if (name in ISSUE_SYNC_SETTINGS) continue;
-    lines.push(`| \`${name}\` | ${input.description.replace(/\|/g, '\\|')} | ${input.default ? `\`${input.default}\`` : ''} |`);
+    lines.push(
+      `| \`${name}\` | ${input.description.replace(/\|/g, '\\|')} | ${input.default ? `\`${input.default}\`` : ''} |`,
+    );
   }
   lines.push('', '## Outputs', '', '| output | meaning |', '|---|---|');
-  for (const [name, output] of Object.entries(action.outputs)) lines.push(`| \`${name}\` | ${output.description} |`);
+  for (const [name, output] of Object.entries(action.outputs))
+    lines.push(`| \`${name}\` | ${output.description} |`);
   lines.push(
     '',
     '## Example config file',

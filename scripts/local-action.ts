@@ -15,7 +15,9 @@ const samples = path.join(root, 'test-support', 'fixtures', 'orchestrator', 'sam
 const REPOSITORY = 'acme/widgets';
 const TOKEN = 'ghs_local_action_token_not_a_secret';
 
-export async function runLocalAction(extraEnv: Record<string, string> = {}): Promise<{ status: number | null; output: string; emulator: GitHubEmulator }> {
+export async function runLocalAction(
+  extraEnv: Record<string, string> = {},
+): Promise<{ status: number | null; output: string; emulator: GitHubEmulator }> {
   const workspace = mkdtempSync(path.join(tmpdir(), 'orchestrator-git-local-action-'));
   const emulator = await GitHubEmulator.start();
   try {
@@ -34,7 +36,10 @@ async function runIn(
   extraEnv: Record<string, string>,
 ): Promise<{ status: number | null; output: string }> {
   emulator.addRepository(REPOSITORY);
-  emulator.addToken(TOKEN, { repositories: [REPOSITORY], permissions: { issues: 'write', metadata: 'read' } });
+  emulator.addToken(TOKEN, {
+    repositories: [REPOSITORY],
+    permissions: { issues: 'write', metadata: 'read' },
+  });
   copyFileSync(path.join(samples, 'v2-tasks.db'), path.join(workspace, 'task_orchestrator.db'));
   cpSync(path.join(samples, 'features'), path.join(workspace, 'features'), { recursive: true });
   const envFile = path.join(workspace, '.env');
@@ -51,7 +56,12 @@ async function runIn(
     GITHUB_STEP_SUMMARY: path.join(workspace, 'summary.md'),
     ...extraEnv,
   };
-  writeFileSync(envFile, Object.entries(settings).map(([key, value]) => `${key}=${JSON.stringify(value)}`).join('\n'));
+  writeFileSync(
+    envFile,
+    Object.entries(settings)
+      .map(([key, value]) => `${key}=${JSON.stringify(value)}`)
+      .join('\n'),
+  );
   writeFileSync(settings.GITHUB_STEP_SUMMARY ?? '', '');
   const bin = path.join(root, 'node_modules', '@github', 'local-action', 'bin', 'local-action.js');
   const child = spawn(process.execPath, [bin, 'run', '.', 'src/actions/issue-sync-impl.ts', envFile], {
@@ -69,7 +79,9 @@ async function runIn(
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { status, output, emulator } = await runLocalAction();
   process.stdout.write(output);
-  process.stdout.write(`\nlocal-action exited with ${status}; the emulator now holds ${emulator.listIssues(REPOSITORY).length} issues.\n`);
+  process.stdout.write(
+    `\nlocal-action exited with ${status}; the emulator now holds ${emulator.listIssues(REPOSITORY).length} issues.\n`,
+  );
   await emulator.stop();
   process.exitCode = status ?? 1;
 }

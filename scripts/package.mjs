@@ -1,7 +1,15 @@
 // Bundles each action and the CLI from the compiled sources with ncc into dist/<name>/, with sql.js kept beside
 // each bundle (webpack breaks emscripten's loader; see src/state/sqlite.ts).
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, rmSync, writeFileSync, readFileSync, chmodSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+  readFileSync,
+  chmodSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -20,10 +28,14 @@ for (const bundle of bundles) {
   if (only.length && !only.includes(bundle.name)) continue;
   const out = path.join(root, 'dist', bundle.name);
   rmSync(out, { recursive: true, force: true });
-  execFileSync(process.execPath, [ncc, 'build', path.join(root, bundle.entry), '-o', out, '--license', 'licenses.txt', '--quiet'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [ncc, 'build', path.join(root, bundle.entry), '-o', out, '--license', 'licenses.txt', '--quiet'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   copyFileSync(path.join(sqlJsDir, 'sql-wasm.js'), path.join(out, 'sql-wasm.cjs'));
   copyFileSync(path.join(sqlJsDir, 'sql-wasm.wasm'), path.join(out, 'sql-wasm.wasm'));
   if (bundle.executable) {

@@ -17,8 +17,17 @@ export function actualOf(model: ModelPlatform): ActualState {
   return {
     issues: structuredClone(model.issues),
     labels: new Set(model.labels),
-    milestones: [...model.milestones].map(([title, number]) => ({ number, title, state: 'open', dueOn: null })),
-    assignable: new Map([['alice', true], ['bob', true], ['mallory', false]]),
+    milestones: [...model.milestones].map(([title, number]) => ({
+      number,
+      title,
+      state: 'open',
+      dueOn: null,
+    })),
+    assignable: new Map([
+      ['alice', true],
+      ['bob', true],
+      ['mallory', false],
+    ]),
   };
 }
 

@@ -43972,23 +43972,65 @@ function editDistance(a, b) {
 
 /** Every setting by its input / flag / file name. Secrets are never read from a file. */
 const ISSUE_SYNC_SETTINGS = {
-    enabled: 'Run at all. false (or auto_sync_enabled = 0 in the state) exits before any network request.',
-    'dry-run': 'Print the plan and change nothing.',
-    'state-file': 'Path of the orchestrator SQLite database or its JSON export.',
-    'features-dir': 'Folder of feature specification files (Markdown).',
-    repository: 'owner/name of the repository that holds the issues.',
-    'api-url': 'REST API URL (GitHub Enterprise Server: https://HOST/api/v3).',
-    token: 'Token with issues: write on the repository (input or environment only, never the config file).',
-    'feature-statuses': 'Feature statuses that become issues.',
-    tasks: 'top-level (subtasks as a checklist), all (every task an issue) or none.',
-    labels: 'Labels every managed issue carries.',
-    'label-prefixes': 'Label prefix per dimension (type, status, priority, category, specialist); empty turns it off.',
-    'assignee-map': 'Orchestrator assignee name → platform login.',
-    'conflict-policy': 'orchestrator-wins (restore owned fields a human changed) or report (leave them, report).',
-    orphans: 'leave (report) or close issues whose item left the orchestrator plan.',
-    'create-completed': 'Create (closed) issues for items already finished when first seen.',
-    'neutralize-mentions': 'Break @mentions and #references in synced text so a sync never notifies anyone.',
-    'write-delay-ms': "Minimum milliseconds between writes; empty follows GitHub's guidance (1 s, 3 s for notifying writes).",
+    enabled: {
+        help: 'Run at all. false (or auto_sync_enabled = 0 in the state) exits before any network request.',
+        default: 'true',
+    },
+    'dry-run': { help: 'Print the plan and change nothing.', default: 'false' },
+    'state-file': {
+        help: 'Path of the orchestrator SQLite database or its JSON export.',
+        default: 'the first of .task_orchestrator/task_orchestrator.db, .task_orchestrator/orchestrator-state.json, task_orchestrator.db, data/task_orchestrator.db',
+    },
+    'features-dir': {
+        help: 'Folder of feature specification files (Markdown).',
+        default: 'docs/developers/planning/features (or docs/planning/features, docs/features) when present',
+    },
+    repository: { help: 'owner/name of the repository that holds the issues.', default: 'GITHUB_REPOSITORY' },
+    'api-url': {
+        help: 'REST API URL (GitHub Enterprise Server: https://HOST/api/v3).',
+        default: 'GITHUB_API_URL, else https://api.github.com',
+    },
+    token: {
+        help: 'Token with issues: write on the repository (input or environment only, never the config file).',
+        default: 'GITHUB_TOKEN (the action passes the workflow token)',
+    },
+    'feature-statuses': {
+        help: 'Feature statuses that become issues.',
+        default: 'approved, in_progress, completed, archived',
+    },
+    tasks: {
+        help: 'top-level (subtasks as a checklist), all (every task an issue) or none.',
+        default: 'top-level',
+    },
+    labels: { help: 'Labels every managed issue carries.', default: 'orchestrator' },
+    'label-prefixes': {
+        help: 'Label prefix per dimension (type, status, priority, category, specialist); empty turns it off.',
+        default: 'type: , status: , priority: , category: , specialist: ',
+    },
+    'assignee-map': {
+        help: 'Orchestrator assignee name → platform login.',
+        default: 'none (names used as they are)',
+    },
+    'conflict-policy': {
+        help: 'orchestrator-wins (restore owned fields a human changed) or report (leave them, report).',
+        default: 'orchestrator-wins',
+    },
+    orphans: {
+        help: 'leave (report) or close issues whose item left the orchestrator plan.',
+        default: 'leave',
+    },
+    'create-completed': {
+        help: 'Create (closed) issues for items already finished when first seen.',
+        default: 'false',
+    },
+    'neutralize-mentions': {
+        help: 'Break @mentions and #references in synced text so a sync never notifies anyone.',
+        default: 'true',
+    },
+    'write-delay-ms': {
+        help: 'Minimum milliseconds between writes.',
+        default: "GitHub's guidance: 1 s between writes, 3 s between writes that notify",
+    },
 };
 const SETTING_NAMES = Object.keys(ISSUE_SYNC_SETTINGS);
 const FILE_FORBIDDEN = ['token'];
@@ -44050,13 +44092,16 @@ function parseRepositoryUrl(url) {
             return null;
         }
         host = parsed.host;
-        path = parsed.pathname.replace(/^\/+/, '').replace(/\.git\/?$/, '').replace(/\/+$/, '');
+        path = parsed.pathname
+            .replace(/^\/+/, '')
+            .replace(/\.git\/?$/, '')
+            .replace(/\/+$/, '');
     }
     if (!/^[^/]+\/[^/]+$/.test(path))
         return null;
     return { repository: path, apiUrl: host === 'github.com' ? null : `https://${host}/api/v3` };
 }
-function resolveIssueSyncConfig({ inputs, configRow, file, env, issueTemplate }) {
+function resolveIssueSyncConfig({ inputs, configRow, file, env, issueTemplate, }) {
     const layers = [
         ['input', inputs],
         ['state config row', configRow],
@@ -44098,7 +44143,7 @@ function resolveIssueSyncConfig({ inputs, configRow, file, env, issueTemplate })
     }
     const repository = text('repository') ?? env.GITHUB_REPOSITORY ?? '';
     if (!repository) {
-        throw new OrchestratorGitError('REPOSITORY_MALFORMED', 'No repository was given and GITHUB_REPOSITORY is not set.', 'Set the `repository` input to owner/name (in GitHub Actions it defaults to the workflow\'s repository).');
+        throw new OrchestratorGitError('REPOSITORY_MALFORMED', 'No repository was given and GITHUB_REPOSITORY is not set.', "Set the `repository` input to owner/name (in GitHub Actions it defaults to the workflow's repository).");
     }
     const token = text('token') ?? env.GITHUB_TOKEN ?? env.GH_TOKEN ?? '';
     if (!token) {
@@ -44154,7 +44199,9 @@ function labelPrefixes(found) {
         if (!(dimension in prefixes)) {
             throw invalid('label-prefixes', found[1], dimension, `dimensions among ${Object.keys(prefixes).join(', ')}`);
         }
-        prefixes[dimension] = prefix === '' ? null : prefix;
+        // Inputs arrive trimmed, so `area:` means `area: ` (GitHub's own scoped-label style has the space).
+        prefixes[dimension] =
+            prefix === '' ? null : prefix.endsWith(':') ? `${prefix} ` : prefix;
     }
     return prefixes;
 }
@@ -44203,7 +44250,11 @@ var dist = __nccwpck_require__(8815);
 
 
 
-const DEFAULT_CONFIG_FILES = ['.github/orchestrator-git.yml', '.github/orchestrator-git.yaml', '.orchestrator-git.yml'];
+const DEFAULT_CONFIG_FILES = [
+    '.github/orchestrator-git.yml',
+    '.github/orchestrator-git.yaml',
+    '.orchestrator-git.yml',
+];
 /** Where the orchestrator keeps its database, newest layout first (and the JSON export beside it). */
 const DEFAULT_STATE_FILES = [
     '.task_orchestrator/task_orchestrator.db',
@@ -44211,7 +44262,11 @@ const DEFAULT_STATE_FILES = [
     'task_orchestrator.db',
     'data/task_orchestrator.db',
 ];
-const DEFAULT_FEATURES_DIRS = ['docs/developers/planning/features', 'docs/planning/features', 'docs/features'];
+const DEFAULT_FEATURES_DIRS = [
+    'docs/developers/planning/features',
+    'docs/planning/features',
+    'docs/features',
+];
 /** Reads the config file named by `configPath`, or the first default one that exists; none at all is fine. */
 function loadConfigFile(configPath, cwd) {
     const candidates = configPath ? [configPath] : DEFAULT_CONFIG_FILES;
@@ -49649,8 +49704,9 @@ function createGitHubClient(options) {
     }
     const octokit = getOctokit(options.token, {
         baseUrl: options.baseUrl.replace(/\/+$/, ''),
-        request: { fetch: countingFetch, retries: options.retries ?? 3 },
-        retry: { retryAfterBaseValue: options.retryBaseMs ?? 1000 },
+        request: { fetch: countingFetch },
+        // Retries belong here, not in `request`: a `request.retries` makes plugin-retry retry even 4xx answers.
+        retry: { retryAfterBaseValue: options.retryBaseMs ?? 1000, retries: options.retries ?? 3 },
         throttle,
         log: { debug: () => undefined, info: () => undefined, warn: log, error: log },
     }, retry, throttling);
@@ -49698,7 +49754,7 @@ function toCatalogueError(error, repository, doing) {
         return new OrchestratorGitError('TOKEN_INVALID', `GitHub rejected the token while ${doing} (401 ${message}).`, 'Check that the `token` input holds a valid, unexpired token (secrets.GITHUB_TOKEN, a PAT, or a GitHub App token).', cause);
     }
     if (status === 404) {
-        return new OrchestratorGitError('REPOSITORY_NOT_FOUND', `Repository ${quote(repository)} was not found, or the token cannot see it (404 while ${doing}).`, 'Check the `repository` input (owner/name) and that the token has access to it: for another repository than the workflow\'s own, use a PAT or GitHub App token with access to it.', cause);
+        return new OrchestratorGitError('REPOSITORY_NOT_FOUND', `Repository ${quote(repository)} was not found, or the token cannot see it (404 while ${doing}).`, "Check the `repository` input (owner/name) and that the token has access to it: for another repository than the workflow's own, use a PAT or GitHub App token with access to it.", cause);
     }
     if (status === 410) {
         return new OrchestratorGitError('ISSUES_DISABLED', `Issues are disabled for ${quote(repository)} (410 while ${doing}).`, 'Enable Issues in the repository settings (Settings → General → Features → Issues).', cause);
@@ -49720,7 +49776,13 @@ function toCatalogueError(error, repository, doing) {
 }
 /** Errors after which no later request can succeed in this run. */
 function isFatal(error) {
-    return ['TOKEN_INVALID', 'REPOSITORY_NOT_FOUND', 'ISSUES_DISABLED', 'PERMISSION_DENIED', 'RATE_LIMITED'].includes(error.code);
+    return [
+        'TOKEN_INVALID',
+        'REPOSITORY_NOT_FOUND',
+        'ISSUES_DISABLED',
+        'PERMISSION_DENIED',
+        'RATE_LIMITED',
+    ].includes(error.code);
 }
 
 ;// CONCATENATED MODULE: ./build/src/platforms/github/issues.js
@@ -49730,7 +49792,7 @@ const REPOSITORY_PATTERN = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-
 function parseRepository(repository) {
     const match = REPOSITORY_PATTERN.exec(repository.trim());
     if (!match || match[2] === '.' || match[2] === '..') {
-        throw new OrchestratorGitError('REPOSITORY_MALFORMED', `Repository ${quote(repository)} is not of the form owner/name.`, 'Set the `repository` input to owner/name, e.g. octo-org/widgets, or leave it empty to use the workflow\'s own repository.');
+        throw new OrchestratorGitError('REPOSITORY_MALFORMED', `Repository ${quote(repository)} is not of the form owner/name.`, "Set the `repository` input to owner/name, e.g. octo-org/widgets, or leave it empty to use the workflow's own repository.");
     }
     return { owner: match[1] ?? '', repo: match[2] ?? '' };
 }
@@ -49896,6 +49958,10 @@ function errorData(error) {
         : undefined;
 }
 function toActualIssue(item) {
+    // Octokit resolves with a string when a response body was cut off: the write's outcome is then unknown.
+    if (typeof item !== 'object' || item === null || typeof item.number !== 'number') {
+        throw new OrchestratorGitError('PLATFORM_ERROR', 'GitHub answered with an incomplete response body, so the outcome of the request is unknown.', 'Nothing to do: the run looks for the issue by its marker before creating it again, and the next run reconciles.');
+    }
     return {
         number: item.number,
         id: item.node_id,
@@ -49916,63 +49982,6 @@ function toActualIssue(item) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./build/src/state/atomic-write.js
-/** Replaces a file so that readers see the old content or the new, never half of it, and never unverified bytes. */
-
-
-
-
-/**
- * Writes `content` to a temp file in the target's folder (same file system, so the rename is atomic), fsyncs it,
- * verifies it, then renames it over the target and fsyncs the folder. On any failure the temp file is removed,
- * the target is left as it was, and STATE_WRITE_FAILED is thrown.
- */
-async function writeFileAtomically(target, content, options) {
-    const dir = external_node_path_.dirname(target);
-    const temp = external_node_path_.join(dir, `.${external_node_path_.basename(target)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
-    let created = false;
-    try {
-        const mode = await (0,promises_.stat)(target).then((s) => s.mode & 0o777, () => 0o644);
-        const handle = await (0,promises_.open)(temp, 'wx', mode);
-        created = true;
-        try {
-            await handle.writeFile(content);
-            await handle.sync();
-        }
-        finally {
-            await handle.close();
-        }
-        await options.onTempFileWritten?.(temp);
-        await options.verify(temp);
-        await (0,promises_.rename)(temp, target);
-        created = false;
-        await syncFolder(dir);
-    }
-    catch (error) {
-        if (created)
-            await (0,promises_.rm)(temp, { force: true }).catch(() => undefined);
-        const reason = error instanceof OrchestratorGitError ? `${error.code}: ${error.message}` : error.message;
-        throw new OrchestratorGitError('STATE_WRITE_FAILED', `Could not save ${quote(target)}: ${reason} The file was left unchanged.`, 'Check that the folder is writable and has free space, and that nothing else rewrites the file during the run; then run again (completed issue changes are found again by reconciliation).', { cause: error });
-    }
-}
-/** Makes the rename durable; some platforms cannot open a folder for fsync, which is not an error worth failing on. */
-async function syncFolder(dir) {
-    try {
-        const handle = await (0,promises_.open)(dir, 'r');
-        try {
-            await handle.sync();
-        }
-        finally {
-            await handle.close();
-        }
-    }
-    catch {
-        // best effort
-    }
-}
-
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 // EXTERNAL MODULE: external "node:url"
@@ -50007,9 +50016,17 @@ async function initialise() {
     const bundled = external_node_path_.join(here, BUNDLED_LOADER);
     if ((0,external_node_fs_.existsSync)(bundled)) {
         const init = require(bundled);
-        return init({ locateFile: (file) => external_node_path_.join(here, file === BUNDLED_WASM ? BUNDLED_WASM : file) });
+        // sql-wasm.cjs asks for `sql-wasm.wasm`, which the package script copies beside it.
+        return init({ locateFile: (file) => external_node_path_.join(here, file) });
     }
-    const init = require(PACKAGE_NAME);
+    let init;
+    try {
+        init = require(PACKAGE_NAME);
+    }
+    catch (error) {
+        // A bundle without its sql.js files: a packaging fault, so say which files are missing and where.
+        throw new Error(`sql.js is missing: neither ${bundled} (with ${BUNDLED_WASM} beside it) nor the sql.js package was found.`, { cause: error });
+    }
     return init();
 }
 /**
@@ -50032,7 +50049,7 @@ async function openDatabase(bytes, file) {
 /** The catalogue error for a database sql.js cannot read, carrying sql.js's own message. */
 function unreadable(file, error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return new OrchestratorGitError('STATE_UNREADABLE', `The state file ${quote(file)} could not be read as SQLite: ${reason}.`, 'The database looks truncated or corrupt. Restore it from git history (git checkout -- <file>) or from the orchestrator\'s backup, then run again.', { cause: error });
+    return new OrchestratorGitError('STATE_UNREADABLE', `The state file ${quote(file)} could not be read as SQLite: ${reason}.`, "The database looks truncated or corrupt. Restore it from git history (git checkout -- <file>) or from the orchestrator's backup, then run again.", { cause: error });
 }
 /** Names of the database's tables (not views, not sqlite internals), sorted. */
 function listTables(db) {
@@ -50066,7 +50083,9 @@ function quoteIdentifier(name) {
  * schemas varied between releases, and a missing optional column should read as NULL rather than fail.
  */
 function selectList(columns, wanted) {
-    return wanted.map((c) => (columns.has(c) ? quoteIdentifier(c) : `NULL AS ${quoteIdentifier(c)}`)).join(', ');
+    return wanted
+        .map((c) => (columns.has(c) ? quoteIdentifier(c) : `NULL AS ${quoteIdentifier(c)}`))
+        .join(', ');
 }
 /** Runs a query and calls `onRow` with each row's values in SELECT order (fast path: no per-row objects). */
 function forEachRow(db, sql, params, onRow) {
@@ -50127,17 +50146,26 @@ function notSqlite(file, bytes, text) {
     if (text.startsWith('version https://git-lfs.github.com/spec/')) {
         return new OrchestratorGitError('STATE_NOT_SQLITE', `The state file ${quote(file)} is a Git LFS pointer, not the database.`, 'Fetch LFS content when checking out (actions/checkout with `lfs: true`, or `git lfs pull`).');
     }
-    const shown = bytes.length === 0 ? 'it is empty' : `it starts with ${quote(Buffer.from(bytes.subarray(0, 16)).toString('latin1'), 16)}`;
+    const shown = bytes.length === 0
+        ? 'it is empty'
+        : `it starts with ${quote(Buffer.from(bytes.subarray(0, 16)).toString('latin1'), 16)}`;
     return new OrchestratorGitError('STATE_NOT_SQLITE', `The state file ${quote(file)} is neither a SQLite database nor a JSON export (${shown}; a SQLite file starts with "SQLite format 3").`, 'Point the state file setting at the orchestrator database (.task_orchestrator/task_orchestrator.db) or at a JSON export made with `orchestrator-git export`.');
 }
 /** Newest first: this order is the precedence when a database holds more than one generation's tables. */
 const SIGNATURES = [
     { generation: 'v2-tasks', label: 'v2 clean architecture', tables: { tasks: ['id', 'status'] } },
-    { generation: 'v2-generic', label: 'v2 generic task model', tables: { generic_tasks: ['task_id', 'status'] } },
+    {
+        generation: 'v2-generic',
+        label: 'v2 generic task model',
+        tables: { generic_tasks: ['task_id', 'status'] },
+    },
     {
         generation: 'v1',
         label: 'v1 (1.x)',
-        tables: { task_breakdowns: ['parent_task_id', 'description'], subtasks: ['task_id', 'parent_task_id', 'status'] },
+        tables: {
+            task_breakdowns: ['parent_task_id', 'description'],
+            subtasks: ['task_id', 'parent_task_id', 'status'],
+        },
     },
 ];
 /**
@@ -50482,7 +50510,298 @@ function integerOr(value, fallback) {
 function firstLineTitle(text, max = 120) {
     const line = (text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '').trim();
     const chars = Array.from(line);
-    return chars.length > max ? `${chars.slice(0, max - 1).join('').trimEnd()}…` : line;
+    return chars.length > max
+        ? `${chars
+            .slice(0, max - 1)
+            .join('')
+            .trimEnd()}…`
+        : line;
+}
+
+;// CONCATENATED MODULE: ./build/src/state/seed-tables.js
+/** Reads the seed's tables (issue links, Git integration config, release milestones); absent tables read as empty. */
+
+
+const PLATFORMS = ['github', 'gitlab', 'bitbucket'];
+const SYNC_STATUSES = ['synced', 'pending', 'failed', 'manual'];
+const MILESTONE_STATUSES = ['planning', 'active', 'completed', 'cancelled'];
+function toPlatform(value) {
+    const text = typeof value === 'string' ? value.trim().toLowerCase() : '';
+    return PLATFORMS.includes(text) ? text : null;
+}
+const LINK_COLUMNS = [
+    'id',
+    'feature_id',
+    'task_id',
+    'platform',
+    'repository',
+    'issue_number',
+    'issue_url',
+    'sync_status',
+    'last_synced',
+];
+/** Rows of feature_issue_links, by id. A row with `task_id` NULL links a feature; unusable rows are warnings. */
+function readIssueLinks(db, warnings) {
+    if (!hasTable(db, 'feature_issue_links'))
+        return [];
+    const links = [];
+    const cols = tableColumns(db, 'feature_issue_links');
+    forEachRow(db, `SELECT ${selectList(cols, LINK_COLUMNS)} FROM feature_issue_links ORDER BY id`, null, ([id, featureId, taskId, platform, repository, issueNumber, issueUrl, syncStatus, lastSynced]) => {
+        const subject = `feature_issue_links row ${String(id)}`;
+        const link = toIssueLink({ featureId, taskId, platform, repository, issueNumber, issueUrl, syncStatus, lastSynced }, subject, warnings);
+        if (link)
+            links.push(link);
+    });
+    return links;
+}
+function toIssueLink(row, subject, warnings) {
+    const featureId = optionalText(row.featureId);
+    const taskId = optionalText(row.taskId);
+    const platform = toPlatform(row.platform);
+    const repository = optionalText(row.repository);
+    const issueNumber = integerOr(row.issueNumber, 0);
+    const problem = featureId === null && taskId === null
+        ? 'names neither a feature nor a task'
+        : platform === null
+            ? `has platform ${JSON.stringify(row.platform)}, not github, gitlab or bitbucket`
+            : repository === null
+                ? 'has no repository'
+                : issueNumber <= 0
+                    ? `has issue number ${JSON.stringify(row.issueNumber)}`
+                    : null;
+    if (problem !== null || platform === null || repository === null) {
+        warnings.push({
+            code: 'STATE_LINK_INVALID',
+            message: `${subject} ${problem ?? 'is unusable'}; it is ignored.`,
+            subject,
+        });
+        return null;
+    }
+    const rawStatus = optionalText(row.syncStatus)?.toLowerCase() ?? 'pending';
+    const syncStatus = SYNC_STATUSES.includes(rawStatus)
+        ? rawStatus
+        : 'pending';
+    return {
+        featureId,
+        taskId,
+        platform,
+        repository,
+        issueNumber,
+        issueUrl: optionalText(row.issueUrl) ?? '',
+        syncStatus,
+        lastSynced: readTimestamp(row.lastSynced, subject, 'last_synced', warnings),
+    };
+}
+const CONFIG_COLUMNS = [
+    'id',
+    'platform',
+    'repository_url',
+    'api_token_name',
+    'default_labels',
+    'auto_sync_enabled',
+    'issue_template',
+];
+/** The first git_integration_config row by id, or null when the table or row is absent. */
+function readGitIntegrationConfig(db, warnings) {
+    if (!hasTable(db, 'git_integration_config'))
+        return null;
+    let config = null;
+    const cols = tableColumns(db, 'git_integration_config');
+    forEachRow(db, `SELECT ${selectList(cols, CONFIG_COLUMNS)} FROM git_integration_config ORDER BY id LIMIT 1`, null, ([id, platform, repositoryUrl, apiTokenName, defaultLabels, autoSync, issueTemplate]) => {
+        const subject = `git_integration_config row ${String(id)}`;
+        const parsedPlatform = toPlatform(platform);
+        if (platform !== null && parsedPlatform === null) {
+            warnings.push({
+                code: 'STATE_CONFIG_INVALID',
+                message: `${subject} has platform ${JSON.stringify(platform)}, not github, gitlab or bitbucket; it is ignored.`,
+                subject,
+            });
+        }
+        config = {
+            platform: parsedPlatform,
+            repositoryUrl: optionalText(repositoryUrl) ?? '',
+            apiTokenName: optionalText(apiTokenName),
+            defaultLabels: readJsonStringArray(defaultLabels, subject, 'default_labels', warnings),
+            autoSyncEnabled: readAutoSync(autoSync, subject, warnings),
+            issueTemplate: typeof issueTemplate === 'string' && issueTemplate !== '' ? issueTemplate : null,
+        };
+    });
+    return config;
+}
+/**
+ * auto_sync_enabled as a boolean: 0/1, 'false'/'true' (also yes/no, on/off). NULL means the column default,
+ * TRUE; anything else is a warning and reads as TRUE.
+ */
+function toAutoSyncEnabled(value) {
+    if (value === null || value === undefined)
+        return true;
+    if (typeof value === 'number')
+        return value !== 0;
+    if (typeof value !== 'string')
+        return undefined;
+    const text = value.trim().toLowerCase();
+    if (['1', 'true', 't', 'yes', 'y', 'on'].includes(text))
+        return true;
+    if (['0', 'false', 'f', 'no', 'n', 'off'].includes(text))
+        return false;
+    return undefined;
+}
+function readAutoSync(value, subject, warnings) {
+    const enabled = toAutoSyncEnabled(value);
+    if (enabled !== undefined)
+        return enabled;
+    warnings.push({
+        code: 'STATE_CONFIG_INVALID',
+        message: `${subject} has auto_sync_enabled ${JSON.stringify(String(value))}, not true or false; read as true.`,
+        subject,
+    });
+    return true;
+}
+const MILESTONE_COLUMNS = [
+    'id',
+    'milestone_name',
+    'target_date',
+    'platform_milestone_id',
+    'included_features',
+    'status',
+];
+/** Rows of release_milestones, by id. */
+function readReleaseMilestones(db, warnings) {
+    if (!hasTable(db, 'release_milestones'))
+        return [];
+    const milestones = [];
+    const cols = tableColumns(db, 'release_milestones');
+    forEachRow(db, `SELECT ${selectList(cols, MILESTONE_COLUMNS)} FROM release_milestones ORDER BY id`, null, ([id, name, targetDate, platformMilestoneId, includedFeatures, status]) => {
+        const subject = `release_milestones row ${String(id)}`;
+        const milestoneName = optionalText(name);
+        if (milestoneName === null) {
+            warnings.push({
+                code: 'STATE_MILESTONE_INVALID',
+                message: `${subject} has no name; it is ignored.`,
+                subject,
+            });
+            return;
+        }
+        const rawStatus = optionalText(status)?.toLowerCase() ?? 'planning';
+        if (!MILESTONE_STATUSES.includes(rawStatus)) {
+            warnings.push({
+                code: 'STATE_MILESTONE_INVALID',
+                message: `${subject} has status ${JSON.stringify(status)}; read as planning.`,
+                subject,
+            });
+        }
+        const target = readTimestamp(targetDate, subject, 'target_date', warnings);
+        milestones.push({
+            id: integerOr(id, milestones.length + 1),
+            name: milestoneName,
+            targetDate: target === null ? null : target.slice(0, 10),
+            platformMilestoneId: optionalText(platformMilestoneId),
+            includedFeatures: readJsonStringArray(includedFeatures, subject, 'included_features', warnings),
+            status: MILESTONE_STATUSES.includes(rawStatus)
+                ? rawStatus
+                : 'planning',
+        });
+    });
+    return milestones;
+}
+
+;// CONCATENATED MODULE: ./build/src/state/auto-sync.js
+/** The disabled fast path: reads only git_integration_config.auto_sync_enabled, without reading any task. */
+
+
+
+/**
+ * auto_sync_enabled of the first git_integration_config row (by id), or null when the table or row is absent
+ * (for a JSON export: its `config.autoSyncEnabled`, or null without config). A value that is not a boolean reads
+ * as true, the column's default. Errors for missing or unreadable files are those of a full read.
+ */
+async function readAutoSyncEnabled(stateFile) {
+    const content = await readStateFile(stateFile);
+    if (content.kind === 'json') {
+        let doc;
+        try {
+            doc = JSON.parse(content.text.replace(/^\uFEFF/, ''));
+        }
+        catch {
+            return null; // the full read reports the broken file with its details
+        }
+        const config = doc?.config;
+        if (config === null || config === undefined || typeof config !== 'object')
+            return null;
+        return typeof config.autoSyncEnabled === 'boolean' ? config.autoSyncEnabled : true;
+    }
+    const db = await openDatabase(content.bytes, stateFile);
+    try {
+        if (!hasTable(db, 'git_integration_config') ||
+            !tableColumns(db, 'git_integration_config').has('auto_sync_enabled')) {
+            return null;
+        }
+        const row = db.exec('SELECT auto_sync_enabled FROM git_integration_config ORDER BY id LIMIT 1')[0]
+            ?.values[0];
+        if (!row)
+            return null;
+        return toAutoSyncEnabled(row[0]) ?? true;
+    }
+    finally {
+        db.close();
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./build/src/state/atomic-write.js
+/** Replaces a file so that readers see the old content or the new, never half of it, and never unverified bytes. */
+
+
+
+
+/**
+ * Writes `content` to a temp file in the target's folder (same file system, so the rename is atomic), fsyncs it,
+ * verifies it, then renames it over the target and fsyncs the folder. On any failure the temp file is removed,
+ * the target is left as it was, and STATE_WRITE_FAILED is thrown.
+ */
+async function writeFileAtomically(target, content, options) {
+    const dir = external_node_path_.dirname(target);
+    const temp = external_node_path_.join(dir, `.${external_node_path_.basename(target)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+    let created = false;
+    try {
+        const mode = await (0,promises_.stat)(target).then((s) => s.mode & 0o777, () => 0o644);
+        const handle = await (0,promises_.open)(temp, 'wx', mode);
+        created = true;
+        try {
+            await handle.writeFile(content);
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        await options.onTempFileWritten?.(temp);
+        await options.verify(temp);
+        await (0,promises_.rename)(temp, target);
+        created = false;
+        await syncFolder(dir);
+    }
+    catch (error) {
+        if (created)
+            await (0,promises_.rm)(temp, { force: true }).catch(() => undefined);
+        const reason = error instanceof OrchestratorGitError ? `${error.code}: ${error.message}` : error.message;
+        throw new OrchestratorGitError('STATE_WRITE_FAILED', `Could not save ${quote(target)}: ${reason} The file was left unchanged.`, 'Check that the folder is writable and has free space, and that nothing else rewrites the file during the run; then run again (completed issue changes are found again by reconciliation).', { cause: error });
+    }
+}
+/** Makes the rename durable; some platforms cannot open a folder for fsync, which is not an error worth failing on. */
+async function syncFolder(dir) {
+    try {
+        const handle = await (0,promises_.open)(dir, 'r');
+        try {
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch {
+        // best effort
+    }
 }
 
 ;// CONCATENATED MODULE: ./build/src/state/hierarchy.js
@@ -50647,7 +50966,9 @@ async function readFeatures(dir) {
     return { features, warnings };
 }
 async function listMarkdown(root, relative) {
-    const entries = await (0,promises_.readdir)(external_node_path_.join(root, ...relative.split('/').filter(Boolean)), { withFileTypes: true });
+    const entries = await (0,promises_.readdir)(external_node_path_.join(root, ...relative.split('/').filter(Boolean)), {
+        withFileTypes: true,
+    });
     const out = [];
     for (const entry of entries) {
         if (entry.name.startsWith('.'))
@@ -60544,7 +60865,9 @@ const linkSchema = object({
     syncStatus: schemas_enum(['synced', 'pending', 'failed', 'manual']).default('synced'),
     lastSynced: json_export_optionalText,
 })
-    .refine((l) => l.featureId !== null || l.taskId !== null, { message: 'a link needs a featureId or a taskId' });
+    .refine((l) => l.featureId !== null || l.taskId !== null, {
+    message: 'a link needs a featureId or a taskId',
+});
 const configSchema = object({
     platform: platform.nullable().default(null),
     repositoryUrl: json_export_text,
@@ -60607,7 +60930,11 @@ const stateDocumentSchema = object({
 function jsonPath(path) {
     return ('$' +
         path
-            .map((p) => typeof p === 'number' ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(String(p)) ? `.${String(p)}` : `[${JSON.stringify(String(p))}]`)
+            .map((p) => typeof p === 'number'
+            ? `[${p}]`
+            : /^[A-Za-z_$][\w$]*$/.test(String(p))
+                ? `.${String(p)}`
+                : `[${JSON.stringify(String(p))}]`)
             .join(''));
 }
 function json_export_invalid(file, problems) {
@@ -60673,7 +61000,9 @@ function stateFromDocument(doc, file) {
  * and runs in time order, 2-space indent, trailing newline — so a commit's diff shows only what changed.
  */
 function exportState(state, syncRecords = {}, options = {}) {
-    const generation = state.generation === 'json-export' ? (state.source?.exportedFrom?.generation ?? 'json-export') : state.generation;
+    const generation = state.generation === 'json-export'
+        ? (state.source?.exportedFrom?.generation ?? 'json-export')
+        : state.generation;
     const file = options.sourceFile === undefined ? state.source?.exportedFrom?.file : (options.sourceFile ?? undefined);
     return serializeStateDocument({
         format: STATE_FORMAT,
@@ -60685,7 +61014,11 @@ function exportState(state, syncRecords = {}, options = {}) {
         milestones: state.milestones,
         links: state.links,
         config: state.config,
-        sync: { items: syncRecords.items ?? [], journal: syncRecords.journal ?? [], runs: syncRecords.runs ?? [] },
+        sync: {
+            items: syncRecords.items ?? [],
+            journal: syncRecords.journal ?? [],
+            runs: syncRecords.runs ?? [],
+        },
     });
 }
 /** Serialises a document canonically (see exportState). */
@@ -60694,7 +61027,9 @@ function serializeStateDocument(doc) {
         format: doc.format,
         version: doc.version,
         exportedAt: doc.exportedAt,
-        source: doc.source.file === undefined ? { generation: doc.source.generation } : { generation: doc.source.generation, file: doc.source.file },
+        source: doc.source.file === undefined
+            ? { generation: doc.source.generation }
+            : { generation: doc.source.generation, file: doc.source.file },
         tasks: [...doc.tasks].sort((a, b) => compareIds(a.id, b.id)).map(taskJson),
         features: [...doc.features].sort((a, b) => compareIds(a.id, b.id)).map(featureJson),
         milestones: [...doc.milestones].sort((a, b) => a.id - b.id).map(milestoneJson),
@@ -60702,7 +61037,9 @@ function serializeStateDocument(doc) {
         config: doc.config === null ? null : configJson(doc.config),
         sync: {
             items: [...doc.sync.items]
-                .sort((a, b) => compareIds(a.itemKey, b.itemKey) || compareIds(a.platform, b.platform) || compareIds(a.repository, b.repository))
+                .sort((a, b) => compareIds(a.itemKey, b.itemKey) ||
+                compareIds(a.platform, b.platform) ||
+                compareIds(a.repository, b.repository))
                 .map((i) => ({
                 itemKey: i.itemKey,
                 platform: i.platform,
@@ -60731,7 +61068,9 @@ function serializeStateDocument(doc) {
                 finishedAt: r.finishedAt,
                 fullReconcile: r.fullReconcile,
                 outcome: r.outcome,
-                counts: r.counts === null ? null : Object.fromEntries(Object.entries(r.counts).sort(([a], [b]) => compareIds(a, b))),
+                counts: r.counts === null
+                    ? null
+                    : Object.fromEntries(Object.entries(r.counts).sort(([a], [b]) => compareIds(a, b))),
             })),
         },
     };
@@ -60975,7 +61314,7 @@ function readV1Tasks(db) {
     });
     const subtaskCols = tableColumns(db, 'subtasks');
     const children = new Map();
-    forEachRow(db, `SELECT ${selectList(subtaskCols, SUBTASK_COLUMNS)} FROM subtasks ORDER BY parent_task_id, created_at, rowid`, null, ([id, parentId, title, description, specialist, dependencies, effort, status, createdAt, completedAt]) => {
+    forEachRow(db, `SELECT ${selectList(subtaskCols, SUBTASK_COLUMNS)} FROM subtasks ORDER BY parent_task_id, created_at, rowid`, null, ([id, parentId, title, description, specialist, dependencies, effort, status, createdAt, completedAt,]) => {
         const taskId = String(id);
         const parent = parentId === null ? null : String(parentId);
         const siblings = parent === null ? undefined : children.get(parent);
@@ -60985,7 +61324,8 @@ function readV1Tasks(db) {
         const task = {
             id: taskId,
             parentId: parent,
-            title: optionalText(title) ?? (firstLineTitle(typeof description === 'string' ? description : '') || taskId),
+            title: optionalText(title) ??
+                (firstLineTitle(typeof description === 'string' ? description : '') || taskId),
             description: typeof description === 'string' ? description : '',
             status: mapTaskStatus(status, taskId, warnings, taskLabel),
             rawStatus: status === null ? '' : String(status),
@@ -61009,7 +61349,7 @@ function readV1Tasks(db) {
         const own = children.get(id) ?? [];
         breakdown.status = deriveStatus(own.map((t) => t.status));
         if (breakdown.status === 'completed') {
-            breakdown.completedAt = own.reduce((latest, t) => (t.completedAt !== null && (latest === null || t.completedAt > latest) ? t.completedAt : latest), null);
+            breakdown.completedAt = own.reduce((latest, t) => t.completedAt !== null && (latest === null || t.completedAt > latest) ? t.completedAt : latest, null);
         }
     }
     return { tasks: checkTaskGraph(tasks, warnings), warnings };
@@ -61242,185 +61582,6 @@ function v2_tasks_readDependencies(db) {
             deps.set(key, [String(dep)]);
     });
     return deps;
-}
-
-;// CONCATENATED MODULE: ./build/src/state/seed-tables.js
-/** Reads the seed's tables (issue links, Git integration config, release milestones); absent tables read as empty. */
-
-
-const PLATFORMS = ['github', 'gitlab', 'bitbucket'];
-const SYNC_STATUSES = ['synced', 'pending', 'failed', 'manual'];
-const MILESTONE_STATUSES = ['planning', 'active', 'completed', 'cancelled'];
-function toPlatform(value) {
-    const text = typeof value === 'string' ? value.trim().toLowerCase() : '';
-    return PLATFORMS.includes(text) ? text : null;
-}
-const LINK_COLUMNS = [
-    'id',
-    'feature_id',
-    'task_id',
-    'platform',
-    'repository',
-    'issue_number',
-    'issue_url',
-    'sync_status',
-    'last_synced',
-];
-/** Rows of feature_issue_links, by id. A row with `task_id` NULL links a feature; unusable rows are warnings. */
-function readIssueLinks(db, warnings) {
-    if (!hasTable(db, 'feature_issue_links'))
-        return [];
-    const links = [];
-    const cols = tableColumns(db, 'feature_issue_links');
-    forEachRow(db, `SELECT ${selectList(cols, LINK_COLUMNS)} FROM feature_issue_links ORDER BY id`, null, ([id, featureId, taskId, platform, repository, issueNumber, issueUrl, syncStatus, lastSynced]) => {
-        const subject = `feature_issue_links row ${String(id)}`;
-        const link = toIssueLink({ featureId, taskId, platform, repository, issueNumber, issueUrl, syncStatus, lastSynced }, subject, warnings);
-        if (link)
-            links.push(link);
-    });
-    return links;
-}
-function toIssueLink(row, subject, warnings) {
-    const featureId = optionalText(row.featureId);
-    const taskId = optionalText(row.taskId);
-    const platform = toPlatform(row.platform);
-    const repository = optionalText(row.repository);
-    const issueNumber = integerOr(row.issueNumber, 0);
-    const problem = featureId === null && taskId === null
-        ? 'names neither a feature nor a task'
-        : platform === null
-            ? `has platform ${JSON.stringify(row.platform)}, not github, gitlab or bitbucket`
-            : repository === null
-                ? 'has no repository'
-                : issueNumber <= 0
-                    ? `has issue number ${JSON.stringify(row.issueNumber)}`
-                    : null;
-    if (problem !== null || platform === null || repository === null) {
-        warnings.push({ code: 'STATE_LINK_INVALID', message: `${subject} ${problem ?? 'is unusable'}; it is ignored.`, subject });
-        return null;
-    }
-    const rawStatus = optionalText(row.syncStatus)?.toLowerCase() ?? 'pending';
-    const syncStatus = SYNC_STATUSES.includes(rawStatus)
-        ? rawStatus
-        : 'pending';
-    return {
-        featureId,
-        taskId,
-        platform,
-        repository,
-        issueNumber,
-        issueUrl: optionalText(row.issueUrl) ?? '',
-        syncStatus,
-        lastSynced: readTimestamp(row.lastSynced, subject, 'last_synced', warnings),
-    };
-}
-const CONFIG_COLUMNS = [
-    'id',
-    'platform',
-    'repository_url',
-    'api_token_name',
-    'default_labels',
-    'auto_sync_enabled',
-    'issue_template',
-];
-/** The first git_integration_config row by id, or null when the table or row is absent. */
-function readGitIntegrationConfig(db, warnings) {
-    if (!hasTable(db, 'git_integration_config'))
-        return null;
-    let config = null;
-    const cols = tableColumns(db, 'git_integration_config');
-    forEachRow(db, `SELECT ${selectList(cols, CONFIG_COLUMNS)} FROM git_integration_config ORDER BY id LIMIT 1`, null, ([id, platform, repositoryUrl, apiTokenName, defaultLabels, autoSync, issueTemplate]) => {
-        const subject = `git_integration_config row ${String(id)}`;
-        const parsedPlatform = toPlatform(platform);
-        if (platform !== null && parsedPlatform === null) {
-            warnings.push({
-                code: 'STATE_CONFIG_INVALID',
-                message: `${subject} has platform ${JSON.stringify(platform)}, not github, gitlab or bitbucket; it is ignored.`,
-                subject,
-            });
-        }
-        config = {
-            platform: parsedPlatform,
-            repositoryUrl: optionalText(repositoryUrl) ?? '',
-            apiTokenName: optionalText(apiTokenName),
-            defaultLabels: readJsonStringArray(defaultLabels, subject, 'default_labels', warnings),
-            autoSyncEnabled: readAutoSync(autoSync, subject, warnings),
-            issueTemplate: typeof issueTemplate === 'string' && issueTemplate !== '' ? issueTemplate : null,
-        };
-    });
-    return config;
-}
-/**
- * auto_sync_enabled as a boolean: 0/1, 'false'/'true' (also yes/no, on/off). NULL means the column default,
- * TRUE; anything else is a warning and reads as TRUE.
- */
-function toAutoSyncEnabled(value) {
-    if (value === null || value === undefined)
-        return true;
-    if (typeof value === 'number')
-        return value !== 0;
-    if (typeof value !== 'string')
-        return undefined;
-    const text = value.trim().toLowerCase();
-    if (['1', 'true', 't', 'yes', 'y', 'on'].includes(text))
-        return true;
-    if (['0', 'false', 'f', 'no', 'n', 'off'].includes(text))
-        return false;
-    return undefined;
-}
-function readAutoSync(value, subject, warnings) {
-    const enabled = toAutoSyncEnabled(value);
-    if (enabled !== undefined)
-        return enabled;
-    warnings.push({
-        code: 'STATE_CONFIG_INVALID',
-        message: `${subject} has auto_sync_enabled ${JSON.stringify(String(value))}, not true or false; read as true.`,
-        subject,
-    });
-    return true;
-}
-const MILESTONE_COLUMNS = [
-    'id',
-    'milestone_name',
-    'target_date',
-    'platform_milestone_id',
-    'included_features',
-    'status',
-];
-/** Rows of release_milestones, by id. */
-function readReleaseMilestones(db, warnings) {
-    if (!hasTable(db, 'release_milestones'))
-        return [];
-    const milestones = [];
-    const cols = tableColumns(db, 'release_milestones');
-    forEachRow(db, `SELECT ${selectList(cols, MILESTONE_COLUMNS)} FROM release_milestones ORDER BY id`, null, ([id, name, targetDate, platformMilestoneId, includedFeatures, status]) => {
-        const subject = `release_milestones row ${String(id)}`;
-        const milestoneName = optionalText(name);
-        if (milestoneName === null) {
-            warnings.push({ code: 'STATE_MILESTONE_INVALID', message: `${subject} has no name; it is ignored.`, subject });
-            return;
-        }
-        const rawStatus = optionalText(status)?.toLowerCase() ?? 'planning';
-        if (!MILESTONE_STATUSES.includes(rawStatus)) {
-            warnings.push({
-                code: 'STATE_MILESTONE_INVALID',
-                message: `${subject} has status ${JSON.stringify(status)}; read as planning.`,
-                subject,
-            });
-        }
-        const target = readTimestamp(targetDate, subject, 'target_date', warnings);
-        milestones.push({
-            id: integerOr(id, milestones.length + 1),
-            name: milestoneName,
-            targetDate: target === null ? null : target.slice(0, 10),
-            platformMilestoneId: optionalText(platformMilestoneId),
-            includedFeatures: readJsonStringArray(includedFeatures, subject, 'included_features', warnings),
-            status: MILESTONE_STATUSES.includes(rawStatus)
-                ? rawStatus
-                : 'planning',
-        });
-    });
-    return milestones;
 }
 
 ;// CONCATENATED MODULE: ./build/src/state/read-database.js
@@ -61680,46 +61841,6 @@ function pruneRuns(runs, platform, repository) {
     return runs.filter((r) => !drop.has(r.runId));
 }
 
-;// CONCATENATED MODULE: ./build/src/state/auto-sync.js
-/** The disabled fast path: reads only git_integration_config.auto_sync_enabled, without reading any task. */
-
-
-
-/**
- * auto_sync_enabled of the first git_integration_config row (by id), or null when the table or row is absent
- * (for a JSON export: its `config.autoSyncEnabled`, or null without config). A value that is not a boolean reads
- * as true, the column's default. Errors for missing or unreadable files are those of a full read.
- */
-async function readAutoSyncEnabled(stateFile) {
-    const content = await readStateFile(stateFile);
-    if (content.kind === 'json') {
-        let doc;
-        try {
-            doc = JSON.parse(content.text.replace(/^\uFEFF/, ''));
-        }
-        catch {
-            return null; // the full read reports the broken file with its details
-        }
-        const config = doc?.config;
-        if (config === null || config === undefined || typeof config !== 'object')
-            return null;
-        return typeof config.autoSyncEnabled === 'boolean' ? config.autoSyncEnabled : true;
-    }
-    const db = await openDatabase(content.bytes, stateFile);
-    try {
-        if (!hasTable(db, 'git_integration_config') || !tableColumns(db, 'git_integration_config').has('auto_sync_enabled')) {
-            return null;
-        }
-        const row = db.exec('SELECT auto_sync_enabled FROM git_integration_config ORDER BY id LIMIT 1')[0]?.values[0];
-        if (!row)
-            return null;
-        return toAutoSyncEnabled(row[0]) ?? true;
-    }
-    finally {
-        db.close();
-    }
-}
-
 ;// CONCATENATED MODULE: ./build/src/state/store.js
 /** The state store: the orchestrator's state plus this product's links and sync records, saved back atomically. */
 
@@ -61801,7 +61922,9 @@ class SqliteStateStore {
         this.db = db;
         this.path = options.stateFile;
         this.state = state;
-        this.migrated = this.appliedMigration() >= LATEST_MIGRATION;
+        // feature_issue_links references tasks(task_id), which no generation has: foreign keys must stay off.
+        this.db.run('PRAGMA foreign_keys = OFF');
+        this.migrated = this.appliedMigration() === LATEST_MIGRATION;
     }
     appliedMigration() {
         if (!hasTable(this.db, 'orchestrator_git_migrations'))
@@ -61867,9 +61990,7 @@ class SqliteStateStore {
     matchingLinkRows(link) {
         if (!hasTable(this.db, 'feature_issue_links'))
             return [];
-        const where = link.taskId !== null
-            ? 'task_id = ?'
-            : "(task_id IS NULL OR task_id = '') AND feature_id = ?";
+        const where = link.taskId !== null ? 'task_id = ?' : "(task_id IS NULL OR task_id = '') AND feature_id = ?";
         const rows = [];
         forEachRow(this.db, `SELECT id, feature_id, task_id, issue_number, issue_url, sync_status, last_synced FROM feature_issue_links
        WHERE ${where} AND lower(platform) = ? AND repository = ? ORDER BY id`, [link.taskId ?? link.featureId, link.platform, link.repository], ([id, featureId, taskId, issueNumber, issueUrl, syncStatus, lastSynced]) => rows.push({
@@ -62098,11 +62219,11 @@ function safeTitle(text, fallback) {
  * a zero-width space after the sigil keeps the text readable and breaks GitHub's autolinking.
  */
 function neutraliseReferences(markdown) {
-    return markdown
+    return (markdown
         .replace(/(^|[^\w@/`])@([A-Za-z0-9][A-Za-z0-9-]*)/g, `$1@${ZERO_WIDTH_SPACE}$2`)
         // `#12` after a non-word character, or `owner/repo#12`; never an entity like `&#35;`.
         .replace(/(?<=^|[^&\w#]|[\w.-]\/[\w.-]+)#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
-        .replace(/\bGH-(\d+)/g, `GH-${ZERO_WIDTH_SPACE}$1`);
+        .replace(/\bGH-(\d+)/g, `GH-${ZERO_WIDTH_SPACE}$1`));
 }
 /** HTML comments in untrusted text could forge or end our markers; they are shown as text instead. */
 function escapeComments(markdown) {
@@ -62372,7 +62493,10 @@ function collectChecklist(task, children, nested, depth, seen, lines, descendant
         seen.add(child.id);
         descendants.push(child);
         const mark = child.status === 'completed' ? 'x' : ' ';
-        const details = [child.specialist, child.status === 'completed' ? null : displayStatus(child.status).toLowerCase()]
+        const details = [
+            child.specialist,
+            child.status === 'completed' ? null : displayStatus(child.status).toLowerCase(),
+        ]
             .filter((part) => Boolean(part))
             .map((part) => inlineText(part, neutralise));
         const suffix = details.length ? ` · ${details.join(' · ')}` : '';
@@ -62489,9 +62613,18 @@ function readMarker(body) {
     }
     const itemKey = unescapeId(match[1] ?? '');
     if (itemKey === null || !/^(feature|task):./.test(itemKey)) {
-        return { kind: 'malformed', reason: `an orchestrator-git marker with an invalid id ${JSON.stringify(match[1])}` };
+        return {
+            kind: 'malformed',
+            reason: `an orchestrator-git marker with an invalid id ${JSON.stringify(match[1])}`,
+        };
     }
-    return { kind: 'marker', itemKey, hash: match[2] ?? '', start: match.index, end: match.index + match[0].length };
+    return {
+        kind: 'marker',
+        itemKey,
+        hash: match[2] ?? '',
+        start: match.index,
+        end: match.index + match[0].length,
+    };
 }
 
 ;// CONCATENATED MODULE: ./build/src/core/body.js
@@ -62509,7 +62642,12 @@ function splitBody(body) {
     const contentStart = text[marker.end] === '\n' ? marker.end + 1 : marker.end;
     const endAt = text.indexOf(BLOCK_END, contentStart);
     if (endAt < 0) {
-        return { before: text.slice(0, marker.start), managed: text.slice(contentStart), after: '', unterminated: true };
+        return {
+            before: text.slice(0, marker.start),
+            managed: text.slice(contentStart),
+            after: '',
+            unterminated: true,
+        };
     }
     const managed = text.slice(contentStart, endAt).replace(/\n$/, '');
     let afterStart = endAt + BLOCK_END.length;
@@ -62739,10 +62877,18 @@ function planSync(desired, actual, context) {
     if (milestonesToCreate.size && actual.milestones === null)
         plan.lookups.milestones = true;
     for (const label of labelsToCreate.values()) {
-        plan.operations.push({ kind: 'createLabel', label, reason: 'label used by managed issues does not exist yet' });
+        plan.operations.push({
+            kind: 'createLabel',
+            label,
+            reason: 'label used by managed issues does not exist yet',
+        });
     }
     for (const milestone of milestonesToCreate.values()) {
-        plan.operations.push({ kind: 'createMilestone', milestone, reason: 'release milestone does not exist yet' });
+        plan.operations.push({
+            kind: 'createMilestone',
+            milestone,
+            reason: 'release milestone does not exist yet',
+        });
     }
     plan.operations.push(...issueOperations);
     return plan;
@@ -62752,7 +62898,11 @@ function indexMarkers(issues, plan) {
     for (const issue of issues) {
         const marker = readMarker(issue.body);
         if (marker.kind === 'malformed') {
-            plan.warnings.push({ itemKey: null, issueNumber: issue.number, message: `issue carries ${marker.reason}; ignored` });
+            plan.warnings.push({
+                itemKey: null,
+                issueNumber: issue.number,
+                message: `issue carries ${marker.reason}; ignored`,
+            });
             continue;
         }
         if (marker.kind !== 'marker')
@@ -62859,7 +63009,9 @@ function noteNeededMilestone(milestone, known, toCreate) {
 }
 function describeUpdate(item, fields, humanChanged) {
     const what = `${item.status.replace(/_/g, ' ')}: ${fields.join(', ')} changed`;
-    return humanChanged ? `${what}; restores fields a human changed (conflict-policy: orchestrator-wins)` : what;
+    return humanChanged
+        ? `${what}; restores fields a human changed (conflict-policy: orchestrator-wins)`
+        : what;
 }
 function countOperations(plan) {
     const counts = {};
@@ -62911,6 +63063,12 @@ async function runIssueSync(options) {
     const context = planContext(store, tracker, policy);
     const actual = emptyActualState(await tracker.listIssues());
     const plan = await planWithLookups(desired, actual, context, tracker);
+    for (const note of [...plan.warnings, ...plan.conflicts]) {
+        const where = [note.itemKey, note.issueNumber !== null ? `#${note.issueNumber}` : null]
+            .filter(Boolean)
+            .join(' ');
+        log.warning(`${where ? `${where}: ` : ''}${logText(note.message, 400)}`);
+    }
     const outcome = {
         runId: options.runId,
         dryRun: options.dryRun,
@@ -62937,7 +63095,11 @@ async function runIssueSync(options) {
         outcome.links.push({ itemKey, number, url });
         const existing = linkRows.get(itemKey);
         const timestamp = now().toISOString();
-        if (wrote || !existing || existing.issueNumber !== number || existing.issueUrl !== url || existing.syncStatus !== 'synced') {
+        if (wrote ||
+            !existing ||
+            existing.issueNumber !== number ||
+            existing.issueUrl !== url ||
+            existing.syncStatus !== 'synced') {
             const item = itemsByKey.get(itemKey);
             const [kind, ...rest] = itemKey.split(':');
             const id = rest.join(':');
@@ -62981,7 +63143,12 @@ async function runIssueSync(options) {
     const checkpointMs = options.checkpointMs ?? 15_000;
     for (const operation of plan.operations) {
         if (outcome.stoppedBy) {
-            outcome.results.push({ operation, status: 'skipped', issue: null, error: 'run stopped before this operation' });
+            outcome.results.push({
+                operation,
+                status: 'skipped',
+                issue: null,
+                error: 'run stopped before this operation',
+            });
             continue;
         }
         const itemKey = 'itemKey' in operation ? operation.itemKey : `${operation.kind}:${sync_nameOf(operation)}`;
@@ -63000,7 +63167,12 @@ async function runIssueSync(options) {
             const issue = await applyOperation(operation, tracker, milestoneNumbers, now, log);
             entry.status = 'done';
             entry.issueNumber = issue?.number ?? entry.issueNumber;
-            outcome.results.push({ operation, status: 'done', issue: issue ? { number: issue.number, url: issue.url } : null, error: null });
+            outcome.results.push({
+                operation,
+                status: 'done',
+                issue: issue ? { number: issue.number, url: issue.url } : null,
+                error: null,
+            });
             if (issue && isIssueOperation(operation)) {
                 writeLink(operation.itemKey, issue.number, issue.url, issue.id, operation.hash, operation.ownedAssignees, true);
             }
@@ -63045,7 +63217,11 @@ async function runIssueSync(options) {
             startedAt,
             finishedAt: now().toISOString(),
             fullReconcile: true,
-            outcome: outcome.stoppedBy ? `stopped: ${outcome.stoppedBy.code}` : outcome.counts.failed ? 'partial' : 'ok',
+            outcome: outcome.stoppedBy
+                ? `stopped: ${outcome.stoppedBy.code}`
+                : outcome.counts.failed
+                    ? 'partial'
+                    : 'ok',
             counts: { ...outcome.counts },
         });
     }
@@ -63115,10 +63291,14 @@ async function applyOperation(operation, tracker, milestoneNumbers, now, log) {
             return null;
         }
         case 'createIssue': {
-            const since = new Date(now().getTime() - 60_000).toISOString();
+            // Ten minutes of margin for clock skew between the runner and the platform.
+            const since = new Date(now().getTime() - 600_000).toISOString();
             let issue;
             try {
-                issue = await tracker.createIssue({ ...operation.write, milestone: milestone(operation.write.milestone) ?? null });
+                issue = await tracker.createIssue({
+                    ...operation.write,
+                    milestone: milestone(operation.write.milestone) ?? null,
+                });
             }
             catch (error) {
                 // After an ambiguous failure the issue may exist: look for its marker before anyone creates it again.
@@ -63134,12 +63314,18 @@ async function applyOperation(operation, tracker, milestoneNumbers, now, log) {
                 issue = found;
             }
             if (operation.thenClose) {
-                issue = await tracker.updateIssue(issue.number, { state: 'closed', stateReason: operation.thenClose });
+                issue = await tracker.updateIssue(issue.number, {
+                    state: 'closed',
+                    stateReason: operation.thenClose,
+                });
             }
             return issue;
         }
         case 'updateIssue': {
-            const patch = { ...operation.patch, milestone: milestone(operation.patch.milestone) };
+            const patch = {
+                ...operation.patch,
+                milestone: milestone(operation.patch.milestone),
+            };
             if (patch.milestone === undefined)
                 delete patch.milestone;
             return tracker.updateIssue(operation.number, patch);
@@ -63218,6 +63404,7 @@ function tally(outcome) {
 
 
 
+
 async function executeIssueSync(options) {
     const { inputs, env, cwd, log } = options;
     const given = (name) => {
@@ -63236,8 +63423,10 @@ async function executeIssueSync(options) {
     if (inputEnabled === null) {
         const rowEnabled = await readAutoSyncEnabled(statePath);
         if (rowEnabled === false)
-            return { kind: 'disabled', reason: 'auto_sync_enabled is 0 in the state\'s git_integration_config' };
-        if (rowEnabled === null && fileSettings.enabled !== undefined && !parseBoolean(fileSettings.enabled, 'enabled', 'config file')) {
+            return { kind: 'disabled', reason: "auto_sync_enabled is 0 in the state's git_integration_config" };
+        if (rowEnabled === null &&
+            fileSettings.enabled !== undefined &&
+            !parseBoolean(fileSettings.enabled, 'enabled', 'config file')) {
             return { kind: 'disabled', reason: `enabled is false in ${configFile ?? 'the config file'}` };
         }
     }
@@ -63300,13 +63489,20 @@ function operationRow(operation) {
         case 'createLabel':
             return { item: 'label', action: 'create label', title: operation.label.name, number: null };
         case 'createMilestone':
-            return { item: 'milestone', action: 'create milestone', title: operation.milestone.title, number: null };
+            return {
+                item: 'milestone',
+                action: 'create milestone',
+                title: operation.milestone.title,
+                number: null,
+            };
         case 'createIssue':
             return { item: operation.itemKey, action: 'create', title: operation.title, number: null };
         case 'updateIssue':
             return {
                 item: operation.itemKey,
-                action: operation.change === 'updated' ? `update ${operation.fields.join(', ')}` : operation.change.replace(/d$/, ''),
+                action: operation.change === 'updated'
+                    ? `update ${operation.fields.join(', ')}`
+                    : operation.change.replace(/d$/, ''),
                 title: operation.title,
                 number: operation.number,
             };
@@ -63315,7 +63511,11 @@ function operationRow(operation) {
 /** The plan as JSON for the `plan` output: operations without bodies (they can be 64 KiB each). */
 function planJson(plan) {
     return JSON.stringify({
-        operations: plan.operations.map((operation) => ({ ...operationRow(operation), kind: operation.kind, reason: operation.reason })),
+        operations: plan.operations.map((operation) => ({
+            ...operationRow(operation),
+            kind: operation.kind,
+            reason: operation.reason,
+        })),
         unchanged: plan.unchanged.length,
         skipped: plan.skipped,
         conflicts: plan.conflicts,
@@ -63343,21 +63543,29 @@ function renderSummary(outcome) {
         lines.push('```', '');
     }
     const rows = outcome.dryRun
-        ? plan.operations.map((operation) => ({ operation, status: 'planned', url: null, error: null }))
+        ? plan.operations.map((operation) => ({
+            operation,
+            status: 'planned',
+            url: null,
+            number: null,
+            error: null,
+        }))
         : outcome.results.map((result) => ({
             operation: result.operation,
             status: result.status,
             url: result.issue?.url ?? null,
+            number: result.issue?.number ?? null,
             error: result.error,
         }));
     if (rows.length) {
         lines.push(`### ${outcome.dryRun ? 'Planned changes' : 'Changes'}`, '', '| item | issue | change | result | why |', '|---|---|---|---|---|');
         for (const row of rows.slice(0, 500)) {
             const described = operationRow(row.operation);
+            const number = row.number ?? described.number;
             const issue = row.url
-                ? `[${described.number !== null ? `#${described.number}` : 'issue'}](${row.url})`
-                : described.number !== null
-                    ? `#${described.number}`
+                ? `[${number !== null ? `#${number}` : 'issue'}](${row.url})`
+                : number !== null
+                    ? `#${number}`
                     : '';
             const result = row.error ? `${row.status}: ${cell(row.error)}` : row.status;
             lines.push(`| ${cell(described.title)}<br><sub>${cell(described.item)}</sub> | ${issue} | ${cell(described.action)} | ${result} | ${cell(row.operation.reason)} |`);
@@ -63378,7 +63586,10 @@ function renderSummary(outcome) {
     if (notes.length) {
         lines.push('### Notes', '');
         for (const note of notes.slice(0, 200)) {
-            const where = [note.itemKey ? `\`${cell(note.itemKey)}\`` : null, note.issueNumber ? `#${note.issueNumber}` : null]
+            const where = [
+                note.itemKey ? `\`${cell(note.itemKey)}\`` : null,
+                note.issueNumber ? `#${note.issueNumber}` : null,
+            ]
                 .filter(Boolean)
                 .join(' ');
             lines.push(`- **${note.kind}** ${where}: ${cell(note.message)}`);
@@ -63481,7 +63692,7 @@ const EXIT_ITEMS_FAILED = 1;
 const EXIT_BAD_INPUT = 2;
 const BOOLEAN_SETTINGS = ['dry-run', 'create-completed', 'neutralize-mentions', 'enabled'];
 function addSyncOptions(command) {
-    for (const [name, help] of Object.entries(ISSUE_SYNC_SETTINGS)) {
+    for (const [name, { help }] of Object.entries(ISSUE_SYNC_SETTINGS)) {
         if (name === 'token') {
             command.addOption(new Option('--token <token>', 'Token (prefer the GITHUB_TOKEN environment variable: flags show in process lists)'));
         }
@@ -63560,10 +63771,10 @@ function isBadInput(code) {
 }
 function buildProgram(setExitCode) {
     const program = new Command('orchestrator-git')
-        .description('Keep the Git platform in step with the MCP Task Orchestrator\'s plan.')
+        .description("Keep the Git platform in step with the MCP Task Orchestrator's plan.")
         .showHelpAfterError()
         .exitOverride();
-    addSyncOptions(program.command('sync').description('Make the platform\'s issues match the orchestrator state')).action(async (options) => setExitCode(await syncCommand(options, false)));
+    addSyncOptions(program.command('sync').description("Make the platform's issues match the orchestrator state")).action(async (options) => setExitCode(await syncCommand(options, false)));
     addSyncOptions(program.command('plan').description('Print what sync would change, and change nothing')).action(async (options) => setExitCode(await syncCommand(options, true)));
     program
         .command('export')

@@ -31,7 +31,8 @@ export async function runIssueSyncAction(): Promise<void> {
     const { outcome } = result;
     if (outcome.dryRun) {
       await log.group(`Plan: ${outcome.plan.operations.length} operations`, async () => {
-        for (const operation of outcome.plan.operations) core.info(`${describeOperation(operation)} (${operation.reason})`);
+        for (const operation of outcome.plan.operations)
+          core.info(`${describeOperation(operation)} (${operation.reason})`);
       });
     }
     for (const [name, value] of Object.entries(outcome.counts)) core.setOutput(name, String(value));
@@ -47,10 +48,16 @@ export async function runIssueSyncAction(): Promise<void> {
     if (outcome.stoppedBy) {
       core.setFailed(outcome.stoppedBy.describe());
     } else if (counts.failed > 0) {
-      core.setFailed(`${counts.failed} item(s) failed to sync; the others were synced. See the log and the job summary.`);
+      core.setFailed(
+        `${counts.failed} item(s) failed to sync; the others were synced. See the log and the job summary.`,
+      );
     }
   } catch (error) {
-    core.setFailed(isOrchestratorGitError(error) ? error.describe() : `Unexpected error: ${error instanceof Error ? error.stack : String(error)}`);
+    core.setFailed(
+      isOrchestratorGitError(error)
+        ? error.describe()
+        : `Unexpected error: ${error instanceof Error ? error.stack : String(error)}`,
+    );
   }
 }
 

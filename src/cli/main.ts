@@ -17,7 +17,12 @@ const BOOLEAN_SETTINGS: SettingName[] = ['dry-run', 'create-completed', 'neutral
 function addSyncOptions(command: Command): Command {
   for (const [name, { help }] of Object.entries(ISSUE_SYNC_SETTINGS) as [SettingName, { help: string }][]) {
     if (name === 'token') {
-      command.addOption(new Option('--token <token>', 'Token (prefer the GITHUB_TOKEN environment variable: flags show in process lists)'));
+      command.addOption(
+        new Option(
+          '--token <token>',
+          'Token (prefer the GITHUB_TOKEN environment variable: flags show in process lists)',
+        ),
+      );
     } else if (name === 'dry-run') {
       command.addOption(new Option('--dry-run', help));
     } else if (BOOLEAN_SETTINGS.includes(name)) {
@@ -27,7 +32,9 @@ function addSyncOptions(command: Command): Command {
     }
   }
   command.addOption(new Option('--state <path>', 'Alias of --state-file'));
-  command.addOption(new Option('--config <path>', 'Config file (default: .github/orchestrator-git.yml when present)'));
+  command.addOption(
+    new Option('--config <path>', 'Config file (default: .github/orchestrator-git.yml when present)'),
+  );
   command.addOption(new Option('--json', 'Print the outcome as JSON on stdout'));
   command.addOption(new Option('--summary <path>', 'Also write the Markdown summary to this file'));
   command.addOption(new Option('--quiet', 'Only warnings and errors on stderr'));
@@ -65,7 +72,8 @@ async function syncCommand(options: Record<string, unknown>, forceDryRun: boolea
   const { outcome } = result;
   if (outcome.dryRun) {
     await log.group(`Plan: ${outcome.plan.operations.length} operations (dry run)`, async () => {
-      for (const operation of outcome.plan.operations) log.info(`${describeOperation(operation)} (${operation.reason})`);
+      for (const operation of outcome.plan.operations)
+        log.info(`${describeOperation(operation)} (${operation.reason})`);
     });
   }
   const { counts } = outcome;
@@ -94,15 +102,15 @@ function isBadInput(code: string): boolean {
 
 export function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('orchestrator-git')
-    .description('Keep the Git platform in step with the MCP Task Orchestrator\'s plan.')
+    .description("Keep the Git platform in step with the MCP Task Orchestrator's plan.")
     .showHelpAfterError()
     .exitOverride();
-  addSyncOptions(program.command('sync').description('Make the platform\'s issues match the orchestrator state')).action(
-    async (options: Record<string, unknown>) => setExitCode(await syncCommand(options, false)),
-  );
-  addSyncOptions(program.command('plan').description('Print what sync would change, and change nothing')).action(
-    async (options: Record<string, unknown>) => setExitCode(await syncCommand(options, true)),
-  );
+  addSyncOptions(
+    program.command('sync').description("Make the platform's issues match the orchestrator state"),
+  ).action(async (options: Record<string, unknown>) => setExitCode(await syncCommand(options, false)));
+  addSyncOptions(
+    program.command('plan').description('Print what sync would change, and change nothing'),
+  ).action(async (options: Record<string, unknown>) => setExitCode(await syncCommand(options, true)));
   program
     .command('export')
     .description('Write the JSON export of an orchestrator database (the alternative committed state file)')
@@ -134,7 +142,9 @@ export async function main(argv: string[]): Promise<number> {
       // commander already printed the usage problem (or the help).
       return error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
     }
-    process.stderr.write(`error: unexpected: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `error: unexpected: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return EXIT_ITEMS_FAILED;
   }
 }

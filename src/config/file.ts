@@ -5,7 +5,11 @@ import { parse } from 'yaml';
 import { OrchestratorGitError, quote } from '../errors.js';
 import { checkFileSettings, type RawSettings } from './issue-sync.js';
 
-export const DEFAULT_CONFIG_FILES = ['.github/orchestrator-git.yml', '.github/orchestrator-git.yaml', '.orchestrator-git.yml'];
+export const DEFAULT_CONFIG_FILES = [
+  '.github/orchestrator-git.yml',
+  '.github/orchestrator-git.yaml',
+  '.orchestrator-git.yml',
+];
 
 /** Where the orchestrator keeps its database, newest layout first (and the JSON export beside it). */
 export const DEFAULT_STATE_FILES = [
@@ -15,10 +19,17 @@ export const DEFAULT_STATE_FILES = [
   'data/task_orchestrator.db',
 ];
 
-export const DEFAULT_FEATURES_DIRS = ['docs/developers/planning/features', 'docs/planning/features', 'docs/features'];
+export const DEFAULT_FEATURES_DIRS = [
+  'docs/developers/planning/features',
+  'docs/planning/features',
+  'docs/features',
+];
 
 /** Reads the config file named by `configPath`, or the first default one that exists; none at all is fine. */
-export function loadConfigFile(configPath: string | null, cwd: string): { file: string | null; settings: RawSettings } {
+export function loadConfigFile(
+  configPath: string | null,
+  cwd: string,
+): { file: string | null; settings: RawSettings } {
   const candidates = configPath ? [configPath] : DEFAULT_CONFIG_FILES;
   for (const candidate of candidates) {
     const full = path.resolve(cwd, candidate);

@@ -26,32 +26,51 @@ export const ISSUE_SYNC_SETTINGS = {
   'dry-run': { help: 'Print the plan and change nothing.', default: 'false' },
   'state-file': {
     help: 'Path of the orchestrator SQLite database or its JSON export.',
-    default: 'the first of .task_orchestrator/task_orchestrator.db, .task_orchestrator/orchestrator-state.json, task_orchestrator.db, data/task_orchestrator.db',
+    default:
+      'the first of .task_orchestrator/task_orchestrator.db, .task_orchestrator/orchestrator-state.json, task_orchestrator.db, data/task_orchestrator.db',
   },
   'features-dir': {
     help: 'Folder of feature specification files (Markdown).',
     default: 'docs/developers/planning/features (or docs/planning/features, docs/features) when present',
   },
   repository: { help: 'owner/name of the repository that holds the issues.', default: 'GITHUB_REPOSITORY' },
-  'api-url': { help: 'REST API URL (GitHub Enterprise Server: https://HOST/api/v3).', default: 'GITHUB_API_URL, else https://api.github.com' },
+  'api-url': {
+    help: 'REST API URL (GitHub Enterprise Server: https://HOST/api/v3).',
+    default: 'GITHUB_API_URL, else https://api.github.com',
+  },
   token: {
     help: 'Token with issues: write on the repository (input or environment only, never the config file).',
     default: 'GITHUB_TOKEN (the action passes the workflow token)',
   },
-  'feature-statuses': { help: 'Feature statuses that become issues.', default: 'approved, in_progress, completed, archived' },
-  tasks: { help: 'top-level (subtasks as a checklist), all (every task an issue) or none.', default: 'top-level' },
+  'feature-statuses': {
+    help: 'Feature statuses that become issues.',
+    default: 'approved, in_progress, completed, archived',
+  },
+  tasks: {
+    help: 'top-level (subtasks as a checklist), all (every task an issue) or none.',
+    default: 'top-level',
+  },
   labels: { help: 'Labels every managed issue carries.', default: 'orchestrator' },
   'label-prefixes': {
     help: 'Label prefix per dimension (type, status, priority, category, specialist); empty turns it off.',
     default: 'type: , status: , priority: , category: , specialist: ',
   },
-  'assignee-map': { help: 'Orchestrator assignee name → platform login.', default: 'none (names used as they are)' },
+  'assignee-map': {
+    help: 'Orchestrator assignee name → platform login.',
+    default: 'none (names used as they are)',
+  },
   'conflict-policy': {
     help: 'orchestrator-wins (restore owned fields a human changed) or report (leave them, report).',
     default: 'orchestrator-wins',
   },
-  orphans: { help: 'leave (report) or close issues whose item left the orchestrator plan.', default: 'leave' },
-  'create-completed': { help: 'Create (closed) issues for items already finished when first seen.', default: 'false' },
+  orphans: {
+    help: 'leave (report) or close issues whose item left the orchestrator plan.',
+    default: 'leave',
+  },
+  'create-completed': {
+    help: 'Create (closed) issues for items already finished when first seen.',
+    default: 'false',
+  },
   'neutralize-mentions': {
     help: 'Break @mentions and #references in synced text so a sync never notifies anyone.',
     default: 'true',
@@ -101,7 +120,10 @@ export function checkFileSettings(raw: unknown, file: string): RawSettings {
 }
 
 /** The config row of the state, as settings (the row stores the name of the token's variable, never the token). */
-export function settingsFromConfigRow(row: GitIntegrationConfigRow | null, env: NodeJS.ProcessEnv): RawSettings {
+export function settingsFromConfigRow(
+  row: GitIntegrationConfigRow | null,
+  env: NodeJS.ProcessEnv,
+): RawSettings {
   if (!row) return {};
   const settings: RawSettings = { enabled: row.autoSyncEnabled };
   if (row.defaultLabels.length) settings.labels = row.defaultLabels;
@@ -132,7 +154,10 @@ export function parseRepositoryUrl(url: string): { repository: string; apiUrl: s
       return null;
     }
     host = parsed.host;
-    path = parsed.pathname.replace(/^\/+/, '').replace(/\.git\/?$/, '').replace(/\/+$/, '');
+    path = parsed.pathname
+      .replace(/^\/+/, '')
+      .replace(/\.git\/?$/, '')
+      .replace(/\/+$/, '');
   }
   if (!/^[^/]+\/[^/]+$/.test(path)) return null;
   return { repository: path, apiUrl: host === 'github.com' ? null : `https://${host}/api/v3` };
@@ -148,7 +173,13 @@ export interface ResolveInput {
   issueTemplate?: string | null;
 }
 
-export function resolveIssueSyncConfig({ inputs, configRow, file, env, issueTemplate }: ResolveInput): IssueSyncConfig {
+export function resolveIssueSyncConfig({
+  inputs,
+  configRow,
+  file,
+  env,
+  issueTemplate,
+}: ResolveInput): IssueSyncConfig {
   const layers: [SettingSource, RawSettings][] = [
     ['input', inputs],
     ['state config row', configRow],
@@ -195,7 +226,7 @@ export function resolveIssueSyncConfig({ inputs, configRow, file, env, issueTemp
     throw new OrchestratorGitError(
       'REPOSITORY_MALFORMED',
       'No repository was given and GITHUB_REPOSITORY is not set.',
-      'Set the `repository` input to owner/name (in GitHub Actions it defaults to the workflow\'s repository).',
+      "Set the `repository` input to owner/name (in GitHub Actions it defaults to the workflow's repository).",
     );
   }
   const token = text('token') ?? env.GITHUB_TOKEN ?? env.GH_TOKEN ?? '';
@@ -212,7 +243,12 @@ export function resolveIssueSyncConfig({ inputs, configRow, file, env, issueTemp
     ? parseList(featureStatuses[0], 'feature-statuses', featureStatuses[1]).map((status) => {
         const normalised = status.toLowerCase().replace(/[- ]/g, '_');
         if (!(FEATURE_STATUSES as readonly string[]).includes(normalised)) {
-          throw invalid('feature-statuses', featureStatuses[1], status, `statuses among ${FEATURE_STATUSES.join(', ')}`);
+          throw invalid(
+            'feature-statuses',
+            featureStatuses[1],
+            status,
+            `statuses among ${FEATURE_STATUSES.join(', ')}`,
+          );
         }
         return normalised as SyncPolicy['featureStatuses'][number];
       })
@@ -220,7 +256,12 @@ export function resolveIssueSyncConfig({ inputs, configRow, file, env, issueTemp
   const labels = pick('labels');
   const writeDelay = text('write-delay-ms');
   if (writeDelay !== null && !/^\d+$/.test(writeDelay)) {
-    throw invalid('write-delay-ms', pick('write-delay-ms')?.[1] ?? 'input', writeDelay, 'a whole number of milliseconds');
+    throw invalid(
+      'write-delay-ms',
+      pick('write-delay-ms')?.[1] ?? 'input',
+      writeDelay,
+      'a whole number of milliseconds',
+    );
   }
 
   return {
@@ -238,7 +279,11 @@ export function resolveIssueSyncConfig({ inputs, configRow, file, env, issueTemp
       defaultLabels: labels ? parseList(labels[0], 'labels', labels[1]) : DEFAULT_POLICY.defaultLabels,
       labelPrefixes: labelPrefixes(pick('label-prefixes')),
       assigneeMap: stringMap(pick('assignee-map'), 'assignee-map'),
-      conflictPolicy: oneOf('conflict-policy', ['orchestrator-wins', 'report'] as const, DEFAULT_POLICY.conflictPolicy),
+      conflictPolicy: oneOf(
+        'conflict-policy',
+        ['orchestrator-wins', 'report'] as const,
+        DEFAULT_POLICY.conflictPolicy,
+      ),
       orphans: oneOf('orphans', ['leave', 'close'] as const, DEFAULT_POLICY.orphans),
       createCompleted: bool('create-completed', DEFAULT_POLICY.createCompleted),
       neutraliseMentions: bool('neutralize-mentions', DEFAULT_POLICY.neutraliseMentions),
@@ -247,7 +292,12 @@ export function resolveIssueSyncConfig({ inputs, configRow, file, env, issueTemp
   };
 }
 
-function invalid(name: string, source: SettingSource, value: unknown, expected: string): OrchestratorGitError {
+function invalid(
+  name: string,
+  source: SettingSource,
+  value: unknown,
+  expected: string,
+): OrchestratorGitError {
   return new OrchestratorGitError(
     'CONFIG_INVALID',
     `Setting ${quote(name)} (from the ${source}) is ${quote(typeof value === 'string' ? value : JSON.stringify(value))}; expected ${expected}.`,
@@ -261,10 +311,16 @@ function labelPrefixes(found: [unknown, SettingSource] | undefined): Record<Labe
   const map = stringMap(found, 'label-prefixes');
   for (const [dimension, prefix] of Object.entries(map)) {
     if (!(dimension in prefixes)) {
-      throw invalid('label-prefixes', found[1], dimension, `dimensions among ${Object.keys(prefixes).join(', ')}`);
+      throw invalid(
+        'label-prefixes',
+        found[1],
+        dimension,
+        `dimensions among ${Object.keys(prefixes).join(', ')}`,
+      );
     }
     // Inputs arrive trimmed, so `area:` means `area: ` (GitHub's own scoped-label style has the space).
-    prefixes[dimension as LabelDimension] = prefix === '' ? null : prefix.endsWith(':') ? `${prefix} ` : prefix;
+    prefixes[dimension as LabelDimension] =
+      prefix === '' ? null : prefix.endsWith(':') ? `${prefix} ` : prefix;
   }
   return prefixes;
 }
@@ -274,7 +330,9 @@ function stringMap(found: [unknown, SettingSource] | undefined, name: string): R
   if (!found) return {};
   const [value, source] = found;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, item === null ? '' : String(item)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, item === null ? '' : String(item)]),
+    );
   }
   if (typeof value === 'string') {
     const trimmed = value.trim();

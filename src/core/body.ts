@@ -24,7 +24,12 @@ export function splitBody(body: string | null | undefined): BodyParts {
   const contentStart = text[marker.end] === '\n' ? marker.end + 1 : marker.end;
   const endAt = text.indexOf(BLOCK_END, contentStart);
   if (endAt < 0) {
-    return { before: text.slice(0, marker.start), managed: text.slice(contentStart), after: '', unterminated: true };
+    return {
+      before: text.slice(0, marker.start),
+      managed: text.slice(contentStart),
+      after: '',
+      unterminated: true,
+    };
   }
   const managed = text.slice(contentStart, endAt).replace(/\n$/, '');
   let afterStart = endAt + BLOCK_END.length;

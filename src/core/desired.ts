@@ -82,7 +82,8 @@ export function deriveDesiredState(state: OrchestratorState, policy: SyncPolicy)
       issues.push(deriveTaskIssue(task, children, state.milestones, policy));
     }
   } else {
-    for (const task of topLevel) excluded.push({ itemKey: itemKey('task', task.id), reason: 'tasks are not synced' });
+    for (const task of topLevel)
+      excluded.push({ itemKey: itemKey('task', task.id), reason: 'tasks are not synced' });
   }
 
   issues.sort((a, b) => compareKeys(a.itemKey, b.itemKey));
@@ -234,11 +235,16 @@ function collectChecklist(
     seen.add(child.id);
     descendants.push(child);
     const mark = child.status === 'completed' ? 'x' : ' ';
-    const details = [child.specialist, child.status === 'completed' ? null : displayStatus(child.status).toLowerCase()]
+    const details = [
+      child.specialist,
+      child.status === 'completed' ? null : displayStatus(child.status).toLowerCase(),
+    ]
       .filter((part): part is string => Boolean(part))
       .map((part) => inlineText(part, neutralise));
     const suffix = details.length ? ` · ${details.join(' · ')}` : '';
-    lines.push(`${'  '.repeat(depth)}- [${mark}] ${inlineText(child.title, neutralise) || child.id}${suffix}`);
+    lines.push(
+      `${'  '.repeat(depth)}- [${mark}] ${inlineText(child.title, neutralise) || child.id}${suffix}`,
+    );
     if (nested) collectChecklist(child, children, nested, depth + 1, seen, lines, descendants, neutralise);
   }
 }

@@ -13,7 +13,8 @@ export function escapeId(itemKey: string): string {
   for (const char of itemKey) {
     if (/^[A-Za-z0-9_.:~]$/.test(char)) out += char;
     else
-      for (const byte of Buffer.from(char, 'utf8')) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+      for (const byte of Buffer.from(char, 'utf8'))
+        out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   }
   return out;
 }
@@ -46,7 +47,16 @@ export function readMarker(body: string | null | undefined): MarkerReading {
   }
   const itemKey = unescapeId(match[1] ?? '');
   if (itemKey === null || !/^(feature|task):./.test(itemKey)) {
-    return { kind: 'malformed', reason: `an orchestrator-git marker with an invalid id ${JSON.stringify(match[1])}` };
+    return {
+      kind: 'malformed',
+      reason: `an orchestrator-git marker with an invalid id ${JSON.stringify(match[1])}`,
+    };
   }
-  return { kind: 'marker', itemKey, hash: match[2] ?? '', start: match.index, end: match.index + match[0].length };
+  return {
+    kind: 'marker',
+    itemKey,
+    hash: match[2] ?? '',
+    start: match.index,
+    end: match.index + match[0].length,
+  };
 }

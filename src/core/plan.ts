@@ -155,7 +155,10 @@ export function planSync(desired: DesiredState, actual: ActualState, context: Pl
         });
         continue;
       }
-      const block = assembleBlock(item.block, BODY_LIMIT - MARKER_OVERHEAD - (context.policy.issueTemplate?.length ?? 0));
+      const block = assembleBlock(
+        item.block,
+        BODY_LIMIT - MARKER_OVERHEAD - (context.policy.issueTemplate?.length ?? 0),
+      );
       const hash = fingerprint({
         title: item.title,
         block,
@@ -259,7 +262,9 @@ export function planSync(desired: DesiredState, actual: ActualState, context: Pl
       hash: newHash,
       ownedAssignees: assignees.owned,
     };
-    const meaningful = fields.filter((field) => field !== 'body' || parts.managed !== block || parts.unterminated);
+    const meaningful = fields.filter(
+      (field) => field !== 'body' || parts.managed !== block || parts.unterminated,
+    );
     if (meaningful.length === 0) {
       // Only the marker's hash is stale (a human reverted an edit, or an older hash): no write is owed.
       plan.unchanged.push({ ...link, hash: match.hash });
@@ -319,10 +324,18 @@ export function planSync(desired: DesiredState, actual: ActualState, context: Pl
   if (labelsToCreate.size && actual.labels === null) plan.lookups.labels = true;
   if (milestonesToCreate.size && actual.milestones === null) plan.lookups.milestones = true;
   for (const label of labelsToCreate.values()) {
-    plan.operations.push({ kind: 'createLabel', label, reason: 'label used by managed issues does not exist yet' });
+    plan.operations.push({
+      kind: 'createLabel',
+      label,
+      reason: 'label used by managed issues does not exist yet',
+    });
   }
   for (const milestone of milestonesToCreate.values()) {
-    plan.operations.push({ kind: 'createMilestone', milestone, reason: 'release milestone does not exist yet' });
+    plan.operations.push({
+      kind: 'createMilestone',
+      milestone,
+      reason: 'release milestone does not exist yet',
+    });
   }
   plan.operations.push(...issueOperations);
   return plan;
@@ -333,7 +346,11 @@ function indexMarkers(issues: ActualIssue[], plan: Plan): { candidatesByKey: Map
   for (const issue of issues) {
     const marker = readMarker(issue.body);
     if (marker.kind === 'malformed') {
-      plan.warnings.push({ itemKey: null, issueNumber: issue.number, message: `issue carries ${marker.reason}; ignored` });
+      plan.warnings.push({
+        itemKey: null,
+        issueNumber: issue.number,
+        message: `issue carries ${marker.reason}; ignored`,
+      });
       continue;
     }
     if (marker.kind !== 'marker') continue;
@@ -389,7 +406,8 @@ function resolveAssignees(
   plan: Plan,
 ): { target: string[]; owned: string[] } {
   const current = issue?.assignees ?? [];
-  const has = (list: string[], login: string) => list.some((name) => name.toLowerCase() === login.toLowerCase());
+  const has = (list: string[], login: string) =>
+    list.some((name) => name.toLowerCase() === login.toLowerCase());
   const previouslyOwned = context.ownedAssignees.get(item.itemKey) ?? [];
   const wanted: string[] = [];
   for (const login of item.assignees) {
@@ -399,7 +417,8 @@ function resolveAssignees(
     }
     const assignable = actual.assignable.get(login.toLowerCase());
     if (assignable === undefined) {
-      if (!plan.lookups.assignees.includes(login.toLowerCase())) plan.lookups.assignees.push(login.toLowerCase());
+      if (!plan.lookups.assignees.includes(login.toLowerCase()))
+        plan.lookups.assignees.push(login.toLowerCase());
     } else if (assignable) {
       wanted.push(login);
     } else {
@@ -432,14 +451,20 @@ function sameSet(a: string[], b: string[]): boolean {
   return a.every((value) => lower.has(value.toLowerCase()));
 }
 
-function collectMilestones(actual: ActualState): Map<string, ActualMilestone | { number: number; title: string }> {
+function collectMilestones(
+  actual: ActualState,
+): Map<string, ActualMilestone | { number: number; title: string }> {
   const known = new Map<string, ActualMilestone | { number: number; title: string }>();
   for (const issue of actual.issues) if (issue.milestone) known.set(issue.milestone.title, issue.milestone);
   for (const milestone of actual.milestones ?? []) known.set(milestone.title, milestone);
   return known;
 }
 
-function noteNeededLabels(labels: DesiredLabel[], known: Set<string>, toCreate: Map<string, DesiredLabel>): void {
+function noteNeededLabels(
+  labels: DesiredLabel[],
+  known: Set<string>,
+  toCreate: Map<string, DesiredLabel>,
+): void {
   for (const label of labels) if (!known.has(label.name)) toCreate.set(label.name, label);
 }
 
@@ -453,7 +478,9 @@ function noteNeededMilestone(
 
 function describeUpdate(item: DesiredIssue, fields: string[], humanChanged: boolean): string {
   const what = `${item.status.replace(/_/g, ' ')}: ${fields.join(', ')} changed`;
-  return humanChanged ? `${what}; restores fields a human changed (conflict-policy: orchestrator-wins)` : what;
+  return humanChanged
+    ? `${what}; restores fields a human changed (conflict-policy: orchestrator-wins)`
+    : what;
 }
 
 export function countOperations(plan: Plan): Record<string, number> {

@@ -32,11 +32,13 @@ export function safeTitle(text: string, fallback: string): string {
  * a zero-width space after the sigil keeps the text readable and breaks GitHub's autolinking.
  */
 export function neutraliseReferences(markdown: string): string {
-  return markdown
-    .replace(/(^|[^\w@/`])@([A-Za-z0-9][A-Za-z0-9-]*)/g, `$1@${ZERO_WIDTH_SPACE}$2`)
-    // `#12` after a non-word character, or `owner/repo#12`; never an entity like `&#35;`.
-    .replace(/(?<=^|[^&\w#]|[\w.-]\/[\w.-]+)#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
-    .replace(/\bGH-(\d+)/g, `GH-${ZERO_WIDTH_SPACE}$1`);
+  return (
+    markdown
+      .replace(/(^|[^\w@/`])@([A-Za-z0-9][A-Za-z0-9-]*)/g, `$1@${ZERO_WIDTH_SPACE}$2`)
+      // `#12` after a non-word character, or `owner/repo#12`; never an entity like `&#35;`.
+      .replace(/(?<=^|[^&\w#]|[\w.-]\/[\w.-]+)#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
+      .replace(/\bGH-(\d+)/g, `GH-${ZERO_WIDTH_SPACE}$1`)
+  );
 }
 
 /** HTML comments in untrusted text could forge or end our markers; they are shown as text instead. */

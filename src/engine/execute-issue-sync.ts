@@ -1,7 +1,12 @@
 /** One issue-sync run from raw settings to outcome, shared by the action and the CLI: config, state, adapter, engine. */
 import path from 'node:path';
 import { loadConfigFile, locateFeaturesDir, locateStateFile } from '../config/file.js';
-import { resolveIssueSyncConfig, settingsFromConfigRow, type IssueSyncConfig, type RawSettings } from '../config/issue-sync.js';
+import {
+  resolveIssueSyncConfig,
+  settingsFromConfigRow,
+  type IssueSyncConfig,
+  type RawSettings,
+} from '../config/issue-sync.js';
 import { parseBoolean } from '../config/values.js';
 import { GitHubIssueTracker } from '../platforms/github/issues.js';
 import { readAutoSyncEnabled } from '../state/auto-sync.js';
@@ -23,8 +28,7 @@ export interface ExecuteOptions {
 }
 
 export type ExecuteResult =
-  | { kind: 'disabled'; reason: string }
-  | { kind: 'synced'; config: IssueSyncConfig; outcome: SyncOutcome };
+  { kind: 'disabled'; reason: string } | { kind: 'synced'; config: IssueSyncConfig; outcome: SyncOutcome };
 
 export async function executeIssueSync(options: ExecuteOptions): Promise<ExecuteResult> {
   const { inputs, env, cwd, log } = options;
@@ -47,8 +51,13 @@ export async function executeIssueSync(options: ExecuteOptions): Promise<Execute
 
   if (inputEnabled === null) {
     const rowEnabled = await readAutoSyncEnabled(statePath);
-    if (rowEnabled === false) return { kind: 'disabled', reason: 'auto_sync_enabled is 0 in the state\'s git_integration_config' };
-    if (rowEnabled === null && fileSettings.enabled !== undefined && !parseBoolean(fileSettings.enabled, 'enabled', 'config file')) {
+    if (rowEnabled === false)
+      return { kind: 'disabled', reason: "auto_sync_enabled is 0 in the state's git_integration_config" };
+    if (
+      rowEnabled === null &&
+      fileSettings.enabled !== undefined &&
+      !parseBoolean(fileSettings.enabled, 'enabled', 'config file')
+    ) {
       return { kind: 'disabled', reason: `enabled is false in ${configFile ?? 'the config file'}` };
     }
   }
@@ -76,7 +85,8 @@ export async function executeIssueSync(options: ExecuteOptions): Promise<Execute
       `State: ${stateFile} (${store.state.generation}: ${store.state.tasks.length} tasks, ${store.state.features.length} features${featuresDir ? ` from ${featuresDir}` : ''})`,
     );
     for (const warning of store.state.warnings.slice(0, 50)) log.warning(`State: ${warning.message}`);
-    if (store.state.warnings.length > 50) log.warning(`State: ${store.state.warnings.length - 50} more warnings`);
+    if (store.state.warnings.length > 50)
+      log.warning(`State: ${store.state.warnings.length - 50} more warnings`);
 
     const tracker = new GitHubIssueTracker(config.repository, {
       token: config.token,

@@ -78,6 +78,12 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
   const context = planContext(store, tracker, policy);
   const actual = emptyActualState(await tracker.listIssues());
   const plan = await planWithLookups(desired, actual, context, tracker);
+  for (const note of [...plan.warnings, ...plan.conflicts]) {
+    const where = [note.itemKey, note.issueNumber !== null ? `#${note.issueNumber}` : null]
+      .filter(Boolean)
+      .join(' ');
+    log.warning(`${where ? `${where}: ` : ''}${logText(note.message, 400)}`);
+  }
 
   const outcome: SyncOutcome = {
     runId: options.runId,
@@ -104,11 +110,25 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
       .map((link) => [linkKey(link), link]),
   );
   const itemsByKey = new Map(desired.issues.map((issue) => [issue.itemKey, issue]));
-  const writeLink = (itemKey: string, number: number, url: string, issueId: string, hash: string, owned: string[], wrote: boolean) => {
+  const writeLink = (
+    itemKey: string,
+    number: number,
+    url: string,
+    issueId: string,
+    hash: string,
+    owned: string[],
+    wrote: boolean,
+  ) => {
     outcome.links.push({ itemKey, number, url });
     const existing = linkRows.get(itemKey);
     const timestamp = now().toISOString();
-    if (wrote || !existing || existing.issueNumber !== number || existing.issueUrl !== url || existing.syncStatus !== 'synced') {
+    if (
+      wrote ||
+      !existing ||
+      existing.issueNumber !== number ||
+      existing.issueUrl !== url ||
+      existing.syncStatus !== 'synced'
+    ) {
       const item = itemsByKey.get(itemKey);
       const [kind, ...rest] = itemKey.split(':');
       const id = rest.join(':');
@@ -142,7 +162,8 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
   }
 
   const milestoneNumbers = new Map<string, number>();
-  for (const issue of actual.issues) if (issue.milestone) milestoneNumbers.set(issue.milestone.title, issue.milestone.number);
+  for (const issue of actual.issues)
+    if (issue.milestone) milestoneNumbers.set(issue.milestone.title, issue.milestone.number);
   for (const milestone of actual.milestones ?? []) milestoneNumbers.set(milestone.title, milestone.number);
 
   const journal: JournalEntry[] = [];
@@ -152,7 +173,12 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
 
   for (const operation of plan.operations) {
     if (outcome.stoppedBy) {
-      outcome.results.push({ operation, status: 'skipped', issue: null, error: 'run stopped before this operation' });
+      outcome.results.push({
+        operation,
+        status: 'skipped',
+        issue: null,
+        error: 'run stopped before this operation',
+      });
       continue;
     }
     const itemKey = 'itemKey' in operation ? operation.itemKey : `${operation.kind}:${nameOf(operation)}`;
@@ -171,9 +197,22 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
       const issue = await applyOperation(operation, tracker, milestoneNumbers, now, log);
       entry.status = 'done';
       entry.issueNumber = issue?.number ?? entry.issueNumber;
-      outcome.results.push({ operation, status: 'done', issue: issue ? { number: issue.number, url: issue.url } : null, error: null });
+      outcome.results.push({
+        operation,
+        status: 'done',
+        issue: issue ? { number: issue.number, url: issue.url } : null,
+        error: null,
+      });
       if (issue && isIssueOperation(operation)) {
-        writeLink(operation.itemKey, issue.number, issue.url, issue.id, operation.hash, operation.ownedAssignees, true);
+        writeLink(
+          operation.itemKey,
+          issue.number,
+          issue.url,
+          issue.id,
+          operation.hash,
+          operation.ownedAssignees,
+          true,
+        );
       }
       log.info(describeResult(operation, issue));
     } catch (caught) {
@@ -215,7 +254,11 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
       startedAt,
       finishedAt: now().toISOString(),
       fullReconcile: true,
-      outcome: outcome.stoppedBy ? `stopped: ${outcome.stoppedBy.code}` : outcome.counts.failed ? 'partial' : 'ok',
+      outcome: outcome.stoppedBy
+        ? `stopped: ${outcome.stoppedBy.code}`
+        : outcome.counts.failed
+          ? 'partial'
+          : 'ok',
       counts: { ...outcome.counts },
     });
   }
@@ -301,7 +344,10 @@ async function applyOperation(
       const since = new Date(now().getTime() - 600_000).toISOString();
       let issue: ActualIssue;
       try {
-        issue = await tracker.createIssue({ ...operation.write, milestone: milestone(operation.write.milestone) ?? null });
+        issue = await tracker.createIssue({
+          ...operation.write,
+          milestone: milestone(operation.write.milestone) ?? null,
+        });
       } catch (error) {
         // After an ambiguous failure the issue may exist: look for its marker before anyone creates it again.
         if (!isAmbiguous(error)) throw error;
@@ -310,16 +356,24 @@ async function applyOperation(
           return marker.kind === 'marker' && marker.itemKey === operation.itemKey;
         });
         if (!found) throw error;
-        log.info(`The create of ${operation.itemKey} failed ambiguously but the issue exists (#${found.number}); adopted.`);
+        log.info(
+          `The create of ${operation.itemKey} failed ambiguously but the issue exists (#${found.number}); adopted.`,
+        );
         issue = found;
       }
       if (operation.thenClose) {
-        issue = await tracker.updateIssue(issue.number, { state: 'closed', stateReason: operation.thenClose });
+        issue = await tracker.updateIssue(issue.number, {
+          state: 'closed',
+          stateReason: operation.thenClose,
+        });
       }
       return issue;
     }
     case 'updateIssue': {
-      const patch: ResolvedIssuePatch = { ...operation.patch, milestone: milestone(operation.patch.milestone) };
+      const patch: ResolvedIssuePatch = {
+        ...operation.patch,
+        milestone: milestone(operation.patch.milestone),
+      };
       if (patch.milestone === undefined) delete patch.milestone;
       return tracker.updateIssue(operation.number, patch);
     }

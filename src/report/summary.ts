@@ -14,18 +14,31 @@ function cell(text: string): string {
     .trim();
 }
 
-function operationRow(operation: Operation): { item: string; action: string; title: string; number: number | null } {
+function operationRow(operation: Operation): {
+  item: string;
+  action: string;
+  title: string;
+  number: number | null;
+} {
   switch (operation.kind) {
     case 'createLabel':
       return { item: 'label', action: 'create label', title: operation.label.name, number: null };
     case 'createMilestone':
-      return { item: 'milestone', action: 'create milestone', title: operation.milestone.title, number: null };
+      return {
+        item: 'milestone',
+        action: 'create milestone',
+        title: operation.milestone.title,
+        number: null,
+      };
     case 'createIssue':
       return { item: operation.itemKey, action: 'create', title: operation.title, number: null };
     case 'updateIssue':
       return {
         item: operation.itemKey,
-        action: operation.change === 'updated' ? `update ${operation.fields.join(', ')}` : operation.change.replace(/d$/, ''),
+        action:
+          operation.change === 'updated'
+            ? `update ${operation.fields.join(', ')}`
+            : operation.change.replace(/d$/, ''),
         title: operation.title,
         number: operation.number,
       };
@@ -35,7 +48,11 @@ function operationRow(operation: Operation): { item: string; action: string; tit
 /** The plan as JSON for the `plan` output: operations without bodies (they can be 64 KiB each). */
 export function planJson(plan: Plan): string {
   return JSON.stringify({
-    operations: plan.operations.map((operation) => ({ ...operationRow(operation), kind: operation.kind, reason: operation.reason })),
+    operations: plan.operations.map((operation) => ({
+      ...operationRow(operation),
+      kind: operation.kind,
+      reason: operation.reason,
+    })),
     unchanged: plan.unchanged.length,
     skipped: plan.skipped,
     conflicts: plan.conflicts,
@@ -49,7 +66,9 @@ export function renderSummary(outcome: SyncOutcome): string {
   const lines: string[] = [];
   lines.push(`## orchestrator-git issue sync${outcome.dryRun ? ' (dry run: nothing was changed)' : ''}`, '');
   lines.push(`Repository \`${cell(outcome.repository)}\` · run \`${cell(outcome.runId)}\``, '');
-  lines.push('| created | updated | closed | reopened | unchanged | failed | skipped | conflicts | orphans | requests |');
+  lines.push(
+    '| created | updated | closed | reopened | unchanged | failed | skipped | conflicts | orphans | requests |',
+  );
   lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   const requests = outcome.stats.reads + outcome.stats.writes + outcome.stats.graphql;
   lines.push(
@@ -57,7 +76,12 @@ export function renderSummary(outcome: SyncOutcome): string {
     '',
   );
   if (outcome.stoppedBy) {
-    lines.push(`> [!WARNING]`, `> The run stopped early: ${cell(outcome.stoppedBy.message)}`, `> ${cell(outcome.stoppedBy.fix)}`, '');
+    lines.push(
+      `> [!WARNING]`,
+      `> The run stopped early: ${cell(outcome.stoppedBy.message)}`,
+      `> ${cell(outcome.stoppedBy.fix)}`,
+      '',
+    );
   }
 
   const shown = outcome.statuses.filter((status) => status.count > 0);
@@ -68,21 +92,34 @@ export function renderSummary(outcome: SyncOutcome): string {
   }
 
   const rows = outcome.dryRun
-    ? plan.operations.map((operation) => ({ operation, status: 'planned', url: null as string | null, error: null as string | null }))
+    ? plan.operations.map((operation) => ({
+        operation,
+        status: 'planned',
+        url: null as string | null,
+        number: null as number | null,
+        error: null as string | null,
+      }))
     : outcome.results.map((result) => ({
         operation: result.operation,
         status: result.status,
         url: result.issue?.url ?? null,
+        number: result.issue?.number ?? null,
         error: result.error,
       }));
   if (rows.length) {
-    lines.push(`### ${outcome.dryRun ? 'Planned changes' : 'Changes'}`, '', '| item | issue | change | result | why |', '|---|---|---|---|---|');
+    lines.push(
+      `### ${outcome.dryRun ? 'Planned changes' : 'Changes'}`,
+      '',
+      '| item | issue | change | result | why |',
+      '|---|---|---|---|---|',
+    );
     for (const row of rows.slice(0, 500)) {
       const described = operationRow(row.operation);
+      const number = row.number ?? described.number;
       const issue = row.url
-        ? `[${described.number !== null ? `#${described.number}` : 'issue'}](${row.url})`
-        : described.number !== null
-          ? `#${described.number}`
+        ? `[${number !== null ? `#${number}` : 'issue'}](${row.url})`
+        : number !== null
+          ? `#${number}`
           : '';
       const result = row.error ? `${row.status}: ${cell(row.error)}` : row.status;
       lines.push(
@@ -104,7 +141,10 @@ export function renderSummary(outcome: SyncOutcome): string {
   if (notes.length) {
     lines.push('### Notes', '');
     for (const note of notes.slice(0, 200)) {
-      const where = [note.itemKey ? `\`${cell(note.itemKey)}\`` : null, note.issueNumber ? `#${note.issueNumber}` : null]
+      const where = [
+        note.itemKey ? `\`${cell(note.itemKey)}\`` : null,
+        note.issueNumber ? `#${note.issueNumber}` : null,
+      ]
         .filter(Boolean)
         .join(' ');
       lines.push(`- **${note.kind}** ${where}: ${cell(note.message)}`);

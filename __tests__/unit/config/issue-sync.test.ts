@@ -9,7 +9,12 @@ import { OrchestratorGitError } from '../../../src/errors.js';
 
 const base: RawSettings = { 'state-file': 'state.db', repository: 'acme/widgets', token: 't0ken' };
 
-function resolve(inputs: RawSettings, file: RawSettings = {}, configRow: RawSettings = {}, env: NodeJS.ProcessEnv = {}) {
+function resolve(
+  inputs: RawSettings,
+  file: RawSettings = {},
+  configRow: RawSettings = {},
+  env: NodeJS.ProcessEnv = {},
+) {
   return resolveIssueSyncConfig({ inputs: { ...base, ...inputs }, configRow, file, env });
 }
 
@@ -26,14 +31,27 @@ function errorOf(action: () => unknown): OrchestratorGitError {
 describe('resolveIssueSyncConfig', () => {
   it('applies defaults', () => {
     const config = resolve({});
-    expect(config).toMatchObject({ enabled: true, dryRun: false, apiUrl: 'https://api.github.com', writeDelayMs: null });
-    expect(config.policy).toMatchObject({ tasks: 'top-level', conflictPolicy: 'orchestrator-wins', orphans: 'leave' });
+    expect(config).toMatchObject({
+      enabled: true,
+      dryRun: false,
+      apiUrl: 'https://api.github.com',
+      writeDelayMs: null,
+    });
+    expect(config.policy).toMatchObject({
+      tasks: 'top-level',
+      conflictPolicy: 'orchestrator-wins',
+      orphans: 'leave',
+    });
   });
 
   it('takes inputs over the config row over the config file', () => {
     const file = { tasks: 'none', labels: ['from-file'], orphans: 'close' };
     const row = { labels: ['from-row'], tasks: 'all' };
-    expect(resolve({}, file, row).policy).toMatchObject({ tasks: 'all', defaultLabels: ['from-row'], orphans: 'close' });
+    expect(resolve({}, file, row).policy).toMatchObject({
+      tasks: 'all',
+      defaultLabels: ['from-row'],
+      orphans: 'close',
+    });
     expect(resolve({ tasks: 'top-level' }, file, row).policy.tasks).toBe('top-level');
   });
 
@@ -61,14 +79,29 @@ describe('resolveIssueSyncConfig', () => {
       inputs: { 'state-file': 's.db' },
       configRow: {},
       file: {},
-      env: { GITHUB_TOKEN: 'env-token', GITHUB_REPOSITORY: 'o/r', GITHUB_API_URL: 'https://ghe.example/api/v3/' },
+      env: {
+        GITHUB_TOKEN: 'env-token',
+        GITHUB_REPOSITORY: 'o/r',
+        GITHUB_API_URL: 'https://ghe.example/api/v3/',
+      },
     });
-    expect(config).toMatchObject({ token: 'env-token', repository: 'o/r', apiUrl: 'https://ghe.example/api/v3' });
+    expect(config).toMatchObject({
+      token: 'env-token',
+      repository: 'o/r',
+      apiUrl: 'https://ghe.example/api/v3',
+    });
   });
 
   it('parses label prefixes and assignee maps from key=value input lines', () => {
-    const config = resolve({ 'label-prefixes': 'specialist=\ncategory=area: ', 'assignee-map': 'alice = alice-gh' });
-    expect(config.policy.labelPrefixes).toMatchObject({ specialist: null, category: 'area: ', status: 'status: ' });
+    const config = resolve({
+      'label-prefixes': 'specialist=\ncategory=area: ',
+      'assignee-map': 'alice = alice-gh',
+    });
+    expect(config.policy.labelPrefixes).toMatchObject({
+      specialist: null,
+      category: 'area: ',
+      status: 'status: ',
+    });
     expect(config.policy.assigneeMap).toEqual({ alice: 'alice-gh' });
   });
 });
@@ -82,7 +115,9 @@ describe('config file keys', () => {
   });
 
   it('refuses a token in a committed file', () => {
-    expect(errorOf(() => checkFileSettings({ token: 'ghp_x' }, 'c.yml')).message).toContain('never be committed');
+    expect(errorOf(() => checkFileSettings({ token: 'ghp_x' }, 'c.yml')).message).toContain(
+      'never be committed',
+    );
   });
 
   it('refuses a file that is not a mapping', () => {
@@ -94,7 +129,10 @@ describe('config row', () => {
   it.each([
     ['https://github.com/acme/widgets.git', { repository: 'acme/widgets', apiUrl: null }],
     ['git@github.com:acme/widgets.git', { repository: 'acme/widgets', apiUrl: null }],
-    ['https://ghe.example.com/acme/widgets', { repository: 'acme/widgets', apiUrl: 'https://ghe.example.com/api/v3' }],
+    [
+      'https://ghe.example.com/acme/widgets',
+      { repository: 'acme/widgets', apiUrl: 'https://ghe.example.com/api/v3' },
+    ],
     ['acme/widgets', { repository: 'acme/widgets', apiUrl: null }],
     ['not a url', null],
   ])('reads repository_url %s', (url, expected) => {

@@ -5,12 +5,22 @@ import { feature, orchestratorState, task } from '../../../test-support/builders
 describe('deriveDesiredState', () => {
   const state = orchestratorState({
     features: [
-      feature('GIT_V1', { title: '🔧 Git integration', status: 'approved', category: 'Integration & Collaboration' }),
+      feature('GIT_V1', {
+        title: '🔧 Git integration',
+        status: 'approved',
+        category: 'Integration & Collaboration',
+      }),
       feature('ROUTING', { status: 'proposed' }),
       feature('DONE_V1', { status: 'completed' }),
     ],
     tasks: [
-      task('root', { title: 'Release 2.1', status: 'in_progress', featureId: 'GIT_V1', priority: 'high', assignee: 'alice' }),
+      task('root', {
+        title: 'Release 2.1',
+        status: 'in_progress',
+        featureId: 'GIT_V1',
+        priority: 'high',
+        assignee: 'alice',
+      }),
       task('a', { parentId: 'root', title: 'Issue sync', status: 'completed', position: 0 }),
       task('b', { parentId: 'root', title: 'Board sync', status: 'in_progress', position: 1 }),
       task('b1', { parentId: 'b', title: 'GraphQL batching', status: 'blocked', specialist: 'optimizer' }),
@@ -18,7 +28,14 @@ describe('deriveDesiredState', () => {
       task('orphan', { parentId: 'missing-parent', title: 'Lost child' }),
     ],
     milestones: [
-      { id: 1, name: 'v2.1', targetDate: '2025-07-21', platformMilestoneId: null, includedFeatures: ['GIT_V1'], status: 'active' },
+      {
+        id: 1,
+        name: 'v2.1',
+        targetDate: '2025-07-21',
+        platformMilestoneId: null,
+        includedFeatures: ['GIT_V1'],
+        status: 'active',
+      },
     ],
   });
 
@@ -30,7 +47,9 @@ describe('deriveDesiredState', () => {
       'task:orphan',
       'task:root',
     ]);
-    expect(desired.excluded).toEqual([{ itemKey: 'feature:ROUTING', reason: 'feature status proposed is not synced' }]);
+    expect(desired.excluded).toEqual([
+      { itemKey: 'feature:ROUTING', reason: 'feature status proposed is not synced' },
+    ]);
     const root = desired.issues.find((issue) => issue.itemKey === 'task:root');
     expect(root?.block.tail).toContain(
       [
@@ -96,13 +115,16 @@ describe('deriveDesiredState', () => {
       'ping @\u200boctocat about #\u200b12',
     );
     expect(
-      deriveDesiredState(hostile, { ...DEFAULT_POLICY, neutraliseMentions: false }).issues[0]?.block.description,
+      deriveDesiredState(hostile, { ...DEFAULT_POLICY, neutraliseMentions: false }).issues[0]?.block
+        .description,
     ).toBe('ping @octocat about #12');
   });
 
   it('shortens a long description with a note so the block fits its budget', () => {
-    const long = deriveDesiredState(orchestratorState({ tasks: [task('t', { description: 'x'.repeat(100_000) })] }),
-      DEFAULT_POLICY).issues[0];
+    const long = deriveDesiredState(
+      orchestratorState({ tasks: [task('t', { description: 'x'.repeat(100_000) })] }),
+      DEFAULT_POLICY,
+    ).issues[0];
     if (!long) throw new Error('no issue');
     const block = assembleBlock(long.block, 65_000);
     expect(block.length).toBeLessThanOrEqual(65_000);

@@ -16,7 +16,11 @@ describe('markers', () => {
   it.each([
     ['no marker at all', 'Just a human issue', 'none'],
     ['a marker without a hash', '<!-- orchestrator-git:v1 id=task:x -->', 'malformed'],
-    ['a marker with an id that is not ours', '<!-- orchestrator-git:v1 id=foo hash=abcdef0123456789 -->', 'malformed'],
+    [
+      'a marker with an id that is not ours',
+      '<!-- orchestrator-git:v1 id=foo hash=abcdef0123456789 -->',
+      'malformed',
+    ],
     ['a future marker version', '<!-- orchestrator-git:v9 id=task:x hash=abcdef0123456789 -->', 'malformed'],
     ['the end marker alone', BLOCK_END, 'none'],
   ])('reads %s as %s', (_name, body, kind) => {
@@ -28,14 +32,20 @@ describe('body blocks', () => {
   const hash = '0123456789abcdef';
 
   it('creates a body with the block only, or with free text below', () => {
-    expect(composeBody('task:a', hash, 'Managed', null)).toBe(`${formatMarker('task:a', hash)}\nManaged\n${BLOCK_END}\n`);
+    expect(composeBody('task:a', hash, 'Managed', null)).toBe(
+      `${formatMarker('task:a', hash)}\nManaged\n${BLOCK_END}\n`,
+    );
     expect(composeBody('task:a', hash, 'Managed', null, 'Notes:')).toContain(`${BLOCK_END}\n\nNotes:`);
   });
 
   it('keeps every character of free text around the block when the block is replaced', () => {
     const original = `Intro by a human\n${composeBody('task:a', hash, 'Old block\nline 2', null)}\nHuman notes\n\n- keep me`;
     const parts = splitBody(original);
-    expect(parts).toMatchObject({ before: 'Intro by a human\n', managed: 'Old block\nline 2', unterminated: false });
+    expect(parts).toMatchObject({
+      before: 'Intro by a human\n',
+      managed: 'Old block\nline 2',
+      unterminated: false,
+    });
     const rewritten = composeBody('task:a', 'fedcba9876543210', 'New block', parts);
     expect(rewritten).toBe(
       `Intro by a human\n${formatMarker('task:a', 'fedcba9876543210')}\nNew block\n${BLOCK_END}\n\nHuman notes\n\n- keep me`,

@@ -16,7 +16,8 @@ function sync(model: ModelPlatform, state: OrchestratorState, policy: SyncPolicy
   return plan;
 }
 
-const kinds = (plan: Plan) => plan.operations.map((operation) => (operation.kind === 'updateIssue' ? operation.change : operation.kind));
+const kinds = (plan: Plan) =>
+  plan.operations.map((operation) => (operation.kind === 'updateIssue' ? operation.change : operation.kind));
 
 describe('planSync', () => {
   const base = orchestratorState({
@@ -32,7 +33,9 @@ describe('planSync', () => {
     const model = newModel();
     const first = sync(model, base);
     expect(kinds(first)).toEqual([
-      ...Array(first.operations.filter((operation) => operation.kind === 'createLabel').length).fill('createLabel'),
+      ...Array(first.operations.filter((operation) => operation.kind === 'createLabel').length).fill(
+        'createLabel',
+      ),
       'createIssue',
       'createIssue',
       'createIssue',
@@ -51,18 +54,34 @@ describe('planSync', () => {
     if (t1a) t1a.status = 'completed';
     const update = sync(model, progressed);
     expect(update.operations).toHaveLength(1);
-    expect(update.operations[0]).toMatchObject({ kind: 'updateIssue', itemKey: 'task:t1', change: 'updated', fields: ['body'] });
+    expect(update.operations[0]).toMatchObject({
+      kind: 'updateIssue',
+      itemKey: 'task:t1',
+      change: 'updated',
+      fields: ['body'],
+    });
 
     const finished = structuredClone(progressed);
     for (const item of finished.tasks) if (item.id === 't2') item.status = 'completed';
     const close = sync(model, finished);
-    const issueOperations = (plan: Plan) => plan.operations.filter((operation) => operation.kind === 'updateIssue');
+    const issueOperations = (plan: Plan) =>
+      plan.operations.filter((operation) => operation.kind === 'updateIssue');
     expect(issueOperations(close)).toMatchObject([
-      { kind: 'updateIssue', itemKey: 'task:t2', change: 'closed', patch: { state: 'closed', stateReason: 'completed' } },
+      {
+        kind: 'updateIssue',
+        itemKey: 'task:t2',
+        change: 'closed',
+        patch: { state: 'closed', stateReason: 'completed' },
+      },
     ]);
     const reopened = sync(model, progressed);
     expect(issueOperations(reopened)).toMatchObject([
-      { kind: 'updateIssue', itemKey: 'task:t2', change: 'reopened', patch: { state: 'open', stateReason: 'reopened' } },
+      {
+        kind: 'updateIssue',
+        itemKey: 'task:t2',
+        change: 'reopened',
+        patch: { state: 'open', stateReason: 'reopened' },
+      },
     ]);
   });
 
@@ -98,7 +117,9 @@ describe('planSync', () => {
     expect(reported.operations).toEqual([]);
     expect(reported.conflicts).toMatchObject([{ itemKey: 'task:t2', issueNumber: issue.number }]);
     const restored = sync(model, base);
-    expect(restored.operations).toMatchObject([{ change: 'reopened', reason: expect.stringContaining('a human changed') }]);
+    expect(restored.operations).toMatchObject([
+      { change: 'reopened', reason: expect.stringContaining('a human changed') },
+    ]);
   });
 
   it('never creates a duplicate: markers are found without links, and copies of a marker are reported', () => {
@@ -109,7 +130,9 @@ describe('planSync', () => {
     model.issues.push({ ...structuredClone(original), number: 99, title: 'Pasted copy' });
     const plan = planSync(deriveDesiredState(base, DEFAULT_POLICY), actualOf(model), context());
     expect(plan.operations).toEqual([]);
-    expect(plan.warnings).toMatchObject([{ issueNumber: 99, message: expect.stringContaining('also carries the marker') }]);
+    expect(plan.warnings).toMatchObject([
+      { issueNumber: 99, message: expect.stringContaining('also carries the marker') },
+    ]);
     // With a link naming the copy, the linked issue wins (its title is restored) and the original is reported.
     const linked = planSync(
       deriveDesiredState(base, DEFAULT_POLICY),
@@ -121,7 +144,9 @@ describe('planSync', () => {
   });
 
   it('skips items finished before their first sync unless create-completed is on', () => {
-    const state = orchestratorState({ tasks: [task('done', { status: 'completed' }), task('gone', { status: 'cancelled' })] });
+    const state = orchestratorState({
+      tasks: [task('done', { status: 'completed' }), task('gone', { status: 'cancelled' })],
+    });
     const skipped = planSync(deriveDesiredState(state, DEFAULT_POLICY), actualOf(newModel()), context());
     expect(skipped.operations).toEqual([]);
     expect(skipped.skipped).toHaveLength(2);
@@ -139,13 +164,24 @@ describe('planSync', () => {
     expect(plan.operations.find((operation) => operation.kind === 'createIssue')).toMatchObject({
       write: { assignees: [] },
     });
-    expect(plan.warnings).toMatchObject([{ itemKey: 'task:t', message: expect.stringContaining('mallory cannot be assigned') }]);
+    expect(plan.warnings).toMatchObject([
+      { itemKey: 'task:t', message: expect.stringContaining('mallory cannot be assigned') },
+    ]);
   });
 
   it('asks for the reads it needs before the plan is final', () => {
     const state = orchestratorState({
       tasks: [task('t', { assignee: 'carol', featureId: 'F' })],
-      milestones: [{ id: 1, name: 'v1', targetDate: null, platformMilestoneId: null, includedFeatures: ['F'], status: 'planning' }],
+      milestones: [
+        {
+          id: 1,
+          name: 'v1',
+          targetDate: null,
+          platformMilestoneId: null,
+          includedFeatures: ['F'],
+          status: 'planning',
+        },
+      ],
     });
     const plan = planSync(
       deriveDesiredState(state, DEFAULT_POLICY),
@@ -158,13 +194,18 @@ describe('planSync', () => {
   it('leaves orphans by default and closes them as not planned with orphans: close', () => {
     const model = newModel();
     sync(model, base);
-    const without = orchestratorState({ features: base.features, tasks: base.tasks.filter((item) => item.id !== 't2') });
+    const without = orchestratorState({
+      features: base.features,
+      tasks: base.tasks.filter((item) => item.id !== 't2'),
+    });
     const left = planSync(deriveDesiredState(without, DEFAULT_POLICY), actualOf(model), context());
     expect(left.operations).toEqual([]);
     expect(left.orphans).toMatchObject([{ itemKey: 'task:t2' }]);
     const policy = { ...DEFAULT_POLICY, orphans: 'close' as const };
     const closed = planSync(deriveDesiredState(without, policy), actualOf(model), context(policy));
-    expect(closed.operations).toMatchObject([{ itemKey: 'task:t2', change: 'closed', patch: { stateReason: 'not_planned' } }]);
+    expect(closed.operations).toMatchObject([
+      { itemKey: 'task:t2', change: 'closed', patch: { stateReason: 'not_planned' } },
+    ]);
   });
 });
 
@@ -202,30 +243,43 @@ describe('planSync properties', () => {
 
   it('converges: after any sequence of state changes and human edits, one sync makes a second sync empty', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(stateArbitrary, fc.array(humanEdit, { maxLength: 3 })), { minLength: 1, maxLength: 4 }), (steps) => {
-        const model = newModel();
-        const policy = { ...DEFAULT_POLICY, createCompleted: true };
-        for (const [state, edits] of steps) {
-          for (const edit of edits) {
-            const issue = model.issues[edit.target % Math.max(1, model.issues.length)];
-            if (!issue) continue;
-            if (edit.label) issue.labels.push(edit.label);
-            if (edit.close) issue.state = issue.state === 'open' ? 'closed' : 'open';
-            if (edit.text !== null) issue.body += `\n${edit.text}`;
+      fc.property(
+        fc.array(fc.tuple(stateArbitrary, fc.array(humanEdit, { maxLength: 3 })), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        (steps) => {
+          const model = newModel();
+          const policy = { ...DEFAULT_POLICY, createCompleted: true };
+          for (const [state, edits] of steps) {
+            for (const edit of edits) {
+              const issue = model.issues[edit.target % Math.max(1, model.issues.length)];
+              if (!issue) continue;
+              if (edit.label) issue.labels.push(edit.label);
+              if (edit.close) issue.state = issue.state === 'open' ? 'closed' : 'open';
+              if (edit.text !== null) issue.body += `\n${edit.text}`;
+            }
+            const humanText = new Map(
+              model.issues.map((issue) => [
+                issue.number,
+                issue.body.split('<!-- /orchestrator-git -->\n')[1],
+              ]),
+            );
+            sync(model, state, policy);
+            // Free text below the block survives every sync.
+            for (const issue of model.issues) {
+              expect(issue.body.split('<!-- /orchestrator-git -->\n')[1]).toBe(
+                humanText.get(issue.number) ?? '',
+              );
+            }
+            const again = planSync(deriveDesiredState(state, policy), actualOf(model), context(policy));
+            expect(again.operations).toEqual([]);
+            // Exactly one issue per item: never a duplicate.
+            const markers = model.issues.map((issue) => /id=(\S+)/.exec(issue.body)?.[1]);
+            expect(new Set(markers).size).toBe(markers.length);
           }
-          const humanText = new Map(model.issues.map((issue) => [issue.number, issue.body.split('<!-- /orchestrator-git -->\n')[1]]));
-          sync(model, state, policy);
-          // Free text below the block survives every sync.
-          for (const issue of model.issues) {
-            expect(issue.body.split('<!-- /orchestrator-git -->\n')[1]).toBe(humanText.get(issue.number) ?? '');
-          }
-          const again = planSync(deriveDesiredState(state, policy), actualOf(model), context(policy));
-          expect(again.operations).toEqual([]);
-          // Exactly one issue per item: never a duplicate.
-          const markers = model.issues.map((issue) => /id=(\S+)/.exec(issue.body)?.[1]);
-          expect(new Set(markers).size).toBe(markers.length);
-        }
-      }),
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -61,7 +61,10 @@ describe('labels', () => {
   });
 
   it('turns a dimension off with a null prefix', () => {
-    const policy = { ...DEFAULT_POLICY, labelPrefixes: { ...DEFAULT_POLICY.labelPrefixes, specialist: null } };
+    const policy = {
+      ...DEFAULT_POLICY,
+      labelPrefixes: { ...DEFAULT_POLICY.labelPrefixes, specialist: null },
+    };
     expect(dimensionLabel(policy, 'specialist', 'tester')).toBeNull();
     expect(isOwnedLabel(policy, 'specialist: tester')).toBe(false);
   });

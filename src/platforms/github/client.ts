@@ -56,7 +56,12 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
 
   const Bottleneck = BottleneckLight as typeof BottleneckType;
   const throttle: ThrottleOptions = {
-    onRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+    onRateLimit: (
+      retryAfter: number,
+      request: { method: string; url: string },
+      _octokit: unknown,
+      retryCount: number,
+    ) => {
       if (retryCount < 1 && retryAfter <= maxWait) {
         stats.retries += 1;
         log(`Rate limit reached; retrying ${request.method} ${request.url} after ${retryAfter} s`);
@@ -90,8 +95,9 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     options.token,
     {
       baseUrl: options.baseUrl.replace(/\/+$/, ''),
-      request: { fetch: countingFetch, retries: options.retries ?? 3 },
-      retry: { retryAfterBaseValue: options.retryBaseMs ?? 1000 },
+      request: { fetch: countingFetch },
+      // Retries belong here, not in `request`: a `request.retries` makes plugin-retry retry even 4xx answers.
+      retry: { retryAfterBaseValue: options.retryBaseMs ?? 1000, retries: options.retries ?? 3 },
       throttle,
       log: { debug: () => undefined, info: () => undefined, warn: log, error: log },
     },
@@ -176,7 +182,7 @@ export function toCatalogueError(error: unknown, repository: string, doing: stri
     return new OrchestratorGitError(
       'REPOSITORY_NOT_FOUND',
       `Repository ${quote(repository)} was not found, or the token cannot see it (404 while ${doing}).`,
-      'Check the `repository` input (owner/name) and that the token has access to it: for another repository than the workflow\'s own, use a PAT or GitHub App token with access to it.',
+      "Check the `repository` input (owner/name) and that the token has access to it: for another repository than the workflow's own, use a PAT or GitHub App token with access to it.",
       cause,
     );
   }
@@ -191,7 +197,8 @@ export function toCatalogueError(error: unknown, repository: string, doing: stri
   const remaining = headers['x-ratelimit-remaining'];
   if ((status === 403 || status === 429) && (String(remaining) === '0' || /rate limit/i.test(message))) {
     const reset = Number(headers['x-ratelimit-reset']);
-    const when = Number.isFinite(reset) && reset > 0 ? ` It resets at ${new Date(reset * 1000).toISOString()}.` : '';
+    const when =
+      Number.isFinite(reset) && reset > 0 ? ` It resets at ${new Date(reset * 1000).toISOString()}.` : '';
     return new OrchestratorGitError(
       'RATE_LIMITED',
       `GitHub's rate limit stopped the run while ${doing} (${status} ${message}).${when}`,
@@ -226,7 +233,11 @@ export function toCatalogueError(error: unknown, repository: string, doing: stri
 
 /** Errors after which no later request can succeed in this run. */
 export function isFatal(error: OrchestratorGitError): boolean {
-  return ['TOKEN_INVALID', 'REPOSITORY_NOT_FOUND', 'ISSUES_DISABLED', 'PERMISSION_DENIED', 'RATE_LIMITED'].includes(
-    error.code,
-  );
+  return [
+    'TOKEN_INVALID',
+    'REPOSITORY_NOT_FOUND',
+    'ISSUES_DISABLED',
+    'PERMISSION_DENIED',
+    'RATE_LIMITED',
+  ].includes(error.code);
 }

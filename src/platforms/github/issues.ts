@@ -4,7 +4,13 @@ import type { DesiredMilestone } from '../../core/desired.js';
 import type { DesiredLabel } from '../../core/labels.js';
 import { OrchestratorGitError, quote } from '../../errors.js';
 import type { IssueTracker, RequestStats, ResolvedIssuePatch, ResolvedIssueWrite } from '../types.js';
-import { createGitHubClient, httpStatus, toCatalogueError, type GitHubClient, type GitHubClientOptions } from './client.js';
+import {
+  createGitHubClient,
+  httpStatus,
+  toCatalogueError,
+  type GitHubClient,
+  type GitHubClientOptions,
+} from './client.js';
 
 /** The fields of GitHub's issue object that the adapter reads. */
 interface IssueJson {
@@ -31,7 +37,7 @@ export function parseRepository(repository: string): { owner: string; repo: stri
     throw new OrchestratorGitError(
       'REPOSITORY_MALFORMED',
       `Repository ${quote(repository)} is not of the form owner/name.`,
-      'Set the `repository` input to owner/name, e.g. octo-org/widgets, or leave it empty to use the workflow\'s own repository.',
+      "Set the `repository` input to owner/name, e.g. octo-org/widgets, or leave it empty to use the workflow's own repository.",
     );
   }
   return { owner: match[1] ?? '', repo: match[2] ?? '' };
@@ -168,20 +174,18 @@ export class GitHubIssueTracker implements IssueTracker {
   }
 
   async createIssue(write: ResolvedIssueWrite): Promise<ActualIssue> {
-    const { data } = await this.call(
-      `creating issue ${quote(write.title)}`,
-      () =>
-        this.client.octokit.request('POST /repos/{owner}/{repo}/issues', {
-          owner: this.owner,
-          repo: this.repo,
-          title: write.title,
-          body: write.body,
-          labels: write.labels,
-          assignees: write.assignees,
-          ...(write.milestone !== null ? { milestone: write.milestone } : {}),
-          // A create is not idempotent: a blind retry after a lost response could duplicate the issue.
-          request: { retries: 0 },
-        }),
+    const { data } = await this.call(`creating issue ${quote(write.title)}`, () =>
+      this.client.octokit.request('POST /repos/{owner}/{repo}/issues', {
+        owner: this.owner,
+        repo: this.repo,
+        title: write.title,
+        body: write.body,
+        labels: write.labels,
+        assignees: write.assignees,
+        ...(write.milestone !== null ? { milestone: write.milestone } : {}),
+        // A create is not idempotent: a blind retry after a lost response could duplicate the issue.
+        request: { retries: 0 },
+      }),
     );
     return toActualIssue(data as IssueJson);
   }
