@@ -8,7 +8,7 @@ import { OrchestratorGitError } from '../errors.js';
 import { isFatal } from '../platforms/github/client.js';
 import type { IssueTracker, RequestStats, ResolvedIssuePatch } from '../platforms/types.js';
 import type { JournalEntry, StateStore } from '../state/store.js';
-import type { IssueLink } from '../state/types.js';
+import { LinkRecorder, linkKey } from './links.js';
 import { logText, type Logger } from './logger.js';
 
 export type OperationStatus = 'done' | 'failed' | 'skipped';
@@ -103,63 +103,8 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
     return outcome;
   }
 
-  const synced = store.syncedItems(tracker.platform, repository);
-  const linkRows = new Map(
-    store.state.links
-      .filter((link) => link.platform === tracker.platform && link.repository === repository)
-      .map((link) => [linkKey(link), link]),
-  );
-  const itemsByKey = new Map(desired.issues.map((issue) => [issue.itemKey, issue]));
-  const writeLink = (
-    itemKey: string,
-    number: number,
-    url: string,
-    issueId: string,
-    hash: string,
-    owned: string[],
-    wrote: boolean,
-  ) => {
-    outcome.links.push({ itemKey, number, url });
-    const existing = linkRows.get(itemKey);
-    const timestamp = now().toISOString();
-    if (
-      wrote ||
-      !existing ||
-      existing.issueNumber !== number ||
-      existing.issueUrl !== url ||
-      existing.syncStatus !== 'synced'
-    ) {
-      const item = itemsByKey.get(itemKey);
-      const [kind, ...rest] = itemKey.split(':');
-      const id = rest.join(':');
-      store.upsertLink({
-        featureId: kind === 'feature' ? id : (item?.featureId ?? null),
-        taskId: kind === 'task' ? id : null,
-        platform: tracker.platform,
-        repository,
-        issueNumber: number,
-        issueUrl: url,
-        syncStatus: 'synced',
-        lastSynced: timestamp,
-      });
-    }
-    const record = synced.get(itemKey);
-    if (wrote || !record || record.issueNumber !== number || record.contentHash !== hash) {
-      store.upsertSyncedItem({
-        itemKey,
-        platform: tracker.platform,
-        repository,
-        issueNumber: number,
-        issueId,
-        contentHash: hash,
-        ownedAssignees: owned,
-        syncedAt: wrote || !record ? timestamp : record.syncedAt,
-      });
-    }
-  };
-  for (const link of plan.unchanged) {
-    writeLink(link.itemKey, link.number, link.url, link.issueId, link.hash, link.ownedAssignees, false);
-  }
+  const links = new LinkRecorder(store, tracker, desired.issues, now);
+  for (const link of plan.unchanged) links.record(link, false);
 
   const milestoneNumbers = new Map<string, number>();
   for (const issue of actual.issues)
@@ -204,15 +149,7 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
         error: null,
       });
       if (issue && isIssueOperation(operation)) {
-        writeLink(
-          operation.itemKey,
-          issue.number,
-          issue.url,
-          issue.id,
-          operation.hash,
-          operation.ownedAssignees,
-          true,
-        );
+        links.record({ ...operation, number: issue.number, url: issue.url, issueId: issue.id }, true);
       }
       log.info(describeResult(operation, issue));
     } catch (caught) {
@@ -221,9 +158,7 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
       entry.detail = `${error.code}: ${error.message}`;
       outcome.results.push({ operation, status: 'failed', issue: null, error: error.message });
       log.error(`${describeOperation(operation)} failed: ${error.message}`);
-      if (isIssueOperation(operation) && operation.kind === 'updateIssue') {
-        markLinkFailed(store, linkRows.get(operation.itemKey));
-      }
+      if (operation.kind === 'updateIssue') links.markFailed(operation.itemKey);
       if (isFatal(error)) outcome.stoppedBy = error;
     }
     if (Date.now() - lastCheckpoint >= checkpointMs) {
@@ -243,6 +178,7 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
     }
   }
 
+  outcome.links = links.recorded;
   tally(outcome);
   outcome.stats = tracker.stats();
   if (plan.operations.length > 0 || journal.length > 0) {
@@ -300,10 +236,6 @@ async function planWithLookups(
   for (const login of lookups.assignees) actual.assignable.set(login, await tracker.isAssignable(login));
   plan = planSync(desired, actual, context);
   return plan;
-}
-
-function linkKey(link: IssueLink): string {
-  return link.taskId !== null ? `task:${link.taskId}` : `feature:${link.featureId ?? ''}`;
 }
 
 function isIssueOperation(operation: Operation): operation is IssueOperation {
@@ -385,10 +317,6 @@ function isAmbiguous(error: unknown): boolean {
   if (error.code !== 'PLATFORM_ERROR') return false;
   const cause = error.cause as { status?: unknown } | undefined;
   return typeof cause?.status !== 'number' || cause.status >= 500;
-}
-
-function markLinkFailed(store: StateStore, link: IssueLink | undefined): void {
-  if (link && link.syncStatus !== 'failed') store.upsertLink({ ...link, syncStatus: 'failed' });
 }
 
 function wrapUnexpected(error: unknown): OrchestratorGitError {

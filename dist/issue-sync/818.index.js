@@ -1,8 +1,8 @@
-export const id = 597;
-export const ids = [597];
+export const id = 818;
+export const ids = [818];
 export const modules = {
 
-/***/ 1597:
+/***/ 9818:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4315,6 +4315,78 @@ function countOperations(plan) {
     return counts;
 }
 
+;// CONCATENATED MODULE: ./build/src/engine/links.js
+function links_linkKey(link) {
+    return link.taskId !== null ? `task:${link.taskId}` : `feature:${link.featureId ?? ''}`;
+}
+/**
+ * Writes a row only when something a reader would see changed (a new or moved issue, a write): a no-op run
+ * leaves the state file byte-identical, so nothing needs committing.
+ */
+class LinkRecorder {
+    store;
+    tracker;
+    now;
+    recorded = [];
+    links;
+    items;
+    featureOf;
+    constructor(store, tracker, desired, now) {
+        this.store = store;
+        this.tracker = tracker;
+        this.now = now;
+        this.links = new Map(store.state.links
+            .filter((link) => link.platform === tracker.platform && link.repository === tracker.repository)
+            .map((link) => [links_linkKey(link), link]));
+        this.items = store.syncedItems(tracker.platform, tracker.repository);
+        this.featureOf = new Map(desired.map((issue) => [issue.itemKey, issue.featureId]));
+    }
+    /** `wrote`: the run just wrote this issue, so its sync time moves on. */
+    record(issue, wrote) {
+        const { itemKey, number, url } = issue;
+        this.recorded.push({ itemKey, number, url });
+        const timestamp = this.now().toISOString();
+        const link = this.links.get(itemKey);
+        if (wrote ||
+            !link ||
+            link.issueNumber !== number ||
+            link.issueUrl !== url ||
+            link.syncStatus !== 'synced') {
+            const [kind, ...rest] = itemKey.split(':');
+            const id = rest.join(':');
+            this.store.upsertLink({
+                featureId: kind === 'feature' ? id : (this.featureOf.get(itemKey) ?? null),
+                taskId: kind === 'task' ? id : null,
+                platform: this.tracker.platform,
+                repository: this.tracker.repository,
+                issueNumber: number,
+                issueUrl: url,
+                syncStatus: 'synced',
+                lastSynced: timestamp,
+            });
+        }
+        const item = this.items.get(itemKey);
+        if (wrote || !item || item.issueNumber !== number || item.contentHash !== issue.hash) {
+            this.store.upsertSyncedItem({
+                itemKey,
+                platform: this.tracker.platform,
+                repository: this.tracker.repository,
+                issueNumber: number,
+                issueId: issue.issueId,
+                contentHash: issue.hash,
+                ownedAssignees: issue.ownedAssignees,
+                syncedAt: wrote || !item ? timestamp : item.syncedAt,
+            });
+        }
+    }
+    /** An update that failed leaves the issue behind the orchestrator: the link says so until a run succeeds. */
+    markFailed(itemKey) {
+        const link = this.links.get(itemKey);
+        if (link && link.syncStatus !== 'failed')
+            this.store.upsertLink({ ...link, syncStatus: 'failed' });
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/src/engine/logger.js
 /** The logging interface shared by the actions (@actions/core) and the CLI (console), and safe text for log lines. */
 /**
@@ -4336,6 +4408,7 @@ const silentLogger = {
 
 ;// CONCATENATED MODULE: ./build/src/engine/sync.js
 /** Runs one issue sync: read actual, plan, apply through the adapter with a journal, and write links back. */
+
 
 
 
@@ -4379,51 +4452,9 @@ async function runIssueSync(options) {
         outcome.links = plan.unchanged.map(({ itemKey, number, url }) => ({ itemKey, number, url }));
         return outcome;
     }
-    const synced = store.syncedItems(tracker.platform, repository);
-    const linkRows = new Map(store.state.links
-        .filter((link) => link.platform === tracker.platform && link.repository === repository)
-        .map((link) => [sync_linkKey(link), link]));
-    const itemsByKey = new Map(desired.issues.map((issue) => [issue.itemKey, issue]));
-    const writeLink = (itemKey, number, url, issueId, hash, owned, wrote) => {
-        outcome.links.push({ itemKey, number, url });
-        const existing = linkRows.get(itemKey);
-        const timestamp = now().toISOString();
-        if (wrote ||
-            !existing ||
-            existing.issueNumber !== number ||
-            existing.issueUrl !== url ||
-            existing.syncStatus !== 'synced') {
-            const item = itemsByKey.get(itemKey);
-            const [kind, ...rest] = itemKey.split(':');
-            const id = rest.join(':');
-            store.upsertLink({
-                featureId: kind === 'feature' ? id : (item?.featureId ?? null),
-                taskId: kind === 'task' ? id : null,
-                platform: tracker.platform,
-                repository,
-                issueNumber: number,
-                issueUrl: url,
-                syncStatus: 'synced',
-                lastSynced: timestamp,
-            });
-        }
-        const record = synced.get(itemKey);
-        if (wrote || !record || record.issueNumber !== number || record.contentHash !== hash) {
-            store.upsertSyncedItem({
-                itemKey,
-                platform: tracker.platform,
-                repository,
-                issueNumber: number,
-                issueId,
-                contentHash: hash,
-                ownedAssignees: owned,
-                syncedAt: wrote || !record ? timestamp : record.syncedAt,
-            });
-        }
-    };
-    for (const link of plan.unchanged) {
-        writeLink(link.itemKey, link.number, link.url, link.issueId, link.hash, link.ownedAssignees, false);
-    }
+    const links = new LinkRecorder(store, tracker, desired.issues, now);
+    for (const link of plan.unchanged)
+        links.record(link, false);
     const milestoneNumbers = new Map();
     for (const issue of actual.issues)
         if (issue.milestone)
@@ -4467,7 +4498,7 @@ async function runIssueSync(options) {
                 error: null,
             });
             if (issue && isIssueOperation(operation)) {
-                writeLink(operation.itemKey, issue.number, issue.url, issue.id, operation.hash, operation.ownedAssignees, true);
+                links.record({ ...operation, number: issue.number, url: issue.url, issueId: issue.id }, true);
             }
             log.info(describeResult(operation, issue));
         }
@@ -4477,9 +4508,8 @@ async function runIssueSync(options) {
             entry.detail = `${error.code}: ${error.message}`;
             outcome.results.push({ operation, status: 'failed', issue: null, error: error.message });
             log.error(`${describeOperation(operation)} failed: ${error.message}`);
-            if (isIssueOperation(operation) && operation.kind === 'updateIssue') {
-                markLinkFailed(store, linkRows.get(operation.itemKey));
-            }
+            if (operation.kind === 'updateIssue')
+                links.markFailed(operation.itemKey);
             if (isFatal(error))
                 outcome.stoppedBy = error;
         }
@@ -4499,6 +4529,7 @@ async function runIssueSync(options) {
             lastCheckpoint = Date.now();
         }
     }
+    outcome.links = links.recorded;
     tally(outcome);
     outcome.stats = tracker.stats();
     if (plan.operations.length > 0 || journal.length > 0) {
@@ -4532,7 +4563,7 @@ function planContext(store, tracker, policy) {
     for (const link of store.state.links) {
         if (link.platform !== tracker.platform || link.repository !== tracker.repository)
             continue;
-        links.set(sync_linkKey(link), link.issueNumber);
+        links.set(links_linkKey(link), link.issueNumber);
     }
     const ownedAssignees = new Map();
     for (const [key, record] of store.syncedItems(tracker.platform, tracker.repository)) {
@@ -4555,9 +4586,6 @@ async function planWithLookups(desired, actual, context, tracker) {
         actual.assignable.set(login, await tracker.isAssignable(login));
     plan = planSync(desired, actual, context);
     return plan;
-}
-function sync_linkKey(link) {
-    return link.taskId !== null ? `task:${link.taskId}` : `feature:${link.featureId ?? ''}`;
 }
 function isIssueOperation(operation) {
     return operation.kind === 'createIssue' || operation.kind === 'updateIssue';
@@ -4632,10 +4660,6 @@ function isAmbiguous(error) {
         return false;
     const cause = error.cause;
     return typeof cause?.status !== 'number' || cause.status >= 500;
-}
-function markLinkFailed(store, link) {
-    if (link && link.syncStatus !== 'failed')
-        store.upsertLink({ ...link, syncStatus: 'failed' });
 }
 function wrapUnexpected(error) {
     return new OrchestratorGitError('PLATFORM_ERROR', error instanceof Error ? error.message : String(error), 'This is unexpected; the next run retries. If it persists, report it with the run log.', { cause: error });
