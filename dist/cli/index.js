@@ -43825,7 +43825,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1259);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5704);
 /** Entry of the orchestrator-git command. */
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -43835,7 +43835,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1259:
+/***/ 5704:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44027,6 +44027,10 @@ const ISSUE_SYNC_SETTINGS = {
         help: 'Break @mentions and #references in synced text so a sync never notifies anyone.',
         default: 'true',
     },
+    reconcile: {
+        help: 'full reads every issue; incremental reads only issues updated since the last recorded run (falling back to full when that is unsafe); auto is full on scheduled and manual runs, incremental otherwise.',
+        default: 'auto',
+    },
     'write-delay-ms': {
         help: 'Minimum milliseconds between writes.',
         default: "GitHub's guidance: 1 s between writes, 3 s between writes that notify",
@@ -44173,6 +44177,7 @@ function resolveIssueSyncConfig({ inputs, configRow, file, env, issueTemplate, }
         apiUrl: (text('api-url') ?? env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
         token,
         writeDelayMs: writeDelay === null ? null : Number(writeDelay),
+        reconcile: resolveReconcile(oneOf('reconcile', ['auto', 'full', 'incremental'], 'auto'), env),
         policy: {
             featureStatuses: statuses,
             tasks: oneOf('tasks', ['top-level', 'all', 'none'], DEFAULT_POLICY.tasks),
@@ -44186,6 +44191,13 @@ function resolveIssueSyncConfig({ inputs, configRow, file, env, issueTemplate, }
             issueTemplate: issueTemplate?.trim() ? issueTemplate.trim() : null,
         },
     };
+}
+/** Scheduled and manual runs are the periodic full reconcile; runs on push read incrementally. */
+function resolveReconcile(mode, env) {
+    if (mode !== 'auto')
+        return mode;
+    const event = env.GITHUB_EVENT_NAME ?? env.CI_PIPELINE_SOURCE ?? '';
+    return ['schedule', 'workflow_dispatch', 'web'].includes(event) ? 'full' : 'incremental';
 }
 function invalid(name, source, value, expected) {
     return new OrchestratorGitError('CONFIG_INVALID', `Setting ${quote(name)} (from the ${source}) is ${quote(typeof value === 'string' ? value : JSON.stringify(value))}; expected ${expected}.`, `Correct ${name} in the ${source}; docs/configuration.md lists every setting.`);
@@ -49812,28 +49824,35 @@ class GitHubIssueTracker {
     stats() {
         return { ...this.client.stats };
     }
-    async listIssues() {
-        const items = await this.call('listing issues', () => this.client.octokit.paginate('GET /repos/{owner}/{repo}/issues', {
+    async listIssues(options = {}) {
+        const since = options.updatedSince;
+        const items = await this.call(since ? `listing issues updated since ${since}` : 'listing issues', () => this.client.octokit.paginate('GET /repos/{owner}/{repo}/issues', {
             owner: this.owner,
             repo: this.repo,
             state: 'all',
-            sort: 'created',
-            direction: 'asc',
             per_page: 100,
+            // `since` filters on updated_at; sorting by it keeps pages stable while issues are being created.
+            ...(since ? { since, sort: 'updated', direction: 'asc' } : { sort: 'created', direction: 'asc' }),
         }));
         return items.filter((item) => !item.pull_request).map(toActualIssue);
     }
-    async listRecentIssues(since) {
-        const response = await this.call('looking for a just-created issue', () => this.client.octokit.request('GET /repos/{owner}/{repo}/issues', {
-            owner: this.owner,
-            repo: this.repo,
-            state: 'all',
-            sort: 'created',
-            direction: 'desc',
-            since,
-            per_page: 100,
-        }));
-        return response.data.filter((item) => !item.pull_request).map(toActualIssue);
+    async getIssue(number) {
+        try {
+            const { data } = await this.client.octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', {
+                owner: this.owner,
+                repo: this.repo,
+                issue_number: number,
+            });
+            const item = data;
+            return item.pull_request ? null : toActualIssue(item);
+        }
+        catch (error) {
+            // 404: no such issue (or transferred away); 410: deleted. The repository itself was read moments ago.
+            const status = httpStatus(error);
+            if (status === 404 || status === 410)
+                return null;
+            throw toCatalogueError(error, this.repository, `reading issue #${number}`);
+        }
     }
     async listLabels() {
         const labels = await this.call('listing labels', () => this.client.octokit.paginate('GET /repos/{owner}/{repo}/labels', {
@@ -62182,12 +62201,6 @@ class JsonStateStore {
     }
 }
 
-;// CONCATENATED MODULE: ./build/src/core/actual.js
-/** What the platform holds, as the core sees it: plain records that every platform adapter returns. */
-function emptyActualState(issues) {
-    return { issues, labels: null, milestones: null, assignable: new Map() };
-}
-
 ;// CONCATENATED MODULE: ./build/src/core/text.js
 /** Turns untrusted orchestrator text into safe issue titles and Markdown that pings nobody and cannot break our markers. */
 const TITLE_LIMIT = 256;
@@ -62434,6 +62447,7 @@ function deriveFeatureIssue(feature, tasks, milestones, policy) {
         milestone: milestoneFor(feature.id, milestones),
         ...issueStateFor(feature.status),
         progress,
+        createdAt: feature.createdAt,
     };
 }
 function deriveTaskIssue(task, children, milestones, policy) {
@@ -62484,6 +62498,7 @@ function deriveTaskIssue(task, children, milestones, policy) {
         milestone: milestoneFor(task.featureId, milestones),
         ...issueStateFor(task.status),
         progress,
+        createdAt: task.createdAt,
     };
 }
 function collectChecklist(task, children, nested, depth, seen, lines, descendants, neutralise) {
@@ -62681,6 +62696,16 @@ function fingerprint(fields) {
         fields.state,
     ]);
     return (0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex').slice(0, 16);
+}
+/** The fingerprint an item's issue carries after the tool writes it with no free text around the block. */
+function nominalFingerprint(item) {
+    return fingerprint({
+        title: item.title,
+        block: assembleBlock(item.block, BODY_LIMIT - MARKER_OVERHEAD),
+        labels: item.labels.map((label) => label.name),
+        milestone: item.milestone?.title ?? null,
+        state: item.state,
+    });
 }
 function planSync(desired, actual, context) {
     const plan = {
@@ -63094,6 +63119,95 @@ class LinkRecorder {
     }
 }
 
+;// CONCATENATED MODULE: ./build/src/core/actual.js
+/** What the platform holds, as the core sees it: plain records that every platform adapter returns. */
+function emptyActualState(issues) {
+    return { issues, labels: null, milestones: null, assignable: new Map() };
+}
+
+;// CONCATENATED MODULE: ./build/src/engine/read-actual.js
+/**
+ * Reads what the platform holds, as cheaply as correctness allows: a full read lists every issue; an incremental
+ * read lists only issues updated since the last recorded run and trusts the stored fingerprints for the rest.
+ */
+
+
+
+
+/** Margin for clock skew between the runner that recorded the last run and the platform's updated_at. */
+const SKEW_MS = 10 * 60 * 1000;
+async function readActual(tracker, store, desired, requested, createCompleted) {
+    const full = async (reason) => ({
+        mode: 'full',
+        reason,
+        actual: emptyActualState(await tracker.listIssues()),
+        candidates: desired,
+        unchanged: [],
+    });
+    if (requested === 'full')
+        return full('full reconcile requested');
+    const lastRun = store
+        .syncRecords()
+        .runs.filter((run) => run.platform === tracker.platform && run.repository === tracker.repository && run.finishedAt !== null)
+        .sort((a, b) => (a.startedAt < b.startedAt ? 1 : -1))[0];
+    if (!lastRun)
+        return full('no earlier run is recorded in the state');
+    const records = store.syncedItems(tracker.platform, tracker.repository);
+    const urls = new Map(store.state.links
+        .filter((link) => link.platform === tracker.platform && link.repository === tracker.repository)
+        .map((link) => [links_linkKey(link), link.issueUrl]));
+    // An item without a record must be new since that run, or one that is never created (finished before its
+    // first sync); otherwise its issue could exist unseen (records lost) and only a full read can find it.
+    const unknown = desired.issues.find((item) => !records.has(item.itemKey) &&
+        !(item.state === 'closed' && !createCompleted) &&
+        !(item.createdAt !== null && Date.parse(item.createdAt) > Date.parse(lastRun.startedAt)));
+    if (unknown)
+        return full(`${unknown.itemKey} has no record of its issue`);
+    const since = new Date(Date.parse(lastRun.startedAt) - SKEW_MS).toISOString();
+    const fetched = await tracker.listIssues({ updatedSince: since });
+    const fetchedNumbers = new Set(fetched.map((issue) => issue.number));
+    const markedKeys = new Set();
+    for (const issue of fetched) {
+        const marker = readMarker(issue.body);
+        if (marker.kind === 'marker')
+            markedKeys.add(marker.itemKey);
+    }
+    const candidates = [];
+    const unchanged = [];
+    const extra = [];
+    for (const item of desired.issues) {
+        const record = records.get(item.itemKey);
+        const url = urls.get(item.itemKey);
+        if (!record || fetchedNumbers.has(record.issueNumber) || markedKeys.has(item.itemKey)) {
+            candidates.push(item);
+        }
+        else if (record.contentHash === nominalFingerprint(item) && url) {
+            unchanged.push({
+                itemKey: item.itemKey,
+                number: record.issueNumber,
+                url,
+                issueId: record.issueId ?? '',
+                hash: record.contentHash,
+                ownedAssignees: record.ownedAssignees,
+            });
+        }
+        else {
+            // The item changed but its issue did not: read just that issue.
+            const issue = await tracker.getIssue(record.issueNumber);
+            if (issue)
+                extra.push(issue);
+            candidates.push(item);
+        }
+    }
+    return {
+        mode: 'incremental',
+        reason: `issues updated since ${since}`,
+        actual: emptyActualState([...fetched, ...extra]),
+        candidates: { issues: candidates, excluded: desired.excluded },
+        unchanged,
+    };
+}
+
 ;// CONCATENATED MODULE: ./build/src/engine/logger.js
 /** The logging interface shared by the actions (@actions/core) and the CLI (console), and safe text for log lines. */
 /**
@@ -63114,7 +63228,6 @@ const silentLogger = {
 };
 
 ;// CONCATENATED MODULE: ./build/src/engine/sync.js
-/** Runs one issue sync: read actual, plan, apply through the adapter with a journal, and write links back. */
 
 
 
@@ -63134,8 +63247,11 @@ async function runIssueSync(options) {
     }
     const desired = deriveDesiredState(store.state, policy);
     const context = planContext(store, tracker, policy);
-    const actual = emptyActualState(await tracker.listIssues());
-    const plan = await planWithLookups(desired, actual, context, tracker);
+    const read = await readActual(tracker, store, desired, options.reconcile ?? 'full', policy.createCompleted);
+    log.info(`Read: ${read.mode} (${read.reason}); ${read.actual.issues.length} issues read.`);
+    const { actual } = read;
+    const plan = await planWithLookups(read.candidates, actual, context, tracker);
+    plan.unchanged.push(...read.unchanged);
     for (const note of [...plan.warnings, ...plan.conflicts]) {
         const where = [note.itemKey, note.issueNumber !== null ? `#${note.issueNumber}` : null]
             .filter(Boolean)
@@ -63228,7 +63344,7 @@ async function runIssueSync(options) {
                 repository,
                 startedAt,
                 finishedAt: null,
-                fullReconcile: true,
+                fullReconcile: read.mode === 'full',
                 outcome: 'running',
                 counts: null,
             });
@@ -63247,7 +63363,7 @@ async function runIssueSync(options) {
             repository,
             startedAt,
             finishedAt: now().toISOString(),
-            fullReconcile: true,
+            fullReconcile: read.mode === 'full',
             outcome: outcome.stoppedBy
                 ? `stopped: ${outcome.stoppedBy.code}`
                 : outcome.counts.failed
@@ -63332,7 +63448,7 @@ async function applyOperation(operation, tracker, milestoneNumbers, now, log) {
                 // After an ambiguous failure the issue may exist: look for its marker before anyone creates it again.
                 if (!isAmbiguous(error))
                     throw error;
-                const found = (await tracker.listRecentIssues(since)).find((candidate) => {
+                const found = (await tracker.listIssues({ updatedSince: since })).find((candidate) => {
                     const marker = readMarker(candidate.body);
                     return marker.kind === 'marker' && marker.itemKey === operation.itemKey;
                 });
@@ -63488,6 +63604,7 @@ async function executeIssueSync(options) {
             dryRun: config.dryRun,
             runId: options.runId,
             log,
+            reconcile: config.reconcile,
         });
         return { kind: 'synced', config, outcome };
     }

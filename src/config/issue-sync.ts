@@ -14,6 +14,8 @@ export interface IssueSyncConfig {
   token: string;
   /** Minimum time between writes; null follows GitHub's guidance. */
   writeDelayMs: number | null;
+  /** How much of the platform to read, `auto` resolved from the CI event. */
+  reconcile: 'full' | 'incremental';
   policy: SyncPolicy;
 }
 
@@ -74,6 +76,10 @@ export const ISSUE_SYNC_SETTINGS = {
   'neutralize-mentions': {
     help: 'Break @mentions and #references in synced text so a sync never notifies anyone.',
     default: 'true',
+  },
+  reconcile: {
+    help: 'full reads every issue; incremental reads only issues updated since the last recorded run (falling back to full when that is unsafe); auto is full on scheduled and manual runs, incremental otherwise.',
+    default: 'auto',
   },
   'write-delay-ms': {
     help: 'Minimum milliseconds between writes.',
@@ -273,6 +279,7 @@ export function resolveIssueSyncConfig({
     apiUrl: (text('api-url') ?? env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
     token,
     writeDelayMs: writeDelay === null ? null : Number(writeDelay),
+    reconcile: resolveReconcile(oneOf('reconcile', ['auto', 'full', 'incremental'] as const, 'auto'), env),
     policy: {
       featureStatuses: statuses,
       tasks: oneOf('tasks', ['top-level', 'all', 'none'] as const, DEFAULT_POLICY.tasks),
@@ -290,6 +297,16 @@ export function resolveIssueSyncConfig({
       issueTemplate: issueTemplate?.trim() ? issueTemplate.trim() : null,
     },
   };
+}
+
+/** Scheduled and manual runs are the periodic full reconcile; runs on push read incrementally. */
+function resolveReconcile(
+  mode: 'auto' | 'full' | 'incremental',
+  env: NodeJS.ProcessEnv,
+): 'full' | 'incremental' {
+  if (mode !== 'auto') return mode;
+  const event = env.GITHUB_EVENT_NAME ?? env.CI_PIPELINE_SOURCE ?? '';
+  return ['schedule', 'workflow_dispatch', 'web'].includes(event) ? 'full' : 'incremental';
 }
 
 function invalid(

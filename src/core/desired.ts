@@ -37,6 +37,8 @@ export interface DesiredIssue {
   stateReason: 'completed' | 'not_planned' | null;
   /** Progress over subtasks (tasks) or linked tasks (features); null when there is nothing to count. */
   progress: { done: number; total: number } | null;
+  /** When the item was created in the orchestrator (ISO 8601), if known. */
+  createdAt: string | null;
 }
 
 export interface DesiredState {
@@ -162,6 +164,7 @@ function deriveFeatureIssue(
     milestone: milestoneFor(feature.id, milestones),
     ...issueStateFor(feature.status),
     progress,
+    createdAt: feature.createdAt,
   };
 }
 
@@ -217,6 +220,7 @@ function deriveTaskIssue(
     milestone: milestoneFor(task.featureId, milestones),
     ...issueStateFor(task.status),
     progress,
+    createdAt: task.createdAt,
   };
 }
 

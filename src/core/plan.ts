@@ -116,6 +116,17 @@ export function fingerprint(fields: {
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }
 
+/** The fingerprint an item's issue carries after the tool writes it with no free text around the block. */
+export function nominalFingerprint(item: DesiredIssue): string {
+  return fingerprint({
+    title: item.title,
+    block: assembleBlock(item.block, BODY_LIMIT - MARKER_OVERHEAD),
+    labels: item.labels.map((label) => label.name),
+    milestone: item.milestone?.title ?? null,
+    state: item.state,
+  });
+}
+
 interface Candidate {
   issue: ActualIssue;
   hash: string;

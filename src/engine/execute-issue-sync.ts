@@ -101,6 +101,7 @@ export async function executeIssueSync(options: ExecuteOptions): Promise<Execute
       dryRun: config.dryRun,
       runId: options.runId,
       log,
+      reconcile: config.reconcile,
     });
     return { kind: 'synced', config, outcome };
   } finally {

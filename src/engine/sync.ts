@@ -1,5 +1,5 @@
 /** Runs one issue sync: read actual, plan, apply through the adapter with a journal, and write links back. */
-import { emptyActualState, type ActualIssue, type ActualState } from '../core/actual.js';
+import type { ActualIssue, ActualState } from '../core/actual.js';
 import { deriveDesiredState } from '../core/desired.js';
 import { readMarker } from '../core/markers.js';
 import { planSync, type IssueOperation, type Operation, type Plan, type PlanContext } from '../core/plan.js';
@@ -9,6 +9,7 @@ import { isFatal } from '../platforms/github/client.js';
 import type { IssueTracker, RequestStats, ResolvedIssuePatch } from '../platforms/types.js';
 import type { JournalEntry, StateStore } from '../state/store.js';
 import { LinkRecorder, linkKey } from './links.js';
+import { readActual, type ReconcileMode } from './read-actual.js';
 import { logText, type Logger } from './logger.js';
 
 export type OperationStatus = 'done' | 'failed' | 'skipped';
@@ -61,6 +62,8 @@ export interface SyncOptions {
   now?: () => Date;
   /** Save the state at least this often during a long apply, so a killed run loses little. */
   checkpointMs?: number;
+  /** `incremental` reads only issues updated since the last recorded run (falling back to full when unsafe). */
+  reconcile?: ReconcileMode;
 }
 
 export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
@@ -76,8 +79,11 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
 
   const desired = deriveDesiredState(store.state, policy);
   const context = planContext(store, tracker, policy);
-  const actual = emptyActualState(await tracker.listIssues());
-  const plan = await planWithLookups(desired, actual, context, tracker);
+  const read = await readActual(tracker, store, desired, options.reconcile ?? 'full', policy.createCompleted);
+  log.info(`Read: ${read.mode} (${read.reason}); ${read.actual.issues.length} issues read.`);
+  const { actual } = read;
+  const plan = await planWithLookups(read.candidates, actual, context, tracker);
+  plan.unchanged.push(...read.unchanged);
   for (const note of [...plan.warnings, ...plan.conflicts]) {
     const where = [note.itemKey, note.issueNumber !== null ? `#${note.issueNumber}` : null]
       .filter(Boolean)
@@ -169,7 +175,7 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
         repository,
         startedAt,
         finishedAt: null,
-        fullReconcile: true,
+        fullReconcile: read.mode === 'full',
         outcome: 'running',
         counts: null,
       });
@@ -189,7 +195,7 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
       repository,
       startedAt,
       finishedAt: now().toISOString(),
-      fullReconcile: true,
+      fullReconcile: read.mode === 'full',
       outcome: outcome.stoppedBy
         ? `stopped: ${outcome.stoppedBy.code}`
         : outcome.counts.failed
@@ -283,7 +289,7 @@ async function applyOperation(
       } catch (error) {
         // After an ambiguous failure the issue may exist: look for its marker before anyone creates it again.
         if (!isAmbiguous(error)) throw error;
-        const found = (await tracker.listRecentIssues(since)).find((candidate) => {
+        const found = (await tracker.listIssues({ updatedSince: since })).find((candidate) => {
           const marker = readMarker(candidate.body);
           return marker.kind === 'marker' && marker.itemKey === operation.itemKey;
         });

@@ -37,10 +37,13 @@ export interface IssueTracker {
   readonly platform: PlatformName;
   /** `owner/name` (or the platform's equivalent path). */
   readonly repository: string;
-  /** Every issue of the repository, open and closed, pull requests excluded. */
-  listIssues(): Promise<ActualIssue[]>;
-  /** Issues created at or after `since` (newest first): used to look for a marker after an ambiguous create. */
-  listRecentIssues(since: string): Promise<ActualIssue[]>;
+  /**
+   * Every issue of the repository, open and closed, pull requests excluded; with `updatedSince`, only those
+   * updated (or created) at or after that time.
+   */
+  listIssues(options?: { updatedSince?: string }): Promise<ActualIssue[]>;
+  /** One issue by number; null when it no longer exists in the repository (deleted or transferred). */
+  getIssue(number: number): Promise<ActualIssue | null>;
   /** Lower-case names of every label in the repository. */
   listLabels(): Promise<Set<string>>;
   createLabel(label: DesiredLabel): Promise<void>;

@@ -62,33 +62,36 @@ export class GitHubIssueTracker implements IssueTracker {
     return { ...this.client.stats };
   }
 
-  async listIssues(): Promise<ActualIssue[]> {
-    const items = await this.call('listing issues', () =>
+  async listIssues(options: { updatedSince?: string } = {}): Promise<ActualIssue[]> {
+    const since = options.updatedSince;
+    const items = await this.call(since ? `listing issues updated since ${since}` : 'listing issues', () =>
       this.client.octokit.paginate('GET /repos/{owner}/{repo}/issues', {
         owner: this.owner,
         repo: this.repo,
         state: 'all',
-        sort: 'created',
-        direction: 'asc',
         per_page: 100,
+        // `since` filters on updated_at; sorting by it keeps pages stable while issues are being created.
+        ...(since ? { since, sort: 'updated', direction: 'asc' } : { sort: 'created', direction: 'asc' }),
       }),
     );
     return (items as IssueJson[]).filter((item) => !item.pull_request).map(toActualIssue);
   }
 
-  async listRecentIssues(since: string): Promise<ActualIssue[]> {
-    const response = await this.call('looking for a just-created issue', () =>
-      this.client.octokit.request('GET /repos/{owner}/{repo}/issues', {
+  async getIssue(number: number): Promise<ActualIssue | null> {
+    try {
+      const { data } = await this.client.octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', {
         owner: this.owner,
         repo: this.repo,
-        state: 'all',
-        sort: 'created',
-        direction: 'desc',
-        since,
-        per_page: 100,
-      }),
-    );
-    return (response.data as IssueJson[]).filter((item) => !item.pull_request).map(toActualIssue);
+        issue_number: number,
+      });
+      const item = data as IssueJson;
+      return item.pull_request ? null : toActualIssue(item);
+    } catch (error) {
+      // 404: no such issue (or transferred away); 410: deleted. The repository itself was read moments ago.
+      const status = httpStatus(error);
+      if (status === 404 || status === 410) return null;
+      throw toCatalogueError(error, this.repository, `reading issue #${number}`);
+    }
   }
 
   async listLabels(): Promise<Set<string>> {

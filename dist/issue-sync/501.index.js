@@ -1,8 +1,8 @@
-export const id = 818;
-export const ids = [818];
+export const id = 501;
+export const ids = [501];
 export const modules = {
 
-/***/ 9818:
+/***/ 1501:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -176,6 +176,10 @@ const ISSUE_SYNC_SETTINGS = {
         help: 'Break @mentions and #references in synced text so a sync never notifies anyone.',
         default: 'true',
     },
+    reconcile: {
+        help: 'full reads every issue; incremental reads only issues updated since the last recorded run (falling back to full when that is unsafe); auto is full on scheduled and manual runs, incremental otherwise.',
+        default: 'auto',
+    },
     'write-delay-ms': {
         help: 'Minimum milliseconds between writes.',
         default: "GitHub's guidance: 1 s between writes, 3 s between writes that notify",
@@ -322,6 +326,7 @@ function resolveIssueSyncConfig({ inputs, configRow, file, env, issueTemplate, }
         apiUrl: (text('api-url') ?? env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
         token,
         writeDelayMs: writeDelay === null ? null : Number(writeDelay),
+        reconcile: resolveReconcile(oneOf('reconcile', ['auto', 'full', 'incremental'], 'auto'), env),
         policy: {
             featureStatuses: statuses,
             tasks: oneOf('tasks', ['top-level', 'all', 'none'], DEFAULT_POLICY.tasks),
@@ -335,6 +340,13 @@ function resolveIssueSyncConfig({ inputs, configRow, file, env, issueTemplate, }
             issueTemplate: issueTemplate?.trim() ? issueTemplate.trim() : null,
         },
     };
+}
+/** Scheduled and manual runs are the periodic full reconcile; runs on push read incrementally. */
+function resolveReconcile(mode, env) {
+    if (mode !== 'auto')
+        return mode;
+    const event = env.GITHUB_EVENT_NAME ?? env.CI_PIPELINE_SOURCE ?? '';
+    return ['schedule', 'workflow_dispatch', 'web'].includes(event) ? 'full' : 'incremental';
 }
 function invalid(name, source, value, expected) {
     return new OrchestratorGitError('CONFIG_INVALID', `Setting ${quote(name)} (from the ${source}) is ${quote(typeof value === 'string' ? value : JSON.stringify(value))}; expected ${expected}.`, `Correct ${name} in the ${source}; docs/configuration.md lists every setting.`);
@@ -638,28 +650,35 @@ class GitHubIssueTracker {
     stats() {
         return { ...this.client.stats };
     }
-    async listIssues() {
-        const items = await this.call('listing issues', () => this.client.octokit.paginate('GET /repos/{owner}/{repo}/issues', {
+    async listIssues(options = {}) {
+        const since = options.updatedSince;
+        const items = await this.call(since ? `listing issues updated since ${since}` : 'listing issues', () => this.client.octokit.paginate('GET /repos/{owner}/{repo}/issues', {
             owner: this.owner,
             repo: this.repo,
             state: 'all',
-            sort: 'created',
-            direction: 'asc',
             per_page: 100,
+            // `since` filters on updated_at; sorting by it keeps pages stable while issues are being created.
+            ...(since ? { since, sort: 'updated', direction: 'asc' } : { sort: 'created', direction: 'asc' }),
         }));
         return items.filter((item) => !item.pull_request).map(toActualIssue);
     }
-    async listRecentIssues(since) {
-        const response = await this.call('looking for a just-created issue', () => this.client.octokit.request('GET /repos/{owner}/{repo}/issues', {
-            owner: this.owner,
-            repo: this.repo,
-            state: 'all',
-            sort: 'created',
-            direction: 'desc',
-            since,
-            per_page: 100,
-        }));
-        return response.data.filter((item) => !item.pull_request).map(toActualIssue);
+    async getIssue(number) {
+        try {
+            const { data } = await this.client.octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', {
+                owner: this.owner,
+                repo: this.repo,
+                issue_number: number,
+            });
+            const item = data;
+            return item.pull_request ? null : toActualIssue(item);
+        }
+        catch (error) {
+            // 404: no such issue (or transferred away); 410: deleted. The repository itself was read moments ago.
+            const status = httpStatus(error);
+            if (status === 404 || status === 410)
+                return null;
+            throw toCatalogueError(error, this.repository, `reading issue #${number}`);
+        }
     }
     async listLabels() {
         const labels = await this.call('listing labels', () => this.client.octokit.paginate('GET /repos/{owner}/{repo}/labels', {
@@ -3475,12 +3494,6 @@ class JsonStateStore {
     }
 }
 
-;// CONCATENATED MODULE: ./build/src/core/actual.js
-/** What the platform holds, as the core sees it: plain records that every platform adapter returns. */
-function emptyActualState(issues) {
-    return { issues, labels: null, milestones: null, assignable: new Map() };
-}
-
 ;// CONCATENATED MODULE: ./build/src/core/text.js
 /** Turns untrusted orchestrator text into safe issue titles and Markdown that pings nobody and cannot break our markers. */
 const TITLE_LIMIT = 256;
@@ -3727,6 +3740,7 @@ function deriveFeatureIssue(feature, tasks, milestones, policy) {
         milestone: milestoneFor(feature.id, milestones),
         ...issueStateFor(feature.status),
         progress,
+        createdAt: feature.createdAt,
     };
 }
 function deriveTaskIssue(task, children, milestones, policy) {
@@ -3777,6 +3791,7 @@ function deriveTaskIssue(task, children, milestones, policy) {
         milestone: milestoneFor(task.featureId, milestones),
         ...issueStateFor(task.status),
         progress,
+        createdAt: task.createdAt,
     };
 }
 function collectChecklist(task, children, nested, depth, seen, lines, descendants, neutralise) {
@@ -3974,6 +3989,16 @@ function fingerprint(fields) {
         fields.state,
     ]);
     return (0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex').slice(0, 16);
+}
+/** The fingerprint an item's issue carries after the tool writes it with no free text around the block. */
+function nominalFingerprint(item) {
+    return fingerprint({
+        title: item.title,
+        block: assembleBlock(item.block, BODY_LIMIT - MARKER_OVERHEAD),
+        labels: item.labels.map((label) => label.name),
+        milestone: item.milestone?.title ?? null,
+        state: item.state,
+    });
 }
 function planSync(desired, actual, context) {
     const plan = {
@@ -4387,6 +4412,95 @@ class LinkRecorder {
     }
 }
 
+;// CONCATENATED MODULE: ./build/src/core/actual.js
+/** What the platform holds, as the core sees it: plain records that every platform adapter returns. */
+function emptyActualState(issues) {
+    return { issues, labels: null, milestones: null, assignable: new Map() };
+}
+
+;// CONCATENATED MODULE: ./build/src/engine/read-actual.js
+/**
+ * Reads what the platform holds, as cheaply as correctness allows: a full read lists every issue; an incremental
+ * read lists only issues updated since the last recorded run and trusts the stored fingerprints for the rest.
+ */
+
+
+
+
+/** Margin for clock skew between the runner that recorded the last run and the platform's updated_at. */
+const SKEW_MS = 10 * 60 * 1000;
+async function readActual(tracker, store, desired, requested, createCompleted) {
+    const full = async (reason) => ({
+        mode: 'full',
+        reason,
+        actual: emptyActualState(await tracker.listIssues()),
+        candidates: desired,
+        unchanged: [],
+    });
+    if (requested === 'full')
+        return full('full reconcile requested');
+    const lastRun = store
+        .syncRecords()
+        .runs.filter((run) => run.platform === tracker.platform && run.repository === tracker.repository && run.finishedAt !== null)
+        .sort((a, b) => (a.startedAt < b.startedAt ? 1 : -1))[0];
+    if (!lastRun)
+        return full('no earlier run is recorded in the state');
+    const records = store.syncedItems(tracker.platform, tracker.repository);
+    const urls = new Map(store.state.links
+        .filter((link) => link.platform === tracker.platform && link.repository === tracker.repository)
+        .map((link) => [links_linkKey(link), link.issueUrl]));
+    // An item without a record must be new since that run, or one that is never created (finished before its
+    // first sync); otherwise its issue could exist unseen (records lost) and only a full read can find it.
+    const unknown = desired.issues.find((item) => !records.has(item.itemKey) &&
+        !(item.state === 'closed' && !createCompleted) &&
+        !(item.createdAt !== null && Date.parse(item.createdAt) > Date.parse(lastRun.startedAt)));
+    if (unknown)
+        return full(`${unknown.itemKey} has no record of its issue`);
+    const since = new Date(Date.parse(lastRun.startedAt) - SKEW_MS).toISOString();
+    const fetched = await tracker.listIssues({ updatedSince: since });
+    const fetchedNumbers = new Set(fetched.map((issue) => issue.number));
+    const markedKeys = new Set();
+    for (const issue of fetched) {
+        const marker = readMarker(issue.body);
+        if (marker.kind === 'marker')
+            markedKeys.add(marker.itemKey);
+    }
+    const candidates = [];
+    const unchanged = [];
+    const extra = [];
+    for (const item of desired.issues) {
+        const record = records.get(item.itemKey);
+        const url = urls.get(item.itemKey);
+        if (!record || fetchedNumbers.has(record.issueNumber) || markedKeys.has(item.itemKey)) {
+            candidates.push(item);
+        }
+        else if (record.contentHash === nominalFingerprint(item) && url) {
+            unchanged.push({
+                itemKey: item.itemKey,
+                number: record.issueNumber,
+                url,
+                issueId: record.issueId ?? '',
+                hash: record.contentHash,
+                ownedAssignees: record.ownedAssignees,
+            });
+        }
+        else {
+            // The item changed but its issue did not: read just that issue.
+            const issue = await tracker.getIssue(record.issueNumber);
+            if (issue)
+                extra.push(issue);
+            candidates.push(item);
+        }
+    }
+    return {
+        mode: 'incremental',
+        reason: `issues updated since ${since}`,
+        actual: emptyActualState([...fetched, ...extra]),
+        candidates: { issues: candidates, excluded: desired.excluded },
+        unchanged,
+    };
+}
+
 ;// CONCATENATED MODULE: ./build/src/engine/logger.js
 /** The logging interface shared by the actions (@actions/core) and the CLI (console), and safe text for log lines. */
 /**
@@ -4407,7 +4521,6 @@ const silentLogger = {
 };
 
 ;// CONCATENATED MODULE: ./build/src/engine/sync.js
-/** Runs one issue sync: read actual, plan, apply through the adapter with a journal, and write links back. */
 
 
 
@@ -4427,8 +4540,11 @@ async function runIssueSync(options) {
     }
     const desired = deriveDesiredState(store.state, policy);
     const context = planContext(store, tracker, policy);
-    const actual = emptyActualState(await tracker.listIssues());
-    const plan = await planWithLookups(desired, actual, context, tracker);
+    const read = await readActual(tracker, store, desired, options.reconcile ?? 'full', policy.createCompleted);
+    log.info(`Read: ${read.mode} (${read.reason}); ${read.actual.issues.length} issues read.`);
+    const { actual } = read;
+    const plan = await planWithLookups(read.candidates, actual, context, tracker);
+    plan.unchanged.push(...read.unchanged);
     for (const note of [...plan.warnings, ...plan.conflicts]) {
         const where = [note.itemKey, note.issueNumber !== null ? `#${note.issueNumber}` : null]
             .filter(Boolean)
@@ -4521,7 +4637,7 @@ async function runIssueSync(options) {
                 repository,
                 startedAt,
                 finishedAt: null,
-                fullReconcile: true,
+                fullReconcile: read.mode === 'full',
                 outcome: 'running',
                 counts: null,
             });
@@ -4540,7 +4656,7 @@ async function runIssueSync(options) {
             repository,
             startedAt,
             finishedAt: now().toISOString(),
-            fullReconcile: true,
+            fullReconcile: read.mode === 'full',
             outcome: outcome.stoppedBy
                 ? `stopped: ${outcome.stoppedBy.code}`
                 : outcome.counts.failed
@@ -4625,7 +4741,7 @@ async function applyOperation(operation, tracker, milestoneNumbers, now, log) {
                 // After an ambiguous failure the issue may exist: look for its marker before anyone creates it again.
                 if (!isAmbiguous(error))
                     throw error;
-                const found = (await tracker.listRecentIssues(since)).find((candidate) => {
+                const found = (await tracker.listIssues({ updatedSince: since })).find((candidate) => {
                     const marker = readMarker(candidate.body);
                     return marker.kind === 'marker' && marker.itemKey === operation.itemKey;
                 });
@@ -4781,6 +4897,7 @@ async function executeIssueSync(options) {
             dryRun: config.dryRun,
             runId: options.runId,
             log,
+            reconcile: config.reconcile,
         });
         return { kind: 'synced', config, outcome };
     }
