@@ -3,7 +3,7 @@
  * beside a naive per-item baseline in the same process. Writes reports/bench.json and docs/benchmarks.md.
  * Sizes and latency: BENCH_SIZES=10,100,1000 BENCH_LATENCY_MS=30.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { getOctokit } from '@actions/github';
@@ -11,6 +11,7 @@ import { DEFAULT_POLICY } from '../src/core/policy.js';
 import { silentLogger } from '../src/engine/logger.js';
 import { runIssueSync, type SyncOutcome } from '../src/engine/sync.js';
 import { GitHubIssueTracker } from '../src/platforms/github/issues.js';
+import { loadSqlJs } from '../src/state/sqlite.js';
 import { openStateStore } from '../src/state/store.js';
 import { GitHubEmulator } from '../test-support/emulators/github/index.js';
 import { buildDatabase, type Row } from '../test-support/fixtures/build-db.js';
@@ -28,21 +29,37 @@ interface Measurement {
   wallMs: number;
 }
 
-function taskRows(count: number, changed: Set<number>): Row[] {
+function taskRows(count: number): Row[] {
   return Array.from({ length: count }, (_, index) => ({
     task_id: `bench_${String(index).padStart(6, '0')}`,
     parent_task_id: null,
     title: `Benchmark task ${index}`,
     description: `Generated task ${index} for the benchmark.`,
     hierarchy_path: `/bench_${index}`,
-    status: changed.has(index) ? 'in_progress' : 'pending',
+    status: 'pending',
     specialist_type: ['implementer', 'tester', 'reviewer'][index % 3] ?? 'implementer',
     created_at: '2025-01-01 00:00:00',
   }));
 }
 
-async function writeState(file: string, count: number, changed: Set<number>): Promise<void> {
-  writeFileSync(file, await buildDatabase('v2-generic', { generic_tasks: taskRows(count, changed) }));
+/** Moves every 100th task to in progress, in place (the state keeps its sync records, as a real repository's does). */
+async function progressOnePercent(file: string): Promise<number> {
+  const SQL = await loadSqlJs();
+  const db = new SQL.Database(readFileSync(file));
+  try {
+    db.run(
+      "UPDATE generic_tasks SET status = 'in_progress' WHERE (CAST(substr(task_id, 7) AS INTEGER) % 100) = 0",
+    );
+    const changed = db.getRowsModified();
+    writeFileSync(file, db.export());
+    return changed;
+  } finally {
+    db.close();
+  }
+}
+
+async function writeState(file: string, count: number): Promise<void> {
+  writeFileSync(file, await buildDatabase('v2-generic', { generic_tasks: taskRows(count) }));
 }
 
 async function measureSync(
@@ -50,6 +67,7 @@ async function measureSync(
   stateFile: string,
   scenario: string,
   items: number,
+  reconcile: 'full' | 'incremental',
 ): Promise<Measurement> {
   emulator.clearRequests();
   const store = await openStateStore({ stateFile });
@@ -68,6 +86,7 @@ async function measureSync(
       dryRun: false,
       runId: `bench-${scenario}`,
       log: silentLogger,
+      reconcile,
     });
   } finally {
     store.close();
@@ -135,15 +154,25 @@ async function main(): Promise<void> {
           permissions: { issues: 'write', metadata: 'read' },
         });
         const stateFile = path.join(workdir, `state-${size}.db`);
-        await writeState(stateFile, size, new Set());
-        results.push(await measureSync(emulator, stateFile, 'first sync', size));
-        results.push(await measureSync(emulator, stateFile, 'no-op re-sync', size));
-        const changed = new Set(Array.from({ length: Math.ceil(size / 100) }, (_, index) => index * 100));
-        await writeState(stateFile, size, changed);
-        // Links written back by the first sync are lost by rewriting the file: the no-op below also shows
-        // that markers alone rebuild them without extra requests.
-        results.push(await measureSync(emulator, stateFile, '1% changed', size));
-        results.push(await measureSync(emulator, stateFile, 'no-op after change', size));
+        await writeState(stateFile, size);
+        results.push(await measureSync(emulator, stateFile, 'first sync', size, 'full'));
+        results.push(
+          await measureSync(emulator, stateFile, 'no-op re-sync (incremental)', size, 'incremental'),
+        );
+        results.push(await measureSync(emulator, stateFile, 'no-op full reconcile', size, 'full'));
+        const changed = await progressOnePercent(stateFile);
+        results.push(
+          await measureSync(
+            emulator,
+            stateFile,
+            `1% changed (${changed} items, incremental)`,
+            size,
+            'incremental',
+          ),
+        );
+        results.push(
+          await measureSync(emulator, stateFile, 'no-op after change (incremental)', size, 'incremental'),
+        );
         results.push(await measureNaive(emulator, size));
         process.stderr.write(`N=${size} done\n`);
       } finally {

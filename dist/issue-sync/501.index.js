@@ -492,6 +492,7 @@ function emptyStats() {
 
 function createGitHubClient(options) {
     const stats = emptyStats();
+    const serverDate = { value: null };
     const timeoutMs = options.timeoutMs ?? 30_000;
     const maxWait = options.maxRateLimitWaitSeconds ?? 60;
     const log = options.log ?? (() => undefined);
@@ -508,6 +509,9 @@ function createGitHubClient(options) {
             ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)])
             : AbortSignal.timeout(timeoutMs);
         const response = await fetch(input, { ...init, signal });
+        const date = Date.parse(response.headers.get('date') ?? '');
+        if (Number.isFinite(date))
+            serverDate.value = new Date(date).toISOString();
         if (response.status === 304)
             stats.notModified += 1;
         else if (response.status >= 400)
@@ -548,7 +552,7 @@ function createGitHubClient(options) {
         throttle,
         log: { debug: () => undefined, info: () => undefined, warn: log, error: log },
     }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
-    return { octokit, stats };
+    return { octokit, stats, serverDate };
 }
 function httpStatus(error) {
     if (typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number') {
@@ -649,6 +653,9 @@ class GitHubIssueTracker {
     }
     stats() {
         return { ...this.client.stats };
+    }
+    serverTime() {
+        return this.client.serverDate.value;
     }
     async listIssues(options = {}) {
         const since = options.updatedSince;
@@ -4331,14 +4338,6 @@ function describeUpdate(item, fields, humanChanged) {
         ? `${what}; restores fields a human changed (conflict-policy: orchestrator-wins)`
         : what;
 }
-function countOperations(plan) {
-    const counts = {};
-    for (const operation of plan.operations) {
-        const key = operation.kind === 'updateIssue' ? operation.change : operation.kind;
-        counts[key] = (counts[key] ?? 0) + 1;
-    }
-    return counts;
-}
 
 ;// CONCATENATED MODULE: ./build/src/engine/links.js
 function links_linkKey(link) {
@@ -4427,8 +4426,11 @@ function emptyActualState(issues) {
 
 
 
-/** Margin for clock skew between the runner that recorded the last run and the platform's updated_at. */
-const SKEW_MS = 10 * 60 * 1000;
+/**
+ * Runs are recorded with the platform's clock (the Date header of their first read), so the margin only covers
+ * edits made while that read was paging, and the header's one-second resolution.
+ */
+const MARGIN_MS = 60 * 1000;
 async function readActual(tracker, store, desired, requested, createCompleted) {
     const full = async (reason) => ({
         mode: 'full',
@@ -4456,7 +4458,7 @@ async function readActual(tracker, store, desired, requested, createCompleted) {
         !(item.createdAt !== null && Date.parse(item.createdAt) > Date.parse(lastRun.startedAt)));
     if (unknown)
         return full(`${unknown.itemKey} has no record of its issue`);
-    const since = new Date(Date.parse(lastRun.startedAt) - SKEW_MS).toISOString();
+    const since = new Date(Date.parse(lastRun.startedAt) - MARGIN_MS).toISOString();
     const fetched = await tracker.listIssues({ updatedSince: since });
     const fetchedNumbers = new Set(fetched.map((issue) => issue.number));
     const markedKeys = new Set();
@@ -4540,9 +4542,16 @@ async function runIssueSync(options) {
     }
     const desired = deriveDesiredState(store.state, policy);
     const context = planContext(store, tracker, policy);
+    const readStarted = Date.now();
     const read = await readActual(tracker, store, desired, options.reconcile ?? 'full', policy.createCompleted);
     log.info(`Read: ${read.mode} (${read.reason}); ${read.actual.issues.length} issues read.`);
     const { actual } = read;
+    // The run is recorded by the platform's clock at the start of the read (the latest Date header, less the time
+    // the read took), which is what the next incremental read's `since` is compared against.
+    const serverTime = tracker.serverTime();
+    const readAt = serverTime
+        ? new Date(Date.parse(serverTime) - (Date.now() - readStarted)).toISOString()
+        : startedAt;
     const plan = await planWithLookups(read.candidates, actual, context, tracker);
     plan.unchanged.push(...read.unchanged);
     for (const note of [...plan.warnings, ...plan.conflicts]) {
@@ -4635,7 +4644,7 @@ async function runIssueSync(options) {
                 runId: options.runId,
                 platform: tracker.platform,
                 repository,
-                startedAt,
+                startedAt: readAt,
                 finishedAt: null,
                 fullReconcile: read.mode === 'full',
                 outcome: 'running',
@@ -4654,7 +4663,7 @@ async function runIssueSync(options) {
             runId: options.runId,
             platform: tracker.platform,
             repository,
-            startedAt,
+            startedAt: readAt,
             finishedAt: now().toISOString(),
             fullReconcile: read.mode === 'full',
             outcome: outcome.stoppedBy

@@ -1,7 +1,7 @@
 /** Diffs the desired issues against what the platform holds and returns a typed plan: the fewest writes that make them match. */
 import { createHash } from 'node:crypto';
 import type { ActualIssue, ActualMilestone, ActualState } from './actual.js';
-import { composeBody, splitBody, type BodyParts } from './body.js';
+import { composeBody, splitBody } from './body.js';
 import { assembleBlock, type DesiredIssue, type DesiredMilestone, type DesiredState } from './desired.js';
 import { isOwnedLabel, type DesiredLabel } from './labels.js';
 import { BLOCK_END, formatMarker, readMarker } from './markers.js';
@@ -493,14 +493,3 @@ function describeUpdate(item: DesiredIssue, fields: string[], humanChanged: bool
     ? `${what}; restores fields a human changed (conflict-policy: orchestrator-wins)`
     : what;
 }
-
-export function countOperations(plan: Plan): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const operation of plan.operations) {
-    const key = operation.kind === 'updateIssue' ? operation.change : operation.kind;
-    counts[key] = (counts[key] ?? 0) + 1;
-  }
-  return counts;
-}
-
-export type { BodyParts };

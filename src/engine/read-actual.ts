@@ -23,8 +23,11 @@ export interface ActualRead {
   unchanged: PlannedLink[];
 }
 
-/** Margin for clock skew between the runner that recorded the last run and the platform's updated_at. */
-const SKEW_MS = 10 * 60 * 1000;
+/**
+ * Runs are recorded with the platform's clock (the Date header of their first read), so the margin only covers
+ * edits made while that read was paging, and the header's one-second resolution.
+ */
+const MARGIN_MS = 60 * 1000;
 
 export async function readActual(
   tracker: IssueTracker,
@@ -66,7 +69,7 @@ export async function readActual(
   );
   if (unknown) return full(`${unknown.itemKey} has no record of its issue`);
 
-  const since = new Date(Date.parse(lastRun.startedAt) - SKEW_MS).toISOString();
+  const since = new Date(Date.parse(lastRun.startedAt) - MARGIN_MS).toISOString();
   const fetched = await tracker.listIssues({ updatedSince: since });
   const fetchedNumbers = new Set(fetched.map((issue) => issue.number));
   const markedKeys = new Set<string>();

@@ -79,9 +79,16 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
 
   const desired = deriveDesiredState(store.state, policy);
   const context = planContext(store, tracker, policy);
+  const readStarted = Date.now();
   const read = await readActual(tracker, store, desired, options.reconcile ?? 'full', policy.createCompleted);
   log.info(`Read: ${read.mode} (${read.reason}); ${read.actual.issues.length} issues read.`);
   const { actual } = read;
+  // The run is recorded by the platform's clock at the start of the read (the latest Date header, less the time
+  // the read took), which is what the next incremental read's `since` is compared against.
+  const serverTime = tracker.serverTime();
+  const readAt = serverTime
+    ? new Date(Date.parse(serverTime) - (Date.now() - readStarted)).toISOString()
+    : startedAt;
   const plan = await planWithLookups(read.candidates, actual, context, tracker);
   plan.unchanged.push(...read.unchanged);
   for (const note of [...plan.warnings, ...plan.conflicts]) {
@@ -173,7 +180,7 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
         runId: options.runId,
         platform: tracker.platform,
         repository,
-        startedAt,
+        startedAt: readAt,
         finishedAt: null,
         fullReconcile: read.mode === 'full',
         outcome: 'running',
@@ -193,7 +200,7 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
       runId: options.runId,
       platform: tracker.platform,
       repository,
-      startedAt,
+      startedAt: readAt,
       finishedAt: now().toISOString(),
       fullReconcile: read.mode === 'full',
       outcome: outcome.stoppedBy

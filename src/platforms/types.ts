@@ -54,6 +54,8 @@ export interface IssueTracker {
   createIssue(write: ResolvedIssueWrite): Promise<ActualIssue>;
   updateIssue(number: number, patch: ResolvedIssuePatch): Promise<ActualIssue>;
   stats(): RequestStats;
+  /** The platform's clock (ISO 8601), from the Date header of the latest response; null before any response. */
+  serverTime(): string | null;
 }
 
 export function emptyStats(): RequestStats {

@@ -31,10 +31,13 @@ export type GitHubOctokit = ReturnType<typeof getOctokit>;
 export interface GitHubClient {
   octokit: GitHubOctokit;
   stats: RequestStats;
+  /** The Date header of the latest response: the platform's clock, which `since` filters compare against. */
+  serverDate: { value: string | null };
 }
 
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const stats = emptyStats();
+  const serverDate: { value: string | null } = { value: null };
   const timeoutMs = options.timeoutMs ?? 30_000;
   const maxWait = options.maxRateLimitWaitSeconds ?? 60;
   const log = options.log ?? (() => undefined);
@@ -49,6 +52,8 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)])
       : AbortSignal.timeout(timeoutMs);
     const response = await fetch(input, { ...init, signal });
+    const date = Date.parse(response.headers.get('date') ?? '');
+    if (Number.isFinite(date)) serverDate.value = new Date(date).toISOString();
     if (response.status === 304) stats.notModified += 1;
     else if (response.status >= 400) stats.failures += 1;
     return response;
@@ -104,7 +109,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     retry,
     throttling,
   );
-  return { octokit, stats };
+  return { octokit, stats, serverDate };
 }
 
 type LimitHandler = (

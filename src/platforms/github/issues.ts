@@ -62,6 +62,10 @@ export class GitHubIssueTracker implements IssueTracker {
     return { ...this.client.stats };
   }
 
+  serverTime(): string | null {
+    return this.client.serverDate.value;
+  }
+
   async listIssues(options: { updatedSince?: string } = {}): Promise<ActualIssue[]> {
     const since = options.updatedSince;
     const items = await this.call(since ? `listing issues updated since ${since}` : 'listing issues', () =>
