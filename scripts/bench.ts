@@ -142,11 +142,15 @@ async function main(): Promise<void> {
   const workdir = mkdtempSync(path.join(os.tmpdir(), 'orchestrator-git-bench-'));
   try {
     for (const size of sizes) {
+      // A virtual clock: runs in a repository are hours apart, not milliseconds, and `since` reads depend on it.
+      let clock = Date.parse('2026-01-05T09:00:00Z');
       const emulator = await GitHubEmulator.start({
         latencyMs,
         secondaryLimits: false,
         rateLimit: { limit: 1_000_000 },
+        now: () => clock,
       });
+      const later = () => (clock += 3_600_000);
       try {
         emulator.addRepository(REPOSITORY);
         emulator.addToken(TOKEN, {
@@ -156,11 +160,14 @@ async function main(): Promise<void> {
         const stateFile = path.join(workdir, `state-${size}.db`);
         await writeState(stateFile, size);
         results.push(await measureSync(emulator, stateFile, 'first sync', size, 'full'));
+        later();
         results.push(
           await measureSync(emulator, stateFile, 'no-op re-sync (incremental)', size, 'incremental'),
         );
+        later();
         results.push(await measureSync(emulator, stateFile, 'no-op full reconcile', size, 'full'));
         const changed = await progressOnePercent(stateFile);
+        later();
         results.push(
           await measureSync(
             emulator,
@@ -170,6 +177,7 @@ async function main(): Promise<void> {
             'incremental',
           ),
         );
+        later();
         results.push(
           await measureSync(emulator, stateFile, 'no-op after change (incremental)', size, 'incremental'),
         );

@@ -508,15 +508,22 @@ function createGitHubClient(options) {
         const signal = init?.signal
             ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)])
             : AbortSignal.timeout(timeoutMs);
-        const response = await fetch(input, { ...init, signal });
-        const date = Date.parse(response.headers.get('date') ?? '');
+        const received = await fetch(input, { ...init, signal });
+        const date = Date.parse(received.headers.get('date') ?? '');
         if (Number.isFinite(date))
             serverDate.value = new Date(date).toISOString();
-        if (response.status === 304)
+        if (received.status === 304)
             stats.notModified += 1;
-        else if (response.status >= 400)
+        else if (received.status >= 400)
             stats.failures += 1;
-        return response;
+        // Read the whole body here: a body cut off mid-way then fails like a dropped connection, instead of
+        // reaching Octokit, which would hand back an empty string (an issue list read as empty).
+        const body = received.status === 204 || received.status === 304 ? null : await received.arrayBuffer();
+        return new Response(body, {
+            status: received.status,
+            statusText: received.statusText,
+            headers: received.headers,
+        });
     };
     const Bottleneck = light;
     const throttle = {
@@ -541,8 +548,6 @@ function createGitHubClient(options) {
         const minTime = Math.max(0, options.writeDelayMs);
         throttle.write = new Bottleneck.Group({ maxConcurrent: 1, minTime });
         throttle.notifications = new Bottleneck.Group({ maxConcurrent: 1, minTime });
-        throttle.retryAfterBaseValue = minTime === 0 ? 10 : 1000;
-        throttle.fallbackSecondaryRateRetryAfter = minTime === 0 ? 1 : 60;
     }
     const octokit = (0,github/* getOctokit */.Q)(options.token, {
         baseUrl: options.baseUrl.replace(/\/+$/, ''),
@@ -743,7 +748,10 @@ class GitHubIssueTracker {
             };
         }
         catch (error) {
-            if (httpStatus(error) === 422 && /already_exists/.test(JSON.stringify(errorData(error)))) {
+            // Already there (a concurrent run), or the answer was lost after the write may have landed: look it up.
+            const status = httpStatus(error);
+            const exists = status === 422 && /already_exists/.test(JSON.stringify(errorData(error)));
+            if (exists || status === undefined || status >= 500) {
                 const existing = (await this.listMilestones()).find((item) => item.title === milestone.title);
                 if (existing)
                     return existing;
@@ -3535,7 +3543,8 @@ function neutraliseReferences(markdown) {
     return (markdown
         .replace(/(^|[^\w@/`])@([A-Za-z0-9][A-Za-z0-9-]*)/g, `$1@${ZERO_WIDTH_SPACE}$2`)
         // `#12` after a non-word character, or `owner/repo#12`; never an entity like `&#35;`.
-        .replace(/(?<=^|[^&\w#]|[\w.-]\/[\w.-]+)#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
+        // (The lookbehind is bounded by GitHub's owner and repository name lengths, so it stays linear.)
+        .replace(/(?<=^|[^&\w#]|[\w.-]{1,39}\/[\w.-]{1,100})#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
         .replace(/\bGH-(\d+)/g, `GH-${ZERO_WIDTH_SPACE}$1`));
 }
 /** HTML comments in untrusted text could forge or end our markers; they are shown as text instead. */
@@ -3716,7 +3725,10 @@ function deriveFeatureIssue(feature, tasks, milestones, policy) {
     const taskList = tasks.length
         ? [
             '#### Tasks',
-            ...tasks.map((task) => `- [${task.status === 'completed' ? 'x' : ' '}] ${inlineText(task.title, neutralise)} · ${displayStatus(task.status).toLowerCase()}`),
+            ...tasks
+                .slice(0, CHECKLIST_LIMIT)
+                .map((task) => `- [${task.status === 'completed' ? 'x' : ' '}] ${truncate(inlineText(task.title, neutralise), 200)} · ${displayStatus(task.status).toLowerCase()}`),
+            ...(tasks.length > CHECKLIST_LIMIT ? [`- … and ${tasks.length - CHECKLIST_LIMIT} more tasks`] : []),
             '',
         ]
         : [];
@@ -3815,7 +3827,8 @@ function collectChecklist(task, children, nested, depth, seen, lines, descendant
             .filter((part) => Boolean(part))
             .map((part) => inlineText(part, neutralise));
         const suffix = details.length ? ` · ${details.join(' · ')}` : '';
-        lines.push(`${'  '.repeat(depth)}- [${mark}] ${inlineText(child.title, neutralise) || child.id}${suffix}`);
+        const title = truncate(inlineText(child.title, neutralise) || inlineText(child.id, neutralise), 200);
+        lines.push(`${'  '.repeat(Math.min(depth, 10))}- [${mark}] ${title}${suffix}`);
         if (nested)
             collectChecklist(child, children, nested, depth + 1, seen, lines, descendants, neutralise);
     }
@@ -3829,7 +3842,7 @@ function factsTable(facts, neutralise) {
     return [
         `| ${shown.map(([name]) => name).join(' | ')} |`,
         `|${shown.map(() => '---').join('|')}|`,
-        `| ${shown.map(([, value]) => inlineText(value.replace(/_/g, ' '), neutralise)).join(' | ')} |`,
+        `| ${shown.map(([, value]) => truncate(inlineText(value.replace(/_/g, ' '), neutralise), 200)).join(' | ')} |`,
     ].join('\n');
 }
 function progressLine(progress, noun) {
@@ -3838,9 +3851,9 @@ function progressLine(progress, noun) {
     const percent = Math.round((progress.done / progress.total) * 100);
     return `**Progress:** ${progress.done} of ${progress.total} ${noun} completed (${percent}%)`;
 }
-/** Text inside an inline code span: backticks and newlines would end it. */
+/** Text inside an inline code span: backticks and newlines would end it, and a comment could end the block. */
 function codeText(text) {
-    return text.replace(/[`\r\n]/g, ' ');
+    return escapeComments(truncate(text.replace(/[`\r\n]/g, ' '), 300));
 }
 function compactLabels(labels) {
     const seen = new Set();
@@ -3874,9 +3887,25 @@ function assembleBlock(parts, budget) {
     if (full.length <= budget && parts.description.length <= DESCRIPTION_LIMIT)
         return full;
     const note = '\n\n_… shortened to fit the platform limit; the full text is in the orchestrator._';
-    const room = Math.min(DESCRIPTION_LIMIT, budget - parts.head.length - parts.tail.length - note.length - 1);
+    // Checklists are long only in extreme plans: they give way first down to what leaves the description room.
+    const tailRoom = budget - parts.head.length - note.length - 1 - 2_000;
+    const tail = parts.tail.length > tailRoom ? shortenLines(parts.tail, Math.max(0, tailRoom)) : parts.tail;
+    const room = Math.min(DESCRIPTION_LIMIT, budget - parts.head.length - tail.length - note.length - 1);
     const description = room > 0 ? `${cutAtBoundary(parts.description, room)}${note}` : note.trim();
-    return `${parts.head}${description}\n${parts.tail}`;
+    return `${parts.head}${description}\n${tail}`;
+}
+/** Whole lines from the start of `text` that fit `limit` with a closing note. */
+function shortenLines(text, limit) {
+    const note = '_… list shortened to fit the platform limit._';
+    const kept = [];
+    let length = note.length;
+    for (const line of text.split('\n')) {
+        if (length + line.length + 1 > limit)
+            break;
+        kept.push(line);
+        length += line.length + 1;
+    }
+    return [...kept, note].join('\n');
 }
 function cutAtBoundary(text, limit) {
     let cut = Math.min(limit, text.length);
@@ -3986,7 +4015,10 @@ function composeBody(itemKey, hash, managed, existing, initialFreeText = '') {
 
 
 
-const MARKER_OVERHEAD = formatMarker('', '0'.repeat(16)).length + BLOCK_END.length + 2;
+/** Characters the marker, the end marker and their line breaks take in an item's body (ids can be long). */
+function markerOverhead(itemKey) {
+    return formatMarker(itemKey, '0'.repeat(16)).length + BLOCK_END.length + 3;
+}
 function fingerprint(fields) {
     const canonical = JSON.stringify([
         fields.title,
@@ -4001,7 +4033,7 @@ function fingerprint(fields) {
 function nominalFingerprint(item) {
     return fingerprint({
         title: item.title,
-        block: assembleBlock(item.block, BODY_LIMIT - MARKER_OVERHEAD),
+        block: assembleBlock(item.block, BODY_LIMIT - markerOverhead(item.itemKey)),
         labels: item.labels.map((label) => label.name),
         milestone: item.milestone?.title ?? null,
         state: item.state,
@@ -4017,7 +4049,7 @@ function planSync(desired, actual, context) {
         warnings: [],
         lookups: { labels: false, milestones: false, assignees: [] },
     };
-    const { candidatesByKey } = indexMarkers(actual.issues, plan);
+    const { candidatesByKey, toolAuthor } = indexMarkers(actual.issues, plan);
     const byNumber = new Map(actual.issues.map((issue) => [issue.number, issue]));
     const knownLabels = new Set(actual.labels ?? []);
     for (const issue of actual.issues)
@@ -4029,7 +4061,7 @@ function planSync(desired, actual, context) {
     const issueOperations = [];
     const desiredKeys = new Set(desired.issues.map((issue) => issue.itemKey));
     for (const item of desired.issues) {
-        const match = chooseIssue(item, candidatesByKey.get(item.itemKey) ?? [], context, byNumber, plan);
+        const match = chooseIssue(item, candidatesByKey.get(item.itemKey) ?? [], toolAuthor, context, byNumber, plan);
         const assignees = resolveAssignees(item, match?.issue ?? null, actual, context, plan);
         const milestoneTitle = item.milestone?.title ?? null;
         if (!match) {
@@ -4041,7 +4073,7 @@ function planSync(desired, actual, context) {
                 });
                 continue;
             }
-            const block = assembleBlock(item.block, BODY_LIMIT - MARKER_OVERHEAD - (context.policy.issueTemplate?.length ?? 0));
+            const block = assembleBlock(item.block, BODY_LIMIT - markerOverhead(item.itemKey) - (context.policy.issueTemplate?.length ?? 0));
             const hash = fingerprint({
                 title: item.title,
                 block,
@@ -4073,7 +4105,7 @@ function planSync(desired, actual, context) {
         }
         const { issue } = match;
         const parts = splitBody(issue.body);
-        const budget = BODY_LIMIT - MARKER_OVERHEAD - parts.before.length - parts.after.length;
+        const budget = BODY_LIMIT - markerOverhead(item.itemKey) - parts.before.length - parts.after.length;
         const block = assembleBlock(item.block, budget);
         const ownedActual = issue.labels.filter((label) => isOwnedLabel(context.policy, label));
         const desiredLabelNames = item.labels.map((label) => label.name);
@@ -4218,6 +4250,10 @@ function planSync(desired, actual, context) {
     plan.operations.push(...issueOperations);
     return plan;
 }
+/**
+ * Issues carrying a marker, by item; and the account that wrote most of them (the tool's own, which GitHub does
+ * not otherwise tell an installation token): with links lost, its copy wins over a marker pasted by a person.
+ */
 function indexMarkers(issues, plan) {
     const candidatesByKey = new Map();
     for (const issue of issues) {
@@ -4236,17 +4272,26 @@ function indexMarkers(issues, plan) {
         list.push({ issue, hash: marker.hash });
         candidatesByKey.set(marker.itemKey, list);
     }
-    for (const list of candidatesByKey.values())
+    const authors = new Map();
+    for (const list of candidatesByKey.values()) {
         list.sort((a, b) => a.issue.number - b.issue.number);
-    return { candidatesByKey };
+        for (const { issue } of list)
+            if (issue.author)
+                authors.set(issue.author, (authors.get(issue.author) ?? 0) + 1);
+    }
+    const toolAuthor = [...authors].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+    return { candidatesByKey, toolAuthor };
 }
 /**
  * The linked issue wins; without a usable link, the oldest issue carrying the marker. Others carrying the same
  * marker (copies pasted by hand, or a spoofed marker) are reported and never written to.
  */
-function chooseIssue(item, candidates, context, byNumber, plan) {
+function chooseIssue(item, candidates, toolAuthor, context, byNumber, plan) {
     const linked = context.links.get(item.itemKey);
-    let chosen = candidates.find((candidate) => candidate.issue.number === linked) ?? candidates[0] ?? null;
+    let chosen = candidates.find((candidate) => candidate.issue.number === linked) ??
+        candidates.find((candidate) => toolAuthor !== null && candidate.issue.author === toolAuthor) ??
+        candidates[0] ??
+        null;
     if (!chosen && linked !== undefined) {
         const issue = byNumber.get(linked);
         if (issue) {

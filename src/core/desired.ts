@@ -3,7 +3,7 @@ import type { FeatureRecord, OrchestratorState, ReleaseMilestone, TaskRecord } f
 import { defaultLabels, dimensionLabel, type DesiredLabel } from './labels.js';
 import type { SyncPolicy } from './policy.js';
 import { displayStatus, issueStateFor, type ItemStatus } from './status.js';
-import { inlineText, safeMarkdown, safeTitle } from './text.js';
+import { escapeComments, inlineText, safeMarkdown, safeTitle, truncate } from './text.js';
 
 export type ItemKind = 'feature' | 'task';
 
@@ -130,10 +130,13 @@ function deriveFeatureIssue(
   const taskList = tasks.length
     ? [
         '#### Tasks',
-        ...tasks.map(
-          (task) =>
-            `- [${task.status === 'completed' ? 'x' : ' '}] ${inlineText(task.title, neutralise)} · ${displayStatus(task.status).toLowerCase()}`,
-        ),
+        ...tasks
+          .slice(0, CHECKLIST_LIMIT)
+          .map(
+            (task) =>
+              `- [${task.status === 'completed' ? 'x' : ' '}] ${truncate(inlineText(task.title, neutralise), 200)} · ${displayStatus(task.status).toLowerCase()}`,
+          ),
+        ...(tasks.length > CHECKLIST_LIMIT ? [`- … and ${tasks.length - CHECKLIST_LIMIT} more tasks`] : []),
         '',
       ]
     : [];
@@ -246,9 +249,8 @@ function collectChecklist(
       .filter((part): part is string => Boolean(part))
       .map((part) => inlineText(part, neutralise));
     const suffix = details.length ? ` · ${details.join(' · ')}` : '';
-    lines.push(
-      `${'  '.repeat(depth)}- [${mark}] ${inlineText(child.title, neutralise) || child.id}${suffix}`,
-    );
+    const title = truncate(inlineText(child.title, neutralise) || inlineText(child.id, neutralise), 200);
+    lines.push(`${'  '.repeat(Math.min(depth, 10))}- [${mark}] ${title}${suffix}`);
     if (nested) collectChecklist(child, children, nested, depth + 1, seen, lines, descendants, neutralise);
   }
 }
@@ -264,7 +266,7 @@ function factsTable(facts: [string, string | null][], neutralise: boolean): stri
   return [
     `| ${shown.map(([name]) => name).join(' | ')} |`,
     `|${shown.map(() => '---').join('|')}|`,
-    `| ${shown.map(([, value]) => inlineText(value.replace(/_/g, ' '), neutralise)).join(' | ')} |`,
+    `| ${shown.map(([, value]) => truncate(inlineText(value.replace(/_/g, ' '), neutralise), 200)).join(' | ')} |`,
   ].join('\n');
 }
 
@@ -274,9 +276,9 @@ function progressLine(progress: { done: number; total: number } | null, noun: st
   return `**Progress:** ${progress.done} of ${progress.total} ${noun} completed (${percent}%)`;
 }
 
-/** Text inside an inline code span: backticks and newlines would end it. */
+/** Text inside an inline code span: backticks and newlines would end it, and a comment could end the block. */
 function codeText(text: string): string {
-  return text.replace(/[`\r\n]/g, ' ');
+  return escapeComments(truncate(text.replace(/[`\r\n]/g, ' '), 300));
 }
 
 function compactLabels(labels: (DesiredLabel | null)[]): DesiredLabel[] {
@@ -309,9 +311,25 @@ export function assembleBlock(parts: BlockParts, budget: number): string {
   const full = `${parts.head}${parts.description}\n${parts.tail}`;
   if (full.length <= budget && parts.description.length <= DESCRIPTION_LIMIT) return full;
   const note = '\n\n_… shortened to fit the platform limit; the full text is in the orchestrator._';
-  const room = Math.min(DESCRIPTION_LIMIT, budget - parts.head.length - parts.tail.length - note.length - 1);
+  // Checklists are long only in extreme plans: they give way first down to what leaves the description room.
+  const tailRoom = budget - parts.head.length - note.length - 1 - 2_000;
+  const tail = parts.tail.length > tailRoom ? shortenLines(parts.tail, Math.max(0, tailRoom)) : parts.tail;
+  const room = Math.min(DESCRIPTION_LIMIT, budget - parts.head.length - tail.length - note.length - 1);
   const description = room > 0 ? `${cutAtBoundary(parts.description, room)}${note}` : note.trim();
-  return `${parts.head}${description}\n${parts.tail}`;
+  return `${parts.head}${description}\n${tail}`;
+}
+
+/** Whole lines from the start of `text` that fit `limit` with a closing note. */
+function shortenLines(text: string, limit: number): string {
+  const note = '_… list shortened to fit the platform limit._';
+  const kept: string[] = [];
+  let length = note.length;
+  for (const line of text.split('\n')) {
+    if (length + line.length + 1 > limit) break;
+    kept.push(line);
+    length += line.length + 1;
+  }
+  return [...kept, note].join('\n');
 }
 
 function cutAtBoundary(text: string, limit: number): string {

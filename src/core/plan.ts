@@ -97,7 +97,10 @@ export interface PlanContext {
   ownedAssignees: Map<string, string[]>;
 }
 
-const MARKER_OVERHEAD = formatMarker('', '0'.repeat(16)).length + BLOCK_END.length + 2;
+/** Characters the marker, the end marker and their line breaks take in an item's body (ids can be long). */
+function markerOverhead(itemKey: string): number {
+  return formatMarker(itemKey, '0'.repeat(16)).length + BLOCK_END.length + 3;
+}
 
 export function fingerprint(fields: {
   title: string;
@@ -120,7 +123,7 @@ export function fingerprint(fields: {
 export function nominalFingerprint(item: DesiredIssue): string {
   return fingerprint({
     title: item.title,
-    block: assembleBlock(item.block, BODY_LIMIT - MARKER_OVERHEAD),
+    block: assembleBlock(item.block, BODY_LIMIT - markerOverhead(item.itemKey)),
     labels: item.labels.map((label) => label.name),
     milestone: item.milestone?.title ?? null,
     state: item.state,
@@ -142,7 +145,7 @@ export function planSync(desired: DesiredState, actual: ActualState, context: Pl
     warnings: [],
     lookups: { labels: false, milestones: false, assignees: [] },
   };
-  const { candidatesByKey } = indexMarkers(actual.issues, plan);
+  const { candidatesByKey, toolAuthor } = indexMarkers(actual.issues, plan);
   const byNumber = new Map(actual.issues.map((issue) => [issue.number, issue]));
   const knownLabels = new Set(actual.labels ?? []);
   for (const issue of actual.issues) for (const label of issue.labels) knownLabels.add(label.toLowerCase());
@@ -153,7 +156,14 @@ export function planSync(desired: DesiredState, actual: ActualState, context: Pl
   const desiredKeys = new Set(desired.issues.map((issue) => issue.itemKey));
 
   for (const item of desired.issues) {
-    const match = chooseIssue(item, candidatesByKey.get(item.itemKey) ?? [], context, byNumber, plan);
+    const match = chooseIssue(
+      item,
+      candidatesByKey.get(item.itemKey) ?? [],
+      toolAuthor,
+      context,
+      byNumber,
+      plan,
+    );
     const assignees = resolveAssignees(item, match?.issue ?? null, actual, context, plan);
     const milestoneTitle = item.milestone?.title ?? null;
 
@@ -168,7 +178,7 @@ export function planSync(desired: DesiredState, actual: ActualState, context: Pl
       }
       const block = assembleBlock(
         item.block,
-        BODY_LIMIT - MARKER_OVERHEAD - (context.policy.issueTemplate?.length ?? 0),
+        BODY_LIMIT - markerOverhead(item.itemKey) - (context.policy.issueTemplate?.length ?? 0),
       );
       const hash = fingerprint({
         title: item.title,
@@ -202,7 +212,7 @@ export function planSync(desired: DesiredState, actual: ActualState, context: Pl
 
     const { issue } = match;
     const parts = splitBody(issue.body);
-    const budget = BODY_LIMIT - MARKER_OVERHEAD - parts.before.length - parts.after.length;
+    const budget = BODY_LIMIT - markerOverhead(item.itemKey) - parts.before.length - parts.after.length;
     const block = assembleBlock(item.block, budget);
     const ownedActual = issue.labels.filter((label) => isOwnedLabel(context.policy, label));
     const desiredLabelNames = item.labels.map((label) => label.name);
@@ -352,7 +362,14 @@ export function planSync(desired: DesiredState, actual: ActualState, context: Pl
   return plan;
 }
 
-function indexMarkers(issues: ActualIssue[], plan: Plan): { candidatesByKey: Map<string, Candidate[]> } {
+/**
+ * Issues carrying a marker, by item; and the account that wrote most of them (the tool's own, which GitHub does
+ * not otherwise tell an installation token): with links lost, its copy wins over a marker pasted by a person.
+ */
+function indexMarkers(
+  issues: ActualIssue[],
+  plan: Plan,
+): { candidatesByKey: Map<string, Candidate[]>; toolAuthor: string | null } {
   const candidatesByKey = new Map<string, Candidate[]>();
   for (const issue of issues) {
     const marker = readMarker(issue.body);
@@ -369,8 +386,14 @@ function indexMarkers(issues: ActualIssue[], plan: Plan): { candidatesByKey: Map
     list.push({ issue, hash: marker.hash });
     candidatesByKey.set(marker.itemKey, list);
   }
-  for (const list of candidatesByKey.values()) list.sort((a, b) => a.issue.number - b.issue.number);
-  return { candidatesByKey };
+  const authors = new Map<string, number>();
+  for (const list of candidatesByKey.values()) {
+    list.sort((a, b) => a.issue.number - b.issue.number);
+    for (const { issue } of list)
+      if (issue.author) authors.set(issue.author, (authors.get(issue.author) ?? 0) + 1);
+  }
+  const toolAuthor = [...authors].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  return { candidatesByKey, toolAuthor };
 }
 
 /**
@@ -380,12 +403,17 @@ function indexMarkers(issues: ActualIssue[], plan: Plan): { candidatesByKey: Map
 function chooseIssue(
   item: DesiredIssue,
   candidates: Candidate[],
+  toolAuthor: string | null,
   context: PlanContext,
   byNumber: Map<number, ActualIssue>,
   plan: Plan,
 ): Candidate | null {
   const linked = context.links.get(item.itemKey);
-  let chosen = candidates.find((candidate) => candidate.issue.number === linked) ?? candidates[0] ?? null;
+  let chosen =
+    candidates.find((candidate) => candidate.issue.number === linked) ??
+    candidates.find((candidate) => toolAuthor !== null && candidate.issue.author === toolAuthor) ??
+    candidates[0] ??
+    null;
   if (!chosen && linked !== undefined) {
     const issue = byNumber.get(linked);
     if (issue) {

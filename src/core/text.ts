@@ -36,7 +36,8 @@ export function neutraliseReferences(markdown: string): string {
     markdown
       .replace(/(^|[^\w@/`])@([A-Za-z0-9][A-Za-z0-9-]*)/g, `$1@${ZERO_WIDTH_SPACE}$2`)
       // `#12` after a non-word character, or `owner/repo#12`; never an entity like `&#35;`.
-      .replace(/(?<=^|[^&\w#]|[\w.-]\/[\w.-]+)#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
+      // (The lookbehind is bounded by GitHub's owner and repository name lengths, so it stays linear.)
+      .replace(/(?<=^|[^&\w#]|[\w.-]{1,39}\/[\w.-]{1,100})#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
       .replace(/\bGH-(\d+)/g, `GH-${ZERO_WIDTH_SPACE}$1`)
   );
 }

@@ -51,12 +51,19 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     const signal = init?.signal
       ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)])
       : AbortSignal.timeout(timeoutMs);
-    const response = await fetch(input, { ...init, signal });
-    const date = Date.parse(response.headers.get('date') ?? '');
+    const received = await fetch(input, { ...init, signal });
+    const date = Date.parse(received.headers.get('date') ?? '');
     if (Number.isFinite(date)) serverDate.value = new Date(date).toISOString();
-    if (response.status === 304) stats.notModified += 1;
-    else if (response.status >= 400) stats.failures += 1;
-    return response;
+    if (received.status === 304) stats.notModified += 1;
+    else if (received.status >= 400) stats.failures += 1;
+    // Read the whole body here: a body cut off mid-way then fails like a dropped connection, instead of
+    // reaching Octokit, which would hand back an empty string (an issue list read as empty).
+    const body = received.status === 204 || received.status === 304 ? null : await received.arrayBuffer();
+    return new Response(body, {
+      status: received.status,
+      statusText: received.statusText,
+      headers: received.headers,
+    });
   };
 
   const Bottleneck = BottleneckLight as typeof BottleneckType;
@@ -92,8 +99,6 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     const minTime = Math.max(0, options.writeDelayMs);
     throttle.write = new Bottleneck.Group({ maxConcurrent: 1, minTime });
     throttle.notifications = new Bottleneck.Group({ maxConcurrent: 1, minTime });
-    throttle.retryAfterBaseValue = minTime === 0 ? 10 : 1000;
-    throttle.fallbackSecondaryRateRetryAfter = minTime === 0 ? 1 : 60;
   }
 
   const octokit = getOctokit(

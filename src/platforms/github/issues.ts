@@ -158,7 +158,10 @@ export class GitHubIssueTracker implements IssueTracker {
         dueOn: data.due_on ? data.due_on.slice(0, 10) : null,
       };
     } catch (error) {
-      if (httpStatus(error) === 422 && /already_exists/.test(JSON.stringify(errorData(error)))) {
+      // Already there (a concurrent run), or the answer was lost after the write may have landed: look it up.
+      const status = httpStatus(error);
+      const exists = status === 422 && /already_exists/.test(JSON.stringify(errorData(error)));
+      if (exists || status === undefined || status >= 500) {
         const existing = (await this.listMilestones()).find((item) => item.title === milestone.title);
         if (existing) return existing;
       }

@@ -275,6 +275,8 @@ export class GitHubEmulator {
     this.sequence += 1;
     return {
       'content-type': 'application/json; charset=utf-8',
+      // GitHub's Date header, by the emulator's clock (the one its updated_at timestamps and `since` use).
+      date: new Date(this.store.now()).toUTCString(),
       'x-github-request-id': requestId(this.sequence),
       'x-github-api-version-selected': API_VERSION,
       'x-github-media-type': 'github.v3; format=json',
