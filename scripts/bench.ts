@@ -205,7 +205,7 @@ async function main(): Promise<void> {
     '',
     `issue-sync against the local GitHub emulator with ${latencyMs} ms added to every response; machine: ${machine}.`,
     'The naive baseline fetches and rewrites each issue, as per-item sync tools do on every run.',
-    'Runs are an hour apart on the emulator\'s clock. An incremental read lists the issues updated since the last',
+    "Runs are an hour apart on the emulator's clock. An incremental read lists the issues updated since the last",
     'recorded run, which include the ones that run wrote: the first no-op after a large first sync reads them once',
     'more (one page per 100); later no-ops read one page.',
     '',
