@@ -58,11 +58,13 @@ export type Operation =
 
 export type IssueOperation = Extract<Operation, { kind: 'createIssue' | 'updateIssue' }>;
 
+/** An item's issue as the plan (or a write) leaves it: what the engine records in the state. */
 export interface PlannedLink {
   itemKey: string;
   number: number;
   url: string;
   issueId: string;
+  /** Fingerprint of the owned fields on the issue. */
   hash: string;
   ownedAssignees: string[];
 }

@@ -1,18 +1,9 @@
 /** Records each managed item's issue back into the state: the seed's links table and the tool's own item records. */
 import type { DesiredIssue } from '../core/desired.js';
+import type { PlannedLink } from '../core/plan.js';
 import type { IssueTracker } from '../platforms/types.js';
 import type { StateStore, SyncedItemRecord } from '../state/store.js';
 import type { IssueLink } from '../state/types.js';
-
-export interface LinkedIssue {
-  itemKey: string;
-  number: number;
-  url: string;
-  issueId: string;
-  /** Fingerprint of the owned fields now on the issue. */
-  hash: string;
-  ownedAssignees: string[];
-}
 
 export function linkKey(link: IssueLink): string {
   return link.taskId !== null ? `task:${link.taskId}` : `feature:${link.featureId ?? ''}`;
@@ -44,7 +35,7 @@ export class LinkRecorder {
   }
 
   /** `wrote`: the run just wrote this issue, so its sync time moves on. */
-  record(issue: LinkedIssue, wrote: boolean): void {
+  record(issue: PlannedLink, wrote: boolean): void {
     const { itemKey, number, url } = issue;
     this.recorded.push({ itemKey, number, url });
     const timestamp = this.now().toISOString();
