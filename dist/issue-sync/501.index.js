@@ -4616,7 +4616,11 @@ async function runIssueSync(options) {
         stats: tracker.stats(),
         stoppedBy: null,
         stateSaved: false,
-        statuses: countStatuses(desired.issues),
+        items: desired.issues.map(({ itemKey, title, status }) => ({
+            itemKey,
+            title,
+            status: status.replace(/_/g, ' '),
+        })),
     };
     if (options.dryRun) {
         outcome.links = plan.unchanged.map(({ itemKey, number, url }) => ({ itemKey, number, url }));
@@ -4721,12 +4725,6 @@ async function runIssueSync(options) {
     }
     outcome.stateSaved = await store.save();
     return outcome;
-}
-function countStatuses(issues) {
-    const counts = new Map();
-    for (const issue of issues)
-        counts.set(issue.status, (counts.get(issue.status) ?? 0) + 1);
-    return [...counts].map(([status, count]) => ({ status: status.replace(/_/g, ' '), count }));
 }
 function planContext(store, tracker, policy) {
     const links = new Map();
@@ -4963,13 +4961,14 @@ async function executeIssueSync(options) {
 ;// CONCATENATED MODULE: ./build/src/report/summary.js
 /** Text from the orchestrator or the platform, made inert in a Markdown table cell. */
 function cell(text) {
+    // Markdown escapes first, then entities: the other order would break the entities' own `#`.
     return text
         .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .replace(/([\\`*_[\]#@])/g, '\\$1')
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
         .replace(/\|/g, '&#124;')
-        .replace(/([\\`*_[\]#@])/g, '\\$1')
         .trim();
 }
 function operationRow(operation) {
@@ -5023,11 +5022,13 @@ function renderSummary(outcome) {
     if (outcome.stoppedBy) {
         lines.push(`> [!WARNING]`, `> The run stopped early: ${cell(outcome.stoppedBy.message)}`, `> ${cell(outcome.stoppedBy.fix)}`, '');
     }
-    const shown = outcome.statuses.filter((status) => status.count > 0);
-    if (shown.length) {
+    const byStatus = new Map();
+    for (const item of outcome.items)
+        byStatus.set(item.status, (byStatus.get(item.status) ?? 0) + 1);
+    if (byStatus.size) {
         lines.push('### Progress by status', '', '```mermaid', 'pie showData');
-        for (const status of shown)
-            lines.push(`    "${status.status.replace(/"/g, "'")}" : ${status.count}`);
+        for (const [status, count] of byStatus)
+            lines.push(`    "${status.replace(/"/g, "'")}" : ${count}`);
         lines.push('```', '');
     }
     const rows = outcome.dryRun
@@ -5064,6 +5065,17 @@ function renderSummary(outcome) {
     }
     else {
         lines.push('Everything already matches the orchestrator: no changes.', '');
+    }
+    if (outcome.items.length) {
+        const issues = new Map(outcome.links.map((link) => [link.itemKey, link]));
+        lines.push(`<details><summary>All ${outcome.items.length} synced items</summary>`, '', '| item | status | issue |', '|---|---|---|');
+        for (const item of outcome.items.slice(0, 1000)) {
+            const issue = issues.get(item.itemKey);
+            lines.push(`| ${cell(item.title)}<br><sub>${cell(item.itemKey)}</sub> | ${cell(item.status)} | ${issue ? `[#${issue.number}](${issue.url})` : ''} |`);
+        }
+        if (outcome.items.length > 1000)
+            lines.push('', `_… and ${outcome.items.length - 1000} more._`);
+        lines.push('', '</details>', '');
     }
     const notes = [
         ...plan.conflicts.map((note) => ({ kind: 'conflict', ...note })),

@@ -48,8 +48,8 @@ export interface SyncOutcome {
   stoppedBy: OrchestratorGitError | null;
   /** Whether the state file was written. */
   stateSaved: boolean;
-  /** Synced items by orchestrator status, for the progress chart. */
-  statuses: { status: string; count: number }[];
+  /** Every item the policy syncs, with its orchestrator status (for the progress chart and the item table). */
+  items: { itemKey: string; title: string; status: string }[];
 }
 
 export interface SyncOptions {
@@ -109,7 +109,11 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
     stats: tracker.stats(),
     stoppedBy: null,
     stateSaved: false,
-    statuses: countStatuses(desired.issues),
+    items: desired.issues.map(({ itemKey, title, status }) => ({
+      itemKey,
+      title,
+      status: status.replace(/_/g, ' '),
+    })),
   };
   if (options.dryRun) {
     outcome.links = plan.unchanged.map(({ itemKey, number, url }) => ({ itemKey, number, url }));
@@ -213,12 +217,6 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
   }
   outcome.stateSaved = await store.save();
   return outcome;
-}
-
-function countStatuses(issues: { status: string }[]): { status: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const issue of issues) counts.set(issue.status, (counts.get(issue.status) ?? 0) + 1);
-  return [...counts].map(([status, count]) => ({ status: status.replace(/_/g, ' '), count }));
 }
 
 function planContext(store: StateStore, tracker: IssueTracker, policy: SyncPolicy): PlanContext {

@@ -4,13 +4,14 @@ import type { SyncOutcome } from '../engine/sync.js';
 
 /** Text from the orchestrator or the platform, made inert in a Markdown table cell. */
 function cell(text: string): string {
+  // Markdown escapes first, then entities: the other order would break the entities' own `#`.
   return text
     .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/([\\`*_[\]#@])/g, '\\$1')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/\|/g, '&#124;')
-    .replace(/([\\`*_[\]#@])/g, '\\$1')
     .trim();
 }
 
@@ -84,10 +85,11 @@ export function renderSummary(outcome: SyncOutcome): string {
     );
   }
 
-  const shown = outcome.statuses.filter((status) => status.count > 0);
-  if (shown.length) {
+  const byStatus = new Map<string, number>();
+  for (const item of outcome.items) byStatus.set(item.status, (byStatus.get(item.status) ?? 0) + 1);
+  if (byStatus.size) {
     lines.push('### Progress by status', '', '```mermaid', 'pie showData');
-    for (const status of shown) lines.push(`    "${status.status.replace(/"/g, "'")}" : ${status.count}`);
+    for (const [status, count] of byStatus) lines.push(`    "${status.replace(/"/g, "'")}" : ${count}`);
     lines.push('```', '');
   }
 
@@ -130,6 +132,24 @@ export function renderSummary(outcome: SyncOutcome): string {
     lines.push('');
   } else {
     lines.push('Everything already matches the orchestrator: no changes.', '');
+  }
+
+  if (outcome.items.length) {
+    const issues = new Map(outcome.links.map((link) => [link.itemKey, link]));
+    lines.push(
+      `<details><summary>All ${outcome.items.length} synced items</summary>`,
+      '',
+      '| item | status | issue |',
+      '|---|---|---|',
+    );
+    for (const item of outcome.items.slice(0, 1000)) {
+      const issue = issues.get(item.itemKey);
+      lines.push(
+        `| ${cell(item.title)}<br><sub>${cell(item.itemKey)}</sub> | ${cell(item.status)} | ${issue ? `[#${issue.number}](${issue.url})` : ''} |`,
+      );
+    }
+    if (outcome.items.length > 1000) lines.push('', `_… and ${outcome.items.length - 1000} more._`);
+    lines.push('', '</details>', '');
   }
 
   const notes = [
