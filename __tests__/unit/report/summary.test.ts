@@ -1,5 +1,5 @@
 import { deriveDesiredState } from '../../../src/core/desired.js';
-import { planSync } from '../../../src/core/plan.js';
+import { planSync, type Operation } from '../../../src/core/plan.js';
 import { DEFAULT_POLICY } from '../../../src/core/policy.js';
 import type { SyncOutcome } from '../../../src/engine/sync.js';
 import { emptyStats } from '../../../src/platforms/types.js';
@@ -18,7 +18,9 @@ function outcomeFor(dryRun: boolean): SyncOutcome {
     links: new Map(),
     ownedAssignees: new Map(),
   });
-  const issueOperations = plan.operations.filter((operation) => operation.kind === 'createIssue');
+  const issueOperations: Operation[] = plan.operations.filter(
+    (operation) => operation.kind === 'createIssue',
+  );
   return {
     runId: '42-1',
     dryRun,
