@@ -142,15 +142,17 @@ async function main(): Promise<void> {
   const workdir = mkdtempSync(path.join(os.tmpdir(), 'orchestrator-git-bench-'));
   try {
     for (const size of sizes) {
-      // A virtual clock: runs in a repository are hours apart, not milliseconds, and `since` reads depend on it.
-      let clock = Date.parse('2026-01-05T09:00:00Z');
+      // A clock that runs in real time within a run, and jumps an hour between runs: runs in a repository are hours
+      // apart, not milliseconds, and `since` reads depend on it.
+      const base = Date.parse('2026-01-05T09:00:00Z') - Date.now();
+      let offset = 0;
       const emulator = await GitHubEmulator.start({
         latencyMs,
         secondaryLimits: false,
         rateLimit: { limit: 1_000_000 },
-        now: () => clock,
+        now: () => Date.now() + base + offset,
       });
-      const later = () => (clock += 3_600_000);
+      const later = () => (offset += 3_600_000);
       try {
         emulator.addRepository(REPOSITORY);
         emulator.addToken(TOKEN, {

@@ -2232,6 +2232,7 @@ const runSchema = schemas/* object */.Ikc({
     fullReconcile: schemas/* boolean */.zMY().default(true),
     outcome: json_export_optionalText,
     counts: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* number */.aig()).nullable().default(null),
+    seenUntil: json_export_optionalText,
 });
 const stateDocumentSchema = schemas/* object */.Ikc({
     format: schemas/* literal */.euz(STATE_FORMAT),
@@ -2398,6 +2399,7 @@ function serializeStateDocument(doc) {
                 counts: r.counts === null
                     ? null
                     : Object.fromEntries(Object.entries(r.counts).sort(([a], [b]) => compareIds(a, b))),
+                seenUntil: r.seenUntil,
             })),
         },
     };
@@ -2537,7 +2539,7 @@ CREATE TABLE orchestrator_git_journal (
   issue_number INTEGER, detail TEXT, at TEXT NOT NULL, PRIMARY KEY (run_id, seq));
 CREATE TABLE orchestrator_git_runs (
   run_id TEXT PRIMARY KEY, platform TEXT NOT NULL, repository TEXT NOT NULL, started_at TEXT NOT NULL,
-  finished_at TEXT, full_reconcile INTEGER NOT NULL DEFAULT 1, outcome TEXT, counts TEXT);`,
+  finished_at TEXT, full_reconcile INTEGER NOT NULL DEFAULT 1, outcome TEXT, counts TEXT, seen_until TEXT);`,
     },
 ];
 const MIGRATIONS_TABLE_SQL = `CREATE TABLE IF NOT EXISTS orchestrator_git_migrations (
@@ -2977,6 +2979,7 @@ function sameRun(a, b) {
         a.finishedAt === b.finishedAt &&
         a.fullReconcile === b.fullReconcile &&
         a.outcome === b.outcome &&
+        a.seenUntil === b.seenUntil &&
         JSON.stringify(a.counts) === JSON.stringify(b.counts));
 }
 const ITEM_SELECT = 'SELECT item_key, platform, repository, issue_number, issue_id, content_hash, owned_assignees, synced_at FROM orchestrator_git_items';
@@ -3071,9 +3074,9 @@ function writeJournal(db, entries) {
     db.run(`DELETE FROM orchestrator_git_journal WHERE run_id NOT IN (
        SELECT run_id FROM orchestrator_git_journal GROUP BY run_id ORDER BY MAX(at) DESC, MAX(rowid) DESC LIMIT ?)`, [JOURNAL_RUNS_KEPT]);
 }
-const RUN_SELECT = 'SELECT run_id, platform, repository, started_at, finished_at, full_reconcile, outcome, counts FROM orchestrator_git_runs';
+const RUN_SELECT = 'SELECT run_id, platform, repository, started_at, finished_at, full_reconcile, outcome, counts, seen_until FROM orchestrator_git_runs';
 function toRun(row) {
-    const [runId, platform, repository, startedAt, finishedAt, fullReconcile, outcome, counts] = row;
+    const [runId, platform, repository, startedAt, finishedAt, fullReconcile, outcome, counts, seenUntil] = row;
     return {
         runId: String(runId),
         platform: String(platform),
@@ -3083,6 +3086,7 @@ function toRun(row) {
         fullReconcile: fullReconcile !== 0 && fullReconcile !== '0',
         outcome: outcome === null ? null : String(outcome),
         counts: parseCounts(counts),
+        seenUntil: seenUntil === null || seenUntil === undefined ? null : String(seenUntil),
     };
 }
 function parseCounts(value) {
@@ -3130,8 +3134,8 @@ function selectRun(db, runId) {
 /** Records (or replaces) a run and keeps the newest RUNS_KEPT_PER_REPOSITORY runs of its platform + repository. */
 function writeRun(db, run) {
     db.run(`INSERT OR REPLACE INTO orchestrator_git_runs
-       (run_id, platform, repository, started_at, finished_at, full_reconcile, outcome, counts)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [
+       (run_id, platform, repository, started_at, finished_at, full_reconcile, outcome, counts, seen_until)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
         run.runId,
         run.platform,
         run.repository,
@@ -3140,6 +3144,7 @@ function writeRun(db, run) {
         run.fullReconcile ? 1 : 0,
         run.outcome,
         run.counts === null ? null : JSON.stringify(run.counts),
+        run.seenUntil,
     ]);
     db.run(`DELETE FROM orchestrator_git_runs WHERE platform = ? AND repository = ? AND run_id NOT IN (
        SELECT run_id FROM orchestrator_git_runs WHERE platform = ? AND repository = ?
@@ -4503,7 +4508,9 @@ async function readActual(tracker, store, desired, requested, createCompleted) {
         !(item.createdAt !== null && Date.parse(item.createdAt) > Date.parse(lastRun.startedAt)));
     if (unknown)
         return full(`${unknown.itemKey} has no record of its issue`);
-    const since = new Date(Date.parse(lastRun.startedAt) - MARGIN_MS).toISOString();
+    // After a verified run, everything up to its last write was seen (less a second: timestamps have one-second
+    // resolution); otherwise start where its read started, less the margin.
+    const since = new Date(lastRun.seenUntil ? Date.parse(lastRun.seenUntil) - 1000 : Date.parse(lastRun.startedAt) - MARGIN_MS).toISOString();
     const fetched = await tracker.listIssues({ updatedSince: since });
     const fetchedNumbers = new Set(fetched.map((issue) => issue.number));
     const markedKeys = new Set();
@@ -4636,6 +4643,8 @@ async function runIssueSync(options) {
     for (const milestone of actual.milestones ?? [])
         milestoneNumbers.set(milestone.title, milestone.number);
     const journal = [];
+    /** Issue number → its updated_at after this run's last write to it. */
+    const written = new Map();
     let seq = 0;
     let lastCheckpoint = Date.now();
     const checkpointMs = options.checkpointMs ?? 15_000;
@@ -4673,6 +4682,7 @@ async function runIssueSync(options) {
             });
             if (issue && isIssueOperation(operation)) {
                 links.record({ ...operation, number: issue.number, url: issue.url, issueId: issue.id }, true);
+                written.set(issue.number, issue.updatedAt);
             }
             log.info(describeResult(operation, issue));
         }
@@ -4698,6 +4708,7 @@ async function runIssueSync(options) {
                 fullReconcile: read.mode === 'full',
                 outcome: 'running',
                 counts: null,
+                seenUntil: null,
             });
             await store.save();
             lastCheckpoint = Date.now();
@@ -4705,6 +4716,7 @@ async function runIssueSync(options) {
     }
     outcome.links = links.recorded;
     tally(outcome);
+    const seenUntil = await verifyOwnWrites(tracker, readAt, written, outcome, log);
     outcome.stats = tracker.stats();
     if (plan.operations.length > 0 || journal.length > 0) {
         store.appendJournal(journal);
@@ -4721,6 +4733,7 @@ async function runIssueSync(options) {
                     ? 'partial'
                     : 'ok',
             counts: { ...outcome.counts },
+            seenUntil,
         });
     }
     outcome.stateSaved = await store.save();
@@ -4754,6 +4767,29 @@ async function planWithLookups(desired, actual, context, tracker) {
         actual.assignable.set(login, await tracker.isAssignable(login));
     plan = planSync(desired, actual, context);
     return plan;
+}
+/**
+ * After a run that wrote issues, one read of what changed since it started tells whether anything but its own writes
+ * happened meanwhile. If not, the next incremental read can start after those writes instead of re-reading them;
+ * otherwise (or if the read fails) it starts where this run's read did. Returns the platform time to start from.
+ */
+async function verifyOwnWrites(tracker, readAt, written, outcome, log) {
+    if (written.size === 0 || outcome.stoppedBy)
+        return null;
+    try {
+        const changed = await tracker.listIssues({ updatedSince: readAt });
+        const others = changed.filter((issue) => written.get(issue.number) !== issue.updatedAt);
+        if (others.length > 0) {
+            log.info(`${others.length} issues changed during the run besides its own writes; the next run reads them.`);
+            return null;
+        }
+        const latest = Math.max(Date.parse(readAt), ...changed.map((issue) => Date.parse(issue.updatedAt)));
+        return new Date(latest).toISOString();
+    }
+    catch (error) {
+        log.warning(`Could not check for changes made during the run (${error instanceof Error ? error.message : String(error)}); the next run reads them.`);
+        return null;
+    }
 }
 function isIssueOperation(operation) {
     return operation.kind === 'createIssue' || operation.kind === 'updateIssue';

@@ -69,7 +69,11 @@ export async function readActual(
   );
   if (unknown) return full(`${unknown.itemKey} has no record of its issue`);
 
-  const since = new Date(Date.parse(lastRun.startedAt) - MARGIN_MS).toISOString();
+  // After a verified run, everything up to its last write was seen (less a second: timestamps have one-second
+  // resolution); otherwise start where its read started, less the margin.
+  const since = new Date(
+    lastRun.seenUntil ? Date.parse(lastRun.seenUntil) - 1000 : Date.parse(lastRun.startedAt) - MARGIN_MS,
+  ).toISOString();
   const fetched = await tracker.listIssues({ updatedSince: since });
   const fetchedNumbers = new Set(fetched.map((issue) => issue.number));
   const markedKeys = new Set<string>();

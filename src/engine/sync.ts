@@ -129,6 +129,8 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
   for (const milestone of actual.milestones ?? []) milestoneNumbers.set(milestone.title, milestone.number);
 
   const journal: JournalEntry[] = [];
+  /** Issue number → its updated_at after this run's last write to it. */
+  const written = new Map<number, string>();
   let seq = 0;
   let lastCheckpoint = Date.now();
   const checkpointMs = options.checkpointMs ?? 15_000;
@@ -167,6 +169,7 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
       });
       if (issue && isIssueOperation(operation)) {
         links.record({ ...operation, number: issue.number, url: issue.url, issueId: issue.id }, true);
+        written.set(issue.number, issue.updatedAt);
       }
       log.info(describeResult(operation, issue));
     } catch (caught) {
@@ -189,6 +192,7 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
         fullReconcile: read.mode === 'full',
         outcome: 'running',
         counts: null,
+        seenUntil: null,
       });
       await store.save();
       lastCheckpoint = Date.now();
@@ -197,6 +201,7 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
 
   outcome.links = links.recorded;
   tally(outcome);
+  const seenUntil = await verifyOwnWrites(tracker, readAt, written, outcome, log);
   outcome.stats = tracker.stats();
   if (plan.operations.length > 0 || journal.length > 0) {
     store.appendJournal(journal);
@@ -213,6 +218,7 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
           ? 'partial'
           : 'ok',
       counts: { ...outcome.counts },
+      seenUntil,
     });
   }
   outcome.stateSaved = await store.save();
@@ -247,6 +253,38 @@ async function planWithLookups(
   for (const login of lookups.assignees) actual.assignable.set(login, await tracker.isAssignable(login));
   plan = planSync(desired, actual, context);
   return plan;
+}
+
+/**
+ * After a run that wrote issues, one read of what changed since it started tells whether anything but its own writes
+ * happened meanwhile. If not, the next incremental read can start after those writes instead of re-reading them;
+ * otherwise (or if the read fails) it starts where this run's read did. Returns the platform time to start from.
+ */
+async function verifyOwnWrites(
+  tracker: IssueTracker,
+  readAt: string,
+  written: Map<number, string>,
+  outcome: SyncOutcome,
+  log: Logger,
+): Promise<string | null> {
+  if (written.size === 0 || outcome.stoppedBy) return null;
+  try {
+    const changed = await tracker.listIssues({ updatedSince: readAt });
+    const others = changed.filter((issue) => written.get(issue.number) !== issue.updatedAt);
+    if (others.length > 0) {
+      log.info(
+        `${others.length} issues changed during the run besides its own writes; the next run reads them.`,
+      );
+      return null;
+    }
+    const latest = Math.max(Date.parse(readAt), ...changed.map((issue) => Date.parse(issue.updatedAt)));
+    return new Date(latest).toISOString();
+  } catch (error) {
+    log.warning(
+      `Could not check for changes made during the run (${error instanceof Error ? error.message : String(error)}); the next run reads them.`,
+    );
+    return null;
+  }
 }
 
 function isIssueOperation(operation: Operation): operation is IssueOperation {

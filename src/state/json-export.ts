@@ -125,6 +125,7 @@ const runSchema = z.object({
   fullReconcile: z.boolean().default(true),
   outcome: optionalText,
   counts: z.record(z.string(), z.number()).nullable().default(null),
+  seenUntil: optionalText,
 });
 
 export const stateDocumentSchema = z.object({
@@ -336,6 +337,7 @@ export function serializeStateDocument(doc: StateDocument): string {
           r.counts === null
             ? null
             : Object.fromEntries(Object.entries(r.counts).sort(([a], [b]) => compareIds(a, b))),
+        seenUntil: r.seenUntil,
       })),
     },
   };

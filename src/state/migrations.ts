@@ -64,7 +64,7 @@ CREATE TABLE orchestrator_git_journal (
   issue_number INTEGER, detail TEXT, at TEXT NOT NULL, PRIMARY KEY (run_id, seq));
 CREATE TABLE orchestrator_git_runs (
   run_id TEXT PRIMARY KEY, platform TEXT NOT NULL, repository TEXT NOT NULL, started_at TEXT NOT NULL,
-  finished_at TEXT, full_reconcile INTEGER NOT NULL DEFAULT 1, outcome TEXT, counts TEXT);`,
+  finished_at TEXT, full_reconcile INTEGER NOT NULL DEFAULT 1, outcome TEXT, counts TEXT, seen_until TEXT);`,
   },
 ];
 

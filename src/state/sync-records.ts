@@ -39,6 +39,11 @@ export interface SyncRunRecord {
   fullReconcile: boolean;
   outcome: string | null;
   counts: Record<string, number> | null;
+  /**
+   * The platform time up to which the run saw every change (its own writes included), when it could verify that;
+   * the next incremental read starts there instead of at `startedAt`.
+   */
+  seenUntil: string | null;
 }
 
 /** Everything the store keeps besides the orchestrator's own state; what a JSON export carries under `sync`. */
@@ -75,6 +80,7 @@ export function sameRun(a: SyncRunRecord, b: SyncRunRecord): boolean {
     a.finishedAt === b.finishedAt &&
     a.fullReconcile === b.fullReconcile &&
     a.outcome === b.outcome &&
+    a.seenUntil === b.seenUntil &&
     JSON.stringify(a.counts) === JSON.stringify(b.counts)
   );
 }
@@ -195,10 +201,10 @@ export function writeJournal(db: Database, entries: JournalEntry[]): void {
 }
 
 const RUN_SELECT =
-  'SELECT run_id, platform, repository, started_at, finished_at, full_reconcile, outcome, counts FROM orchestrator_git_runs';
+  'SELECT run_id, platform, repository, started_at, finished_at, full_reconcile, outcome, counts, seen_until FROM orchestrator_git_runs';
 
 function toRun(row: SqlValue[]): SyncRunRecord {
-  const [runId, platform, repository, startedAt, finishedAt, fullReconcile, outcome, counts] = row;
+  const [runId, platform, repository, startedAt, finishedAt, fullReconcile, outcome, counts, seenUntil] = row;
   return {
     runId: String(runId),
     platform: String(platform),
@@ -208,6 +214,7 @@ function toRun(row: SqlValue[]): SyncRunRecord {
     fullReconcile: fullReconcile !== 0 && fullReconcile !== '0',
     outcome: outcome === null ? null : String(outcome),
     counts: parseCounts(counts),
+    seenUntil: seenUntil === null || seenUntil === undefined ? null : String(seenUntil),
   };
 }
 
@@ -258,8 +265,8 @@ export function selectRun(db: Database, runId: string): SyncRunRecord | null {
 export function writeRun(db: Database, run: SyncRunRecord): void {
   db.run(
     `INSERT OR REPLACE INTO orchestrator_git_runs
-       (run_id, platform, repository, started_at, finished_at, full_reconcile, outcome, counts)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+       (run_id, platform, repository, started_at, finished_at, full_reconcile, outcome, counts, seen_until)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       run.runId,
       run.platform,
@@ -269,6 +276,7 @@ export function writeRun(db: Database, run: SyncRunRecord): void {
       run.fullReconcile ? 1 : 0,
       run.outcome,
       run.counts === null ? null : JSON.stringify(run.counts),
+      run.seenUntil,
     ],
   );
   db.run(

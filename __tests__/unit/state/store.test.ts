@@ -97,6 +97,7 @@ function run(runId: string, startedAt: string, repository = 'acme/widgets'): Syn
     fullReconcile: true,
     outcome: 'ok',
     counts: { created: 2, updated: 0 },
+    seenUntil: startedAt.replace('00.000Z', '20.000Z'),
   };
 }
 
