@@ -50,16 +50,18 @@ async function expectLinksFor(count: number): Promise<void> {
   expect(new Set(rows.map((row) => row.issue_number)).size).toBe(count);
 }
 
-describe.each<{ name: string; fault: FaultSpec }>([
+describe.each<{ name: string; fault: FaultSpec; reported: RegExp }>([
   {
     name: 'the connection reset before GitHub answered (nothing created)',
     fault: { ...CREATE_ISSUE, after: 1, kind: 'reset' },
+    reported: /The connection to GitHub failed while creating issue .*, before a complete answer/,
   },
   {
     name: 'a 500 from GitHub (nothing created)',
     fault: { ...CREATE_ISSUE, after: 1, kind: 'status', status: 500, body: { message: 'Server Error' } },
+    reported: /GitHub request failed while creating issue .*: 500 Server Error/,
   },
-])('the 2nd issue create fails: $name', ({ fault }) => {
+])('the 2nd issue create fails: $name', ({ fault, reported }) => {
   it('the run reports the failure, and a re-run completes with exactly one issue per item', async () => {
     emulator.injectFault(fault);
     const first = outcomeOf(await syncInProcess(workspace, syncInputs(emulator)));
@@ -69,7 +71,7 @@ describe.each<{ name: string; fault: FaultSpec }>([
     const failed = first.results.filter((result) => result.status === 'failed');
     expect(failed).toHaveLength(1);
     expect(failed[0]?.operation.kind).toBe('createIssue');
-    expect(failed[0]?.error).toMatch(/GitHub request failed while creating issue/);
+    expect(failed[0]?.error).toMatch(reported);
     // The create was not retried blindly: exactly one attempt carried the fault.
     expect(emulator.requests.filter((request) => request.fault !== undefined)).toHaveLength(1);
     expect(issuesOf(emulator)).toHaveLength(ITEMS.length - 1);

@@ -223,10 +223,13 @@ const rows: Row[] = [
         headers: { 'retry-after': '1' },
       },
     ],
-    expected: failedOperation(
-      'PLATFORM_ERROR',
-      /GitHub request failed while creating issue .*: 429 Too Many Requests/,
-    ),
+    // A 429 is a rate limit whatever its wording: the run stops cleanly and the next run resumes.
+    expected: {
+      outcome: 'reported',
+      stage: 'stopped',
+      code: 'RATE_LIMITED',
+      message: /rate limit stopped the run while creating issue .*GitHub asked to wait 1 s/,
+    },
   },
   {
     name: '403 secondary limit asking for 120 s (over the 60 s wait limit) on an issue create',
@@ -268,7 +271,10 @@ const rows: Row[] = [
   {
     name: 'connection reset on an issue create (nothing created)',
     faults: [{ ...CREATE_ISSUE, kind: 'reset' }],
-    expected: failedOperation('PLATFORM_ERROR', /GitHub request failed while creating issue .*: 500/),
+    expected: failedOperation(
+      'PLATFORM_ERROR',
+      /The connection to GitHub failed while creating issue .*, before a complete answer/,
+    ),
   },
   {
     name: 'connection reset on an issue update',
@@ -304,7 +310,10 @@ const rows: Row[] = [
     name: 'issue create slower than the timeout (the issue appears after the run gave up on it)',
     faults: [{ ...CREATE_ISSUE, ...SLOW }],
     client: SHORT_TIMEOUT,
-    expected: failedOperation('PLATFORM_ERROR', /GitHub request failed while creating issue .*: 500/),
+    expected: failedOperation(
+      'PLATFORM_ERROR',
+      /The connection to GitHub failed while creating issue .*, before a complete answer/,
+    ),
   },
 
   // ---- answers cut off (the request was handled) -------------------------------------------------------------------

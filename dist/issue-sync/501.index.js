@@ -607,9 +607,14 @@ function toCatalogueError(error, repository, doing) {
         return new OrchestratorGitError('ISSUES_DISABLED', `Issues are disabled for ${quote(repository)} (410 while ${doing}).`, 'Enable Issues in the repository settings (Settings → General → Features → Issues).', cause);
     }
     const remaining = headers['x-ratelimit-remaining'];
-    if ((status === 403 || status === 429) && (String(remaining) === '0' || /rate limit/i.test(message))) {
+    if (status === 429 || (status === 403 && (String(remaining) === '0' || /rate limit/i.test(message)))) {
         const reset = Number(headers['x-ratelimit-reset']);
-        const when = Number.isFinite(reset) && reset > 0 ? ` It resets at ${new Date(reset * 1000).toISOString()}.` : '';
+        const retryAfter = Number(headers['retry-after']);
+        const when = Number.isFinite(retryAfter) && retryAfter > 0
+            ? ` GitHub asked to wait ${retryAfter} s.`
+            : Number.isFinite(reset) && reset > 0
+                ? ` It resets at ${new Date(reset * 1000).toISOString()}.`
+                : '';
         return new OrchestratorGitError('RATE_LIMITED', `GitHub's rate limit stopped the run while ${doing} (${status} ${message}).${when}`, 'The next run resumes where this one stopped; nothing is duplicated. For large plans, schedule runs further apart or use a GitHub App token (higher limits).', cause);
     }
     if (status === 403) {
@@ -619,7 +624,12 @@ function toCatalogueError(error, repository, doing) {
     if (status === 422) {
         return new OrchestratorGitError('VALIDATION_FAILED', `GitHub refused the request while ${doing}: ${message}.`, 'The item is reported as failed and the rest of the run goes on; fix the value named above in the orchestrator state or the config.', cause);
     }
-    return new OrchestratorGitError('PLATFORM_ERROR', `GitHub request failed while ${doing}: ${status ? `${status} ` : ''}${message}.`, 'This is usually temporary: the next run retries. If it persists, check https://www.githubstatus.com or your GitHub Enterprise Server.', cause);
+    // Octokit reports a connection that failed before any answer (reset, timeout, cut-off body) as a 500 without a
+    // response; saying 500 would blame GitHub for what may be the network.
+    const answered = typeof error === 'object' && error !== null && 'response' in error && error.response !== undefined;
+    return new OrchestratorGitError('PLATFORM_ERROR', answered || status === undefined
+        ? `GitHub request failed while ${doing}: ${status ? `${status} ` : ''}${message}.`
+        : `The connection to GitHub failed while ${doing}, before a complete answer: ${message}.`, 'This is usually temporary: the next run retries. If it persists, check https://www.githubstatus.com or your GitHub Enterprise Server.', cause);
 }
 /** Errors after which no later request can succeed in this run. */
 function isFatal(error) {

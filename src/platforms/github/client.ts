@@ -205,10 +205,15 @@ export function toCatalogueError(error: unknown, repository: string, doing: stri
     );
   }
   const remaining = headers['x-ratelimit-remaining'];
-  if ((status === 403 || status === 429) && (String(remaining) === '0' || /rate limit/i.test(message))) {
+  if (status === 429 || (status === 403 && (String(remaining) === '0' || /rate limit/i.test(message)))) {
     const reset = Number(headers['x-ratelimit-reset']);
+    const retryAfter = Number(headers['retry-after']);
     const when =
-      Number.isFinite(reset) && reset > 0 ? ` It resets at ${new Date(reset * 1000).toISOString()}.` : '';
+      Number.isFinite(retryAfter) && retryAfter > 0
+        ? ` GitHub asked to wait ${retryAfter} s.`
+        : Number.isFinite(reset) && reset > 0
+          ? ` It resets at ${new Date(reset * 1000).toISOString()}.`
+          : '';
     return new OrchestratorGitError(
       'RATE_LIMITED',
       `GitHub's rate limit stopped the run while ${doing} (${status} ${message}).${when}`,
@@ -233,9 +238,15 @@ export function toCatalogueError(error: unknown, repository: string, doing: stri
       cause,
     );
   }
+  // Octokit reports a connection that failed before any answer (reset, timeout, cut-off body) as a 500 without a
+  // response; saying 500 would blame GitHub for what may be the network.
+  const answered =
+    typeof error === 'object' && error !== null && 'response' in error && error.response !== undefined;
   return new OrchestratorGitError(
     'PLATFORM_ERROR',
-    `GitHub request failed while ${doing}: ${status ? `${status} ` : ''}${message}.`,
+    answered || status === undefined
+      ? `GitHub request failed while ${doing}: ${status ? `${status} ` : ''}${message}.`
+      : `The connection to GitHub failed while ${doing}, before a complete answer: ${message}.`,
     'This is usually temporary: the next run retries. If it persists, check https://www.githubstatus.com or your GitHub Enterprise Server.',
     cause,
   );
