@@ -17,7 +17,7 @@ export interface TokenPermissions {
   issues?: Access;
   contents?: Access;
   metadata?: 'read';
-  /** Not in the brief's list, but real: labels, milestones and issue updates also accept pull_requests. */
+  /** Labels, milestones and issue updates also accept the pull_requests permission, as on GitHub. */
   pull_requests?: Access;
 }
 
