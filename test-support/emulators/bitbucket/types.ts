@@ -1,4 +1,5 @@
 /** Public types of the Bitbucket Cloud emulator: options, credentials, the JSON shapes it serves, recorded requests and faults. */
+import type { FaultKind } from '../shared/faults.js';
 
 export interface BitbucketEmulatorOptions {
   /** Added to every response (after the handler ran), in milliseconds. */
@@ -163,23 +164,7 @@ export interface RecordedRequest {
   fault?: FaultKind;
 }
 
-export type FaultKind = 'status' | 'reset' | 'delay' | 'truncate';
-
-export type FaultAction =
-  | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
-  | { kind: 'reset' }
-  | { kind: 'delay'; ms: number }
-  | { kind: 'truncate' };
-
-export type FaultSpec = {
-  method?: string;
-  /** Matched against the path without `/2.0`. */
-  path?: RegExp;
-  /** Let the first `after` matching requests through untouched. */
-  after?: number;
-  /** How many matching requests to affect after that; default 1. */
-  times?: number;
-} & FaultAction;
+export type { FaultAction, FaultKind, FaultSpec } from '../shared/faults.js';
 
 /** What `editIssue` (a person editing on bitbucket.org) may change. */
 export interface WebIssueEdit {

@@ -1,4 +1,5 @@
 /** Public types of the GitHub emulator: options, token grants, the JSON shapes it serves, recorded requests and faults. */
+import type { FaultKind } from '../shared/faults.js';
 
 export type Access = 'read' | 'write';
 
@@ -164,19 +165,4 @@ export interface RecordedRequest {
   fault?: FaultKind;
 }
 
-export type FaultKind = 'status' | 'reset' | 'delay' | 'truncate';
-
-export type FaultAction =
-  | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
-  | { kind: 'reset' }
-  | { kind: 'delay'; ms: number }
-  | { kind: 'truncate' };
-
-export type FaultSpec = {
-  method?: string;
-  path?: RegExp;
-  /** Let the first `after` matching requests through untouched. */
-  after?: number;
-  /** How many matching requests to affect after that; default 1. */
-  times?: number;
-} & FaultAction;
+export type { FaultAction, FaultKind, FaultSpec } from '../shared/faults.js';

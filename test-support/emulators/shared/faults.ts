@@ -1,6 +1,5 @@
 /**
- * Fault injection shared by the platform emulators (GitLab today; the GitHub emulator keeps its own copy of the same
- * logic in github/faults.ts, which could move here — left untouched on purpose).
+ * Fault injection shared by the platform emulators (GitHub, GitLab, Bitbucket).
  *
  * - `status`: answer with the given status/body/headers before anything else runs (no state change, nothing counted),
  *   like an error from the platform's edge (502, 503, a 500).
