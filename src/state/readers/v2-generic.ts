@@ -11,6 +11,7 @@ import {
 import { checkTaskGraph } from '../hierarchy.js';
 import { forEachRow, selectList, tableColumns, type Database } from '../sqlite.js';
 import type { StateWarning, TaskRecord } from '../types.js';
+import { readDependencies } from './dependencies.js';
 import { taskLabel, type TaskReadResult } from './types.js';
 
 const COLUMNS = [
@@ -40,7 +41,7 @@ const COLUMNS = [
  */
 export function readV2GenericTasks(db: Database): TaskReadResult {
   const warnings: StateWarning[] = [];
-  const dependencies = readDependencies(db);
+  const dependencies = readDependencies(db, 'dependent_task_id', 'prerequisite_task_id');
   const tasks: TaskRecord[] = [];
   let templates = 0;
   let index = 0;
@@ -115,24 +116,4 @@ export function readV2GenericTasks(db: Database): TaskReadResult {
     });
   }
   return { tasks: checkTaskGraph(tasks, warnings), warnings };
-}
-
-/** dependent → prerequisites, in the order they were recorded. */
-function readDependencies(db: Database): Map<string, string[]> {
-  const deps = new Map<string, string[]>();
-  const columns = tableColumns(db, 'task_dependencies');
-  if (!columns.has('dependent_task_id') || !columns.has('prerequisite_task_id')) return deps;
-  forEachRow(
-    db,
-    'SELECT dependent_task_id, prerequisite_task_id FROM task_dependencies',
-    null,
-    ([dependent, prerequisite]) => {
-      if (dependent === null || prerequisite === null) return;
-      const key = String(dependent);
-      const list = deps.get(key);
-      if (list) list.push(String(prerequisite));
-      else deps.set(key, [String(prerequisite)]);
-    },
-  );
-  return deps;
 }

@@ -10,6 +10,7 @@ import {
 import { checkTaskGraph } from '../hierarchy.js';
 import { forEachRow, selectList, tableColumns, type Database } from '../sqlite.js';
 import type { StateWarning, TaskRecord } from '../types.js';
+import { readDependencies } from './dependencies.js';
 import { taskLabel, type TaskReadResult } from './types.js';
 
 const COLUMNS = [
@@ -31,7 +32,7 @@ const COLUMNS = [
  */
 export function readV2Tasks(db: Database): TaskReadResult {
   const warnings: StateWarning[] = [];
-  const dependencies = readDependencies(db);
+  const dependencies = readDependencies(db, 'task_id', 'dependency_id');
   const tasks: TaskRecord[] = [];
   const untitled: { task: TaskRecord; type: unknown }[] = [];
   const siblings = new Map<string | null, number>();
@@ -103,18 +104,4 @@ export function fallbackTitle(type: unknown, id: string, ambiguous = false): str
   const short =
     ambiguous && compact.length > 16 ? `${compact.slice(0, 8)}…${compact.slice(-8)}` : compact.slice(0, 8);
   return `${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${short}`;
-}
-
-function readDependencies(db: Database): Map<string, string[]> {
-  const deps = new Map<string, string[]>();
-  const columns = tableColumns(db, 'task_dependencies');
-  if (!columns.has('task_id') || !columns.has('dependency_id')) return deps;
-  forEachRow(db, 'SELECT task_id, dependency_id FROM task_dependencies', null, ([task, dep]) => {
-    if (task === null || dep === null) return;
-    const key = String(task);
-    const list = deps.get(key);
-    if (list) list.push(String(dep));
-    else deps.set(key, [String(dep)]);
-  });
-  return deps;
 }

@@ -1,8 +1,8 @@
-export const id = 501;
-export const ids = [501];
+export const id = 991;
+export const ids = [991];
 export const modules = {
 
-/***/ 1501:
+/***/ 9991:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2715,8 +2715,31 @@ function deriveStatus(children) {
     return 'pending';
 }
 
+;// CONCATENATED MODULE: ./build/src/state/readers/dependencies.js
+/** The v2 generations' task_dependencies tables, read as dependent → prerequisites (their column names differ). */
+
+/** dependent → prerequisites, in the order they were recorded; empty when the table lacks either column. */
+function readDependencies(db, dependentColumn, prerequisiteColumn) {
+    const deps = new Map();
+    const columns = tableColumns(db, 'task_dependencies');
+    if (!columns.has(dependentColumn) || !columns.has(prerequisiteColumn))
+        return deps;
+    forEachRow(db, `SELECT ${dependentColumn}, ${prerequisiteColumn} FROM task_dependencies`, null, ([dependent, prerequisite]) => {
+        if (dependent === null || prerequisite === null)
+            return;
+        const key = String(dependent);
+        const list = deps.get(key);
+        if (list)
+            list.push(String(prerequisite));
+        else
+            deps.set(key, [String(prerequisite)]);
+    });
+    return deps;
+}
+
 ;// CONCATENATED MODULE: ./build/src/state/readers/v2-generic.js
 /** Reads the 2.0 generic task model (`generic_tasks` + `task_dependencies`). */
+
 
 
 
@@ -2747,7 +2770,7 @@ const COLUMNS = [
  */
 function readV2GenericTasks(db) {
     const warnings = [];
-    const dependencies = readDependencies(db);
+    const dependencies = readDependencies(db, 'dependent_task_id', 'prerequisite_task_id');
     const tasks = [];
     let templates = 0;
     let index = 0;
@@ -2798,27 +2821,10 @@ function readV2GenericTasks(db) {
     }
     return { tasks: checkTaskGraph(tasks, warnings), warnings };
 }
-/** dependent → prerequisites, in the order they were recorded. */
-function readDependencies(db) {
-    const deps = new Map();
-    const columns = tableColumns(db, 'task_dependencies');
-    if (!columns.has('dependent_task_id') || !columns.has('prerequisite_task_id'))
-        return deps;
-    forEachRow(db, 'SELECT dependent_task_id, prerequisite_task_id FROM task_dependencies', null, ([dependent, prerequisite]) => {
-        if (dependent === null || prerequisite === null)
-            return;
-        const key = String(dependent);
-        const list = deps.get(key);
-        if (list)
-            list.push(String(prerequisite));
-        else
-            deps.set(key, [String(prerequisite)]);
-    });
-    return deps;
-}
 
 ;// CONCATENATED MODULE: ./build/src/state/readers/v2-tasks.js
 /** Reads the 2.x clean-architecture repository (`tasks` + `task_dependencies(task_id, dependency_id)`). */
+
 
 
 
@@ -2841,7 +2847,7 @@ const v2_tasks_COLUMNS = [
  */
 function readV2Tasks(db) {
     const warnings = [];
-    const dependencies = v2_tasks_readDependencies(db);
+    const dependencies = readDependencies(db, 'task_id', 'dependency_id');
     const tasks = [];
     const untitled = [];
     const siblings = new Map();
@@ -2904,23 +2910,6 @@ function fallbackTitle(type, id, ambiguous = false) {
     const compact = id.replace(/-/g, '');
     const short = ambiguous && compact.length > 16 ? `${compact.slice(0, 8)}…${compact.slice(-8)}` : compact.slice(0, 8);
     return `${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${short}`;
-}
-function v2_tasks_readDependencies(db) {
-    const deps = new Map();
-    const columns = tableColumns(db, 'task_dependencies');
-    if (!columns.has('task_id') || !columns.has('dependency_id'))
-        return deps;
-    forEachRow(db, 'SELECT task_id, dependency_id FROM task_dependencies', null, ([task, dep]) => {
-        if (task === null || dep === null)
-            return;
-        const key = String(task);
-        const list = deps.get(key);
-        if (list)
-            list.push(String(dep));
-        else
-            deps.set(key, [String(dep)]);
-    });
-    return deps;
 }
 
 ;// CONCATENATED MODULE: ./build/src/state/read-database.js
