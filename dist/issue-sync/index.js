@@ -293,7 +293,7 @@ if ((process.env['INPUT_ENABLED'] ?? '').trim().toLowerCase() === 'false') {
     process.stdout.write('orchestrator-git issue-sync is disabled (enabled: false): nothing to do.\n');
 }
 else {
-    const { runIssueSyncAction } = await Promise.all(/* import() */[__nccwpck_require__.e(168), __nccwpck_require__.e(991)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9991));
+    const { runIssueSyncAction } = await Promise.all(/* import() */[__nccwpck_require__.e(168), __nccwpck_require__.e(985)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3985));
     await runIssueSyncAction();
 }
 

@@ -3,11 +3,7 @@ import type { DesiredIssue } from '../core/desired.js';
 import type { PlannedLink } from '../core/plan.js';
 import type { IssueTracker } from '../platforms/types.js';
 import type { StateStore, SyncedItemRecord } from '../state/store.js';
-import type { IssueLink } from '../state/types.js';
-
-export function linkKey(link: IssueLink): string {
-  return link.taskId !== null ? `task:${link.taskId}` : `feature:${link.featureId ?? ''}`;
-}
+import { linkItemKey, type IssueLink } from '../state/types.js';
 
 /**
  * Writes a row only when something a reader would see changed (a new or moved issue, a write): a no-op run
@@ -28,7 +24,7 @@ export class LinkRecorder {
     this.links = new Map(
       store.state.links
         .filter((link) => link.platform === tracker.platform && link.repository === tracker.repository)
-        .map((link) => [linkKey(link), link]),
+        .map((link) => [linkItemKey(link), link]),
     );
     this.items = store.syncedItems(tracker.platform, tracker.repository);
     this.featureOf = new Map(desired.map((issue) => [issue.itemKey, issue.featureId]));

@@ -8,7 +8,7 @@ import { readMarker } from '../core/markers.js';
 import { nominalFingerprint, type PlannedLink } from '../core/plan.js';
 import type { IssueTracker } from '../platforms/types.js';
 import type { StateStore } from '../state/store.js';
-import { linkKey } from './links.js';
+import { linkItemKey } from '../state/types.js';
 
 export type ReconcileMode = 'full' | 'incremental';
 
@@ -57,7 +57,7 @@ export async function readActual(
   const urls = new Map(
     store.state.links
       .filter((link) => link.platform === tracker.platform && link.repository === tracker.repository)
-      .map((link) => [linkKey(link), link.issueUrl]),
+      .map((link) => [linkItemKey(link), link.issueUrl]),
   );
   // An item without a record must be new since that run, or one that is never created (finished before its
   // first sync); otherwise its issue could exist unseen (records lost) and only a full read can find it.

@@ -8,7 +8,8 @@ import { OrchestratorGitError } from '../errors.js';
 import { isFatal } from '../platforms/github/client.js';
 import type { IssueTracker, RequestStats, ResolvedIssuePatch } from '../platforms/types.js';
 import type { JournalEntry, StateStore } from '../state/store.js';
-import { LinkRecorder, linkKey } from './links.js';
+import { linkItemKey } from '../state/types.js';
+import { LinkRecorder } from './links.js';
 import { readActual, type ReconcileMode } from './read-actual.js';
 import { logText, type Logger } from './logger.js';
 
@@ -229,7 +230,7 @@ function planContext(store: StateStore, tracker: IssueTracker, policy: SyncPolic
   const links = new Map<string, number>();
   for (const link of store.state.links) {
     if (link.platform !== tracker.platform || link.repository !== tracker.repository) continue;
-    links.set(linkKey(link), link.issueNumber);
+    links.set(linkItemKey(link), link.issueNumber);
   }
   const ownedAssignees = new Map<string, string[]>();
   for (const [key, record] of store.syncedItems(tracker.platform, tracker.repository)) {

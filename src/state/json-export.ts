@@ -15,6 +15,7 @@ import type {
   StateWarning,
   TaskRecord,
 } from './types.js';
+import { linkItemKey } from './types.js';
 
 export const STATE_FORMAT = 'orchestrator-git-state';
 export const STATE_FORMAT_VERSION = 1;
@@ -346,8 +347,7 @@ export function serializeStateDocument(doc: StateDocument): string {
 
 /** The key a link is replaced by: its task, or its feature when it has no task, per platform + repository. */
 export function linkKey(link: Pick<IssueLink, 'featureId' | 'taskId' | 'platform' | 'repository'>): string {
-  const subject = link.taskId !== null ? `task:${link.taskId}` : `feature:${link.featureId ?? ''}`;
-  return `${subject}\u0000${link.platform}\u0000${link.repository}`;
+  return `${linkItemKey(link)}\u0000${link.platform}\u0000${link.repository}`;
 }
 
 function compareLinks(a: IssueLink, b: IssueLink): number {

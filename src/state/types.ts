@@ -78,6 +78,11 @@ export interface IssueLink {
   lastSynced: string | null;
 }
 
+/** The item a link is about, as `task:<id>` (a task's issue) or `feature:<id>` (a feature's, when task_id is null). */
+export function linkItemKey(link: Pick<IssueLink, 'featureId' | 'taskId'>): string {
+  return link.taskId !== null ? `task:${link.taskId}` : `feature:${link.featureId ?? ''}`;
+}
+
 /** A row of the seed's `release_milestones` table. */
 export interface ReleaseMilestone {
   id: number;

@@ -1,8 +1,8 @@
-export const id = 991;
-export const ids = [991];
+export const id = 985;
+export const ids = [985];
 export const modules = {
 
-/***/ 9991:
+/***/ 3985:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2136,8 +2136,16 @@ function taskLabel(id) {
     return `task ${JSON.stringify(id)}`;
 }
 
+;// CONCATENATED MODULE: ./build/src/state/types.js
+/** The orchestrator's state as plain, validated records: what every reader returns and the core consumes. */
+/** The item a link is about, as `task:<id>` (a task's issue) or `feature:<id>` (a feature's, when task_id is null). */
+function linkItemKey(link) {
+    return link.taskId !== null ? `task:${link.taskId}` : `feature:${link.featureId ?? ''}`;
+}
+
 ;// CONCATENATED MODULE: ./build/src/state/json-export.js
 /** The JSON export: a committed, diff-friendly alternative to the SQLite file (format in docs/state-format.md). */
+
 
 
 
@@ -2417,8 +2425,7 @@ function serializeStateDocument(doc) {
 }
 /** The key a link is replaced by: its task, or its feature when it has no task, per platform + repository. */
 function linkKey(link) {
-    const subject = link.taskId !== null ? `task:${link.taskId}` : `feature:${link.featureId ?? ''}`;
-    return `${subject}\u0000${link.platform}\u0000${link.repository}`;
+    return `${linkItemKey(link)}\u0000${link.platform}\u0000${link.repository}`;
 }
 function compareLinks(a, b) {
     return compareIds(linkKey(a), linkKey(b));
@@ -4389,9 +4396,7 @@ function describeUpdate(item, fields, humanChanged) {
 }
 
 ;// CONCATENATED MODULE: ./build/src/engine/links.js
-function links_linkKey(link) {
-    return link.taskId !== null ? `task:${link.taskId}` : `feature:${link.featureId ?? ''}`;
-}
+
 /**
  * Writes a row only when something a reader would see changed (a new or moved issue, a write): a no-op run
  * leaves the state file byte-identical, so nothing needs committing.
@@ -4410,7 +4415,7 @@ class LinkRecorder {
         this.now = now;
         this.links = new Map(store.state.links
             .filter((link) => link.platform === tracker.platform && link.repository === tracker.repository)
-            .map((link) => [links_linkKey(link), link]));
+            .map((link) => [linkItemKey(link), link]));
         this.items = store.syncedItems(tracker.platform, tracker.repository);
         this.featureOf = new Map(desired.map((issue) => [issue.itemKey, issue.featureId]));
     }
@@ -4499,7 +4504,7 @@ async function readActual(tracker, store, desired, requested, createCompleted) {
     const records = store.syncedItems(tracker.platform, tracker.repository);
     const urls = new Map(store.state.links
         .filter((link) => link.platform === tracker.platform && link.repository === tracker.repository)
-        .map((link) => [links_linkKey(link), link.issueUrl]));
+        .map((link) => [linkItemKey(link), link.issueUrl]));
     // An item without a record must be new since that run, or one that is never created (finished before its
     // first sync); otherwise its issue could exist unseen (records lost) and only a full read can find it.
     const unknown = desired.issues.find((item) => !records.has(item.itemKey) &&
@@ -4574,6 +4579,7 @@ const silentLogger = {
 };
 
 ;// CONCATENATED MODULE: ./build/src/engine/sync.js
+
 
 
 
@@ -4743,7 +4749,7 @@ function planContext(store, tracker, policy) {
     for (const link of store.state.links) {
         if (link.platform !== tracker.platform || link.repository !== tracker.repository)
             continue;
-        links.set(links_linkKey(link), link.issueNumber);
+        links.set(linkItemKey(link), link.issueNumber);
     }
     const ownedAssignees = new Map();
     for (const [key, record] of store.syncedItems(tracker.platform, tracker.repository)) {
