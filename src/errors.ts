@@ -49,3 +49,14 @@ export function quote(value: unknown, max = 120): string {
   const text = String(value).replace(/[\u0000-\u001f\u007f]+/g, ' ');
   return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
 }
+
+/** Errors after which no later request of the run can succeed (credentials, access, limits): the run stops. */
+export function isFatal(error: OrchestratorGitError): boolean {
+  return [
+    'TOKEN_INVALID',
+    'REPOSITORY_NOT_FOUND',
+    'ISSUES_DISABLED',
+    'PERMISSION_DENIED',
+    'RATE_LIMITED',
+  ].includes(error.code);
+}

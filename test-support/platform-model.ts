@@ -1,17 +1,39 @@
 /** A pure in-memory model of a platform's issues, applying a Plan as the platform would: used by property tests. */
 import type { ActualIssue, ActualState } from '../src/core/actual.js';
 import type { Plan } from '../src/core/plan.js';
+import type { PlatformCapabilities } from '../src/core/platform-fit.js';
 
 export interface ModelPlatform {
   issues: ActualIssue[];
   labels: Set<string>;
   milestones: Map<string, number>;
   nextNumber: number;
+  /** What the modelled platform keeps: a field it lacks is dropped on write, as the real one would. */
+  capabilities: PlatformCapabilities;
 }
 
-export function newModel(): ModelPlatform {
-  return { issues: [], labels: new Set(), milestones: new Map(), nextNumber: 1 };
+/** GitHub's capabilities (the default model). */
+export const MODEL_GITHUB: PlatformCapabilities = {
+  stateReason: true,
+  labels: true,
+  createMilestones: true,
+  maxAssignees: 10,
+  titleLimit: 256,
+  attributes: [],
+};
+
+export function newModel(capabilities: PlatformCapabilities = MODEL_GITHUB): ModelPlatform {
+  return { issues: [], labels: new Set(), milestones: new Map(), nextNumber: 1, capabilities };
 }
+
+/** Bitbucket's workflow states that count as closed, and their reason. */
+const CLOSED_STATES: Record<string, 'completed' | 'not_planned'> = {
+  resolved: 'completed',
+  closed: 'completed',
+  wontfix: 'not_planned',
+  invalid: 'not_planned',
+  duplicate: 'not_planned',
+};
 
 export function actualOf(model: ModelPlatform): ActualState {
   return {
@@ -40,6 +62,7 @@ export function applyPlan(model: ModelPlatform, plan: Plan): void {
         model.labels.add(operation.label.name);
         break;
       case 'createMilestone':
+        if (!model.capabilities.createMilestones) throw new Error('milestones cannot be created here');
         model.milestones.set(operation.milestone.title, model.milestones.size + 1);
         break;
       case 'createIssue': {
@@ -52,13 +75,17 @@ export function applyPlan(model: ModelPlatform, plan: Plan): void {
           body: operation.write.body,
           state: operation.thenClose ? 'closed' : 'open',
           stateReason: operation.thenClose,
-          labels: [...operation.write.labels],
-          assignees: [...operation.write.assignees],
+          labels: model.capabilities.labels ? [...operation.write.labels] : [],
+          assignees: operation.write.assignees.slice(0, model.capabilities.maxAssignees),
           milestone: milestone(operation.write.milestone),
           author: 'github-actions[bot]',
           updatedAt: '2025-01-01T00:00:00Z',
+          ...(operation.write.attributes ? { attributes: { ...operation.write.attributes } } : {}),
         });
-        for (const label of operation.write.labels) model.labels.add(label.toLowerCase());
+        const created = model.issues[model.issues.length - 1];
+        if (created) settleState(model, created);
+        if (model.capabilities.labels)
+          for (const label of operation.write.labels) model.labels.add(label.toLowerCase());
         break;
       }
       case 'updateIssue': {
@@ -67,14 +94,35 @@ export function applyPlan(model: ModelPlatform, plan: Plan): void {
         const { patch } = operation;
         if (patch.title !== undefined) issue.title = patch.title;
         if (patch.body !== undefined) issue.body = patch.body;
-        if (patch.labels !== undefined) issue.labels = [...patch.labels];
-        if (patch.assignees !== undefined) issue.assignees = [...patch.assignees];
+        if (patch.labels !== undefined && model.capabilities.labels) issue.labels = [...patch.labels];
+        if (patch.assignees !== undefined)
+          issue.assignees = patch.assignees.slice(0, model.capabilities.maxAssignees);
         if (patch.milestone !== undefined) issue.milestone = milestone(patch.milestone);
         if (patch.state !== undefined) issue.state = patch.state;
         if (patch.stateReason !== undefined) issue.stateReason = patch.stateReason;
-        for (const label of patch.labels ?? []) model.labels.add(label.toLowerCase());
+        if (patch.attributes !== undefined) issue.attributes = { ...issue.attributes, ...patch.attributes };
+        else if (patch.state !== undefined && model.capabilities.attributes.includes('state'))
+          issue.attributes = {
+            ...issue.attributes,
+            state:
+              patch.state === 'open' ? 'open' : patch.stateReason === 'not_planned' ? 'wontfix' : 'resolved',
+          };
+        settleState(model, issue);
+        if (model.capabilities.labels)
+          for (const label of patch.labels ?? []) model.labels.add(label.toLowerCase());
         break;
       }
     }
   }
+}
+
+/** What the platform keeps of the state: no reason without state_reason; Bitbucket's workflow state decides both. */
+function settleState(model: ModelPlatform, issue: ActualIssue): void {
+  const workflow = model.capabilities.attributes.includes('state') ? issue.attributes?.state : undefined;
+  if (workflow !== undefined) {
+    const reason = CLOSED_STATES[workflow];
+    issue.state = reason ? 'closed' : 'open';
+    issue.stateReason = reason ?? null;
+  }
+  if (!model.capabilities.stateReason) issue.stateReason = null;
 }

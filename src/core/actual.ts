@@ -14,6 +14,8 @@ export interface ActualIssue {
   milestone: { number: number; title: string } | null;
   author: string | null;
   updatedAt: string;
+  /** The platform's own fields the tool owns (see PlatformCapabilities.attributes); absent when it has none. */
+  attributes?: Record<string, string>;
 }
 
 export interface ActualMilestone {

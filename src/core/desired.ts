@@ -1,5 +1,11 @@
 /** Derives, from the orchestrator's state and the sync policy, the issues that should exist and what they say. */
-import type { FeatureRecord, OrchestratorState, ReleaseMilestone, TaskRecord } from '../state/types.js';
+import type {
+  FeatureRecord,
+  OrchestratorState,
+  Priority,
+  ReleaseMilestone,
+  TaskRecord,
+} from '../state/types.js';
 import { defaultLabels, dimensionLabel, type DesiredLabel } from './labels.js';
 import type { SyncPolicy } from './policy.js';
 import { displayStatus, issueStateFor, type ItemStatus } from './status.js';
@@ -39,6 +45,9 @@ export interface DesiredIssue {
   progress: { done: number; total: number } | null;
   /** When the item was created in the orchestrator (ISO 8601), if known. */
   createdAt: string | null;
+  priority: Priority | null;
+  /** Values of the platform's own fields the tool owns; empty until fitted to a platform (core/platform-fit.ts). */
+  attributes: Record<string, string>;
 }
 
 export interface DesiredState {
@@ -168,6 +177,8 @@ function deriveFeatureIssue(
     ...issueStateFor(feature.status),
     progress,
     createdAt: feature.createdAt,
+    priority: feature.priority,
+    attributes: {},
   };
 }
 
@@ -224,6 +235,8 @@ function deriveTaskIssue(
     ...issueStateFor(task.status),
     progress,
     createdAt: task.createdAt,
+    priority: task.priority,
+    attributes: {},
   };
 }
 

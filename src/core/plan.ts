@@ -15,6 +15,8 @@ export interface IssueWrite {
   assignees: string[];
   /** Milestone title; the engine resolves it to the platform's number. */
   milestone: string | null;
+  /** The platform's own fields (see core/platform-fit.ts); absent when the platform has none. */
+  attributes?: Record<string, string>;
 }
 
 export interface IssuePatch {
@@ -25,6 +27,7 @@ export interface IssuePatch {
   milestone?: string | null;
   state?: 'open' | 'closed';
   stateReason?: 'completed' | 'not_planned' | 'reopened' | null;
+  attributes?: Record<string, string>;
 }
 
 interface ItemOperationBase {
@@ -93,6 +96,8 @@ export interface Plan {
 
 export interface PlanContext {
   policy: SyncPolicy;
+  /** Whether milestones the plan needs may be created (false: only existing ones are used, the rest reported). */
+  createMilestones: boolean;
   /** itemKey → issue number, from the state's links (a cache: markers are the truth). */
   links: Map<string, number>;
   /** itemKey → assignees the tool set at its last write. */
@@ -110,14 +115,19 @@ export function fingerprint(fields: {
   labels: string[];
   milestone: string | null;
   state: 'open' | 'closed';
+  attributes?: Record<string, string>;
 }): string {
-  const canonical = JSON.stringify([
+  const parts: unknown[] = [
     fields.title,
     fields.block,
     [...fields.labels].map((label) => label.toLowerCase()).sort(),
     fields.milestone,
     fields.state,
-  ]);
+  ];
+  const attributes = Object.entries(fields.attributes ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
+  // Platforms without attributes keep the fingerprint they always had.
+  if (attributes.length > 0) parts.push(attributes);
+  const canonical = JSON.stringify(parts);
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }
 
@@ -129,6 +139,7 @@ export function nominalFingerprint(item: DesiredIssue): string {
     labels: item.labels.map((label) => label.name),
     milestone: item.milestone?.title ?? null,
     state: item.state,
+    attributes: item.attributes,
   });
 }
 
@@ -156,6 +167,19 @@ export function planSync(desired: DesiredState, actual: ActualState, context: Pl
   const milestonesToCreate = new Map<string, DesiredMilestone>();
   const issueOperations: Operation[] = [];
   const desiredKeys = new Set(desired.issues.map((issue) => issue.itemKey));
+  const missingMilestones = new Set<string>();
+  /** The item's milestone as it can be set: one the platform cannot create is left off until it exists. */
+  const usableMilestone = (item: DesiredIssue): DesiredMilestone | null => {
+    const wanted = item.milestone;
+    if (!wanted || context.createMilestones || knownMilestones.has(wanted.title)) return wanted;
+    // Not seen on any issue: the milestone list is read, and the plan made again, before deciding.
+    if (actual.milestones === null) {
+      plan.lookups.milestones = true;
+      return wanted;
+    }
+    missingMilestones.add(wanted.title);
+    return null;
+  };
 
   for (const item of desired.issues) {
     const match = chooseIssue(
@@ -167,7 +191,8 @@ export function planSync(desired: DesiredState, actual: ActualState, context: Pl
       plan,
     );
     const assignees = resolveAssignees(item, match?.issue ?? null, actual, context, plan);
-    const milestoneTitle = item.milestone?.title ?? null;
+    const milestone = usableMilestone(item);
+    const milestoneTitle = milestone?.title ?? null;
 
     if (!match) {
       if (item.state === 'closed' && !context.policy.createCompleted) {
@@ -188,9 +213,10 @@ export function planSync(desired: DesiredState, actual: ActualState, context: Pl
         labels: item.labels.map((label) => label.name),
         milestone: milestoneTitle,
         state: item.state,
+        attributes: item.attributes,
       });
       noteNeededLabels(item.labels, knownLabels, labelsToCreate);
-      noteNeededMilestone(item.milestone, knownMilestones, milestonesToCreate);
+      if (context.createMilestones) noteNeededMilestone(milestone, knownMilestones, milestonesToCreate);
       issueOperations.push({
         kind: 'createIssue',
         itemKey: item.itemKey,
@@ -206,6 +232,7 @@ export function planSync(desired: DesiredState, actual: ActualState, context: Pl
           labels: item.labels.map((label) => label.name),
           assignees: assignees.target,
           milestone: milestoneTitle,
+          ...(Object.keys(item.attributes).length > 0 ? { attributes: item.attributes } : {}),
         },
         thenClose: item.state === 'closed' ? (item.stateReason ?? 'completed') : null,
       });
@@ -220,12 +247,16 @@ export function planSync(desired: DesiredState, actual: ActualState, context: Pl
     const desiredLabelNames = item.labels.map((label) => label.name);
     const targetLabels = reconcileLabels(issue.labels, ownedActual, desiredLabelNames);
     const milestoneChanges = milestoneTitle !== null && issue.milestone?.title !== milestoneTitle;
+    const ownedAttributes = Object.fromEntries(
+      Object.keys(item.attributes).map((name) => [name, issue.attributes?.[name] ?? '']),
+    );
     const newHash = fingerprint({
       title: item.title,
       block,
       labels: desiredLabelNames,
       milestone: milestoneTitle,
       state: item.state,
+      attributes: item.attributes,
     });
     const actualHash = fingerprint({
       title: issue.title,
@@ -233,6 +264,7 @@ export function planSync(desired: DesiredState, actual: ActualState, context: Pl
       labels: ownedActual,
       milestone: milestoneTitle === null ? null : (issue.milestone?.title ?? null),
       state: issue.state,
+      attributes: ownedAttributes,
     });
 
     const patch: IssuePatch = {};
@@ -263,7 +295,14 @@ export function planSync(desired: DesiredState, actual: ActualState, context: Pl
     if (milestoneChanges) {
       patch.milestone = milestoneTitle;
       fields.push('milestone');
-      noteNeededMilestone(item.milestone, knownMilestones, milestonesToCreate);
+      if (context.createMilestones) noteNeededMilestone(milestone, knownMilestones, milestonesToCreate);
+    }
+    const attributeChanges = Object.entries(item.attributes).filter(
+      ([name, value]) => ownedAttributes[name] !== value,
+    );
+    if (attributeChanges.length > 0) {
+      patch.attributes = Object.fromEntries(attributeChanges);
+      for (const [name] of attributeChanges) fields.push(name === 'state' ? 'workflow state' : name);
     }
     let change: 'updated' | 'closed' | 'reopened' = 'updated';
     if (issue.state !== item.state) {
@@ -344,6 +383,13 @@ export function planSync(desired: DesiredState, actual: ActualState, context: Pl
     }
   }
 
+  for (const title of missingMilestones) {
+    plan.warnings.push({
+      itemKey: null,
+      issueNumber: null,
+      message: `milestone ${JSON.stringify(title)} does not exist and this platform's API cannot create it; create it by hand (Bitbucket: Repository settings → Issues → Milestones) and the next run assigns it`,
+    });
+  }
   if (labelsToCreate.size && actual.labels === null) plan.lookups.labels = true;
   if (milestonesToCreate.size && actual.milestones === null) plan.lookups.milestones = true;
   for (const label of labelsToCreate.values()) {

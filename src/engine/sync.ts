@@ -1,11 +1,12 @@
 /** Runs one issue sync: read actual, plan, apply through the adapter with a journal, and write links back. */
 import type { ActualIssue, ActualState } from '../core/actual.js';
 import { deriveDesiredState } from '../core/desired.js';
+import { fitToPlatform } from '../core/platform-fit.js';
 import { readMarker } from '../core/markers.js';
 import { planSync, type IssueOperation, type Operation, type Plan, type PlanContext } from '../core/plan.js';
 import type { SyncPolicy } from '../core/policy.js';
-import { OrchestratorGitError } from '../errors.js';
-import { isFatal } from '../platforms/github/client.js';
+import { isFatal, OrchestratorGitError } from '../errors.js';
+
 import type { IssueTracker, RequestStats, ResolvedIssuePatch } from '../platforms/types.js';
 import type { JournalEntry, StateStore } from '../state/store.js';
 import { linkItemKey } from '../state/types.js';
@@ -78,7 +79,8 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
     log.info(`The previous run (${previous.runId}) did not finish; this run completes its work.`);
   }
 
-  const desired = deriveDesiredState(store.state, policy);
+  const fitted = fitToPlatform(deriveDesiredState(store.state, policy), tracker.capabilities);
+  const desired = fitted.desired;
   const context = planContext(store, tracker, policy);
   const readStarted = Date.now();
   const read = await readActual(tracker, store, desired, options.reconcile ?? 'full', policy.createCompleted);
@@ -92,6 +94,7 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
     : startedAt;
   const plan = await planWithLookups(read.candidates, actual, context, tracker);
   plan.unchanged.push(...read.unchanged);
+  for (const note of fitted.notes) plan.warnings.push({ ...note, issueNumber: null });
   for (const note of [...plan.warnings, ...plan.conflicts]) {
     const where = [note.itemKey, note.issueNumber !== null ? `#${note.issueNumber}` : null]
       .filter(Boolean)
@@ -237,7 +240,7 @@ function planContext(store: StateStore, tracker: IssueTracker, policy: SyncPolic
     if (!links.has(key)) links.set(key, record.issueNumber);
     ownedAssignees.set(key, record.ownedAssignees);
   }
-  return { policy, links, ownedAssignees };
+  return { policy, links, ownedAssignees, createMilestones: tracker.capabilities.createMilestones };
 }
 
 async function planWithLookups(
@@ -343,7 +346,8 @@ async function applyOperation(
         );
         issue = found;
       }
-      if (operation.thenClose) {
+      // Platforms that take a workflow state on create (Bitbucket) already made it closed.
+      if (operation.thenClose && issue.state !== 'closed') {
         issue = await tracker.updateIssue(issue.number, {
           state: 'closed',
           stateReason: operation.thenClose,

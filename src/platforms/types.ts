@@ -2,6 +2,9 @@
 import type { ActualIssue, ActualMilestone } from '../core/actual.js';
 import type { DesiredLabel } from '../core/labels.js';
 import type { DesiredMilestone } from '../core/desired.js';
+import type { PlatformCapabilities } from '../core/platform-fit.js';
+
+export type { PlatformCapabilities } from '../core/platform-fit.js';
 
 export type PlatformName = 'github' | 'gitlab' | 'bitbucket';
 
@@ -11,6 +14,8 @@ export interface ResolvedIssueWrite {
   labels: string[];
   assignees: string[];
   milestone: number | null;
+  /** Values of the platform's own fields (only those named in its capabilities). */
+  attributes?: Record<string, string>;
 }
 
 export interface ResolvedIssuePatch {
@@ -21,6 +26,7 @@ export interface ResolvedIssuePatch {
   milestone?: number | null;
   state?: 'open' | 'closed';
   stateReason?: 'completed' | 'not_planned' | 'reopened' | null;
+  attributes?: Record<string, string>;
 }
 
 /** Requests made through an adapter, by kind: the measure of API economy. */
@@ -37,6 +43,7 @@ export interface IssueTracker {
   readonly platform: PlatformName;
   /** `owner/name` (or the platform's equivalent path). */
   readonly repository: string;
+  readonly capabilities: PlatformCapabilities;
   /**
    * Every issue of the repository, open and closed, pull requests excluded; with `updatedSince`, only those
    * updated (or created) at or after that time.
@@ -44,12 +51,16 @@ export interface IssueTracker {
   listIssues(options?: { updatedSince?: string }): Promise<ActualIssue[]>;
   /** One issue by number; null when it no longer exists in the repository (deleted or transferred). */
   getIssue(number: number): Promise<ActualIssue | null>;
-  /** Lower-case names of every label in the repository. */
+  /** Lower-case names of every label in the repository (empty when the platform has no labels). */
   listLabels(): Promise<Set<string>>;
   createLabel(label: DesiredLabel): Promise<void>;
   listMilestones(): Promise<ActualMilestone[]>;
+  /** Throws NOT_SUPPORTED (with what to do instead) when capabilities.createMilestones is false. */
   createMilestone(milestone: DesiredMilestone): Promise<ActualMilestone>;
-  /** Whether an issue in this repository can be assigned to `login`. */
+  /**
+   * Whether an issue in this repository can be assigned to `login` (GitHub and GitLab: a username; Bitbucket: an
+   * account id or `{uuid}`).
+   */
   isAssignable(login: string): Promise<boolean>;
   createIssue(write: ResolvedIssueWrite): Promise<ActualIssue>;
   updateIssue(number: number, patch: ResolvedIssuePatch): Promise<ActualIssue>;

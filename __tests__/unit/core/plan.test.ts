@@ -7,7 +7,7 @@ import { feature, orchestratorState, task } from '../../../test-support/builders
 import { actualOf, applyPlan, newModel, type ModelPlatform } from '../../../test-support/platform-model.js';
 
 function context(policy: SyncPolicy = DEFAULT_POLICY, links = new Map<string, number>()): PlanContext {
-  return { policy, links, ownedAssignees: new Map() };
+  return { policy, links, ownedAssignees: new Map(), createMilestones: true };
 }
 
 function sync(model: ModelPlatform, state: OrchestratorState, policy: SyncPolicy = DEFAULT_POLICY): Plan {

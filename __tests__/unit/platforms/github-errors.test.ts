@@ -1,5 +1,6 @@
 import { RequestError } from '@octokit/request-error';
-import { isFatal, toCatalogueError } from '../../../src/platforms/github/client.js';
+import { isFatal } from '../../../src/errors.js';
+import { toCatalogueError } from '../../../src/platforms/github/client.js';
 
 function requestError(status: number, data: unknown, headers: Record<string, string> = {}): RequestError {
   return new RequestError(

@@ -17,6 +17,7 @@ function outcomeFor(dryRun: boolean): SyncOutcome {
     policy: DEFAULT_POLICY,
     links: new Map(),
     ownedAssignees: new Map(),
+    createMilestones: true,
   });
   const issueOperations: Operation[] = plan.operations.filter(
     (operation) => operation.kind === 'createIssue',

@@ -253,12 +253,3 @@ export function toCatalogueError(error: unknown, repository: string, doing: stri
 }
 
 /** Errors after which no later request can succeed in this run. */
-export function isFatal(error: OrchestratorGitError): boolean {
-  return [
-    'TOKEN_INVALID',
-    'REPOSITORY_NOT_FOUND',
-    'ISSUES_DISABLED',
-    'PERMISSION_DENIED',
-    'RATE_LIMITED',
-  ].includes(error.code);
-}

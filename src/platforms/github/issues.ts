@@ -3,7 +3,13 @@ import type { ActualIssue, ActualMilestone } from '../../core/actual.js';
 import type { DesiredMilestone } from '../../core/desired.js';
 import type { DesiredLabel } from '../../core/labels.js';
 import { OrchestratorGitError, quote } from '../../errors.js';
-import type { IssueTracker, RequestStats, ResolvedIssuePatch, ResolvedIssueWrite } from '../types.js';
+import type {
+  IssueTracker,
+  PlatformCapabilities,
+  RequestStats,
+  ResolvedIssuePatch,
+  ResolvedIssueWrite,
+} from '../types.js';
 import {
   createGitHubClient,
   httpStatus,
@@ -43,8 +49,19 @@ export function parseRepository(repository: string): { owner: string; repo: stri
   return { owner: match[1] ?? '', repo: match[2] ?? '' };
 }
 
+/** GitHub keeps state_reason, labels, milestones and up to ten assignees; titles are limited to 256 characters. */
+export const GITHUB_CAPABILITIES: PlatformCapabilities = {
+  stateReason: true,
+  labels: true,
+  createMilestones: true,
+  maxAssignees: 10,
+  titleLimit: 256,
+  attributes: [],
+};
+
 export class GitHubIssueTracker implements IssueTracker {
   readonly platform = 'github' as const;
+  readonly capabilities = GITHUB_CAPABILITIES;
   readonly repository: string;
   private readonly owner: string;
   private readonly repo: string;
