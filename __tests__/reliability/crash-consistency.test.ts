@@ -82,6 +82,7 @@ function dyingStore(store: StateStore, dead: () => boolean): StateStore {
     upsertSyncedItem: (record) => store.upsertSyncedItem(record),
     removeSyncedItem: (itemKey, platform, repository) =>
       store.removeSyncedItem(itemKey, platform, repository),
+    upsertReleaseMilestone: (milestone) => store.upsertReleaseMilestone(milestone),
     appendJournal: (entries) => store.appendJournal(entries),
     recordRun: (run) => store.recordRun(run),
     save: async () => (dead() ? false : store.save()),

@@ -1,9 +1,12 @@
 /** The orchestrator-git command line: the same engine as the actions, for GitLab CI, Bitbucket Pipelines and local use. */
 import { Command, Option } from 'commander';
 import { ISSUE_SYNC_SETTINGS, type RawSettings, type SettingName } from '../config/issue-sync.js';
-import { executeIssueSync } from '../engine/execute-issue-sync.js';
-import { describeOperation } from '../engine/sync.js';
-import { isOrchestratorGitError } from '../errors.js';
+import { executeIssueSync, type ExecuteOptions } from '../engine/execute-issue-sync.js';
+import { describeOperation, type SyncScope } from '../engine/sync.js';
+import { isOrchestratorGitError, OrchestratorGitError } from '../errors.js';
+import { itemResults } from './items.js';
+import { milestoneRequest, prepareMilestone } from './milestone.js';
+import { progressReporter } from './progress.js';
 import { planJson, renderSummary } from '../report/summary.js';
 import { writeJsonExport } from '../state/export-command.js';
 import { consoleLogger } from './logger.js';
@@ -12,7 +15,13 @@ export const EXIT_OK = 0;
 export const EXIT_ITEMS_FAILED = 1;
 export const EXIT_BAD_INPUT = 2;
 
-const BOOLEAN_SETTINGS: SettingName[] = ['dry-run', 'create-completed', 'neutralize-mentions', 'enabled'];
+const BOOLEAN_SETTINGS: SettingName[] = [
+  'dry-run',
+  'create-completed',
+  'neutralize-mentions',
+  'enabled',
+  'multiple-assignees',
+];
 
 function addSyncOptions(command: Command): Command {
   for (const [name, { help }] of Object.entries(ISSUE_SYNC_SETTINGS) as [SettingName, { help: string }][]) {
@@ -20,7 +29,7 @@ function addSyncOptions(command: Command): Command {
       command.addOption(
         new Option(
           '--token <token>',
-          'Token (prefer the GITHUB_TOKEN environment variable: flags show in process lists)',
+          'Token (prefer GITHUB_TOKEN, GITLAB_TOKEN or BITBUCKET_TOKEN in the environment: flags show in process lists)',
         ),
       );
     } else if (name === 'dry-run') {
@@ -32,6 +41,9 @@ function addSyncOptions(command: Command): Command {
     }
   }
   command.addOption(new Option('--state <path>', 'Alias of --state-file'));
+  command.addOption(
+    new Option('--gitlab-url <url>', 'GitLab instance URL (alias of --api-url with --platform gitlab)'),
+  );
   command.addOption(
     new Option('--config <path>', 'Config file (default: .github/orchestrator-git.yml when present)'),
   );
@@ -49,21 +61,40 @@ function settingsFrom(options: Record<string, unknown>): RawSettings {
     if (value !== undefined) inputs[name] = value === true ? 'true' : value;
   }
   if (options.state !== undefined && inputs['state-file'] === undefined) inputs['state-file'] = options.state;
+  if (options.gitlabUrl !== undefined && inputs['api-url'] === undefined) {
+    inputs['api-url'] = options.gitlabUrl;
+    if (inputs.platform === undefined) inputs.platform = 'gitlab';
+  }
   return inputs;
 }
 
-async function syncCommand(options: Record<string, unknown>, forceDryRun: boolean): Promise<number> {
+interface RunRequest {
+  forceDryRun?: boolean;
+  scope?: SyncScope;
+  initialText?: string;
+  prepare?: ExecuteOptions['prepare'];
+  /** Per-item lines (and JSON) instead of the plan: the item commands. */
+  itemReport?: boolean;
+}
+
+async function runCommand(options: Record<string, unknown>, request: RunRequest = {}): Promise<number> {
   const log = consoleLogger({ quiet: Boolean(options.quiet) });
   const inputs = settingsFrom(options);
-  if (forceDryRun) inputs['dry-run'] = 'true';
+  if (request.forceDryRun) inputs['dry-run'] = 'true';
+  const progress = progressReporter(process.stderr, process.env);
   const result = await executeIssueSync({
     inputs,
     configPath: typeof options.config === 'string' ? options.config : null,
     env: process.env,
     cwd: process.cwd(),
-    log,
+    log: progress.wrap(log),
     runId: `cli-${Date.now().toString(36)}`,
+    onProgress: progress.update,
+    ...(request.scope ? { scope: request.scope } : {}),
+    ...(request.initialText !== undefined ? { initialText: request.initialText } : {}),
+    ...(request.prepare ? { prepare: request.prepare } : {}),
   });
+  progress.done();
   if (result.kind === 'disabled') {
     log.info(`orchestrator-git is disabled (${result.reason}): nothing to do.`);
     if (options.json) process.stdout.write(`${JSON.stringify({ disabled: true, reason: result.reason })}\n`);
@@ -77,6 +108,12 @@ async function syncCommand(options: Record<string, unknown>, forceDryRun: boolea
     });
   }
   const { counts } = outcome;
+  const items = request.itemReport ? itemResults(outcome) : null;
+  for (const item of items ?? []) {
+    log.info(
+      `${item.itemKey}: ${item.result}${item.issue ? ` #${item.issue.number} ${item.issue.url}` : ''}${item.detail ? ` (${item.detail})` : ''}`,
+    );
+  }
   log.info(
     `Created ${counts.created}, updated ${counts.updated}, closed ${counts.closed}, reopened ${counts.reopened}, unchanged ${counts.unchanged}, failed ${counts.failed}.`,
   );
@@ -86,7 +123,15 @@ async function syncCommand(options: Record<string, unknown>, forceDryRun: boolea
   }
   if (options.json) {
     process.stdout.write(
-      `${JSON.stringify({ counts, links: outcome.links, plan: JSON.parse(planJson(outcome.plan)) as unknown, requests: outcome.stats })}\n`,
+      `${JSON.stringify({
+        platform: result.config.platform,
+        repository: outcome.repository,
+        counts,
+        ...(items ? { items } : {}),
+        links: outcome.links,
+        plan: JSON.parse(planJson(outcome.plan)) as unknown,
+        requests: outcome.stats,
+      })}\n`,
     );
   }
   if (outcome.stoppedBy) {
@@ -97,7 +142,22 @@ async function syncCommand(options: Record<string, unknown>, forceDryRun: boolea
 }
 
 function isBadInput(code: string): boolean {
-  return ['TOKEN_INVALID', 'REPOSITORY_NOT_FOUND', 'PERMISSION_DENIED', 'ISSUES_DISABLED'].includes(code);
+  return [
+    'TOKEN_INVALID',
+    'REPOSITORY_NOT_FOUND',
+    'PERMISSION_DENIED',
+    'ISSUES_DISABLED',
+    'NOT_SUPPORTED',
+  ].includes(code);
+}
+
+function list(value: unknown): string[] {
+  return typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : [];
 }
 
 export function buildProgram(setExitCode: (code: number) => void): Command {
@@ -107,10 +167,113 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .exitOverride();
   addSyncOptions(
     program.command('sync').description("Make the platform's issues match the orchestrator state"),
-  ).action(async (options: Record<string, unknown>) => setExitCode(await syncCommand(options, false)));
+  ).action(async (options: Record<string, unknown>) => setExitCode(await runCommand(options)));
   addSyncOptions(
     program.command('plan').description('Print what sync would change, and change nothing'),
-  ).action(async (options: Record<string, unknown>) => setExitCode(await syncCommand(options, true)));
+  ).action(async (options: Record<string, unknown>) =>
+    setExitCode(await runCommand(options, { forceDryRun: true })),
+  );
+  addSyncOptions(
+    program
+      .command('create-issue')
+      .description(
+        'Create the issue of one or more items (task:<id>, feature:<id> or a bare id); an item that has one is brought in step',
+      )
+      .argument('<items...>', 'Items to create issues for')
+      .option(
+        '--body <text>',
+        'Free text placed below the managed block of each issue created (kept by later syncs)',
+      )
+      .option(
+        '--add-labels <names>',
+        'Labels added to each issue created, comma-separated (kept by later syncs)',
+      )
+      .option(
+        '--add-assignees <logins>',
+        'Assignees added to each issue created, comma-separated (kept by later syncs)',
+      ),
+  ).action(async (items: string[], options: Record<string, unknown>) =>
+    setExitCode(
+      await runCommand(options, {
+        itemReport: true,
+        scope: {
+          itemKeys: items,
+          createIssues: true,
+          extraLabels: list(options.addLabels),
+          extraAssignees: list(options.addAssignees),
+        },
+        ...(typeof options.body === 'string' ? { initialText: options.body } : {}),
+      }),
+    ),
+  );
+  addSyncOptions(
+    program
+      .command('update-issue')
+      .description('Bring the issues of these items in step with the orchestrator; creates nothing')
+      .argument('<items...>', 'Items whose issues are updated (task:<id>, feature:<id> or a bare id)'),
+  ).action(async (items: string[], options: Record<string, unknown>) =>
+    setExitCode(
+      await runCommand(options, { itemReport: true, scope: { itemKeys: items, createIssues: false } }),
+    ),
+  );
+  addSyncOptions(
+    program
+      .command('sync-status')
+      .description(
+        "Bring every existing issue's status, progress and fields in step, create none, and report each item's sync status",
+      )
+      .argument('[items...]', 'Only these items (default: every synced item)'),
+  ).action(async (items: string[], options: Record<string, unknown>) =>
+    setExitCode(
+      await runCommand(options, {
+        itemReport: true,
+        scope: { itemKeys: items.length > 0 ? items : null, createIssues: false },
+      }),
+    ),
+  );
+  addSyncOptions(
+    program
+      .command('link-task')
+      .description('Link an item to an existing issue, which gets the managed block (instead of a new issue)')
+      .argument('<item>', 'The item (task:<id>, feature:<id> or a bare id)')
+      .argument('<issue>', 'The issue number'),
+  ).action(async (item: string, issue: string, options: Record<string, unknown>) => {
+    const number = /^#?(\d+)$/.exec(issue.trim())?.[1];
+    if (!number) {
+      throw new OrchestratorGitError(
+        'CONFIG_INVALID',
+        `Issue ${JSON.stringify(issue)} is not an issue number.`,
+        'Give the number of an existing issue, e.g. `orchestrator-git link-task task:42 17`.',
+      );
+    }
+    const key = /^(task|feature):/.test(item) ? item : `task:${item}`;
+    setExitCode(
+      await runCommand(options, {
+        itemReport: true,
+        scope: { itemKeys: [key], createIssues: false, adopt: { itemKey: key, number: Number(number) } },
+      }),
+    );
+  });
+  addSyncOptions(
+    program
+      .command('create-milestone')
+      .description(
+        "Create (or update) a release milestone in the state and on the platform, and assign its features' issues",
+      )
+      .argument('<name>', 'Milestone title, e.g. v1.2.0')
+      .option('--due-on <date>', 'Target date, YYYY-MM-DD')
+      .option('--features <ids>', 'Feature ids the release includes, comma-separated')
+      .option('--milestone-status <status>', 'planning, active, completed or cancelled', 'active'),
+  ).action(async (name: string, options: Record<string, unknown>) => {
+    const request = milestoneRequest(name, options);
+    setExitCode(
+      await runCommand(options, {
+        itemReport: true,
+        scope: { itemKeys: null, createIssues: false },
+        prepare: (store, tracker, log) => prepareMilestone(store, tracker, request, log),
+      }),
+    );
+  });
   program
     .command('export')
     .description('Write the JSON export of an orchestrator database (the alternative committed state file)')

@@ -1,6 +1,7 @@
 /** Resolves issue-sync's settings once, at the edge: inputs / flags > config row > config file > defaults. */
 import { DEFAULT_POLICY, type LabelDimension, type SyncPolicy } from '../core/policy.js';
 import { OrchestratorGitError, quote } from '../errors.js';
+import type { PlatformName } from '../platforms/types.js';
 import type { GitIntegrationConfigRow } from '../state/types.js';
 import { FEATURE_STATUSES, parseBoolean, parseList, suggestKey, type SettingSource } from './values.js';
 
@@ -9,9 +10,18 @@ export interface IssueSyncConfig {
   dryRun: boolean;
   stateFile: string;
   featuresDir: string | null;
+  platform: PlatformName;
+  /** GitHub owner/name, GitLab group/…/project (or its numeric id), Bitbucket workspace/repo_slug. */
   repository: string;
+  /** GitHub: the REST API URL; GitLab: the instance URL; Bitbucket: the 2.0 API URL. */
   apiUrl: string;
   token: string;
+  /** Bitbucket: the user of an app password or API token (basic auth); null means the token is a bearer token. */
+  username: string | null;
+  /** GitLab: the group whose milestones are used (and created) besides the project's. */
+  gitlabGroup: string | null;
+  /** GitLab Premium and above: issues keep several assignees. */
+  multipleAssignees: boolean;
   /** Minimum time between writes; null follows GitHub's guidance. */
   writeDelayMs: number | null;
   /** How much of the platform to read, `auto` resolved from the CI event. */
@@ -35,14 +45,36 @@ export const ISSUE_SYNC_SETTINGS = {
     help: 'Folder of feature specification files (Markdown).',
     default: 'docs/developers/planning/features (or docs/planning/features, docs/features) when present',
   },
-  repository: { help: 'owner/name of the repository that holds the issues.', default: 'GITHUB_REPOSITORY' },
+  platform: {
+    help: 'github, gitlab or bitbucket.',
+    default:
+      "the state's git_integration_config.platform, else the CI system's (GITLAB_CI → gitlab, BITBUCKET_BUILD_NUMBER → bitbucket), else github",
+  },
+  repository: {
+    help: 'The repository that holds the issues: GitHub owner/name, GitLab group/project (subgroups allowed), Bitbucket workspace/repo-slug.',
+    default: 'GITHUB_REPOSITORY, CI_PROJECT_PATH or BITBUCKET_REPO_FULL_NAME',
+  },
   'api-url': {
-    help: 'REST API URL (GitHub Enterprise Server: https://HOST/api/v3).',
-    default: 'GITHUB_API_URL, else https://api.github.com',
+    help: 'GitHub: REST API URL (Enterprise Server: https://HOST/api/v3). GitLab: the instance URL (self-managed: https://HOST). Bitbucket: the 2.0 API URL.',
+    default:
+      'GITHUB_API_URL or https://api.github.com; CI_SERVER_URL or https://gitlab.com; https://api.bitbucket.org/2.0',
   },
   token: {
-    help: 'Token with issues: write on the repository (input or environment only, never the config file).',
-    default: 'GITHUB_TOKEN (the action passes the workflow token)',
+    help: 'GitHub: issues: write. GitLab: an access token with the api scope and at least the Planner or Reporter role (CI_JOB_TOKEN cannot write issues). Bitbucket: an access token with issue:write, or an app password / API token with `username`. Input or environment only, never the config file.',
+    default:
+      'GITHUB_TOKEN; GITLAB_TOKEN; BITBUCKET_TOKEN, or BITBUCKET_APP_PASSWORD / BITBUCKET_API_TOKEN with a username',
+  },
+  username: {
+    help: 'Bitbucket only: the username of an app password, or the Atlassian account email of an API token (basic auth).',
+    default: 'BITBUCKET_USERNAME (or BITBUCKET_EMAIL); empty: the token is an access token',
+  },
+  'gitlab-group': {
+    help: "GitLab only: full path of a group whose milestones are used, and where missing milestones are created, instead of the project's.",
+    default: "none (the project's milestones)",
+  },
+  'multiple-assignees': {
+    help: 'GitLab only: the instance allows several assignees per issue (Premium and above).',
+    default: 'false (one assignee)',
   },
   'feature-statuses': {
     help: 'Feature statuses that become issues.',
@@ -92,6 +124,7 @@ export type RawSettings = Partial<Record<SettingName, unknown>>;
 
 const SETTING_NAMES = Object.keys(ISSUE_SYNC_SETTINGS) as SettingName[];
 const FILE_FORBIDDEN: SettingName[] = ['token'];
+export const PLATFORMS: readonly PlatformName[] = ['github', 'gitlab', 'bitbucket'];
 
 /** Checks a config file's keys: an unknown key is an error that names it and the closest known key. */
 export function checkFileSettings(raw: unknown, file: string): RawSettings {
@@ -117,7 +150,7 @@ export function checkFileSettings(raw: unknown, file: string): RawSettings {
       throw new OrchestratorGitError(
         'CONFIG_INVALID',
         `Config file ${quote(file)} sets ${quote(key)}: tokens must never be committed in a file.`,
-        'Remove it from the file and pass the token as the `token` input from a secret (or GITHUB_TOKEN in the environment).',
+        'Remove it from the file and pass the token as the `token` input from a secret, or in the environment (GITHUB_TOKEN, GITLAB_TOKEN, BITBUCKET_TOKEN).',
       );
     }
     settings[key as SettingName] = value;
@@ -132,20 +165,35 @@ export function settingsFromConfigRow(
 ): RawSettings {
   if (!row) return {};
   const settings: RawSettings = { enabled: row.autoSyncEnabled };
+  if (row.platform) settings.platform = row.platform;
   if (row.defaultLabels.length) settings.labels = row.defaultLabels;
-  const location = parseRepositoryUrl(row.repositoryUrl);
+  const location = parseRepositoryUrl(row.repositoryUrl, row.platform);
   if (location) {
     settings.repository = location.repository;
+    if (!row.platform && location.platform) settings.platform = location.platform;
     if (location.apiUrl) settings['api-url'] = location.apiUrl;
   }
   if (row.apiTokenName && env[row.apiTokenName]) settings.token = env[row.apiTokenName];
   return settings;
 }
 
-/** owner/name and, for a host other than github.com, its GitHub Enterprise Server API URL. */
-export function parseRepositoryUrl(url: string): { repository: string; apiUrl: string | null } | null {
+/**
+ * The repository path of a clone or web URL, the platform its host implies (github.com, gitlab.com, bitbucket.org),
+ * and for another host the API URL of a self-hosted instance: GitHub Enterprise Server's /api/v3, or a self-managed
+ * GitLab's own URL (GitLab paths may have subgroups).
+ */
+export function parseRepositoryUrl(
+  url: string,
+  platform: PlatformName | null = null,
+): { repository: string; platform: PlatformName | null; apiUrl: string | null } | null {
   const trimmed = url.trim();
-  if (/^[^/\s:]+\/[^/\s]+$/.test(trimmed)) return { repository: trimmed, apiUrl: null };
+  if (!trimmed.includes(':')) {
+    // A bare path: owner/name, or group/subgroup/project on GitLab.
+    const segments = trimmed.split('/');
+    const valid = segments.every((segment) => segment !== '' && !/\s/.test(segment));
+    const depth = platform === 'gitlab' ? segments.length >= 2 : segments.length === 2;
+    return valid && depth ? { repository: trimmed, platform, apiUrl: null } : null;
+  }
   const ssh = /^git@([^:]+):(.+?)(?:\.git)?\/?$/.exec(trimmed);
   let host: string;
   let path: string;
@@ -165,8 +213,21 @@ export function parseRepositoryUrl(url: string): { repository: string; apiUrl: s
       .replace(/\.git\/?$/, '')
       .replace(/\/+$/, '');
   }
-  if (!/^[^/]+\/[^/]+$/.test(path)) return null;
-  return { repository: path, apiUrl: host === 'github.com' ? null : `https://${host}/api/v3` };
+  const known: Record<string, PlatformName> = {
+    'github.com': 'github',
+    'gitlab.com': 'gitlab',
+    'bitbucket.org': 'bitbucket',
+  };
+  const hostPlatform = known[host.toLowerCase()] ?? null;
+  const resolved = platform ?? hostPlatform ?? (/gitlab/i.test(host) ? 'gitlab' : null);
+  const nested = resolved === 'gitlab' ? /^[^/]+(\/[^/]+)+$/ : /^[^/]+\/[^/]+$/;
+  if (!nested.test(path)) return null;
+  let apiUrl: string | null = null;
+  if (!hostPlatform) {
+    if (resolved === 'gitlab') apiUrl = `https://${host}`;
+    else if (resolved === null || resolved === 'github') apiUrl = `https://${host}/api/v3`;
+  }
+  return { repository: path, platform: resolved ?? hostPlatform, apiUrl };
 }
 
 export interface ResolveInput {
@@ -227,22 +288,22 @@ export function resolveIssueSyncConfig({
       'Set the `state-file` input to the orchestrator database (e.g. .task_orchestrator/task_orchestrator.db) or its JSON export.',
     );
   }
-  const repository = text('repository') ?? env.GITHUB_REPOSITORY ?? '';
+  const platform = oneOf('platform', PLATFORMS, detectPlatform(env));
+  const defaults = PLATFORM_DEFAULTS[platform];
+  const repository = text('repository') ?? defaults.repository(env) ?? '';
   if (!repository) {
     throw new OrchestratorGitError(
       'REPOSITORY_MALFORMED',
-      'No repository was given and GITHUB_REPOSITORY is not set.',
-      "Set the `repository` input to owner/name (in GitHub Actions it defaults to the workflow's repository).",
+      `No repository was given and ${defaults.repositoryVariable} is not set.`,
+      `Set \`repository\` (the --repository flag or the action input) to ${defaults.repositoryForm}.`,
     );
   }
-  const token = text('token') ?? env.GITHUB_TOKEN ?? env.GH_TOKEN ?? '';
-  if (!token) {
-    throw new OrchestratorGitError(
-      'TOKEN_MISSING',
-      'No token was given.',
-      'Pass `token: ${{ secrets.GITHUB_TOKEN }}` (the default in the action) with `permissions: issues: write`, or set GITHUB_TOKEN in the environment.',
-    );
-  }
+  const username =
+    platform === 'bitbucket'
+      ? (text('username') ?? env.BITBUCKET_USERNAME ?? env.BITBUCKET_EMAIL ?? null)
+      : null;
+  const token = text('token') ?? defaults.token(env, username !== null) ?? '';
+  if (!token) throw defaults.missingToken(env, username !== null);
 
   const featureStatuses = pick('feature-statuses');
   const statuses = featureStatuses
@@ -275,9 +336,13 @@ export function resolveIssueSyncConfig({
     dryRun: bool('dry-run', false),
     stateFile,
     featuresDir: text('features-dir'),
+    platform,
     repository,
-    apiUrl: (text('api-url') ?? env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
+    apiUrl: (text('api-url') ?? defaults.apiUrl(env)).replace(/\/+$/, ''),
     token,
+    username: username === '' ? null : username,
+    gitlabGroup: platform === 'gitlab' ? text('gitlab-group') || null : null,
+    multipleAssignees: platform === 'gitlab' && bool('multiple-assignees', false),
     writeDelayMs: writeDelay === null ? null : Number(writeDelay),
     reconcile: resolveReconcile(oneOf('reconcile', ['auto', 'full', 'incremental'] as const, 'auto'), env),
     policy: {
@@ -298,6 +363,73 @@ export function resolveIssueSyncConfig({
     },
   };
 }
+
+/** The platform of the CI system the run is in; GitHub when none is recognised. */
+export function detectPlatform(env: NodeJS.ProcessEnv): PlatformName {
+  if (env.GITHUB_ACTIONS === 'true') return 'github';
+  if (env.GITLAB_CI === 'true') return 'gitlab';
+  if (env.BITBUCKET_BUILD_NUMBER) return 'bitbucket';
+  return 'github';
+}
+
+interface PlatformDefaults {
+  repository: (env: NodeJS.ProcessEnv) => string | undefined;
+  repositoryVariable: string;
+  repositoryForm: string;
+  apiUrl: (env: NodeJS.ProcessEnv) => string;
+  token: (env: NodeJS.ProcessEnv, basic: boolean) => string | undefined;
+  missingToken: (env: NodeJS.ProcessEnv, basic: boolean) => OrchestratorGitError;
+}
+
+const PLATFORM_DEFAULTS: Record<PlatformName, PlatformDefaults> = {
+  github: {
+    repository: (env) => env.GITHUB_REPOSITORY,
+    repositoryVariable: 'GITHUB_REPOSITORY',
+    repositoryForm: "owner/name (in GitHub Actions it defaults to the workflow's repository)",
+    apiUrl: (env) => env.GITHUB_API_URL ?? 'https://api.github.com',
+    token: (env) => env.GITHUB_TOKEN ?? env.GH_TOKEN,
+    missingToken: () =>
+      new OrchestratorGitError(
+        'TOKEN_MISSING',
+        'No token was given.',
+        'Pass `token: ${{ secrets.GITHUB_TOKEN }}` (the default in the action) with `permissions: issues: write`, or set GITHUB_TOKEN in the environment.',
+      ),
+  },
+  gitlab: {
+    repository: (env) => env.CI_PROJECT_PATH,
+    repositoryVariable: 'CI_PROJECT_PATH',
+    repositoryForm:
+      "the project path, e.g. my-group/my-project (in GitLab CI it defaults to the pipeline's project)",
+    apiUrl: (env) => env.CI_SERVER_URL ?? 'https://gitlab.com',
+    token: (env) => env.GITLAB_TOKEN,
+    missingToken: (env) =>
+      new OrchestratorGitError(
+        'TOKEN_MISSING',
+        env.CI_JOB_TOKEN
+          ? "No GITLAB_TOKEN was given; the pipeline's CI_JOB_TOKEN is there, but GitLab does not let a job token create or edit issues."
+          : 'No GitLab token was given.',
+        'Create a project access token (Settings → Access tokens) with the api scope and the Reporter role (Planner is enough on GitLab 17.7+), store it as a masked CI/CD variable named GITLAB_TOKEN, or pass --token.',
+      ),
+  },
+  bitbucket: {
+    repository: (env) => env.BITBUCKET_REPO_FULL_NAME,
+    repositoryVariable: 'BITBUCKET_REPO_FULL_NAME',
+    repositoryForm: "workspace/repo-slug (in Bitbucket Pipelines it defaults to the pipeline's repository)",
+    apiUrl: () => 'https://api.bitbucket.org/2.0',
+    token: (env, basic) =>
+      basic
+        ? (env.BITBUCKET_APP_PASSWORD ?? env.BITBUCKET_API_TOKEN ?? env.BITBUCKET_TOKEN)
+        : env.BITBUCKET_TOKEN,
+    missingToken: (_env, basic) =>
+      new OrchestratorGitError(
+        'TOKEN_MISSING',
+        basic
+          ? 'A Bitbucket username was given but no app password or API token.'
+          : 'No Bitbucket token was given.',
+        'Create a repository access token with the Issues: Write scope (Repository settings → Access tokens) and store it as a secured repository variable named BITBUCKET_TOKEN; or use an app password with BITBUCKET_USERNAME and BITBUCKET_APP_PASSWORD.',
+      ),
+  },
+};
 
 /** Scheduled and manual runs are the periodic full reconcile; runs on push read incrementally. */
 function resolveReconcile(

@@ -8,11 +8,12 @@ import {
   type RawSettings,
 } from '../config/issue-sync.js';
 import { parseBoolean } from '../config/values.js';
-import { GitHubIssueTracker } from '../platforms/github/issues.js';
+import { createIssueTracker } from '../platforms/index.js';
 import { readAutoSyncEnabled } from '../state/auto-sync.js';
-import { openStateStore } from '../state/store.js';
+import type { IssueTracker } from '../platforms/types.js';
+import { openStateStore, type StateStore } from '../state/store.js';
 import type { Logger } from './logger.js';
-import { runIssueSync, type SyncOutcome } from './sync.js';
+import { runIssueSync, type SyncOutcome, type SyncScope } from './sync.js';
 
 export interface ExecuteOptions {
   /** Action inputs or CLI flags (highest precedence); empty values count as not given. */
@@ -25,6 +26,14 @@ export interface ExecuteOptions {
   runId: string;
   /** Called with the token as soon as it is known, so the runner masks it in every later log line. */
   onSecret?: (secret: string) => void;
+  /** Sync only these items (the CLI's item commands). */
+  scope?: SyncScope;
+  /** Free text placed below the managed block of the issues this run creates (instead of the config's template). */
+  initialText?: string;
+  /** Told after each applied operation: for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
+  /** Called with the open store and tracker before the sync (the CLI's create-milestone prepares the state). */
+  prepare?: (store: StateStore, tracker: IssueTracker, log: Logger) => Promise<void>;
 }
 
 export type ExecuteResult =
@@ -88,16 +97,17 @@ export async function executeIssueSync(options: ExecuteOptions): Promise<Execute
     if (store.state.warnings.length > 50)
       log.warning(`State: ${store.state.warnings.length - 50} more warnings`);
 
-    const tracker = new GitHubIssueTracker(config.repository, {
-      token: config.token,
-      baseUrl: config.apiUrl,
-      writeDelayMs: config.writeDelayMs,
-      log: (message) => log.warning(message),
-    });
+    const tracker = await createIssueTracker(config, (message) => log.warning(message));
+    await options.prepare?.(store, tracker, log);
     const outcome = await runIssueSync({
       store,
       tracker,
-      policy: config.policy,
+      policy:
+        options.initialText === undefined
+          ? config.policy
+          : { ...config.policy, issueTemplate: options.initialText },
+      ...(options.scope ? { scope: options.scope } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       dryRun: config.dryRun,
       runId: options.runId,
       log,

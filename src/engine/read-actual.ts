@@ -13,7 +13,8 @@ import { linkItemKey } from '../state/types.js';
 export type ReconcileMode = 'full' | 'incremental';
 
 export interface ActualRead {
-  mode: ReconcileMode;
+  /** `scoped`: only the issues of the items a CLI command named (engine/scope.ts). */
+  mode: ReconcileMode | 'scoped';
   /** Why this mode, for the log. */
   reason: string;
   actual: ActualState;

@@ -12,6 +12,7 @@ import type { JournalEntry, StateStore } from '../state/store.js';
 import { linkItemKey } from '../state/types.js';
 import { LinkRecorder } from './links.js';
 import { readActual, type ReconcileMode } from './read-actual.js';
+import { limitToScope, readScoped, scopeDesired } from './scope.js';
 import { logText, type Logger } from './logger.js';
 
 export type OperationStatus = 'done' | 'failed' | 'skipped';
@@ -66,6 +67,25 @@ export interface SyncOptions {
   checkpointMs?: number;
   /** `incremental` reads only issues updated since the last recorded run (falling back to full when unsafe). */
   reconcile?: ReconcileMode;
+  /** Sync only some items (the CLI's create-issue, update-issue, sync-status, link-task); the rest is not touched. */
+  scope?: SyncScope;
+  /** Told after each operation is applied (or fails): for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface SyncScope {
+  /**
+   * Item keys (`task:<id>`, `feature:<id>`, or a bare id of either) to sync; every other issue is neither read for
+   * changes nor written. null: every synced item.
+   */
+  itemKeys: string[] | null;
+  /** false: items without an issue are reported, not created. */
+  createIssues: boolean;
+  /** Labels and assignees added to the issues this run creates; not owned, so later syncs keep them. */
+  extraLabels?: string[];
+  extraAssignees?: string[];
+  /** Link this item to this existing issue (which gets the managed block) instead of creating one. */
+  adopt?: { itemKey: string; number: number };
 }
 
 export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
@@ -80,10 +100,14 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
   }
 
   const fitted = fitToPlatform(deriveDesiredState(store.state, policy), tracker.capabilities);
-  const desired = fitted.desired;
+  const { scope } = options;
+  const desired = scope ? scopeDesired(fitted.desired, scope) : fitted.desired;
   const context = planContext(store, tracker, policy);
+  if (scope?.adopt) context.links.set(scope.adopt.itemKey, scope.adopt.number);
   const readStarted = Date.now();
-  const read = await readActual(tracker, store, desired, options.reconcile ?? 'full', policy.createCompleted);
+  const read = scope
+    ? await readScoped(tracker, desired, context.links, scope)
+    : await readActual(tracker, store, desired, options.reconcile ?? 'full', policy.createCompleted);
   log.info(`Read: ${read.mode} (${read.reason}); ${read.actual.issues.length} issues read.`);
   const { actual } = read;
   // The run is recorded by the platform's clock at the start of the read (the latest Date header, less the time
@@ -93,6 +117,7 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
     ? new Date(Date.parse(serverTime) - (Date.now() - readStarted)).toISOString()
     : startedAt;
   const plan = await planWithLookups(read.candidates, actual, context, tracker);
+  if (scope) limitToScope(plan, scope, desired);
   plan.unchanged.push(...read.unchanged);
   for (const note of fitted.notes) plan.warnings.push({ ...note, issueNumber: null });
   for (const note of [...plan.warnings, ...plan.conflicts]) {
@@ -185,7 +210,8 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
       if (operation.kind === 'updateIssue') links.markFailed(operation.itemKey);
       if (isFatal(error)) outcome.stoppedBy = error;
     }
-    if (Date.now() - lastCheckpoint >= checkpointMs) {
+    options.onProgress?.(outcome.results.length, plan.operations.length);
+    if (!scope && Date.now() - lastCheckpoint >= checkpointMs) {
       store.appendJournal(journal.splice(0));
       store.recordRun({
         runId: options.runId,
@@ -205,9 +231,11 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
 
   outcome.links = links.recorded;
   tally(outcome);
-  const seenUntil = await verifyOwnWrites(tracker, readAt, written, outcome, log);
+  // A scoped run saw only its items: it must not tell the next incremental read that everything was seen.
+  const seenUntil = scope ? null : await verifyOwnWrites(tracker, readAt, written, outcome, log);
   outcome.stats = tracker.stats();
-  if (plan.operations.length > 0 || journal.length > 0) {
+  if (scope) store.appendJournal(journal);
+  else if (plan.operations.length > 0 || journal.length > 0) {
     store.appendJournal(journal);
     store.recordRun({
       runId: options.runId,

@@ -33,7 +33,36 @@ import {
   type SyncRunRecord,
   type SyncedItemRecord,
 } from './sync-records.js';
-import type { IssueLink, OrchestratorState } from './types.js';
+import type { IssueLink, OrchestratorState, ReleaseMilestone } from './types.js';
+
+export type ReleaseMilestoneInput = Pick<ReleaseMilestone, 'name'> &
+  Partial<Omit<ReleaseMilestone, 'id' | 'name'>>;
+
+/** The row a milestone upsert leaves: the existing one with the given fields changed, or a new one. */
+function mergedMilestone(
+  milestones: ReleaseMilestone[],
+  input: ReleaseMilestoneInput,
+): { merged: ReleaseMilestone; existing: ReleaseMilestone | undefined } {
+  const existing = milestones.find((milestone) => milestone.name === input.name);
+  const base: ReleaseMilestone = existing ?? {
+    id: Math.max(0, ...milestones.map((milestone) => milestone.id)) + 1,
+    name: input.name,
+    targetDate: null,
+    platformMilestoneId: null,
+    includedFeatures: [],
+    status: 'planning',
+  };
+  const merged: ReleaseMilestone = {
+    ...base,
+    ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)),
+    includedFeatures: [...(input.includedFeatures ?? base.includedFeatures)],
+  };
+  return { merged, existing };
+}
+
+function sameMilestone(a: ReleaseMilestone, b: ReleaseMilestone): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
 
 export type { JournalEntry, SyncRecords, SyncRunRecord, SyncedItemRecord } from './sync-records.js';
 export { readAutoSyncEnabled } from './auto-sync.js';
@@ -52,6 +81,11 @@ export interface StateStore {
   upsertLink(link: IssueLink): void;
   upsertSyncedItem(record: SyncedItemRecord): void;
   removeSyncedItem(itemKey: string, platform: string, repository: string): void;
+  /**
+   * Adds a release_milestones row, or changes the row with the same name (the seed's table; fields not given keep
+   * their value). Returns the row as stored.
+   */
+  upsertReleaseMilestone(milestone: ReleaseMilestoneInput): ReleaseMilestone;
   /** Appends entries; only the newest 20 runs' journal is kept. */
   appendJournal(entries: JournalEntry[]): void;
   /** Records or replaces a run (by runId); the newest 20 runs per platform + repository are kept. */
@@ -261,6 +295,37 @@ class SqliteStateStore implements StateStore {
     deleteItem(this.db, itemKey, platform, repository);
   }
 
+  upsertReleaseMilestone(input: ReleaseMilestoneInput): ReleaseMilestone {
+    const { merged, existing } = mergedMilestone(this.state.milestones, input);
+    if (existing && sameMilestone(existing, merged)) return existing;
+    this.beginWrite();
+    const values = [
+      merged.name,
+      merged.targetDate,
+      merged.platformMilestoneId,
+      JSON.stringify(merged.includedFeatures),
+      merged.status,
+    ];
+    if (existing) {
+      this.db.run(
+        `UPDATE release_milestones SET milestone_name = ?, target_date = ?, platform_milestone_id = ?,
+           included_features = ?, status = ? WHERE id = ?`,
+        [...values, existing.id],
+      );
+      this.state.milestones.splice(this.state.milestones.indexOf(existing), 1, merged);
+    } else {
+      this.db.run(
+        `INSERT INTO release_milestones (milestone_name, target_date, platform_milestone_id, included_features, status)
+         VALUES (?, ?, ?, ?, ?)`,
+        values,
+      );
+      const id = Number(this.db.exec('SELECT last_insert_rowid()')[0]?.values[0]?.[0] ?? merged.id);
+      merged.id = id;
+      this.state.milestones.push(merged);
+    }
+    return merged;
+  }
+
   appendJournal(entries: JournalEntry[]): void {
     if (entries.length === 0) return;
     this.beginWrite();
@@ -377,6 +442,18 @@ class JsonStateStore implements StateStore {
       (i) => !(i.itemKey === itemKey && i.platform === platform && i.repository === repository),
     );
     if (this.doc.sync.items.length !== before) this.dirty = true;
+  }
+
+  upsertReleaseMilestone(input: ReleaseMilestoneInput): ReleaseMilestone {
+    const { merged, existing } = mergedMilestone(this.state.milestones, input);
+    if (existing && sameMilestone(existing, merged)) return existing;
+    const index = this.doc.milestones.findIndex((milestone) => milestone.name === merged.name);
+    if (index >= 0) this.doc.milestones.splice(index, 1, { ...merged });
+    else this.doc.milestones.push({ ...merged });
+    if (existing) this.state.milestones.splice(this.state.milestones.indexOf(existing), 1, merged);
+    else this.state.milestones.push(merged);
+    this.dirty = true;
+    return merged;
   }
 
   appendJournal(entries: JournalEntry[]): void {

@@ -127,16 +127,48 @@ describe('config file keys', () => {
 
 describe('config row', () => {
   it.each([
-    ['https://github.com/acme/widgets.git', { repository: 'acme/widgets', apiUrl: null }],
-    ['git@github.com:acme/widgets.git', { repository: 'acme/widgets', apiUrl: null }],
+    [
+      'https://github.com/acme/widgets.git',
+      null,
+      { repository: 'acme/widgets', platform: 'github', apiUrl: null },
+    ],
+    [
+      'git@github.com:acme/widgets.git',
+      null,
+      { repository: 'acme/widgets', platform: 'github', apiUrl: null },
+    ],
     [
       'https://ghe.example.com/acme/widgets',
-      { repository: 'acme/widgets', apiUrl: 'https://ghe.example.com/api/v3' },
+      null,
+      { repository: 'acme/widgets', platform: null, apiUrl: 'https://ghe.example.com/api/v3' },
     ],
-    ['acme/widgets', { repository: 'acme/widgets', apiUrl: null }],
-    ['not a url', null],
-  ])('reads repository_url %s', (url, expected) => {
-    expect(parseRepositoryUrl(url)).toEqual(expected);
+    ['acme/widgets', null, { repository: 'acme/widgets', platform: null, apiUrl: null }],
+    ['acme.github.io/site', null, { repository: 'acme.github.io/site', platform: null, apiUrl: null }],
+    [
+      'https://gitlab.com/acme/tools/widgets.git',
+      null,
+      { repository: 'acme/tools/widgets', platform: 'gitlab', apiUrl: null },
+    ],
+    [
+      'git@gitlab.example.com:acme/widgets.git',
+      'gitlab',
+      { repository: 'acme/widgets', platform: 'gitlab', apiUrl: 'https://gitlab.example.com' },
+    ],
+    [
+      'https://code.example.com/acme/tools/widgets',
+      'gitlab',
+      { repository: 'acme/tools/widgets', platform: 'gitlab', apiUrl: 'https://code.example.com' },
+    ],
+    ['acme/tools/widgets', 'gitlab', { repository: 'acme/tools/widgets', platform: 'gitlab', apiUrl: null }],
+    ['acme/tools/widgets', null, null],
+    [
+      'https://bitbucket.org/acme/widgets',
+      null,
+      { repository: 'acme/widgets', platform: 'bitbucket', apiUrl: null },
+    ],
+    ['not a url', null, null],
+  ] as const)('reads repository_url %s (platform %s)', (url, platform, expected) => {
+    expect(parseRepositoryUrl(url, platform)).toEqual(expected);
   });
 
   it('reads the token from the variable the row names, never from the row', () => {
@@ -150,9 +182,76 @@ describe('config row', () => {
     };
     expect(settingsFromConfigRow(row, { ORCH_TOKEN: 'secret' })).toEqual({
       enabled: false,
+      platform: 'github',
       labels: ['orch'],
       repository: 'acme/widgets',
       token: 'secret',
     });
+  });
+});
+
+describe('platforms', () => {
+  const resolve = (env: NodeJS.ProcessEnv, inputs: Record<string, string> = {}) =>
+    resolveIssueSyncConfig({ inputs: { 'state-file': 's.db', ...inputs }, configRow: {}, file: {}, env });
+
+  it('takes GitLab CI variables in a GitLab pipeline', () => {
+    const config = resolve({
+      GITLAB_CI: 'true',
+      CI_PROJECT_PATH: 'acme/tools/widgets',
+      CI_SERVER_URL: 'https://gitlab.example.com',
+      GITLAB_TOKEN: 'glpat-x',
+    });
+    expect(config).toMatchObject({
+      platform: 'gitlab',
+      repository: 'acme/tools/widgets',
+      apiUrl: 'https://gitlab.example.com',
+      token: 'glpat-x',
+      username: null,
+      multipleAssignees: false,
+    });
+  });
+
+  it('explains that CI_JOB_TOKEN cannot write issues', () => {
+    const error = errorOf(() =>
+      resolve({ GITLAB_CI: 'true', CI_PROJECT_PATH: 'acme/widgets', CI_JOB_TOKEN: 'job' }),
+    );
+    expect(error.code).toBe('TOKEN_MISSING');
+    expect(error.message).toContain('does not let a job token create or edit issues');
+    expect(error.fix).toContain('api scope');
+  });
+
+  it('takes Bitbucket Pipelines variables, with an access token or an app password', () => {
+    const env = { BITBUCKET_BUILD_NUMBER: '7', BITBUCKET_REPO_FULL_NAME: 'acme/widgets' };
+    expect(resolve({ ...env, BITBUCKET_TOKEN: 'bb-access' })).toMatchObject({
+      platform: 'bitbucket',
+      repository: 'acme/widgets',
+      apiUrl: 'https://api.bitbucket.org/2.0',
+      token: 'bb-access',
+      username: null,
+    });
+    expect(
+      resolve({ ...env, BITBUCKET_USERNAME: 'ci-bot', BITBUCKET_APP_PASSWORD: 'app-pass' }),
+    ).toMatchObject({ token: 'app-pass', username: 'ci-bot' });
+    const missing = errorOf(() => resolve({ ...env, BITBUCKET_USERNAME: 'ci-bot' }));
+    expect(missing.code).toBe('TOKEN_MISSING');
+    expect(missing.message).toBe('A Bitbucket username was given but no app password or API token.');
+  });
+
+  it('lets an explicit platform win over the CI system, and refuses an unknown one', () => {
+    expect(
+      resolve({ GITHUB_ACTIONS: 'true', GITLAB_TOKEN: 't' }, { platform: 'gitlab', repository: 'a/b' }),
+    ).toMatchObject({ platform: 'gitlab', apiUrl: 'https://gitlab.com' });
+    const error = errorOf(() => resolve({}, { platform: 'gitea', repository: 'a/b', token: 't' }));
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.message).toContain('expected one of github, gitlab, bitbucket');
+  });
+
+  it('names the variable a missing repository comes from on each platform', () => {
+    expect(errorOf(() => resolve({ GITLAB_CI: 'true', GITLAB_TOKEN: 't' })).message).toBe(
+      'No repository was given and CI_PROJECT_PATH is not set.',
+    );
+    expect(errorOf(() => resolve({ BITBUCKET_BUILD_NUMBER: '1', BITBUCKET_TOKEN: 't' })).message).toBe(
+      'No repository was given and BITBUCKET_REPO_FULL_NAME is not set.',
+    );
   });
 });

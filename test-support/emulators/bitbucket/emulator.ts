@@ -438,6 +438,8 @@ export class BitbucketEmulator {
     this.sequence += 1;
     return {
       'content-type': JSON_TYPE,
+      // By the emulator's clock, like updated_on: incremental reads compare the two.
+      date: new Date(this.clock()).toUTCString(),
       'x-request-id': `${this.sequence.toString(16).padStart(8, '0')}${'0'.repeat(24)}`,
     };
   }

@@ -417,6 +417,8 @@ export class GitLabEmulator {
     const requestId = randomBytes(13).toString('hex').toUpperCase().slice(0, 26);
     return {
       'content-type': 'application/json',
+      // By the emulator's clock, like updated_at: incremental reads compare the two.
+      date: new Date(this.clock()).toUTCString(),
       'cache-control': 'no-cache',
       vary: 'Origin, Accept-Encoding',
       'x-content-type-options': 'nosniff',

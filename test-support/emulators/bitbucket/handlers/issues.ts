@@ -215,6 +215,8 @@ function readIssueBody(ctx: RepoContext, creating: boolean): IssueChanges {
     if (title === undefined || title === null || (typeof title === 'string' && title.trim() === ''))
       errors['title'] = ['This field is required.'];
     else if (typeof title !== 'string') errors['title'] = ['Not a valid string.'];
+    // The issue model's title column is 255 characters (message in Django REST framework's words; unverified).
+    else if (title.length > 255) errors['title'] = [`Ensure this field has no more than 255 characters.`];
     else changes.title = title;
   }
   if (has(body, 'content')) {

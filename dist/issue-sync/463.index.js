@@ -1,8 +1,8 @@
-export const id = 985;
-export const ids = [985];
+export const id = 463;
+export const ids = [463];
 export const modules = {
 
-/***/ 3985:
+/***/ 1463:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -35,32 +35,8 @@ const DEFAULT_POLICY = {
     issueTemplate: null,
 };
 
-;// CONCATENATED MODULE: ./build/src/errors.js
-/** The error catalogue: every failure a user can act on has a code, a message naming the bad value, and a fix. */
-class OrchestratorGitError extends Error {
-    code;
-    /** One or two sentences on how to fix it. */
-    fix;
-    constructor(code, message, fix, options) {
-        super(message, options);
-        this.name = 'OrchestratorGitError';
-        this.code = code;
-        this.fix = fix;
-    }
-    /** The message and the fix, as printed by the action and the CLI. */
-    describe() {
-        return `${this.code}: ${this.message}\nHow to fix: ${this.fix}`;
-    }
-}
-function isOrchestratorGitError(error) {
-    return error instanceof OrchestratorGitError;
-}
-/** Quotes an untrusted value for an error message: one line, bounded, visibly delimited. */
-function quote(value, max = 120) {
-    const text = String(value).replace(/[\u0000-\u001f\u007f]+/g, ' ');
-    return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
-}
-
+// EXTERNAL MODULE: ./build/src/errors.js
+var errors = __webpack_require__(7406);
 ;// CONCATENATED MODULE: ./build/src/config/values.js
 /** Parsing of setting values as they arrive from inputs (strings), flags and YAML, with errors that name the setting. */
 
@@ -77,13 +53,13 @@ function parseBoolean(value, name, source) {
         if (['false', 'no', 'off', '0'].includes(lower))
             return false;
     }
-    throw new OrchestratorGitError('CONFIG_INVALID', `Setting ${quote(name)} (from the ${source}) is ${quote(String(value))}; expected true or false.`, `Set ${name} to true or false.`);
+    throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Setting ${(0,errors/* quote */.hD)(name)} (from the ${source}) is ${(0,errors/* quote */.hD)(String(value))}; expected true or false.`, `Set ${name} to true or false.`);
 }
 /** A list from a YAML sequence, or a string of items separated by commas or new lines. */
 function parseList(value, name, source) {
     const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,\n]/) : null;
     if (!items || items.some((item) => typeof item !== 'string' && typeof item !== 'number')) {
-        throw new OrchestratorGitError('CONFIG_INVALID', `Setting ${quote(name)} (from the ${source}) must be a list of names.`, `Write ${name} as a YAML list, or as names separated by commas or new lines.`);
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Setting ${(0,errors/* quote */.hD)(name)} (from the ${source}) must be a list of names.`, `Write ${name} as a YAML list, or as names separated by commas or new lines.`);
     }
     return items.map((item) => String(item).trim()).filter((item) => item !== '');
 }
@@ -134,14 +110,33 @@ const ISSUE_SYNC_SETTINGS = {
         help: 'Folder of feature specification files (Markdown).',
         default: 'docs/developers/planning/features (or docs/planning/features, docs/features) when present',
     },
-    repository: { help: 'owner/name of the repository that holds the issues.', default: 'GITHUB_REPOSITORY' },
+    platform: {
+        help: 'github, gitlab or bitbucket.',
+        default: "the state's git_integration_config.platform, else the CI system's (GITLAB_CI → gitlab, BITBUCKET_BUILD_NUMBER → bitbucket), else github",
+    },
+    repository: {
+        help: 'The repository that holds the issues: GitHub owner/name, GitLab group/project (subgroups allowed), Bitbucket workspace/repo-slug.',
+        default: 'GITHUB_REPOSITORY, CI_PROJECT_PATH or BITBUCKET_REPO_FULL_NAME',
+    },
     'api-url': {
-        help: 'REST API URL (GitHub Enterprise Server: https://HOST/api/v3).',
-        default: 'GITHUB_API_URL, else https://api.github.com',
+        help: 'GitHub: REST API URL (Enterprise Server: https://HOST/api/v3). GitLab: the instance URL (self-managed: https://HOST). Bitbucket: the 2.0 API URL.',
+        default: 'GITHUB_API_URL or https://api.github.com; CI_SERVER_URL or https://gitlab.com; https://api.bitbucket.org/2.0',
     },
     token: {
-        help: 'Token with issues: write on the repository (input or environment only, never the config file).',
-        default: 'GITHUB_TOKEN (the action passes the workflow token)',
+        help: 'GitHub: issues: write. GitLab: an access token with the api scope and at least the Planner or Reporter role (CI_JOB_TOKEN cannot write issues). Bitbucket: an access token with issue:write, or an app password / API token with `username`. Input or environment only, never the config file.',
+        default: 'GITHUB_TOKEN; GITLAB_TOKEN; BITBUCKET_TOKEN, or BITBUCKET_APP_PASSWORD / BITBUCKET_API_TOKEN with a username',
+    },
+    username: {
+        help: 'Bitbucket only: the username of an app password, or the Atlassian account email of an API token (basic auth).',
+        default: 'BITBUCKET_USERNAME (or BITBUCKET_EMAIL); empty: the token is an access token',
+    },
+    'gitlab-group': {
+        help: "GitLab only: full path of a group whose milestones are used, and where missing milestones are created, instead of the project's.",
+        default: "none (the project's milestones)",
+    },
+    'multiple-assignees': {
+        help: 'GitLab only: the instance allows several assignees per issue (Premium and above).',
+        default: 'false (one assignee)',
     },
     'feature-statuses': {
         help: 'Feature statuses that become issues.',
@@ -187,21 +182,22 @@ const ISSUE_SYNC_SETTINGS = {
 };
 const SETTING_NAMES = Object.keys(ISSUE_SYNC_SETTINGS);
 const FILE_FORBIDDEN = ['token'];
+const PLATFORMS = ['github', 'gitlab', 'bitbucket'];
 /** Checks a config file's keys: an unknown key is an error that names it and the closest known key. */
 function checkFileSettings(raw, file) {
     if (raw === null || raw === undefined)
         return {};
     if (typeof raw !== 'object' || Array.isArray(raw)) {
-        throw new OrchestratorGitError('CONFIG_INVALID', `Config file ${quote(file)} must be a YAML mapping of settings, not ${Array.isArray(raw) ? 'a list' : typeof raw}.`, 'Write one `setting: value` per line; see docs/configuration.md for the settings.');
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Config file ${(0,errors/* quote */.hD)(file)} must be a YAML mapping of settings, not ${Array.isArray(raw) ? 'a list' : typeof raw}.`, 'Write one `setting: value` per line; see docs/configuration.md for the settings.');
     }
     const settings = {};
     for (const [key, value] of Object.entries(raw)) {
         if (!SETTING_NAMES.includes(key)) {
             const suggestion = suggestKey(key, SETTING_NAMES);
-            throw new OrchestratorGitError('CONFIG_UNKNOWN_KEY', `Config file ${quote(file)} has an unknown key ${quote(key)}.${suggestion ? ` Did you mean ${quote(suggestion)}?` : ''}`, `Use only known settings: ${SETTING_NAMES.filter((name) => !FILE_FORBIDDEN.includes(name)).join(', ')}.`);
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_UNKNOWN_KEY', `Config file ${(0,errors/* quote */.hD)(file)} has an unknown key ${(0,errors/* quote */.hD)(key)}.${suggestion ? ` Did you mean ${(0,errors/* quote */.hD)(suggestion)}?` : ''}`, `Use only known settings: ${SETTING_NAMES.filter((name) => !FILE_FORBIDDEN.includes(name)).join(', ')}.`);
         }
         if (FILE_FORBIDDEN.includes(key)) {
-            throw new OrchestratorGitError('CONFIG_INVALID', `Config file ${quote(file)} sets ${quote(key)}: tokens must never be committed in a file.`, 'Remove it from the file and pass the token as the `token` input from a secret (or GITHUB_TOKEN in the environment).');
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Config file ${(0,errors/* quote */.hD)(file)} sets ${(0,errors/* quote */.hD)(key)}: tokens must never be committed in a file.`, 'Remove it from the file and pass the token as the `token` input from a secret, or in the environment (GITHUB_TOKEN, GITLAB_TOKEN, BITBUCKET_TOKEN).');
         }
         settings[key] = value;
     }
@@ -212,11 +208,15 @@ function settingsFromConfigRow(row, env) {
     if (!row)
         return {};
     const settings = { enabled: row.autoSyncEnabled };
+    if (row.platform)
+        settings.platform = row.platform;
     if (row.defaultLabels.length)
         settings.labels = row.defaultLabels;
-    const location = parseRepositoryUrl(row.repositoryUrl);
+    const location = parseRepositoryUrl(row.repositoryUrl, row.platform);
     if (location) {
         settings.repository = location.repository;
+        if (!row.platform && location.platform)
+            settings.platform = location.platform;
         if (location.apiUrl)
             settings['api-url'] = location.apiUrl;
     }
@@ -224,11 +224,20 @@ function settingsFromConfigRow(row, env) {
         settings.token = env[row.apiTokenName];
     return settings;
 }
-/** owner/name and, for a host other than github.com, its GitHub Enterprise Server API URL. */
-function parseRepositoryUrl(url) {
+/**
+ * The repository path of a clone or web URL, the platform its host implies (github.com, gitlab.com, bitbucket.org),
+ * and for another host the API URL of a self-hosted instance: GitHub Enterprise Server's /api/v3, or a self-managed
+ * GitLab's own URL (GitLab paths may have subgroups).
+ */
+function parseRepositoryUrl(url, platform = null) {
     const trimmed = url.trim();
-    if (/^[^/\s:]+\/[^/\s]+$/.test(trimmed))
-        return { repository: trimmed, apiUrl: null };
+    if (!trimmed.includes(':')) {
+        // A bare path: owner/name, or group/subgroup/project on GitLab.
+        const segments = trimmed.split('/');
+        const valid = segments.every((segment) => segment !== '' && !/\s/.test(segment));
+        const depth = platform === 'gitlab' ? segments.length >= 2 : segments.length === 2;
+        return valid && depth ? { repository: trimmed, platform, apiUrl: null } : null;
+    }
     const ssh = /^git@([^:]+):(.+?)(?:\.git)?\/?$/.exec(trimmed);
     let host;
     let path;
@@ -250,9 +259,24 @@ function parseRepositoryUrl(url) {
             .replace(/\.git\/?$/, '')
             .replace(/\/+$/, '');
     }
-    if (!/^[^/]+\/[^/]+$/.test(path))
+    const known = {
+        'github.com': 'github',
+        'gitlab.com': 'gitlab',
+        'bitbucket.org': 'bitbucket',
+    };
+    const hostPlatform = known[host.toLowerCase()] ?? null;
+    const resolved = platform ?? hostPlatform ?? (/gitlab/i.test(host) ? 'gitlab' : null);
+    const nested = resolved === 'gitlab' ? /^[^/]+(\/[^/]+)+$/ : /^[^/]+\/[^/]+$/;
+    if (!nested.test(path))
         return null;
-    return { repository: path, apiUrl: host === 'github.com' ? null : `https://${host}/api/v3` };
+    let apiUrl = null;
+    if (!hostPlatform) {
+        if (resolved === 'gitlab')
+            apiUrl = `https://${host}`;
+        else if (resolved === null || resolved === 'github')
+            apiUrl = `https://${host}/api/v3`;
+    }
+    return { repository: path, platform: resolved ?? hostPlatform, apiUrl };
 }
 function resolveIssueSyncConfig({ inputs, configRow, file, env, issueTemplate, }) {
     const layers = [
@@ -292,16 +316,20 @@ function resolveIssueSyncConfig({ inputs, configRow, file, env, issueTemplate, }
     };
     const stateFile = text('state-file');
     if (!stateFile) {
-        throw new OrchestratorGitError('CONFIG_INVALID', 'No state file was given.', 'Set the `state-file` input to the orchestrator database (e.g. .task_orchestrator/task_orchestrator.db) or its JSON export.');
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', 'No state file was given.', 'Set the `state-file` input to the orchestrator database (e.g. .task_orchestrator/task_orchestrator.db) or its JSON export.');
     }
-    const repository = text('repository') ?? env.GITHUB_REPOSITORY ?? '';
+    const platform = oneOf('platform', PLATFORMS, detectPlatform(env));
+    const defaults = PLATFORM_DEFAULTS[platform];
+    const repository = text('repository') ?? defaults.repository(env) ?? '';
     if (!repository) {
-        throw new OrchestratorGitError('REPOSITORY_MALFORMED', 'No repository was given and GITHUB_REPOSITORY is not set.', "Set the `repository` input to owner/name (in GitHub Actions it defaults to the workflow's repository).");
+        throw new errors/* OrchestratorGitError */.Xw('REPOSITORY_MALFORMED', `No repository was given and ${defaults.repositoryVariable} is not set.`, `Set \`repository\` (the --repository flag or the action input) to ${defaults.repositoryForm}.`);
     }
-    const token = text('token') ?? env.GITHUB_TOKEN ?? env.GH_TOKEN ?? '';
-    if (!token) {
-        throw new OrchestratorGitError('TOKEN_MISSING', 'No token was given.', 'Pass `token: ${{ secrets.GITHUB_TOKEN }}` (the default in the action) with `permissions: issues: write`, or set GITHUB_TOKEN in the environment.');
-    }
+    const username = platform === 'bitbucket'
+        ? (text('username') ?? env.BITBUCKET_USERNAME ?? env.BITBUCKET_EMAIL ?? null)
+        : null;
+    const token = text('token') ?? defaults.token(env, username !== null) ?? '';
+    if (!token)
+        throw defaults.missingToken(env, username !== null);
     const featureStatuses = pick('feature-statuses');
     const statuses = featureStatuses
         ? parseList(featureStatuses[0], 'feature-statuses', featureStatuses[1]).map((status) => {
@@ -322,9 +350,13 @@ function resolveIssueSyncConfig({ inputs, configRow, file, env, issueTemplate, }
         dryRun: bool('dry-run', false),
         stateFile,
         featuresDir: text('features-dir'),
+        platform,
         repository,
-        apiUrl: (text('api-url') ?? env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
+        apiUrl: (text('api-url') ?? defaults.apiUrl(env)).replace(/\/+$/, ''),
         token,
+        username: username === '' ? null : username,
+        gitlabGroup: platform === 'gitlab' ? text('gitlab-group') || null : null,
+        multipleAssignees: platform === 'gitlab' && bool('multiple-assignees', false),
         writeDelayMs: writeDelay === null ? null : Number(writeDelay),
         reconcile: resolveReconcile(oneOf('reconcile', ['auto', 'full', 'incremental'], 'auto'), env),
         policy: {
@@ -341,6 +373,48 @@ function resolveIssueSyncConfig({ inputs, configRow, file, env, issueTemplate, }
         },
     };
 }
+/** The platform of the CI system the run is in; GitHub when none is recognised. */
+function detectPlatform(env) {
+    if (env.GITHUB_ACTIONS === 'true')
+        return 'github';
+    if (env.GITLAB_CI === 'true')
+        return 'gitlab';
+    if (env.BITBUCKET_BUILD_NUMBER)
+        return 'bitbucket';
+    return 'github';
+}
+const PLATFORM_DEFAULTS = {
+    github: {
+        repository: (env) => env.GITHUB_REPOSITORY,
+        repositoryVariable: 'GITHUB_REPOSITORY',
+        repositoryForm: "owner/name (in GitHub Actions it defaults to the workflow's repository)",
+        apiUrl: (env) => env.GITHUB_API_URL ?? 'https://api.github.com',
+        token: (env) => env.GITHUB_TOKEN ?? env.GH_TOKEN,
+        missingToken: () => new errors/* OrchestratorGitError */.Xw('TOKEN_MISSING', 'No token was given.', 'Pass `token: ${{ secrets.GITHUB_TOKEN }}` (the default in the action) with `permissions: issues: write`, or set GITHUB_TOKEN in the environment.'),
+    },
+    gitlab: {
+        repository: (env) => env.CI_PROJECT_PATH,
+        repositoryVariable: 'CI_PROJECT_PATH',
+        repositoryForm: "the project path, e.g. my-group/my-project (in GitLab CI it defaults to the pipeline's project)",
+        apiUrl: (env) => env.CI_SERVER_URL ?? 'https://gitlab.com',
+        token: (env) => env.GITLAB_TOKEN,
+        missingToken: (env) => new errors/* OrchestratorGitError */.Xw('TOKEN_MISSING', env.CI_JOB_TOKEN
+            ? "No GITLAB_TOKEN was given; the pipeline's CI_JOB_TOKEN is there, but GitLab does not let a job token create or edit issues."
+            : 'No GitLab token was given.', 'Create a project access token (Settings → Access tokens) with the api scope and the Reporter role (Planner is enough on GitLab 17.7+), store it as a masked CI/CD variable named GITLAB_TOKEN, or pass --token.'),
+    },
+    bitbucket: {
+        repository: (env) => env.BITBUCKET_REPO_FULL_NAME,
+        repositoryVariable: 'BITBUCKET_REPO_FULL_NAME',
+        repositoryForm: "workspace/repo-slug (in Bitbucket Pipelines it defaults to the pipeline's repository)",
+        apiUrl: () => 'https://api.bitbucket.org/2.0',
+        token: (env, basic) => basic
+            ? (env.BITBUCKET_APP_PASSWORD ?? env.BITBUCKET_API_TOKEN ?? env.BITBUCKET_TOKEN)
+            : env.BITBUCKET_TOKEN,
+        missingToken: (_env, basic) => new errors/* OrchestratorGitError */.Xw('TOKEN_MISSING', basic
+            ? 'A Bitbucket username was given but no app password or API token.'
+            : 'No Bitbucket token was given.', 'Create a repository access token with the Issues: Write scope (Repository settings → Access tokens) and store it as a secured repository variable named BITBUCKET_TOKEN; or use an app password with BITBUCKET_USERNAME and BITBUCKET_APP_PASSWORD.'),
+    },
+};
 /** Scheduled and manual runs are the periodic full reconcile; runs on push read incrementally. */
 function resolveReconcile(mode, env) {
     if (mode !== 'auto')
@@ -349,7 +423,7 @@ function resolveReconcile(mode, env) {
     return ['schedule', 'workflow_dispatch', 'web'].includes(event) ? 'full' : 'incremental';
 }
 function invalid(name, source, value, expected) {
-    return new OrchestratorGitError('CONFIG_INVALID', `Setting ${quote(name)} (from the ${source}) is ${quote(typeof value === 'string' ? value : JSON.stringify(value))}; expected ${expected}.`, `Correct ${name} in the ${source}; docs/configuration.md lists every setting.`);
+    return new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Setting ${(0,errors/* quote */.hD)(name)} (from the ${source}) is ${(0,errors/* quote */.hD)(typeof value === 'string' ? value : JSON.stringify(value))}; expected ${expected}.`, `Correct ${name} in the ${source}; docs/configuration.md lists every setting.`);
 }
 function labelPrefixes(found) {
     const prefixes = { ...DEFAULT_POLICY.labelPrefixes };
@@ -435,7 +509,7 @@ function loadConfigFile(configPath, cwd) {
         const full = external_node_path_.resolve(cwd, candidate);
         if (!(0,external_node_fs_.existsSync)(full)) {
             if (configPath) {
-                throw new OrchestratorGitError('CONFIG_FILE_UNREADABLE', `Config file ${quote(configPath)} does not exist.`, 'Fix the `config` input, or remove it to use .github/orchestrator-git.yml when present.');
+                throw new errors/* OrchestratorGitError */.Xw('CONFIG_FILE_UNREADABLE', `Config file ${(0,errors/* quote */.hD)(configPath)} does not exist.`, 'Fix the `config` input, or remove it to use .github/orchestrator-git.yml when present.');
             }
             continue;
         }
@@ -444,7 +518,7 @@ function loadConfigFile(configPath, cwd) {
             raw = (0,dist/* parse */.qg)((0,external_node_fs_.readFileSync)(full, 'utf8'));
         }
         catch (error) {
-            throw new OrchestratorGitError('CONFIG_FILE_UNREADABLE', `Config file ${quote(candidate)} is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, 'Fix the YAML syntax (a linter such as yamllint shows where).', { cause: error });
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_FILE_UNREADABLE', `Config file ${(0,errors/* quote */.hD)(candidate)} is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, 'Fix the YAML syntax (a linter such as yamllint shows where).', { cause: error });
         }
         return { file: candidate, settings: checkFileSettings(raw, candidate) };
     }
@@ -456,7 +530,7 @@ function locateStateFile(given, cwd) {
     const found = DEFAULT_STATE_FILES.find((candidate) => (0,external_node_fs_.existsSync)(external_node_path_.resolve(cwd, candidate)));
     if (found)
         return found;
-    throw new OrchestratorGitError('STATE_NOT_FOUND', `No state file was given, and none exists at the orchestrator's usual places (${DEFAULT_STATE_FILES.join(', ')}).`, 'Set the `state-file` input to the orchestrator database committed in the repository, or to its JSON export.');
+    throw new errors/* OrchestratorGitError */.Xw('STATE_NOT_FOUND', `No state file was given, and none exists at the orchestrator's usual places (${DEFAULT_STATE_FILES.join(', ')}).`, 'Set the `state-file` input to the orchestrator database committed in the repository, or to its JSON export.');
 }
 function locateFeaturesDir(given, cwd) {
     if (given)
@@ -467,387 +541,41 @@ function locateFeaturesDir(given, cwd) {
     }) ?? null);
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
-var github = __webpack_require__(1758);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var dist_bundle = __webpack_require__(9735);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var plugin_throttling_dist_bundle = __webpack_require__(6856);
-// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
-var light = __webpack_require__(3251);
-;// CONCATENATED MODULE: ./build/src/platforms/types.js
-function emptyStats() {
-    return { reads: 0, writes: 0, graphql: 0, notModified: 0, retries: 0, failures: 0 };
-}
-
-;// CONCATENATED MODULE: ./build/src/platforms/github/client.js
-/** The one Octokit client for GitHub: retries, throttling, timeouts and request counting live here, not at call sites. */
-
-
-
-// The light build is what plugin-throttling itself uses; its types are the full package's.
-// @ts-expect-error: the light entry ships no declaration file of its own
-
-
-
-function createGitHubClient(options) {
-    const stats = emptyStats();
-    const serverDate = { value: null };
-    const timeoutMs = options.timeoutMs ?? 30_000;
-    const maxWait = options.maxRateLimitWaitSeconds ?? 60;
-    const log = options.log ?? (() => undefined);
-    const countingFetch = async (input, init) => {
-        const method = (init?.method ?? 'GET').toUpperCase();
-        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-        if (url.endsWith('/graphql'))
-            stats.graphql += 1;
-        else if (method === 'GET' || method === 'HEAD')
-            stats.reads += 1;
-        else
-            stats.writes += 1;
-        const signal = init?.signal
-            ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)])
-            : AbortSignal.timeout(timeoutMs);
-        const received = await fetch(input, { ...init, signal });
-        const date = Date.parse(received.headers.get('date') ?? '');
-        if (Number.isFinite(date))
-            serverDate.value = new Date(date).toISOString();
-        if (received.status === 304)
-            stats.notModified += 1;
-        else if (received.status >= 400)
-            stats.failures += 1;
-        // Read the whole body here: a body cut off mid-way then fails like a dropped connection, instead of
-        // reaching Octokit, which would hand back an empty string (an issue list read as empty).
-        const body = received.status === 204 || received.status === 304 ? null : await received.arrayBuffer();
-        return new Response(body, {
-            status: received.status,
-            statusText: received.statusText,
-            headers: received.headers,
-        });
-    };
-    const Bottleneck = light;
-    const throttle = {
-        onRateLimit: (retryAfter, request, _octokit, retryCount) => {
-            if (retryCount < 1 && retryAfter <= maxWait) {
-                stats.retries += 1;
-                log(`Rate limit reached; retrying ${request.method} ${request.url} after ${retryAfter} s`);
-                return true;
-            }
-            return false;
-        },
-        onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) => {
-            if (retryCount < 2 && retryAfter <= maxWait) {
-                stats.retries += 1;
-                log(`Secondary rate limit reached; retrying ${request.method} ${request.url} after ${retryAfter} s`);
-                return true;
-            }
-            return false;
-        },
-    };
-    if (options.writeDelayMs !== undefined && options.writeDelayMs !== null) {
-        const minTime = Math.max(0, options.writeDelayMs);
-        throttle.write = new Bottleneck.Group({ maxConcurrent: 1, minTime });
-        throttle.notifications = new Bottleneck.Group({ maxConcurrent: 1, minTime });
-    }
-    const octokit = (0,github/* getOctokit */.Q)(options.token, {
-        baseUrl: options.baseUrl.replace(/\/+$/, ''),
-        request: { fetch: countingFetch },
-        // Retries belong here, not in `request`: a `request.retries` makes plugin-retry retry even 4xx answers.
-        retry: { retryAfterBaseValue: options.retryBaseMs ?? 1000, retries: options.retries ?? 3 },
-        throttle,
-        log: { debug: () => undefined, info: () => undefined, warn: log, error: log },
-    }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
-    return { octokit, stats, serverDate };
-}
-function httpStatus(error) {
-    if (typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number') {
-        return error.status;
-    }
-    return undefined;
-}
-function responseOf(error) {
-    if (typeof error === 'object' && error !== null && 'response' in error) {
-        const response = error.response;
-        if (response)
-            return response;
-    }
-    return {};
-}
-function platformMessage(error) {
-    const data = responseOf(error).data;
-    if (typeof data === 'object' && data !== null && 'message' in data && typeof data.message === 'string') {
-        const details = 'errors' in data && Array.isArray(data.errors)
-            ? data.errors
-                .map((item) => typeof item === 'object' && item !== null
-                ? Object.entries(item)
-                    .map(([key, value]) => `${key}=${String(value)}`)
-                    .join(' ')
-                : String(item))
-                .join('; ')
-            : '';
-        return details ? `${data.message} (${details})` : data.message;
-    }
-    return error instanceof Error ? error.message : String(error);
-}
-/** Turns an Octokit error into a catalogue error that says what went wrong and how to fix it. */
-function toCatalogueError(error, repository, doing) {
-    if (error instanceof OrchestratorGitError)
-        return error;
-    const status = httpStatus(error);
-    const message = platformMessage(error);
-    const headers = responseOf(error).headers ?? {};
-    const cause = { cause: error };
-    if (status === 401) {
-        return new OrchestratorGitError('TOKEN_INVALID', `GitHub rejected the token while ${doing} (401 ${message}).`, 'Check that the `token` input holds a valid, unexpired token (secrets.GITHUB_TOKEN, a PAT, or a GitHub App token).', cause);
-    }
-    if (status === 404) {
-        return new OrchestratorGitError('REPOSITORY_NOT_FOUND', `Repository ${quote(repository)} was not found, or the token cannot see it (404 while ${doing}).`, "Check the `repository` input (owner/name) and that the token has access to it: for another repository than the workflow's own, use a PAT or GitHub App token with access to it.", cause);
-    }
-    if (status === 410) {
-        return new OrchestratorGitError('ISSUES_DISABLED', `Issues are disabled for ${quote(repository)} (410 while ${doing}).`, 'Enable Issues in the repository settings (Settings → General → Features → Issues).', cause);
-    }
-    const remaining = headers['x-ratelimit-remaining'];
-    if (status === 429 || (status === 403 && (String(remaining) === '0' || /rate limit/i.test(message)))) {
-        const reset = Number(headers['x-ratelimit-reset']);
-        const retryAfter = Number(headers['retry-after']);
-        const when = Number.isFinite(retryAfter) && retryAfter > 0
-            ? ` GitHub asked to wait ${retryAfter} s.`
-            : Number.isFinite(reset) && reset > 0
-                ? ` It resets at ${new Date(reset * 1000).toISOString()}.`
-                : '';
-        return new OrchestratorGitError('RATE_LIMITED', `GitHub's rate limit stopped the run while ${doing} (${status} ${message}).${when}`, 'The next run resumes where this one stopped; nothing is duplicated. For large plans, schedule runs further apart or use a GitHub App token (higher limits).', cause);
-    }
-    if (status === 403) {
-        const needed = headers['x-accepted-github-permissions'];
-        return new OrchestratorGitError('PERMISSION_DENIED', `The token may not do this while ${doing} in ${quote(repository)} (403 ${message}${needed ? `; needs ${needed}` : ''}).`, 'Give the workflow `permissions: { issues: write, contents: write }` (contents only to commit the state file), or use a token with the Issues write permission on this repository.', cause);
-    }
-    if (status === 422) {
-        return new OrchestratorGitError('VALIDATION_FAILED', `GitHub refused the request while ${doing}: ${message}.`, 'The item is reported as failed and the rest of the run goes on; fix the value named above in the orchestrator state or the config.', cause);
-    }
-    // Octokit reports a connection that failed before any answer (reset, timeout, cut-off body) as a 500 without a
-    // response; saying 500 would blame GitHub for what may be the network.
-    const answered = typeof error === 'object' && error !== null && 'response' in error && error.response !== undefined;
-    return new OrchestratorGitError('PLATFORM_ERROR', answered || status === undefined
-        ? `GitHub request failed while ${doing}: ${status ? `${status} ` : ''}${message}.`
-        : `The connection to GitHub failed while ${doing}, before a complete answer: ${message}.`, 'This is usually temporary: the next run retries. If it persists, check https://www.githubstatus.com or your GitHub Enterprise Server.', cause);
-}
-/** Errors after which no later request can succeed in this run. */
-function isFatal(error) {
-    return [
-        'TOKEN_INVALID',
-        'REPOSITORY_NOT_FOUND',
-        'ISSUES_DISABLED',
-        'PERMISSION_DENIED',
-        'RATE_LIMITED',
-    ].includes(error.code);
-}
-
-;// CONCATENATED MODULE: ./build/src/platforms/github/issues.js
-
-
-const REPOSITORY_PATTERN = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
-function parseRepository(repository) {
-    const match = REPOSITORY_PATTERN.exec(repository.trim());
-    if (!match || match[2] === '.' || match[2] === '..') {
-        throw new OrchestratorGitError('REPOSITORY_MALFORMED', `Repository ${quote(repository)} is not of the form owner/name.`, "Set the `repository` input to owner/name, e.g. octo-org/widgets, or leave it empty to use the workflow's own repository.");
-    }
-    return { owner: match[1] ?? '', repo: match[2] ?? '' };
-}
-class GitHubIssueTracker {
-    platform = 'github';
-    repository;
-    owner;
-    repo;
-    client;
-    constructor(repository, options) {
-        const { owner, repo } = parseRepository(repository);
-        this.owner = owner;
-        this.repo = repo;
-        this.repository = `${owner}/${repo}`;
-        this.client = createGitHubClient(options);
-    }
-    stats() {
-        return { ...this.client.stats };
-    }
-    serverTime() {
-        return this.client.serverDate.value;
-    }
-    async listIssues(options = {}) {
-        const since = options.updatedSince;
-        const items = await this.call(since ? `listing issues updated since ${since}` : 'listing issues', () => this.client.octokit.paginate('GET /repos/{owner}/{repo}/issues', {
-            owner: this.owner,
-            repo: this.repo,
-            state: 'all',
-            per_page: 100,
-            // `since` filters on updated_at; sorting by it keeps pages stable while issues are being created.
-            ...(since ? { since, sort: 'updated', direction: 'asc' } : { sort: 'created', direction: 'asc' }),
-        }));
-        return items.filter((item) => !item.pull_request).map(toActualIssue);
-    }
-    async getIssue(number) {
-        try {
-            const { data } = await this.client.octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', {
-                owner: this.owner,
-                repo: this.repo,
-                issue_number: number,
-            });
-            const item = data;
-            return item.pull_request ? null : toActualIssue(item);
-        }
-        catch (error) {
-            // 404: no such issue (or transferred away); 410: deleted. The repository itself was read moments ago.
-            const status = httpStatus(error);
-            if (status === 404 || status === 410)
-                return null;
-            throw toCatalogueError(error, this.repository, `reading issue #${number}`);
-        }
-    }
-    async listLabels() {
-        const labels = await this.call('listing labels', () => this.client.octokit.paginate('GET /repos/{owner}/{repo}/labels', {
-            owner: this.owner,
-            repo: this.repo,
-            per_page: 100,
-        }));
-        return new Set(labels.map((label) => label.name.toLowerCase()));
-    }
-    async createLabel(label) {
-        try {
-            await this.client.octokit.request('POST /repos/{owner}/{repo}/labels', {
-                owner: this.owner,
-                repo: this.repo,
-                name: label.name,
-                color: label.color,
-                description: label.description,
+;// CONCATENATED MODULE: ./build/src/platforms/index.js
+async function createIssueTracker(config, warn) {
+    switch (config.platform) {
+        case 'github': {
+            const { GitHubIssueTracker } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(154)]).then(__webpack_require__.bind(__webpack_require__, 6154));
+            return new GitHubIssueTracker(config.repository, {
+                token: config.token,
+                baseUrl: config.apiUrl,
+                writeDelayMs: config.writeDelayMs,
+                log: warn,
             });
         }
-        catch (error) {
-            // Created meanwhile by someone else (or a concurrent run): that is the outcome we wanted.
-            if (httpStatus(error) === 422 && /already_exists/.test(JSON.stringify(errorData(error))))
-                return;
-            throw toCatalogueError(error, this.repository, `creating label ${quote(label.name)}`);
-        }
-    }
-    async listMilestones() {
-        const milestones = await this.call('listing milestones', () => this.client.octokit.paginate('GET /repos/{owner}/{repo}/milestones', {
-            owner: this.owner,
-            repo: this.repo,
-            state: 'all',
-            per_page: 100,
-        }));
-        return milestones.map((milestone) => ({
-            number: milestone.number,
-            title: milestone.title,
-            state: milestone.state === 'closed' ? 'closed' : 'open',
-            dueOn: milestone.due_on ? milestone.due_on.slice(0, 10) : null,
-        }));
-    }
-    async createMilestone(milestone) {
-        try {
-            const { data } = await this.client.octokit.request('POST /repos/{owner}/{repo}/milestones', {
-                owner: this.owner,
-                repo: this.repo,
-                title: milestone.title,
-                state: milestone.state,
-                ...(milestone.dueOn ? { due_on: `${milestone.dueOn}T00:00:00Z` } : {}),
+        case 'gitlab': {
+            const { GitLabIssueTracker } = await Promise.all(/* import() */[__webpack_require__.e(342), __webpack_require__.e(432)]).then(__webpack_require__.bind(__webpack_require__, 2178));
+            return new GitLabIssueTracker(config.repository, {
+                token: config.token,
+                baseUrl: config.apiUrl,
+                groupMilestones: config.gitlabGroup,
+                multipleAssignees: config.multipleAssignees,
+                writeDelayMs: config.writeDelayMs,
+                log: warn,
             });
-            return {
-                number: data.number,
-                title: data.title,
-                state: data.state === 'closed' ? 'closed' : 'open',
-                dueOn: data.due_on ? data.due_on.slice(0, 10) : null,
-            };
         }
-        catch (error) {
-            // Already there (a concurrent run), or the answer was lost after the write may have landed: look it up.
-            const status = httpStatus(error);
-            const exists = status === 422 && /already_exists/.test(JSON.stringify(errorData(error)));
-            if (exists || status === undefined || status >= 500) {
-                const existing = (await this.listMilestones()).find((item) => item.title === milestone.title);
-                if (existing)
-                    return existing;
-            }
-            throw toCatalogueError(error, this.repository, `creating milestone ${quote(milestone.title)}`);
-        }
-    }
-    async isAssignable(login) {
-        try {
-            await this.client.octokit.request('GET /repos/{owner}/{repo}/assignees/{assignee}', {
-                owner: this.owner,
-                repo: this.repo,
-                assignee: login,
+        case 'bitbucket': {
+            const { BitbucketIssueTracker } = await __webpack_require__.e(/* import() */ 394).then(__webpack_require__.bind(__webpack_require__, 394));
+            return new BitbucketIssueTracker(config.repository, {
+                auth: config.username === null
+                    ? { kind: 'bearer', token: config.token }
+                    : { kind: 'basic', username: config.username, password: config.token },
+                baseUrl: config.apiUrl,
+                writeDelayMs: config.writeDelayMs,
+                log: warn,
             });
-            return true;
-        }
-        catch (error) {
-            if (httpStatus(error) === 404)
-                return false;
-            throw toCatalogueError(error, this.repository, `checking whether ${quote(login)} can be assigned`);
         }
     }
-    async createIssue(write) {
-        const { data } = await this.call(`creating issue ${quote(write.title)}`, () => this.client.octokit.request('POST /repos/{owner}/{repo}/issues', {
-            owner: this.owner,
-            repo: this.repo,
-            title: write.title,
-            body: write.body,
-            labels: write.labels,
-            assignees: write.assignees,
-            ...(write.milestone !== null ? { milestone: write.milestone } : {}),
-            // A create is not idempotent: a blind retry after a lost response could duplicate the issue.
-            request: { retries: 0 },
-        }));
-        return toActualIssue(data);
-    }
-    async updateIssue(number, patch) {
-        const { data } = await this.call(`updating issue #${number}`, () => this.client.octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
-            owner: this.owner,
-            repo: this.repo,
-            issue_number: number,
-            ...(patch.title !== undefined ? { title: patch.title } : {}),
-            ...(patch.body !== undefined ? { body: patch.body } : {}),
-            ...(patch.labels !== undefined ? { labels: patch.labels } : {}),
-            ...(patch.assignees !== undefined ? { assignees: patch.assignees } : {}),
-            ...(patch.milestone !== undefined ? { milestone: patch.milestone } : {}),
-            ...(patch.state !== undefined ? { state: patch.state } : {}),
-            ...(patch.stateReason !== undefined ? { state_reason: patch.stateReason } : {}),
-        }));
-        return toActualIssue(data);
-    }
-    async call(doing, request) {
-        try {
-            return await request();
-        }
-        catch (error) {
-            throw toCatalogueError(error, this.repository, doing);
-        }
-    }
-}
-function errorData(error) {
-    return typeof error === 'object' && error !== null && 'response' in error
-        ? error.response?.data
-        : undefined;
-}
-function toActualIssue(item) {
-    // Octokit resolves with a string when a response body was cut off: the write's outcome is then unknown.
-    if (typeof item !== 'object' || item === null || typeof item.number !== 'number') {
-        throw new OrchestratorGitError('PLATFORM_ERROR', 'GitHub answered with an incomplete response body, so the outcome of the request is unknown.', 'Nothing to do: the run looks for the issue by its marker before creating it again, and the next run reconciles.');
-    }
-    return {
-        number: item.number,
-        id: item.node_id,
-        url: item.html_url,
-        title: item.title,
-        body: item.body ?? '',
-        state: item.state === 'closed' ? 'closed' : 'open',
-        stateReason: item.state_reason ?? null,
-        labels: item.labels
-            .map((label) => (typeof label === 'string' ? label : (label.name ?? '')))
-            .filter((name) => name !== ''),
-        assignees: (item.assignees ?? []).map((assignee) => assignee.login),
-        milestone: item.milestone ? { number: item.milestone.number, title: item.milestone.title } : null,
-        author: item.user?.login ?? null,
-        updatedAt: item.updated_at,
-    };
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -919,7 +647,7 @@ async function openDatabase(bytes, file) {
 /** The catalogue error for a database sql.js cannot read, carrying sql.js's own message. */
 function unreadable(file, error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return new OrchestratorGitError('STATE_UNREADABLE', `The state file ${quote(file)} could not be read as SQLite: ${reason}.`, "The database looks truncated or corrupt. Restore it from git history (git checkout -- <file>) or from the orchestrator's backup, then run again.", { cause: error });
+    return new errors/* OrchestratorGitError */.Xw('STATE_UNREADABLE', `The state file ${(0,errors/* quote */.hD)(file)} could not be read as SQLite: ${reason}.`, "The database looks truncated or corrupt. Restore it from git history (git checkout -- <file>) or from the orchestrator's backup, then run again.", { cause: error });
 }
 /** Names of the database's tables (not views, not sqlite internals), sorted. */
 function listTables(db) {
@@ -983,18 +711,18 @@ async function readStateFile(file) {
     try {
         const info = await (0,promises_.stat)(file);
         if (info.isDirectory()) {
-            throw new OrchestratorGitError('STATE_UNREADABLE', `The state file ${quote(file)} is a directory.`, 'Point the state file setting at the database file itself, e.g. .task_orchestrator/task_orchestrator.db, or at a JSON export.');
+            throw new errors/* OrchestratorGitError */.Xw('STATE_UNREADABLE', `The state file ${(0,errors/* quote */.hD)(file)} is a directory.`, 'Point the state file setting at the database file itself, e.g. .task_orchestrator/task_orchestrator.db, or at a JSON export.');
         }
         bytes = await (0,promises_.readFile)(file);
     }
     catch (error) {
-        if (error instanceof OrchestratorGitError)
+        if (error instanceof errors/* OrchestratorGitError */.Xw)
             throw error;
         const code = error.code;
         if (code === 'ENOENT' || code === 'ENOTDIR') {
-            throw new OrchestratorGitError('STATE_NOT_FOUND', `The state file ${quote(file)} does not exist.`, 'Commit the orchestrator database (default .task_orchestrator/task_orchestrator.db; older installs: task_orchestrator.db or data/task_orchestrator.db) or a JSON export made with `orchestrator-git export`, and point the state file setting at it. In a workflow, check the repository out first.', { cause: error });
+            throw new errors/* OrchestratorGitError */.Xw('STATE_NOT_FOUND', `The state file ${(0,errors/* quote */.hD)(file)} does not exist.`, 'Commit the orchestrator database (default .task_orchestrator/task_orchestrator.db; older installs: task_orchestrator.db or data/task_orchestrator.db) or a JSON export made with `orchestrator-git export`, and point the state file setting at it. In a workflow, check the repository out first.', { cause: error });
         }
-        throw new OrchestratorGitError('STATE_UNREADABLE', `The state file ${quote(file)} could not be read: ${error.message}.`, 'Check that the file is readable by the user running orchestrator-git.', { cause: error });
+        throw new errors/* OrchestratorGitError */.Xw('STATE_UNREADABLE', `The state file ${(0,errors/* quote */.hD)(file)} could not be read: ${error.message}.`, 'Check that the file is readable by the user running orchestrator-git.', { cause: error });
     }
     if (hasSqliteHeader(bytes))
         return { kind: 'sqlite', bytes };
@@ -1014,12 +742,12 @@ function hasSqliteHeader(bytes) {
 }
 function notSqlite(file, bytes, text) {
     if (text.startsWith('version https://git-lfs.github.com/spec/')) {
-        return new OrchestratorGitError('STATE_NOT_SQLITE', `The state file ${quote(file)} is a Git LFS pointer, not the database.`, 'Fetch LFS content when checking out (actions/checkout with `lfs: true`, or `git lfs pull`).');
+        return new errors/* OrchestratorGitError */.Xw('STATE_NOT_SQLITE', `The state file ${(0,errors/* quote */.hD)(file)} is a Git LFS pointer, not the database.`, 'Fetch LFS content when checking out (actions/checkout with `lfs: true`, or `git lfs pull`).');
     }
     const shown = bytes.length === 0
         ? 'it is empty'
-        : `it starts with ${quote(Buffer.from(bytes.subarray(0, 16)).toString('latin1'), 16)}`;
-    return new OrchestratorGitError('STATE_NOT_SQLITE', `The state file ${quote(file)} is neither a SQLite database nor a JSON export (${shown}; a SQLite file starts with "SQLite format 3").`, 'Point the state file setting at the orchestrator database (.task_orchestrator/task_orchestrator.db) or at a JSON export made with `orchestrator-git export`.');
+        : `it starts with ${(0,errors/* quote */.hD)(Buffer.from(bytes.subarray(0, 16)).toString('latin1'), 16)}`;
+    return new errors/* OrchestratorGitError */.Xw('STATE_NOT_SQLITE', `The state file ${(0,errors/* quote */.hD)(file)} is neither a SQLite database nor a JSON export (${shown}; a SQLite file starts with "SQLite format 3").`, 'Point the state file setting at the orchestrator database (.task_orchestrator/task_orchestrator.db) or at a JSON export made with `orchestrator-git export`.');
 }
 /** Newest first: this order is the precedence when a database holds more than one generation's tables. */
 const SIGNATURES = [
@@ -1074,7 +802,7 @@ function detectGeneration(db, file) {
     if (!chosen) {
         const expected = SIGNATURES.map((s) => `${Object.keys(s.tables).join(' + ')} (${s.label})`).join(', ');
         const detail = incomplete.length > 0 ? ` Partly matched: ${incomplete.join('; ')}.` : '';
-        throw new OrchestratorGitError('STATE_UNKNOWN_SCHEMA', `The database ${quote(file)} is not an MCP Task Orchestrator database: it has ${tables.length > 0 ? `tables ${tables.join(', ')}` : 'no tables'}, expected ${expected}.${detail}`, 'Point the state file setting at the orchestrator database (.task_orchestrator/task_orchestrator.db; older installs: task_orchestrator.db or data/task_orchestrator.db).');
+        throw new errors/* OrchestratorGitError */.Xw('STATE_UNKNOWN_SCHEMA', `The database ${(0,errors/* quote */.hD)(file)} is not an MCP Task Orchestrator database: it has ${tables.length > 0 ? `tables ${tables.join(', ')}` : 'no tables'}, expected ${expected}.${detail}`, 'Point the state file setting at the orchestrator database (.task_orchestrator/task_orchestrator.db; older installs: task_orchestrator.db or data/task_orchestrator.db).');
     }
     const tableNames = Object.keys(chosen.signature.tables);
     const description = `${chosen.signature.label} (${tableNames[0] ?? ''}: ${chosen.rows} row${chosen.rows === 1 ? '' : 's'})`;
@@ -1392,12 +1120,12 @@ function firstLineTitle(text, max = 120) {
 /** Reads the seed's tables (issue links, Git integration config, release milestones); absent tables read as empty. */
 
 
-const PLATFORMS = ['github', 'gitlab', 'bitbucket'];
+const seed_tables_PLATFORMS = ['github', 'gitlab', 'bitbucket'];
 const SYNC_STATUSES = ['synced', 'pending', 'failed', 'manual'];
 const MILESTONE_STATUSES = ['planning', 'active', 'completed', 'cancelled'];
 function toPlatform(value) {
     const text = typeof value === 'string' ? value.trim().toLowerCase() : '';
-    return PLATFORMS.includes(text) ? text : null;
+    return seed_tables_PLATFORMS.includes(text) ? text : null;
 }
 const LINK_COLUMNS = [
     'id',
@@ -1654,8 +1382,8 @@ async function writeFileAtomically(target, content, options) {
     catch (error) {
         if (created)
             await (0,promises_.rm)(temp, { force: true }).catch(() => undefined);
-        const reason = error instanceof OrchestratorGitError ? `${error.code}: ${error.message}` : error.message;
-        throw new OrchestratorGitError('STATE_WRITE_FAILED', `Could not save ${quote(target)}: ${reason} The file was left unchanged.`, 'Check that the folder is writable and has free space, and that nothing else rewrites the file during the run; then run again (completed issue changes are found again by reconciliation).', { cause: error });
+        const reason = error instanceof errors/* OrchestratorGitError */.Xw ? `${error.code}: ${error.message}` : error.message;
+        throw new errors/* OrchestratorGitError */.Xw('STATE_WRITE_FAILED', `Could not save ${(0,errors/* quote */.hD)(target)}: ${reason} The file was left unchanged.`, 'Check that the folder is writable and has free space, and that nothing else rewrites the file during the run; then run again (completed issue changes are found again by reconciliation).', { cause: error });
     }
 }
 /** Makes the rename durable; some platforms cannot open a folder for fsync, which is not an error worth failing on. */
@@ -1795,7 +1523,7 @@ function compareIds(a, b) {
 async function readFeatures(dir) {
     const isDir = await (0,promises_.stat)(dir).then((s) => s.isDirectory(), () => false);
     if (!isDir) {
-        throw new OrchestratorGitError('FEATURES_DIR_NOT_FOUND', `The features folder ${quote(dir)} does not exist or is not a folder.`, 'Point the features folder setting at the folder holding the feature specification files (e.g. docs/developers/planning/features), or leave it empty to sync tasks only.');
+        throw new errors/* OrchestratorGitError */.Xw('FEATURES_DIR_NOT_FOUND', `The features folder ${(0,errors/* quote */.hD)(dir)} does not exist or is not a folder.`, 'Point the features folder setting at the folder holding the feature specification files (e.g. docs/developers/planning/features), or leave it empty to sync tasks only.');
     }
     const files = (await listMarkdown(dir, '')).sort(compareIds);
     const warnings = [];
@@ -1809,7 +1537,7 @@ async function readFeatures(dir) {
         catch (error) {
             warnings.push({
                 code: 'FEATURE_UNREADABLE',
-                message: `Feature file ${quote(file)} could not be read (${error.message}); it is skipped.`,
+                message: `Feature file ${(0,errors/* quote */.hD)(file)} could not be read (${error.message}); it is skipped.`,
                 subject: file,
             });
             continue;
@@ -1824,7 +1552,7 @@ async function readFeatures(dir) {
         if (first !== undefined) {
             warnings.push({
                 code: 'FEATURE_DUPLICATE_ID',
-                message: `Feature id ${quote(feature.id)} is used by both ${quote(first)} and ${quote(file)}; ${quote(first)} is used.`,
+                message: `Feature id ${(0,errors/* quote */.hD)(feature.id)} is used by both ${(0,errors/* quote */.hD)(first)} and ${(0,errors/* quote */.hD)(file)}; ${(0,errors/* quote */.hD)(first)} is used.`,
                 subject: file,
             });
             continue;
@@ -1948,7 +1676,7 @@ function parseFeatureFile(text, file, warnings) {
             catch (error) {
                 warnings.push({
                     code: 'FEATURE_FRONT_MATTER_INVALID',
-                    message: `The front matter of ${quote(file)} is not valid YAML (${error.message.split('\n')[0] ?? ''}); it is ignored.`,
+                    message: `The front matter of ${(0,errors/* quote */.hD)(file)} is not valid YAML (${error.message.split('\n')[0] ?? ''}); it is ignored.`,
                     subject: file,
                 });
                 front = {};
@@ -2005,19 +1733,19 @@ function parseFeatureFile(text, file, warnings) {
     if (id === null) {
         warnings.push({
             code: 'FEATURE_ID_MISSING',
-            message: `${quote(file)} has no feature id (a **Feature ID**: line or feature_id in front matter); it is skipped.`,
+            message: `${(0,errors/* quote */.hD)(file)} has no feature id (a **Feature ID**: line or feature_id in front matter); it is skipped.`,
             subject: file,
         });
         return null;
     }
-    const label = `feature ${quote(id)} (${file})`;
+    const label = `feature ${(0,errors/* quote */.hD)(id)} (${file})`;
     let title = heading === undefined ? '' : featureTitle(heading);
     if (title === '') {
         title = field('title') ?? id;
         if (field('title') === null) {
             warnings.push({
                 code: 'FEATURE_TITLE_MISSING',
-                message: `${label} has no # title; it is called ${quote(id)}.`,
+                message: `${label} has no # title; it is called ${(0,errors/* quote */.hD)(id)}.`,
                 subject: id,
             });
         }
@@ -2027,7 +1755,7 @@ function parseFeatureFile(text, file, warnings) {
     if (priority === undefined) {
         warnings.push({
             code: 'FEATURE_PRIORITY_UNKNOWN',
-            message: `${label} has priority ${quote(rawPriority)}, not critical, high, medium or low; read as none.`,
+            message: `${label} has priority ${(0,errors/* quote */.hD)(rawPriority)}, not critical, high, medium or low; read as none.`,
             subject: id,
         });
     }
@@ -2036,7 +1764,7 @@ function parseFeatureFile(text, file, warnings) {
     if (createdAt === undefined) {
         warnings.push({
             code: 'FEATURE_DATE_INVALID',
-            message: `${label} has created date ${quote(rawCreated)}, not a date; read as none.`,
+            message: `${label} has created date ${(0,errors/* quote */.hD)(rawCreated)}, not a date; read as none.`,
             subject: id,
         });
     }
@@ -2076,7 +1804,7 @@ function resolveStatus(header, file, id, label, warnings) {
     if (header !== null && sources[0]?.status === undefined) {
         warnings.push({
             code: 'FEATURE_STATUS_UNKNOWN',
-            message: `${label} has status ${quote(header)}, which is not proposed, approved, in progress, completed or archived.`,
+            message: `${label} has status ${(0,errors/* quote */.hD)(header)}, which is not proposed, approved, in progress, completed or archived.`,
             subject: id,
         });
     }
@@ -2093,7 +1821,7 @@ function resolveStatus(header, file, id, label, warnings) {
     if (disagree.length > 0) {
         const said = sources
             .filter((s) => s.status !== undefined)
-            .map((s) => `${s.source} says ${s.status ?? ''} (${quote(s.text, 60)})`)
+            .map((s) => `${s.source} says ${s.status ?? ''} (${(0,errors/* quote */.hD)(s.text, 60)})`)
             .join(', ');
         warnings.push({
             code: 'FEATURE_STATUS_DISAGREES',
@@ -2286,7 +2014,7 @@ function jsonPath(path) {
 function json_export_invalid(file, problems) {
     const shown = problems.slice(0, 5).join('; ');
     const more = problems.length > 5 ? `; and ${problems.length - 5} more` : '';
-    return new OrchestratorGitError('STATE_JSON_INVALID', `The JSON export ${quote(file)} is not a valid orchestrator-git state file: ${shown}${more}.`, 'Regenerate it with `orchestrator-git export` from the orchestrator database, or fix the values at the paths named (format described in docs/state-format.md).');
+    return new errors/* OrchestratorGitError */.Xw('STATE_JSON_INVALID', `The JSON export ${(0,errors/* quote */.hD)(file)} is not a valid orchestrator-git state file: ${shown}${more}.`, 'Regenerate it with `orchestrator-git export` from the orchestrator database, or fix the values at the paths named (format described in docs/state-format.md).');
 }
 /** Parses and validates a JSON export; STATE_JSON_INVALID names the first problems with their JSON paths. */
 function parseStateDocument(content, file) {
@@ -2300,7 +2028,7 @@ function parseStateDocument(content, file) {
     if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
         const { format, version } = raw;
         if (format === STATE_FORMAT && typeof version === 'number' && version > STATE_FORMAT_VERSION) {
-            throw new OrchestratorGitError('STATE_JSON_INVALID', `The JSON export ${quote(file)} has format version ${version}; this orchestrator-git reads version ${STATE_FORMAT_VERSION}.`, 'Upgrade orchestrator-git, or regenerate the export with this version (`orchestrator-git export`).');
+            throw new errors/* OrchestratorGitError */.Xw('STATE_JSON_INVALID', `The JSON export ${(0,errors/* quote */.hD)(file)} has format version ${version}; this orchestrator-git reads version ${STATE_FORMAT_VERSION}.`, 'Upgrade orchestrator-git, or regenerate the export with this version (`orchestrator-git export`).');
         }
     }
     const result = stateDocumentSchema.safeParse(raw);
@@ -2330,7 +2058,7 @@ function stateFromDocument(doc, file) {
     return {
         generation: 'json-export',
         source: {
-            description: `JSON export ${quote(file)} (from ${doc.source.generation}${doc.source.file === undefined ? '' : ` ${quote(doc.source.file)}`}, exported ${doc.exportedAt}; ${tasks.length} tasks)`,
+            description: `JSON export ${(0,errors/* quote */.hD)(file)} (from ${doc.source.generation}${doc.source.file === undefined ? '' : ` ${(0,errors/* quote */.hD)(doc.source.file)}`}, exported ${doc.exportedAt}; ${tasks.length} tasks)`,
             exportedFrom,
         },
         tasks,
@@ -2954,7 +2682,7 @@ function readDatabaseState(db, file) {
     }
     catch (error) {
         // A corrupt page can surface on any query, not only at open.
-        if (isOrchestratorGitError(error))
+        if ((0,errors/* isOrchestratorGitError */.$O)(error))
             throw error;
         throw unreadable(file, error);
     }
@@ -3191,6 +2919,27 @@ function pruneRuns(runs, platform, repository) {
 
 
 
+/** The row a milestone upsert leaves: the existing one with the given fields changed, or a new one. */
+function mergedMilestone(milestones, input) {
+    const existing = milestones.find((milestone) => milestone.name === input.name);
+    const base = existing ?? {
+        id: Math.max(0, ...milestones.map((milestone) => milestone.id)) + 1,
+        name: input.name,
+        targetDate: null,
+        platformMilestoneId: null,
+        includedFeatures: [],
+        status: 'planning',
+    };
+    const merged = {
+        ...base,
+        ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)),
+        includedFeatures: [...(input.includedFeatures ?? base.includedFeatures)],
+    };
+    return { merged, existing };
+}
+function sameMilestone(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
+}
 
 /** Opens a SQLite database or a JSON export for reading and writing back. */
 async function openStateStore(options) {
@@ -3280,7 +3029,7 @@ class SqliteStateStore {
         }
         const applied = this.appliedMigration();
         if (applied > LATEST_MIGRATION) {
-            throw new OrchestratorGitError('STATE_WRITE_FAILED', `The database ${quote(this.path)} was written by a newer orchestrator-git (schema migration ${applied}; this version knows ${LATEST_MIGRATION}).`, 'Upgrade orchestrator-git (the action version or the CLI) to the version that last wrote this database.');
+            throw new errors/* OrchestratorGitError */.Xw('STATE_WRITE_FAILED', `The database ${(0,errors/* quote */.hD)(this.path)} was written by a newer orchestrator-git (schema migration ${applied}; this version knows ${LATEST_MIGRATION}).`, 'Upgrade orchestrator-git (the action version or the CLI) to the version that last wrote this database.');
         }
         applyMigrations(this.db);
         this.migrated = true;
@@ -3358,6 +3107,32 @@ class SqliteStateStore {
             return;
         this.beginWrite();
         deleteItem(this.db, itemKey, platform, repository);
+    }
+    upsertReleaseMilestone(input) {
+        const { merged, existing } = mergedMilestone(this.state.milestones, input);
+        if (existing && sameMilestone(existing, merged))
+            return existing;
+        this.beginWrite();
+        const values = [
+            merged.name,
+            merged.targetDate,
+            merged.platformMilestoneId,
+            JSON.stringify(merged.includedFeatures),
+            merged.status,
+        ];
+        if (existing) {
+            this.db.run(`UPDATE release_milestones SET milestone_name = ?, target_date = ?, platform_milestone_id = ?,
+           included_features = ?, status = ? WHERE id = ?`, [...values, existing.id]);
+            this.state.milestones.splice(this.state.milestones.indexOf(existing), 1, merged);
+        }
+        else {
+            this.db.run(`INSERT INTO release_milestones (milestone_name, target_date, platform_milestone_id, included_features, status)
+         VALUES (?, ?, ?, ?, ?)`, values);
+            const id = Number(this.db.exec('SELECT last_insert_rowid()')[0]?.values[0]?.[0] ?? merged.id);
+            merged.id = id;
+            this.state.milestones.push(merged);
+        }
+        return merged;
     }
     appendJournal(entries) {
         if (entries.length === 0)
@@ -3473,6 +3248,22 @@ class JsonStateStore {
         this.doc.sync.items = this.doc.sync.items.filter((i) => !(i.itemKey === itemKey && i.platform === platform && i.repository === repository));
         if (this.doc.sync.items.length !== before)
             this.dirty = true;
+    }
+    upsertReleaseMilestone(input) {
+        const { merged, existing } = mergedMilestone(this.state.milestones, input);
+        if (existing && sameMilestone(existing, merged))
+            return existing;
+        const index = this.doc.milestones.findIndex((milestone) => milestone.name === merged.name);
+        if (index >= 0)
+            this.doc.milestones.splice(index, 1, { ...merged });
+        else
+            this.doc.milestones.push({ ...merged });
+        if (existing)
+            this.state.milestones.splice(this.state.milestones.indexOf(existing), 1, merged);
+        else
+            this.state.milestones.push(merged);
+        this.dirty = true;
+        return merged;
     }
     appendJournal(entries) {
         if (entries.length === 0)
@@ -3771,6 +3562,8 @@ function deriveFeatureIssue(feature, tasks, milestones, policy) {
         ...issueStateFor(feature.status),
         progress,
         createdAt: feature.createdAt,
+        priority: feature.priority,
+        attributes: {},
     };
 }
 function deriveTaskIssue(task, children, milestones, policy) {
@@ -3822,6 +3615,8 @@ function deriveTaskIssue(task, children, milestones, policy) {
         ...issueStateFor(task.status),
         progress,
         createdAt: task.createdAt,
+        priority: task.priority,
+        attributes: {},
     };
 }
 function collectChecklist(task, children, nested, depth, seen, lines, descendants, neutralise) {
@@ -3924,6 +3719,62 @@ function cutAtBoundary(text, limit) {
     if (code >= 0xd800 && code <= 0xdbff)
         cut -= 1;
     return text.slice(0, cut);
+}
+
+;// CONCATENATED MODULE: ./build/src/core/platform-fit.js
+
+/**
+ * Bitbucket Cloud's issue fields (swagger `issue`): kind bug | enhancement | proposal | task; priority trivial | minor
+ * | major | critical | blocker; state new | open | on hold | resolved | wontfix | … . A null value leaves the field
+ * to people (and the platform's default).
+ */
+const ATTRIBUTES = {
+    kind: (item) => (item.kind === 'feature' ? 'enhancement' : 'task'),
+    priority: (item) => (item.priority === null ? null : PRIORITY[item.priority]),
+    state: (item) => WORKFLOW_STATE[item.status],
+};
+const PRIORITY = {
+    critical: 'critical',
+    high: 'major',
+    medium: 'minor',
+    low: 'trivial',
+};
+const WORKFLOW_STATE = {
+    proposed: 'new',
+    approved: 'new',
+    pending: 'new',
+    in_progress: 'open',
+    failed: 'open',
+    blocked: 'on hold',
+    completed: 'resolved',
+    archived: 'resolved',
+    cancelled: 'wontfix',
+};
+function fitToPlatform(desired, capabilities) {
+    const notes = [];
+    const issues = desired.issues.map((item) => {
+        if (item.assignees.length > capabilities.maxAssignees) {
+            notes.push({
+                itemKey: item.itemKey,
+                message: `the platform keeps ${capabilities.maxAssignees === 1 ? 'one assignee' : `${capabilities.maxAssignees} assignees`} per issue; ${item.assignees.slice(capabilities.maxAssignees).join(', ')} left off`,
+            });
+        }
+        const attributes = {};
+        for (const name of capabilities.attributes) {
+            const value = ATTRIBUTES[name](item);
+            if (value !== null)
+                attributes[name] = value;
+        }
+        return {
+            ...item,
+            title: truncate(item.title, capabilities.titleLimit),
+            labels: capabilities.labels ? item.labels : [],
+            assignees: item.assignees.slice(0, capabilities.maxAssignees),
+            stateReason: capabilities.stateReason ? item.stateReason : null,
+            attributes,
+        };
+    });
+    return { desired: { ...desired, issues }, notes };
 }
 
 ;// CONCATENATED MODULE: ./build/src/core/markers.js
@@ -4031,13 +3882,18 @@ function markerOverhead(itemKey) {
     return formatMarker(itemKey, '0'.repeat(16)).length + BLOCK_END.length + 3;
 }
 function fingerprint(fields) {
-    const canonical = JSON.stringify([
+    const parts = [
         fields.title,
         fields.block,
         [...fields.labels].map((label) => label.toLowerCase()).sort(),
         fields.milestone,
         fields.state,
-    ]);
+    ];
+    const attributes = Object.entries(fields.attributes ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
+    // Platforms without attributes keep the fingerprint they always had.
+    if (attributes.length > 0)
+        parts.push(attributes);
+    const canonical = JSON.stringify(parts);
     return (0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex').slice(0, 16);
 }
 /** The fingerprint an item's issue carries after the tool writes it with no free text around the block. */
@@ -4048,6 +3904,7 @@ function nominalFingerprint(item) {
         labels: item.labels.map((label) => label.name),
         milestone: item.milestone?.title ?? null,
         state: item.state,
+        attributes: item.attributes,
     });
 }
 function planSync(desired, actual, context) {
@@ -4071,10 +3928,25 @@ function planSync(desired, actual, context) {
     const milestonesToCreate = new Map();
     const issueOperations = [];
     const desiredKeys = new Set(desired.issues.map((issue) => issue.itemKey));
+    const missingMilestones = new Set();
+    /** The item's milestone as it can be set: one the platform cannot create is left off until it exists. */
+    const usableMilestone = (item) => {
+        const wanted = item.milestone;
+        if (!wanted || context.createMilestones || knownMilestones.has(wanted.title))
+            return wanted;
+        // Not seen on any issue: the milestone list is read, and the plan made again, before deciding.
+        if (actual.milestones === null) {
+            plan.lookups.milestones = true;
+            return wanted;
+        }
+        missingMilestones.add(wanted.title);
+        return null;
+    };
     for (const item of desired.issues) {
         const match = chooseIssue(item, candidatesByKey.get(item.itemKey) ?? [], toolAuthor, context, byNumber, plan);
         const assignees = resolveAssignees(item, match?.issue ?? null, actual, context, plan);
-        const milestoneTitle = item.milestone?.title ?? null;
+        const milestone = usableMilestone(item);
+        const milestoneTitle = milestone?.title ?? null;
         if (!match) {
             if (item.state === 'closed' && !context.policy.createCompleted) {
                 plan.skipped.push({
@@ -4091,9 +3963,11 @@ function planSync(desired, actual, context) {
                 labels: item.labels.map((label) => label.name),
                 milestone: milestoneTitle,
                 state: item.state,
+                attributes: item.attributes,
             });
             noteNeededLabels(item.labels, knownLabels, labelsToCreate);
-            noteNeededMilestone(item.milestone, knownMilestones, milestonesToCreate);
+            if (context.createMilestones)
+                noteNeededMilestone(milestone, knownMilestones, milestonesToCreate);
             issueOperations.push({
                 kind: 'createIssue',
                 itemKey: item.itemKey,
@@ -4109,6 +3983,7 @@ function planSync(desired, actual, context) {
                     labels: item.labels.map((label) => label.name),
                     assignees: assignees.target,
                     milestone: milestoneTitle,
+                    ...(Object.keys(item.attributes).length > 0 ? { attributes: item.attributes } : {}),
                 },
                 thenClose: item.state === 'closed' ? (item.stateReason ?? 'completed') : null,
             });
@@ -4122,12 +3997,14 @@ function planSync(desired, actual, context) {
         const desiredLabelNames = item.labels.map((label) => label.name);
         const targetLabels = reconcileLabels(issue.labels, ownedActual, desiredLabelNames);
         const milestoneChanges = milestoneTitle !== null && issue.milestone?.title !== milestoneTitle;
+        const ownedAttributes = Object.fromEntries(Object.keys(item.attributes).map((name) => [name, issue.attributes?.[name] ?? '']));
         const newHash = fingerprint({
             title: item.title,
             block,
             labels: desiredLabelNames,
             milestone: milestoneTitle,
             state: item.state,
+            attributes: item.attributes,
         });
         const actualHash = fingerprint({
             title: issue.title,
@@ -4135,6 +4012,7 @@ function planSync(desired, actual, context) {
             labels: ownedActual,
             milestone: milestoneTitle === null ? null : (issue.milestone?.title ?? null),
             state: issue.state,
+            attributes: ownedAttributes,
         });
         const patch = {};
         const fields = [];
@@ -4160,7 +4038,14 @@ function planSync(desired, actual, context) {
         if (milestoneChanges) {
             patch.milestone = milestoneTitle;
             fields.push('milestone');
-            noteNeededMilestone(item.milestone, knownMilestones, milestonesToCreate);
+            if (context.createMilestones)
+                noteNeededMilestone(milestone, knownMilestones, milestonesToCreate);
+        }
+        const attributeChanges = Object.entries(item.attributes).filter(([name, value]) => ownedAttributes[name] !== value);
+        if (attributeChanges.length > 0) {
+            patch.attributes = Object.fromEntries(attributeChanges);
+            for (const [name] of attributeChanges)
+                fields.push(name === 'state' ? 'workflow state' : name);
         }
         let change = 'updated';
         if (issue.state !== item.state) {
@@ -4239,6 +4124,13 @@ function planSync(desired, actual, context) {
                 message: 'its item is no longer in the orchestrator plan; left as it is (orphans: leave)',
             });
         }
+    }
+    for (const title of missingMilestones) {
+        plan.warnings.push({
+            itemKey: null,
+            issueNumber: null,
+            message: `milestone ${JSON.stringify(title)} does not exist and this platform's API cannot create it; create it by hand (Bitbucket: Repository settings → Issues → Milestones) and the next run assigns it`,
+        });
     }
     if (labelsToCreate.size && actual.labels === null)
         plan.lookups.labels = true;
@@ -4559,6 +4451,148 @@ async function readActual(tracker, store, desired, requested, createCompleted) {
     };
 }
 
+;// CONCATENATED MODULE: ./build/src/engine/scope.js
+/**
+ * Scoped runs: the CLI's item commands (create-issue, update-issue, sync-status, link-task) sync a few items and
+ * read only their issues, leaving every other issue, and the record the next incremental read starts from, alone.
+ */
+
+
+
+/** The scope's items, in the order given; an item the state lacks, or the policy does not sync, is an error. */
+function scopeDesired(desired, scope) {
+    if (scope.itemKeys === null)
+        return desired;
+    const byKey = new Map(desired.issues.map((item) => [item.itemKey, item]));
+    const excluded = new Map(desired.excluded.map((item) => [item.itemKey, item.reason]));
+    const issues = scope.itemKeys.map((given) => {
+        // A bare id names the task or the feature with that id, whichever is synced.
+        const key = /^(task|feature):/.test(given)
+            ? given
+            : ([`task:${given}`, `feature:${given}`].find((candidate) => byKey.has(candidate)) ?? `task:${given}`);
+        const item = byKey.get(key);
+        if (item)
+            return item;
+        const reason = excluded.get(key);
+        if (reason) {
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `${(0,errors/* quote */.hD)(key)} is not synced: ${reason}.`, 'Change feature-statuses or tasks so that the item is synced, or name another item.');
+        }
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `There is no synced item ${(0,errors/* quote */.hD)(key)} in the orchestrator state.`, 'Name an item as task:<task id> or feature:<feature id>; `orchestrator-git plan --json` lists every synced item (subtasks are a checklist in their parent unless tasks is all).');
+    });
+    return { issues, excluded: [] };
+}
+/**
+ * Reads the scope's linked issues one by one; a full list only when an item may need creating (its marker could be
+ * on an issue the links do not know) or an issue is adopted (its marker must be nowhere else).
+ */
+async function readScoped(tracker, desired, links, scope) {
+    const keys = new Set(desired.issues.map((item) => item.itemKey));
+    const numbers = new Set();
+    for (const item of desired.issues) {
+        const number = links.get(item.itemKey);
+        if (number !== undefined)
+            numbers.add(number);
+    }
+    const unlinked = desired.issues.some((item) => !links.has(item.itemKey));
+    let issues = null;
+    // Ten or more single reads cost more than listing every issue a hundred at a time, for most repositories.
+    if (scope.adopt || (scope.createIssues && unlinked) || numbers.size >= 10) {
+        issues = await tracker.listIssues();
+    }
+    else {
+        const found = [];
+        for (const number of numbers) {
+            const issue = await tracker.getIssue(number);
+            if (issue)
+                found.push(issue);
+        }
+        // A linked issue is gone: before creating another, look for the item's marker on every issue.
+        issues = scope.createIssues && found.length < numbers.size ? await tracker.listIssues() : found;
+    }
+    const relevant = issues.filter((issue) => {
+        if (scope.itemKeys === null || numbers.has(issue.number))
+            return true;
+        const marker = readMarker(issue.body);
+        return marker.kind === 'marker' && keys.has(marker.itemKey);
+    });
+    if (scope.adopt)
+        checkAdoption(scope.adopt, relevant, tracker.repository);
+    return {
+        mode: 'scoped',
+        reason: `${desired.issues.length} item${desired.issues.length === 1 ? '' : 's'} named`,
+        actual: emptyActualState(relevant),
+        candidates: desired,
+        unchanged: [],
+    };
+}
+function checkAdoption(adopt, issues, repository) {
+    const target = issues.find((issue) => issue.number === adopt.number);
+    if (!target) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Issue #${adopt.number} does not exist in ${repository}.`, 'Name an existing issue of the repository (pull requests are not issues).');
+    }
+    const marker = readMarker(target.body);
+    if (marker.kind === 'marker' && marker.itemKey !== adopt.itemKey) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Issue #${adopt.number} is already the issue of ${(0,errors/* quote */.hD)(marker.itemKey)}.`, 'Link another issue, or remove the orchestrator-git block from that issue first.');
+    }
+    const elsewhere = issues.find((issue) => {
+        if (issue.number === adopt.number)
+            return false;
+        const other = readMarker(issue.body);
+        return other.kind === 'marker' && other.itemKey === adopt.itemKey;
+    });
+    if (elsewhere) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `${(0,errors/* quote */.hD)(adopt.itemKey)} already has issue #${elsewhere.number}.`, `Remove the orchestrator-git block from #${elsewhere.number} (or close it as a duplicate and remove the block) before linking #${adopt.number}.`);
+    }
+}
+/** Keeps the plan inside the scope: no other item's issue is touched, and creation only when asked for. */
+function limitToScope(plan, scope, desired) {
+    const keys = new Set(desired.issues.map((item) => item.itemKey));
+    if (scope.itemKeys !== null)
+        plan.orphans = [];
+    plan.operations = plan.operations.filter((operation) => {
+        if (operation.kind === 'createLabel' || operation.kind === 'createMilestone')
+            return true;
+        if (scope.itemKeys !== null && !keys.has(operation.itemKey))
+            return false;
+        if (operation.kind === 'createIssue' && !scope.createIssues) {
+            plan.skipped.push({
+                itemKey: operation.itemKey,
+                issueNumber: null,
+                message: 'has no issue yet; `orchestrator-git create-issue` or `sync` creates it',
+            });
+            return false;
+        }
+        return true;
+    });
+    const labels = new Set();
+    const milestones = new Set();
+    for (const operation of plan.operations) {
+        if (operation.kind === 'createIssue') {
+            const { write } = operation;
+            const lower = new Set(write.labels.map((name) => name.toLowerCase()));
+            for (const name of scope.extraLabels ?? [])
+                if (!lower.has(name.toLowerCase()))
+                    write.labels.push(name);
+            for (const login of scope.extraAssignees ?? [])
+                if (!write.assignees.some((name) => name.toLowerCase() === login.toLowerCase()))
+                    write.assignees.push(login);
+            for (const name of write.labels)
+                labels.add(name.toLowerCase());
+            if (write.milestone)
+                milestones.add(write.milestone);
+        }
+        else if (operation.kind === 'updateIssue') {
+            for (const name of operation.patch.labels ?? [])
+                labels.add(name.toLowerCase());
+            if (operation.patch.milestone)
+                milestones.add(operation.patch.milestone);
+        }
+    }
+    // Labels and milestones only the dropped operations needed are not created.
+    plan.operations = plan.operations.filter((operation) => (operation.kind !== 'createLabel' || labels.has(operation.label.name.toLowerCase())) &&
+        (operation.kind !== 'createMilestone' || milestones.has(operation.milestone.title)));
+}
+
 ;// CONCATENATED MODULE: ./build/src/engine/logger.js
 /** The logging interface shared by the actions (@actions/core) and the CLI (console), and safe text for log lines. */
 /**
@@ -4588,6 +4622,7 @@ const silentLogger = {
 
 
 
+
 async function runIssueSync(options) {
     const { store, tracker, policy, log } = options;
     const now = options.now ?? (() => new Date());
@@ -4597,10 +4632,16 @@ async function runIssueSync(options) {
     if (previous && !previous.finishedAt) {
         log.info(`The previous run (${previous.runId}) did not finish; this run completes its work.`);
     }
-    const desired = deriveDesiredState(store.state, policy);
+    const fitted = fitToPlatform(deriveDesiredState(store.state, policy), tracker.capabilities);
+    const { scope } = options;
+    const desired = scope ? scopeDesired(fitted.desired, scope) : fitted.desired;
     const context = planContext(store, tracker, policy);
+    if (scope?.adopt)
+        context.links.set(scope.adopt.itemKey, scope.adopt.number);
     const readStarted = Date.now();
-    const read = await readActual(tracker, store, desired, options.reconcile ?? 'full', policy.createCompleted);
+    const read = scope
+        ? await readScoped(tracker, desired, context.links, scope)
+        : await readActual(tracker, store, desired, options.reconcile ?? 'full', policy.createCompleted);
     log.info(`Read: ${read.mode} (${read.reason}); ${read.actual.issues.length} issues read.`);
     const { actual } = read;
     // The run is recorded by the platform's clock at the start of the read (the latest Date header, less the time
@@ -4610,7 +4651,11 @@ async function runIssueSync(options) {
         ? new Date(Date.parse(serverTime) - (Date.now() - readStarted)).toISOString()
         : startedAt;
     const plan = await planWithLookups(read.candidates, actual, context, tracker);
+    if (scope)
+        limitToScope(plan, scope, desired);
     plan.unchanged.push(...read.unchanged);
+    for (const note of fitted.notes)
+        plan.warnings.push({ ...note, issueNumber: null });
     for (const note of [...plan.warnings, ...plan.conflicts]) {
         const where = [note.itemKey, note.issueNumber !== null ? `#${note.issueNumber}` : null]
             .filter(Boolean)
@@ -4692,17 +4737,18 @@ async function runIssueSync(options) {
             log.info(describeResult(operation, issue));
         }
         catch (caught) {
-            const error = caught instanceof OrchestratorGitError ? caught : wrapUnexpected(caught);
+            const error = caught instanceof errors/* OrchestratorGitError */.Xw ? caught : wrapUnexpected(caught);
             entry.status = 'failed';
             entry.detail = `${error.code}: ${error.message}`;
             outcome.results.push({ operation, status: 'failed', issue: null, error: error.message });
             log.error(`${describeOperation(operation)} failed: ${error.message}`);
             if (operation.kind === 'updateIssue')
                 links.markFailed(operation.itemKey);
-            if (isFatal(error))
+            if ((0,errors/* isFatal */.BG)(error))
                 outcome.stoppedBy = error;
         }
-        if (Date.now() - lastCheckpoint >= checkpointMs) {
+        options.onProgress?.(outcome.results.length, plan.operations.length);
+        if (!scope && Date.now() - lastCheckpoint >= checkpointMs) {
             store.appendJournal(journal.splice(0));
             store.recordRun({
                 runId: options.runId,
@@ -4721,9 +4767,12 @@ async function runIssueSync(options) {
     }
     outcome.links = links.recorded;
     tally(outcome);
-    const seenUntil = await verifyOwnWrites(tracker, readAt, written, outcome, log);
+    // A scoped run saw only its items: it must not tell the next incremental read that everything was seen.
+    const seenUntil = scope ? null : await verifyOwnWrites(tracker, readAt, written, outcome, log);
     outcome.stats = tracker.stats();
-    if (plan.operations.length > 0 || journal.length > 0) {
+    if (scope)
+        store.appendJournal(journal);
+    else if (plan.operations.length > 0 || journal.length > 0) {
         store.appendJournal(journal);
         store.recordRun({
             runId: options.runId,
@@ -4757,7 +4806,7 @@ function planContext(store, tracker, policy) {
             links.set(key, record.issueNumber);
         ownedAssignees.set(key, record.ownedAssignees);
     }
-    return { policy, links, ownedAssignees };
+    return { policy, links, ownedAssignees, createMilestones: tracker.capabilities.createMilestones };
 }
 async function planWithLookups(desired, actual, context, tracker) {
     let plan = planSync(desired, actual, context);
@@ -4807,7 +4856,7 @@ async function applyOperation(operation, tracker, milestoneNumbers, now, log) {
             return null;
         const number = milestoneNumbers.get(title);
         if (number === undefined) {
-            throw new OrchestratorGitError('PLATFORM_ERROR', `Milestone ${logText(title)} could not be found or created.`, 'Create the milestone by hand, or check the token may write issues and milestones.');
+            throw new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', `Milestone ${logText(title)} could not be found or created.`, 'Create the milestone by hand, or check the token may write issues and milestones.');
         }
         return number;
     };
@@ -4843,7 +4892,8 @@ async function applyOperation(operation, tracker, milestoneNumbers, now, log) {
                 log.info(`The create of ${operation.itemKey} failed ambiguously but the issue exists (#${found.number}); adopted.`);
                 issue = found;
             }
-            if (operation.thenClose) {
+            // Platforms that take a workflow state on create (Bitbucket) already made it closed.
+            if (operation.thenClose && issue.state !== 'closed') {
                 issue = await tracker.updateIssue(issue.number, {
                     state: 'closed',
                     stateReason: operation.thenClose,
@@ -4863,7 +4913,7 @@ async function applyOperation(operation, tracker, milestoneNumbers, now, log) {
     }
 }
 function isAmbiguous(error) {
-    if (!(error instanceof OrchestratorGitError))
+    if (!(error instanceof errors/* OrchestratorGitError */.Xw))
         return true;
     if (error.code !== 'PLATFORM_ERROR')
         return false;
@@ -4871,7 +4921,7 @@ function isAmbiguous(error) {
     return typeof cause?.status !== 'number' || cause.status >= 500;
 }
 function wrapUnexpected(error) {
-    return new OrchestratorGitError('PLATFORM_ERROR', error instanceof Error ? error.message : String(error), 'This is unexpected; the next run retries. If it persists, report it with the run log.', { cause: error });
+    return new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', error instanceof Error ? error.message : String(error), 'This is unexpected; the next run retries. If it persists, report it with the run log.', { cause: error });
 }
 function sync_nameOf(operation) {
     return operation.kind === 'createLabel' ? operation.label.name : operation.milestone.title;
@@ -4977,16 +5027,16 @@ async function executeIssueSync(options) {
             log.warning(`State: ${warning.message}`);
         if (store.state.warnings.length > 50)
             log.warning(`State: ${store.state.warnings.length - 50} more warnings`);
-        const tracker = new GitHubIssueTracker(config.repository, {
-            token: config.token,
-            baseUrl: config.apiUrl,
-            writeDelayMs: config.writeDelayMs,
-            log: (message) => log.warning(message),
-        });
+        const tracker = await createIssueTracker(config, (message) => log.warning(message));
+        await options.prepare?.(store, tracker, log);
         const outcome = await runIssueSync({
             store,
             tracker,
-            policy: config.policy,
+            policy: options.initialText === undefined
+                ? config.policy
+                : { ...config.policy, issueTemplate: options.initialText },
+            ...(options.scope ? { scope: options.scope } : {}),
+            ...(options.onProgress ? { onProgress: options.onProgress } : {}),
             dryRun: config.dryRun,
             runId: options.runId,
             log,
@@ -5211,7 +5261,7 @@ async function runIssueSyncAction() {
         }
     }
     catch (error) {
-        core/* setFailed */.C1(isOrchestratorGitError(error)
+        core/* setFailed */.C1((0,errors/* isOrchestratorGitError */.$O)(error)
             ? error.describe()
             : `Unexpected error: ${error instanceof Error ? error.stack : String(error)}`);
     }
@@ -5222,6 +5272,53 @@ function runId() {
 }
 /** The `run()` that @github/local-action and the actions/typescript-action layout expect. */
 const run = (/* unused pure expression or super */ null && (runIssueSyncAction));
+
+
+/***/ }),
+
+/***/ 7406:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $O: () => (/* binding */ isOrchestratorGitError),
+/* harmony export */   BG: () => (/* binding */ isFatal),
+/* harmony export */   Xw: () => (/* binding */ OrchestratorGitError),
+/* harmony export */   hD: () => (/* binding */ quote)
+/* harmony export */ });
+/** The error catalogue: every failure a user can act on has a code, a message naming the bad value, and a fix. */
+class OrchestratorGitError extends Error {
+    code;
+    /** One or two sentences on how to fix it. */
+    fix;
+    constructor(code, message, fix, options) {
+        super(message, options);
+        this.name = 'OrchestratorGitError';
+        this.code = code;
+        this.fix = fix;
+    }
+    /** The message and the fix, as printed by the action and the CLI. */
+    describe() {
+        return `${this.code}: ${this.message}\nHow to fix: ${this.fix}`;
+    }
+}
+function isOrchestratorGitError(error) {
+    return error instanceof OrchestratorGitError;
+}
+/** Quotes an untrusted value for an error message: one line, bounded, visibly delimited. */
+function quote(value, max = 120) {
+    const text = String(value).replace(/[\u0000-\u001f\u007f]+/g, ' ');
+    return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+}
+/** Errors after which no later request of the run can succeed (credentials, access, limits): the run stops. */
+function isFatal(error) {
+    return [
+        'TOKEN_INVALID',
+        'REPOSITORY_NOT_FOUND',
+        'ISSUES_DISABLED',
+        'PERMISSION_DENIED',
+        'RATE_LIMITED',
+    ].includes(error.code);
+}
 
 
 /***/ })
