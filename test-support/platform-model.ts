@@ -19,6 +19,7 @@ export const MODEL_GITHUB: PlatformCapabilities = {
   createMilestones: true,
   maxAssignees: 10,
   titleLimit: 256,
+  timestampPrecisionMs: 1000,
   attributes: [],
 };
 

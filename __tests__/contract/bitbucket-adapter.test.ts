@@ -158,6 +158,7 @@ describe('Bitbucket adapter (contract, against the emulator)', () => {
       createMilestones: false,
       maxAssignees: 1,
       titleLimit: 255,
+      timestampPrecisionMs: 1,
       attributes: ['kind', 'priority', 'state'],
     });
     // Nothing is sent before a call, and labels never need the network.

@@ -143,6 +143,7 @@ describe('GitLab adapter (contract, against the GitLab emulator over HTTP)', () 
         createMilestones: true,
         maxAssignees: 1,
         titleLimit: 255,
+        timestampPrecisionMs: 1,
         attributes: [],
       };
       expect(gitlabCapabilities({})).toEqual(base);

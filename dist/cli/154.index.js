@@ -196,6 +196,7 @@ const GITHUB_CAPABILITIES = {
     createMilestones: true,
     maxAssignees: 10,
     titleLimit: 256,
+    timestampPrecisionMs: 1000,
     attributes: [],
 };
 class GitHubIssueTracker {

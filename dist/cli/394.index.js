@@ -396,6 +396,7 @@ const BITBUCKET_CAPABILITIES = {
     createMilestones: false,
     maxAssignees: 1,
     titleLimit: 255,
+    timestampPrecisionMs: 1,
     attributes: ['kind', 'priority', 'state'],
 };
 /** Workflow states that count as open; every other one (resolved, closed, invalid, duplicate, wontfix) is closed. */

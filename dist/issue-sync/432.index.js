@@ -724,6 +724,7 @@ function gitlabCapabilities(options = {}) {
         createMilestones: true,
         maxAssignees: options.multipleAssignees ? 100 : 1,
         titleLimit: 255,
+        timestampPrecisionMs: 1,
         attributes: [],
     };
 }

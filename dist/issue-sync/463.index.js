@@ -120,7 +120,7 @@ const ISSUE_SYNC_SETTINGS = {
     },
     'api-url': {
         help: 'GitHub: REST API URL (Enterprise Server: https://HOST/api/v3). GitLab: the instance URL (self-managed: https://HOST). Bitbucket: the 2.0 API URL.',
-        default: 'GITHUB_API_URL or https://api.github.com; CI_SERVER_URL or https://gitlab.com; https://api.bitbucket.org/2.0',
+        default: 'GITHUB_API_URL or https://api.github.com; CI_SERVER_URL or https://gitlab.com; BITBUCKET_API_URL or https://api.bitbucket.org/2.0',
     },
     token: {
         help: 'GitHub: issues: write. GitLab: an access token with the api scope and at least the Planner or Reporter role (CI_JOB_TOKEN cannot write issues). Bitbucket: an access token with issue:write, or an app password / API token with `username`. Input or environment only, never the config file.',
@@ -406,7 +406,7 @@ const PLATFORM_DEFAULTS = {
         repository: (env) => env.BITBUCKET_REPO_FULL_NAME,
         repositoryVariable: 'BITBUCKET_REPO_FULL_NAME',
         repositoryForm: "workspace/repo-slug (in Bitbucket Pipelines it defaults to the pipeline's repository)",
-        apiUrl: () => 'https://api.bitbucket.org/2.0',
+        apiUrl: (env) => env.BITBUCKET_API_URL ?? 'https://api.bitbucket.org/2.0',
         token: (env, basic) => basic
             ? (env.BITBUCKET_APP_PASSWORD ?? env.BITBUCKET_API_TOKEN ?? env.BITBUCKET_TOKEN)
             : env.BITBUCKET_TOKEN,
@@ -4404,9 +4404,11 @@ async function readActual(tracker, store, desired, requested, createCompleted) {
         !(item.createdAt !== null && Date.parse(item.createdAt) > Date.parse(lastRun.startedAt)));
     if (unknown)
         return full(`${unknown.itemKey} has no record of its issue`);
-    // After a verified run, everything up to its last write was seen (less a second: timestamps have one-second
-    // resolution); otherwise start where its read started, less the margin.
-    const since = new Date(lastRun.seenUntil ? Date.parse(lastRun.seenUntil) - 1000 : Date.parse(lastRun.startedAt) - MARGIN_MS).toISOString();
+    // After a verified run, everything up to its last write was seen (less one tick of the platform's timestamps:
+    // GitHub's have one-second resolution); otherwise start where its read started, less the margin.
+    const since = new Date(lastRun.seenUntil
+        ? Date.parse(lastRun.seenUntil) - tracker.capabilities.timestampPrecisionMs
+        : Date.parse(lastRun.startedAt) - MARGIN_MS).toISOString();
     const fetched = await tracker.listIssues({ updatedSince: since });
     const fetchedNumbers = new Set(fetched.map((issue) => issue.number));
     const markedKeys = new Set();

@@ -57,7 +57,7 @@ export const ISSUE_SYNC_SETTINGS = {
   'api-url': {
     help: 'GitHub: REST API URL (Enterprise Server: https://HOST/api/v3). GitLab: the instance URL (self-managed: https://HOST). Bitbucket: the 2.0 API URL.',
     default:
-      'GITHUB_API_URL or https://api.github.com; CI_SERVER_URL or https://gitlab.com; https://api.bitbucket.org/2.0',
+      'GITHUB_API_URL or https://api.github.com; CI_SERVER_URL or https://gitlab.com; BITBUCKET_API_URL or https://api.bitbucket.org/2.0',
   },
   token: {
     help: 'GitHub: issues: write. GitLab: an access token with the api scope and at least the Planner or Reporter role (CI_JOB_TOKEN cannot write issues). Bitbucket: an access token with issue:write, or an app password / API token with `username`. Input or environment only, never the config file.',
@@ -415,7 +415,7 @@ const PLATFORM_DEFAULTS: Record<PlatformName, PlatformDefaults> = {
     repository: (env) => env.BITBUCKET_REPO_FULL_NAME,
     repositoryVariable: 'BITBUCKET_REPO_FULL_NAME',
     repositoryForm: "workspace/repo-slug (in Bitbucket Pipelines it defaults to the pipeline's repository)",
-    apiUrl: () => 'https://api.bitbucket.org/2.0',
+    apiUrl: (env) => env.BITBUCKET_API_URL ?? 'https://api.bitbucket.org/2.0',
     token: (env, basic) =>
       basic
         ? (env.BITBUCKET_APP_PASSWORD ?? env.BITBUCKET_API_TOKEN ?? env.BITBUCKET_TOKEN)

@@ -19,6 +19,11 @@ export interface PlatformCapabilities {
   /** Longest title the platform accepts, in characters. */
   titleLimit: number;
   /**
+   * Resolution of the platform's updated-at timestamps (GitHub: whole seconds; GitLab: milliseconds; Bitbucket:
+   * microseconds): an incremental read re-reads this much before the last write it saw.
+   */
+  timestampPrecisionMs: number;
+  /**
    * Platform fields the tool owns besides the common ones, by name. Their values come from ATTRIBUTES below; the
    * adapter reads and writes them as strings.
    */

@@ -70,10 +70,12 @@ export async function readActual(
   );
   if (unknown) return full(`${unknown.itemKey} has no record of its issue`);
 
-  // After a verified run, everything up to its last write was seen (less a second: timestamps have one-second
-  // resolution); otherwise start where its read started, less the margin.
+  // After a verified run, everything up to its last write was seen (less one tick of the platform's timestamps:
+  // GitHub's have one-second resolution); otherwise start where its read started, less the margin.
   const since = new Date(
-    lastRun.seenUntil ? Date.parse(lastRun.seenUntil) - 1000 : Date.parse(lastRun.startedAt) - MARGIN_MS,
+    lastRun.seenUntil
+      ? Date.parse(lastRun.seenUntil) - tracker.capabilities.timestampPrecisionMs
+      : Date.parse(lastRun.startedAt) - MARGIN_MS,
   ).toISOString();
   const fetched = await tracker.listIssues({ updatedSince: since });
   const fetchedNumbers = new Set(fetched.map((issue) => issue.number));

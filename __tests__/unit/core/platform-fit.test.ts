@@ -24,6 +24,7 @@ const BITBUCKET: PlatformCapabilities = {
   createMilestones: false,
   maxAssignees: 1,
   titleLimit: 255,
+  timestampPrecisionMs: 1,
   attributes: ['kind', 'priority', 'state'],
 };
 

@@ -33,6 +33,7 @@ export const BITBUCKET_CAPABILITIES: PlatformCapabilities = {
   createMilestones: false,
   maxAssignees: 1,
   titleLimit: 255,
+  timestampPrecisionMs: 1,
   attributes: ['kind', 'priority', 'state'],
 };
 

@@ -56,6 +56,7 @@ export const GITHUB_CAPABILITIES: PlatformCapabilities = {
   createMilestones: true,
   maxAssignees: 10,
   titleLimit: 256,
+  timestampPrecisionMs: 1000,
   attributes: [],
 };
 

@@ -121,6 +121,7 @@ export function gitlabCapabilities(
     createMilestones: true,
     maxAssignees: options.multipleAssignees ? 100 : 1,
     titleLimit: 255,
+    timestampPrecisionMs: 1,
     attributes: [],
   };
 }
