@@ -4,6 +4,7 @@
  * tool), with their JSON output, exit codes and bad-input messages.
  */
 import type { GitHubEmulator } from '../../test-support/emulators/github/index.js';
+import { PLATFORM_FIXTURES, REPOSITORY, type PlatformFixture } from '../../test-support/e2e/platforms.js';
 import {
   FEATURES,
   REPO,
@@ -341,4 +342,91 @@ describe('create-milestone', () => {
     expect(result.stderr).toContain(message);
     expect(emulator.listMilestones(REPO)).toEqual([]);
   });
+});
+
+describe.each([
+  {
+    platform: 'gitlab' as const,
+    flags: (url: string) => ['--platform', 'gitlab', '--gitlab-url', url],
+    env: (token: string): Record<string, string> => ({ GITLAB_TOKEN: token }),
+  },
+  {
+    platform: 'bitbucket' as const,
+    flags: (url: string) => ['--platform', 'bitbucket', '--api-url', url],
+    env: (token: string): Record<string, string> => ({ BITBUCKET_TOKEN: token }),
+  },
+])('item commands on $platform', ({ platform, flags, env }) => {
+  let fixture: PlatformFixture;
+
+  beforeEach(async () => {
+    fixture = await PLATFORM_FIXTURES[platform]();
+  });
+  afterEach(async () => {
+    await fixture.stop();
+  });
+
+  function platformCli(command: string[], extra: string[] = []) {
+    const inputs = fixture.inputs();
+    return runCli(
+      workspace,
+      [
+        ...command,
+        '--state',
+        STATE_DB,
+        '--features-dir',
+        FEATURES,
+        '--repository',
+        REPOSITORY,
+        ...flags(String(inputs['api-url'])),
+        ...extra,
+      ],
+      env(String(inputs.token)),
+    );
+  }
+
+  it('create-issue, then update-issue after a status change, each touching only that issue', async () => {
+    const created = await platformCli(['create-issue', TASK], ['--json']);
+    expect(created.code).toBe(0);
+    const [item] = itemsOf(created.stdout);
+    expect(item).toMatchObject({ itemKey: TASK, result: 'created' });
+    expect(fixture.issues().map((issue) => itemKeyOf(issue))).toEqual([TASK]);
+
+    await setTaskStatus(workspace.path(STATE_DB), 'v2-generic', 'gt_root_0001', 'completed');
+    fixture.clearRequests();
+    const updated = await platformCli(['update-issue', TASK], ['--json']);
+    expect(updated.code).toBe(0);
+    expect(itemsOf(updated.stdout)).toMatchObject([{ itemKey: TASK, result: 'closed' }]);
+    expect(fixture.issues()[0]?.state).toBe('closed');
+    // Only this issue was read (no list of every issue).
+    expect(fixture.requests().some((request) => fixture.isIssueList(request))).toBe(false);
+  });
+
+  it(
+    platform === 'bitbucket'
+      ? 'create-milestone explains that the API cannot create milestones (exit 2)'
+      : 'create-milestone creates the milestone and records it',
+    async () => {
+      const result = await platformCli(['create-milestone', 'v3.0.0', '--due-on', '2027-01-15']);
+      if (platform === 'bitbucket') {
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain(
+          'NOT_SUPPORTED: Milestone "v3.0.0" does not exist, and bitbucket\'s API cannot create milestones.',
+        );
+        expect(result.stderr).toContain('Repository settings → Issues → Milestones');
+        expect(fixture.requests().filter((request) => request.method !== 'GET')).toEqual([]);
+      } else {
+        expect([result.code, result.stderr]).toEqual([
+          0,
+          expect.stringContaining('Created milestone "v3.0.0".'),
+        ]);
+        const rows = await querySql(
+          workspace.path(STATE_DB),
+          "SELECT target_date, platform_milestone_id FROM release_milestones WHERE milestone_name = 'v3.0.0'",
+        );
+        expect(rows).toEqual([
+          { target_date: '2027-01-15', platform_milestone_id: expect.stringMatching(/^\d+$/) },
+        ]);
+      }
+    },
+  );
 });

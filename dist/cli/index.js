@@ -26010,8 +26010,10 @@ function safeTitle(text, fallback) {
     return truncate(line || fallback, TITLE_LIMIT);
 }
 /**
- * Neutralises @mentions and #references so that a sync never notifies anyone or cross-links issues:
- * a zero-width space after the sigil keeps the text readable and breaks GitHub's autolinking.
+ * Neutralises @mentions and references so that a sync never notifies anyone or cross-links issues: a zero-width
+ * space after the sigil keeps the text readable and breaks the platform's autolinking. Covered: GitHub's `#12`,
+ * `owner/repo#12` and `GH-12`; GitLab's `!12` (merge requests) and `&12` (epics), whose mention would add a
+ * "mentioned in" note to them; Bitbucket's `#12` and `@name` like GitHub's.
  */
 function neutraliseReferences(markdown) {
     return (markdown
@@ -26019,7 +26021,9 @@ function neutraliseReferences(markdown) {
         // `#12` after a non-word character, or `owner/repo#12`; never an entity like `&#35;`.
         // (The lookbehind is bounded by GitHub's owner and repository name lengths, so it stays linear.)
         .replace(/(?<=^|[^&\w#]|[\w.-]{1,39}\/[\w.-]{1,100})#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
-        .replace(/\bGH-(\d+)/g, `GH-${ZERO_WIDTH_SPACE}$1`));
+        .replace(/\bGH-(\d+)/g, `GH-${ZERO_WIDTH_SPACE}$1`)
+        // GitLab: `!12` and `&12` after a non-word character (never an entity like `&#35;` or `&amp;`).
+        .replace(/(?<=^|[^\w!&])([!&])(?=\d)/g, `$1${ZERO_WIDTH_SPACE}`));
 }
 /** HTML comments in untrusted text could forge or end our markers; they are shown as text instead. */
 function escapeComments(markdown) {

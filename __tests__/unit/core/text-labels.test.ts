@@ -12,6 +12,9 @@ describe('untrusted text', () => {
     ['GH-7 fixed', `GH-${ZWSP}7 fixed`],
     ['mail me at dev@example.com', 'mail me at dev@example.com'],
     ['# Heading and C# and &#35;', '# Heading and C# and &#35;'],
+    ['merged in !42, epic &7', `merged in !${ZWSP}42, epic &${ZWSP}7`],
+    ['Hello! 3 items & 4 more, a&b, &amp; x!1', 'Hello! 3 items & 4 more, a&b, &amp; x!1'],
+    ['![image](x.png) and &#x26;', '![image](x.png) and &#x26;'],
   ])('neutralises references in %j', (input, expected) => {
     expect(neutraliseReferences(input)).toBe(expected);
   });
