@@ -6,6 +6,7 @@
 import type { RawSettings } from '../../src/config/issue-sync.js';
 import type { PlatformName } from '../../src/platforms/types.js';
 import { BitbucketEmulator } from '../emulators/bitbucket/index.js';
+import type { FaultSpec } from '../emulators/shared/faults.js';
 import { GitHubEmulator } from '../emulators/github/index.js';
 import { GitLabEmulator } from '../emulators/gitlab/index.js';
 import { FEATURES, STATE_DB } from './harness.js';
@@ -40,6 +41,9 @@ export interface PlatformFixture {
   clearRequests(): void;
   /** Whether a request is one page of the repository's issue list. */
   isIssueList(request: RequestLine): boolean;
+  /** The platform's requests for one issue operation (paths as the emulator sees them, without the API prefix). */
+  routes: Record<'listIssues' | 'createIssue' | 'updateIssue', { method: string; path: RegExp }>;
+  injectFault(fault: FaultSpec): void;
   stop(): Promise<void>;
 }
 
@@ -89,6 +93,12 @@ async function github(): Promise<PlatformFixture> {
     isIssueList: (request) =>
       request.method === 'GET' &&
       (request.path === `/repos/${REPOSITORY}/issues` || /^\/repositories\/\d+\/issues$/.test(request.path)),
+    routes: {
+      listIssues: { method: 'GET', path: /^\/repos\/acme\/widgets\/issues$/ },
+      createIssue: { method: 'POST', path: /^\/repos\/acme\/widgets\/issues$/ },
+      updateIssue: { method: 'PATCH', path: /^\/repos\/acme\/widgets\/issues\/\d+$/ },
+    },
+    injectFault: (fault) => emulator.injectFault(fault),
     stop: () => emulator.stop(),
   };
 }
@@ -119,6 +129,12 @@ async function gitlab(): Promise<PlatformFixture> {
     requests: () => emulator.requests.map(({ method, path, status }) => ({ method, path, status })),
     clearRequests: () => emulator.clearRequests(),
     isIssueList: (request) => request.method === 'GET' && /\/projects\/[^/]+\/issues$/.test(request.path),
+    routes: {
+      listIssues: { method: 'GET', path: /^\/projects\/[^/]+\/issues$/ },
+      createIssue: { method: 'POST', path: /^\/projects\/[^/]+\/issues$/ },
+      updateIssue: { method: 'PUT', path: /^\/projects\/[^/]+\/issues\/\d+$/ },
+    },
+    injectFault: (fault) => emulator.injectFault(fault),
     stop: () => emulator.stop(),
   };
 }
@@ -145,6 +161,13 @@ async function bitbucket(): Promise<PlatformFixture> {
     clearRequests: () => emulator.clearRequests(),
     isIssueList: (request) =>
       request.method === 'GET' && /\/repositories\/acme\/widgets\/issues$/.test(request.path),
+    routes: {
+      listIssues: { method: 'GET', path: /^\/repositories\/acme\/widgets\/issues$/ },
+      createIssue: { method: 'POST', path: /^\/repositories\/acme\/widgets\/issues$/ },
+      // A state change is its own request (POST …/changes); the other fields are a PUT.
+      updateIssue: { method: 'PUT', path: /^\/repositories\/acme\/widgets\/issues\/\d+$/ },
+    },
+    injectFault: (fault) => emulator.injectFault(fault),
     stop: () => emulator.stop(),
   };
 }
