@@ -678,6 +678,27 @@ describe('Bitbucket adapter (contract, against the emulator)', () => {
       expect(since(mark2)).toHaveLength(1);
     });
 
+    it('a create refused with 429 is sent again after Retry-After (it never ran), and makes one issue', async () => {
+      const t = tracker('acme/faults');
+      const before = bb.listIssues('acme/faults').length;
+      bb.injectFault({
+        method: 'POST',
+        path: /\/issues$/,
+        kind: 'status',
+        status: 429,
+        headers: { 'retry-after': '0' },
+        body: { type: 'error', error: { message: 'Rate limit for this resource has been exceeded' } },
+      });
+      const mark = bb.requests.length;
+      const created = await t.createIssue(write('After a 429'));
+      expect(created.title).toBe('After a 429');
+      expect(calls(mark)).toEqual([
+        'POST /repositories/acme/faults/issues → 429',
+        'POST /repositories/acme/faults/issues → 201',
+      ]);
+      expect(bb.listIssues('acme/faults')).toHaveLength(before + 1);
+    });
+
     it('the emulator’s own hourly limit stops the run with RATE_LIMITED', async () => {
       const limitedBb = await BitbucketEmulator.start({ now: () => START, rateLimit: { limit: 2 } });
       try {

@@ -54,6 +54,17 @@ const ROWS: Row[] = [
     expect: 'one failed',
   },
   {
+    name: '429 with Retry-After on a create (refused before it ran): sent again, retried',
+    route: 'createIssue',
+    fault: {
+      kind: 'status',
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { message: 'Too Many Requests' },
+    },
+    expect: 'done',
+  },
+  {
     name: '502 on an update: retried',
     route: 'updateIssue',
     fault: { kind: 'status', status: 502, body: { message: 'Bad Gateway' } },

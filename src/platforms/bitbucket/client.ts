@@ -20,7 +20,10 @@ export interface BitbucketClientOptions {
   writeDelayMs?: number | null;
   /** Per-request timeout, body included. Default 30 s. */
   timeoutMs?: number;
-  /** Retries of an idempotent request (GET, PUT, a state change) after 429 / 502 / 503 / 504 or a lost connection. Default 3. */
+  /**
+   * Retries of an idempotent request (GET, PUT, a state change) after 429 / 502 / 503 / 504 or a lost connection, and
+   * of any request after a 429 (refused before it ran). Default 3.
+   */
   retries?: number;
   /** Wait before a retry when the server names none; later retries wait (n + 1)² times as long. Default 1 s. */
   retryBaseMs?: number;
@@ -259,7 +262,9 @@ export class BitbucketClient {
 
   /** How long to wait before trying `error` again, or undefined when it is not to be retried. */
   private retryWait(error: unknown, attempt: number, retry: boolean): number | undefined {
-    if (!retry || attempt >= this.retries) return undefined;
+    // A 429 was refused before anything ran, so even a create can be sent again.
+    const refused = error instanceof BitbucketHttpError && error.status === 429;
+    if ((!retry && !refused) || attempt >= this.retries) return undefined;
     const backoff = this.retryBaseMs * (attempt + 1) ** 2;
     if (error instanceof BitbucketTransportError) return backoff;
     if (!(error instanceof BitbucketHttpError) || !RETRYABLE.has(error.status)) return undefined;

@@ -67,9 +67,13 @@ export class GitHubIssueTracker implements IssueTracker {
   private readonly owner: string;
   private readonly repo: string;
   private readonly client: GitHubClient;
+  private readonly maxRateLimitWaitSeconds: number;
+  private readonly log: (message: string) => void;
 
   constructor(repository: string, options: GitHubClientOptions) {
     const { owner, repo } = parseRepository(repository);
+    this.maxRateLimitWaitSeconds = options.maxRateLimitWaitSeconds ?? 60;
+    this.log = options.log ?? (() => undefined);
     this.owner = owner;
     this.repo = repo;
     this.repository = `${owner}/${repo}`;
@@ -202,20 +206,32 @@ export class GitHubIssueTracker implements IssueTracker {
   }
 
   async createIssue(write: ResolvedIssueWrite): Promise<ActualIssue> {
-    const { data } = await this.call(`creating issue ${quote(write.title)}`, () =>
-      this.client.octokit.request('POST /repos/{owner}/{repo}/issues', {
-        owner: this.owner,
-        repo: this.repo,
-        title: write.title,
-        body: write.body,
-        labels: write.labels,
-        assignees: write.assignees,
-        ...(write.milestone !== null ? { milestone: write.milestone } : {}),
-        // A create is not idempotent: a blind retry after a lost response could duplicate the issue.
-        request: { retries: 0 },
-      }),
-    );
-    return toActualIssue(data as IssueJson);
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const { data } = await this.client.octokit.request('POST /repos/{owner}/{repo}/issues', {
+          owner: this.owner,
+          repo: this.repo,
+          title: write.title,
+          body: write.body,
+          labels: write.labels,
+          assignees: write.assignees,
+          ...(write.milestone !== null ? { milestone: write.milestone } : {}),
+          // A create is not idempotent: a blind retry after a lost response could duplicate the issue.
+          request: { retries: 0 },
+        });
+        return toActualIssue(data as IssueJson);
+      } catch (error) {
+        // A 429 (not a secondary limit, which the throttling plugin waits out) was refused before it ran: the
+        // create is sent again after the wait GitHub asks for, when that is short.
+        const wait = refusedFor(error);
+        if (wait === undefined || attempt >= 2 || wait > this.maxRateLimitWaitSeconds) {
+          throw toCatalogueError(error, this.repository, `creating issue ${quote(write.title)}`);
+        }
+        this.client.stats.retries += 1;
+        this.log(`Rate limited (429); creating the issue again in ${wait} s`);
+        await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+      }
+    }
   }
 
   async updateIssue(number: number, patch: ResolvedIssuePatch): Promise<ActualIssue> {
@@ -243,6 +259,17 @@ export class GitHubIssueTracker implements IssueTracker {
       throw toCatalogueError(error, this.repository, doing);
     }
   }
+}
+
+/** Seconds to wait before sending a request GitHub refused with 429 and a Retry-After; undefined otherwise. */
+function refusedFor(error: unknown): number | undefined {
+  if (httpStatus(error) !== 429) return undefined;
+  const headers =
+    typeof error === 'object' && error !== null && 'response' in error
+      ? (error as { response?: { headers?: Record<string, unknown> } }).response?.headers
+      : undefined;
+  const seconds = Number(headers?.['retry-after']);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
 }
 
 function errorData(error: unknown): unknown {
