@@ -361,6 +361,18 @@ describe('GitLab adapter (contract, against the GitLab emulator over HTTP)', () 
       ]);
     });
 
+    it('creates a closed group milestone with a second `close` edit of the group milestone', async () => {
+      const t = tracker(APP, { groupMilestones: 'acme' });
+      const closed = await t.createMilestone({ title: 'Q1', dueOn: null, state: 'closed' });
+      const stored = gl.listMilestones('acme', { target: 'group' }).find((m) => m.title === 'Q1');
+      expect(stored?.state).toBe('closed');
+      expect(closed).toEqual({ number: stored?.id, title: 'Q1', state: 'closed', dueOn: null });
+      expect(exchanges()).toEqual([
+        'POST POST /groups/:id/milestones 201',
+        'PUT PUT /groups/:id/milestones/:milestone_id 200',
+      ]);
+    });
+
     it('after an ambiguous failure (body cut off after the write) looks the milestone up; a 500 with none is an error', async () => {
       const t = tracker();
       gl.injectFault({ method: 'POST', path: /\/milestones$/, kind: 'truncate' });

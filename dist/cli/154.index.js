@@ -206,8 +206,12 @@ class GitHubIssueTracker {
     owner;
     repo;
     client;
+    maxRateLimitWaitSeconds;
+    log;
     constructor(repository, options) {
         const { owner, repo } = parseRepository(repository);
+        this.maxRateLimitWaitSeconds = options.maxRateLimitWaitSeconds ?? 60;
+        this.log = options.log ?? (() => undefined);
         this.owner = owner;
         this.repo = repo;
         this.repository = `${owner}/${repo}`;
@@ -332,18 +336,33 @@ class GitHubIssueTracker {
         }
     }
     async createIssue(write) {
-        const { data } = await this.call(`creating issue ${(0,errors/* quote */.hD)(write.title)}`, () => this.client.octokit.request('POST /repos/{owner}/{repo}/issues', {
-            owner: this.owner,
-            repo: this.repo,
-            title: write.title,
-            body: write.body,
-            labels: write.labels,
-            assignees: write.assignees,
-            ...(write.milestone !== null ? { milestone: write.milestone } : {}),
-            // A create is not idempotent: a blind retry after a lost response could duplicate the issue.
-            request: { retries: 0 },
-        }));
-        return toActualIssue(data);
+        for (let attempt = 0;; attempt += 1) {
+            try {
+                const { data } = await this.client.octokit.request('POST /repos/{owner}/{repo}/issues', {
+                    owner: this.owner,
+                    repo: this.repo,
+                    title: write.title,
+                    body: write.body,
+                    labels: write.labels,
+                    assignees: write.assignees,
+                    ...(write.milestone !== null ? { milestone: write.milestone } : {}),
+                    // A create is not idempotent: a blind retry after a lost response could duplicate the issue.
+                    request: { retries: 0 },
+                });
+                return toActualIssue(data);
+            }
+            catch (error) {
+                // A 429 (not a secondary limit, which the throttling plugin waits out) was refused before it ran: the
+                // create is sent again after the wait GitHub asks for, when that is short.
+                const wait = refusedFor(error);
+                if (wait === undefined || attempt >= 2 || wait > this.maxRateLimitWaitSeconds) {
+                    throw toCatalogueError(error, this.repository, `creating issue ${(0,errors/* quote */.hD)(write.title)}`);
+                }
+                this.client.stats.retries += 1;
+                this.log(`Rate limited (429); creating the issue again in ${wait} s`);
+                await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+            }
+        }
     }
     async updateIssue(number, patch) {
         const { data } = await this.call(`updating issue #${number}`, () => this.client.octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
@@ -368,6 +387,16 @@ class GitHubIssueTracker {
             throw toCatalogueError(error, this.repository, doing);
         }
     }
+}
+/** Seconds to wait before sending a request GitHub refused with 429 and a Retry-After; undefined otherwise. */
+function refusedFor(error) {
+    if (httpStatus(error) !== 429)
+        return undefined;
+    const headers = typeof error === 'object' && error !== null && 'response' in error
+        ? error.response?.headers
+        : undefined;
+    const seconds = Number(headers?.['retry-after']);
+    return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
 }
 function errorData(error) {
     return typeof error === 'object' && error !== null && 'response' in error

@@ -220,7 +220,9 @@ class BitbucketClient {
     }
     /** How long to wait before trying `error` again, or undefined when it is not to be retried. */
     retryWait(error, attempt, retry) {
-        if (!retry || attempt >= this.retries)
+        // A 429 was refused before anything ran, so even a create can be sent again.
+        const refused = error instanceof BitbucketHttpError && error.status === 429;
+        if ((!retry && !refused) || attempt >= this.retries)
             return undefined;
         const backoff = this.retryBaseMs * (attempt + 1) ** 2;
         if (error instanceof BitbucketTransportError)

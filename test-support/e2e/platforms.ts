@@ -37,6 +37,15 @@ export interface PlatformFixture {
   issues(): PlatformIssue[];
   /** A person edits an issue's body in the web UI. */
   editBody(number: number, body: string): void;
+  /** Milestones by title (GitLab: the project's and the group `acme`'s), with the issues that carry each. */
+  milestones(): {
+    title: string;
+    state: 'open' | 'closed';
+    where: 'repository' | 'group';
+    issues: number[];
+  }[];
+  /** A person creates a milestone in the web UI. */
+  addMilestone(title: string): void;
   requests(): RequestLine[];
   clearRequests(): void;
   /** Whether a request is one page of the repository's issue list. */
@@ -87,6 +96,19 @@ async function github(): Promise<PlatformFixture> {
           labels: issue.labels.map((label) => label.name).sort(),
         })),
     editBody: (number, body) => emulator.editIssue(REPOSITORY, number, { body }),
+    milestones: () =>
+      emulator.listMilestones(REPOSITORY).map((milestone) => ({
+        title: milestone.title,
+        state: milestone.state === 'closed' ? 'closed' : 'open',
+        where: 'repository',
+        issues: emulator
+          .listIssues(REPOSITORY)
+          .filter((issue) => issue.milestone?.number === milestone.number)
+          .map((issue) => issue.number),
+      })),
+    addMilestone: () => {
+      throw new Error('the GitHub fixture creates milestones through the API only');
+    },
     requests: () => emulator.requests.map(({ method, path, status }) => ({ method, path, status })),
     clearRequests: () => emulator.clearRequests(),
     // Later pages follow GitHub's Link header, which names the repository by id.
@@ -108,8 +130,8 @@ async function gitlab(): Promise<PlatformFixture> {
   emulator.addGroup('acme', { name: 'ACME' });
   emulator.addProject(REPOSITORY);
   emulator.addUser('sync-bot');
-  // Reporter: enough to set labels, milestones and assignees.
-  emulator.addMember(REPOSITORY, 'sync-bot', 20);
+  // Reporter of the group (and so of its projects): enough to set labels, assignees and project or group milestones.
+  emulator.addMember('acme', 'sync-bot', 20, { target: 'group' });
   emulator.addToken(GITLAB_TOKEN, { user: 'sync-bot', scopes: ['api'] });
   return {
     name: 'gitlab',
@@ -125,6 +147,24 @@ async function gitlab(): Promise<PlatformFixture> {
       })),
     editBody: (number, body) => {
       emulator.editIssue(REPOSITORY, number, { description: body });
+    },
+    milestones: () =>
+      [
+        ...emulator.listMilestones(REPOSITORY).map((m) => ({ ...m, where: 'repository' as const })),
+        ...emulator
+          .listMilestones('acme', { target: 'group' })
+          .map((m) => ({ ...m, where: 'group' as const })),
+      ].map((milestone) => ({
+        title: milestone.title,
+        state: milestone.state === 'closed' ? 'closed' : 'open',
+        where: milestone.where,
+        issues: emulator
+          .listIssues(REPOSITORY)
+          .filter((issue) => issue.milestone?.id === milestone.id)
+          .map((issue) => issue.iid),
+      })),
+    addMilestone: (title) => {
+      emulator.addMilestone(REPOSITORY, title);
     },
     requests: () => emulator.requests.map(({ method, path, status }) => ({ method, path, status })),
     clearRequests: () => emulator.clearRequests(),
@@ -143,6 +183,8 @@ async function bitbucket(): Promise<PlatformFixture> {
   const emulator = await BitbucketEmulator.start({ rateLimit: false });
   emulator.addRepository(REPOSITORY);
   emulator.addUser('alice', { workspaces: ['acme'] });
+  /** Milestones made through addMilestone (the emulator lists them over HTTP only). */
+  const added: string[] = [];
   emulator.addToken(BITBUCKET_TOKEN, { kind: 'repository', repository: REPOSITORY, scopes: ['issue:write'] });
   return {
     name: 'bitbucket',
@@ -157,6 +199,21 @@ async function bitbucket(): Promise<PlatformFixture> {
         labels: [],
       })),
     editBody: (number, body) => emulator.editIssue(REPOSITORY, number, { content: body }, 'alice'),
+    milestones: () => {
+      const issues = emulator.listIssues(REPOSITORY);
+      const titles = new Set(issues.flatMap((issue) => (issue.milestone ? [issue.milestone.name] : [])));
+      for (const title of added) titles.add(title);
+      return [...titles].map((title) => ({
+        title,
+        state: 'open' as const,
+        where: 'repository' as const,
+        issues: issues.filter((issue) => issue.milestone?.name === title).map((issue) => issue.id),
+      }));
+    },
+    addMilestone: (title) => {
+      emulator.addMilestone(REPOSITORY, title);
+      added.push(title);
+    },
     requests: () => emulator.requests.map(({ method, path, status }) => ({ method, path, status })),
     clearRequests: () => emulator.clearRequests(),
     isIssueList: (request) =>

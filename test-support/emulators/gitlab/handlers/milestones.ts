@@ -22,7 +22,14 @@
  */
 
 import { PLANNER, requireRole, roleIn } from '../auth.js';
-import { DOCS, forbidden, PAGINATION_SPECS, recordNotFound, type ParamSpec } from '../http.js';
+import {
+  DOCS,
+  forbidden,
+  PAGINATION_SPECS,
+  recordNotFound,
+  type ParamRules,
+  type ParamSpec,
+} from '../http.js';
 import { renderMilestone } from '../render.js';
 import type {
   GroupContext,
@@ -144,7 +151,16 @@ function updateMilestone(ctx: ProjectContext): HandlerResult {
   requireMilestonesFeature(ctx);
   const milestone = findProjectMilestone(ctx);
   requireRole(ctx.store, ctx.principal, ctx.project, PLANNER);
-  const fields = readFields(ctx, ctx.project, milestone);
+  return applyUpdate(ctx, ctx.project, milestone);
+}
+
+/** The fields and the state event of a PUT, applied to a project's or a group's milestone. */
+function applyUpdate(
+  ctx: RequestContext,
+  owner: ProjectRecord | GroupRecord,
+  milestone: MilestoneRecord,
+): HandlerResult {
+  const fields = readFields(ctx, owner, milestone);
   let changed = false;
   const set = <K extends keyof MilestoneRecord>(key: K, value: MilestoneRecord[K] | undefined): void => {
     if (value !== undefined && milestone[key] !== value) {
@@ -162,6 +178,16 @@ function updateMilestone(ctx: ProjectContext): HandlerResult {
   if (changed) milestone.updatedAt = ctx.store.now();
   return { status: 200, body: renderMilestone(ctx.store, milestone, ctx.urls) };
 }
+
+const UPDATE_RULES = {
+  specs: [
+    { name: 'milestone_id', type: 'integer', required: true },
+    { name: 'title', type: 'string' },
+    { name: 'state_event', type: 'string', values: ['close', 'activate'] },
+    ...FIELD_SPECS,
+  ],
+  atLeastOneOf: ['title', 'description', 'start_date', 'due_date', 'state_event'],
+} satisfies ParamRules;
 
 export const projectMilestoneRoutes: ProjectRoute[] = [
   {
@@ -208,15 +234,7 @@ export const projectMilestoneRoutes: ProjectRoute[] = [
     template: '/projects/:id/milestones/:milestone_id',
     docs: DOCS.milestones,
     resource: 'project',
-    rules: {
-      specs: [
-        { name: 'milestone_id', type: 'integer', required: true },
-        { name: 'title', type: 'string' },
-        { name: 'state_event', type: 'string', values: ['close', 'activate'] },
-        ...FIELD_SPECS,
-      ],
-      atLeastOneOf: ['title', 'description', 'start_date', 'due_date', 'state_event'],
-    },
+    rules: UPDATE_RULES,
     handler: updateMilestone,
   },
 ];
@@ -255,6 +273,19 @@ export const groupMilestoneRoutes: GroupRoute[] = [
     handler: (ctx) => {
       requireGroupRole(ctx);
       return createIn(ctx, ctx.group);
+    },
+  },
+  {
+    method: 'PUT',
+    template: '/groups/:id/milestones/:milestone_id',
+    docs: DOCS.groupMilestones,
+    resource: 'group',
+    rules: UPDATE_RULES,
+    handler: (ctx) => {
+      requireGroupRole(ctx);
+      const milestone = ctx.group.milestones.get(Number(ctx.params['milestone_id']));
+      if (!milestone) throw recordNotFound();
+      return applyUpdate(ctx, ctx.group, milestone);
     },
   },
 ];
