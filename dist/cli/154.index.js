@@ -15,6 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./build/src/errors.js
 var errors = __webpack_require__(7406);
+// EXTERNAL MODULE: ./build/src/platforms/types.js
+var types = __webpack_require__(551);
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
 var github = __webpack_require__(1758);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
@@ -23,8 +25,6 @@ var dist_bundle = __webpack_require__(9735);
 var plugin_throttling_dist_bundle = __webpack_require__(6856);
 // EXTERNAL MODULE: ./node_modules/bottleneck/light.js
 var light = __webpack_require__(3251);
-// EXTERNAL MODULE: ./build/src/platforms/types.js
-var types = __webpack_require__(551);
 ;// CONCATENATED MODULE: ./build/src/platforms/github/client.js
 /** The one Octokit client for GitHub: retries, throttling, timeouts and request counting live here, not at call sites. */
 
@@ -181,6 +181,7 @@ function toCatalogueError(error, repository, doing) {
 ;// CONCATENATED MODULE: ./build/src/platforms/github/issues.js
 
 
+
 const REPOSITORY_PATTERN = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
 function parseRepository(repository) {
     const match = REPOSITORY_PATTERN.exec(repository.trim());
@@ -219,6 +220,49 @@ class GitHubIssueTracker {
     }
     stats() {
         return { ...this.client.stats };
+    }
+    checkAccess() {
+        const where = { owner: this.owner, repo: this.repo };
+        return (0,types/* runAccessChecks */.N)([
+            {
+                name: 'repository',
+                run: async () => {
+                    const { data } = await this.call('reading the repository', () => this.client.octokit.request('GET /repos/{owner}/{repo}', where));
+                    if (!data.has_issues) {
+                        throw new errors/* OrchestratorGitError */.Xw('ISSUES_DISABLED', `Issues are turned off in ${this.repository}.`, 'Turn them on in the repository: Settings → General → Features → Issues.');
+                    }
+                    return `${data.full_name} is reachable and has issues on`;
+                },
+            },
+            {
+                name: 'read issues',
+                run: async () => {
+                    await this.call('reading issues', () => this.client.octokit.request('GET /repos/{owner}/{repo}/issues', { ...where, per_page: 1 }));
+                    return 'issues can be read';
+                },
+            },
+            {
+                name: 'write issues',
+                // A label with an invalid colour: GitHub checks the token's permission first, then refuses the label (422),
+                // so a 422 proves write access and nothing is ever created.
+                run: async () => {
+                    try {
+                        await this.client.octokit.request('POST /repos/{owner}/{repo}/labels', {
+                            ...where,
+                            name: 'orchestrator-git access check',
+                            color: 'not-a-colour',
+                            request: { retries: 0 },
+                        });
+                    }
+                    catch (error) {
+                        if (httpStatus(error) === 422)
+                            return 'issues and labels can be written (probed: nothing was created)';
+                        throw toCatalogueError(error, this.repository, 'checking that issues can be written');
+                    }
+                    throw new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', 'GitHub accepted a label with an invalid colour while checking write access.', 'Delete the label "orchestrator-git access check" by hand; write access is there.');
+                },
+            },
+        ]);
     }
     serverTime() {
         return this.client.serverDate.value;
@@ -433,8 +477,34 @@ function toActualIssue(item) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ runAccessChecks),
 /* harmony export */   b: () => (/* binding */ emptyStats)
 /* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+
+/**
+ * Runs checks in order and stops at the first failure (later ones depend on it): each check resolves to what it
+ * found, or throws the catalogue error that says what is wrong and how to fix it.
+ */
+async function runAccessChecks(checks) {
+    const results = [];
+    for (const check of checks) {
+        try {
+            results.push({ name: check.name, ok: true, detail: await check.run(), fix: null });
+        }
+        catch (error) {
+            const known = error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw;
+            results.push({
+                name: check.name,
+                ok: false,
+                detail: known ? `${error.code}: ${error.message}` : String(error),
+                fix: known ? error.fix : 'Unexpected; run again, and report it with the output if it persists.',
+            });
+            break;
+        }
+    }
+    return results;
+}
 function emptyStats() {
     return { reads: 0, writes: 0, graphql: 0, notModified: 0, retries: 0, failures: 0 };
 }

@@ -13113,7 +13113,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3198);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6267);
 /** Entry of the orchestrator-git command. */
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -13123,7 +13123,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3198:
+/***/ 6267:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -27727,6 +27727,118 @@ async function executeIssueSync(options) {
     }
 }
 
+;// CONCATENATED MODULE: ./build/src/cli/doctor.js
+/**
+ * `orchestrator-git doctor`: checks, in order, everything a sync needs (config, state file, settings, token, the
+ * repository and what the token may do there) and prints each problem with its fix. Changes nothing.
+ */
+
+
+
+
+
+
+function failed(name, error) {
+    return error instanceof errors/* OrchestratorGitError */.Xw
+        ? { name, ok: false, detail: `${error.code}: ${error.message}`, fix: error.fix }
+        : { name, ok: false, detail: String(error), fix: 'Unexpected; report it with this output.' };
+}
+async function runDoctor(options) {
+    const { inputs, env, cwd } = options;
+    const checks = [];
+    const done = () => ({ ready: checks.every((check) => check.ok), checks });
+    const given = (name) => {
+        const value = inputs[name];
+        return typeof value === 'string' && value !== '' ? value : null;
+    };
+    let fileSettings;
+    try {
+        const loaded = loadConfigFile(options.configPath, cwd);
+        fileSettings = loaded.settings;
+        checks.push({
+            name: 'config file',
+            ok: true,
+            detail: loaded.file ? `${loaded.file} is valid` : 'none (inputs, the state and defaults only)',
+            fix: null,
+        });
+    }
+    catch (error) {
+        checks.push(failed('config file', error));
+        return done();
+    }
+    const stateFile = locateStateFile(given('state-file') ?? fileSettings['state-file'] ?? null, cwd);
+    const featuresDir = locateFeaturesDir(given('features-dir') ?? fileSettings['features-dir'] ?? null, cwd);
+    let store;
+    try {
+        store = await openStateStore({
+            stateFile: external_node_path_.resolve(cwd, stateFile),
+            featuresDir: featuresDir ? external_node_path_.resolve(cwd, featuresDir) : null,
+        });
+    }
+    catch (error) {
+        checks.push(failed('state file', error));
+        return done();
+    }
+    try {
+        const { state } = store;
+        const warnings = state.warnings.length;
+        checks.push({
+            name: 'state file',
+            ok: true,
+            detail: `${stateFile}: ${state.generation}, ${state.tasks.length} tasks, ${state.features.length} features${featuresDir ? ` (from ${featuresDir})` : ''}${warnings ? `; ${warnings} warnings (shown by sync)` : ''}`,
+            fix: null,
+        });
+        let config;
+        try {
+            config = resolveIssueSyncConfig({
+                inputs: { ...inputs, 'state-file': stateFile },
+                configRow: settingsFromConfigRow(state.config, env),
+                file: fileSettings,
+                env,
+                issueTemplate: state.config?.issueTemplate ?? null,
+            });
+        }
+        catch (error) {
+            checks.push(failed('settings', error));
+            return done();
+        }
+        if (!config.enabled) {
+            checks.push({
+                name: 'settings',
+                ok: false,
+                detail: 'orchestrator-git is disabled (enabled: false, or auto_sync_enabled = 0 in the state): runs do nothing',
+                fix: 'Set enabled to true (or auto_sync_enabled = 1 in git_integration_config) when you want it to run.',
+            });
+            return done();
+        }
+        checks.push({
+            name: 'settings',
+            ok: true,
+            detail: `${config.platform} ${config.repository} at ${config.apiUrl}, token given`,
+            fix: null,
+        });
+        const tracker = await createIssueTracker(config, () => undefined);
+        checks.push(...(await tracker.checkAccess()));
+        return done();
+    }
+    finally {
+        store.close();
+    }
+}
+/** The report as lines for a terminal or a CI log. */
+function formatDoctorReport(report) {
+    const lines = [];
+    for (const check of report.checks) {
+        lines.push(`${check.ok ? '✓' : '✗'} ${check.name}: ${check.detail}`);
+        if (check.fix)
+            lines.push(`  how to fix: ${check.fix}`);
+    }
+    lines.push(report.ready
+        ? 'Ready: the next sync can run.'
+        : 'Not ready: fix the problem above and run doctor again (later checks depend on it).');
+    return `${lines.join('\n')}\n`;
+}
+
 ;// CONCATENATED MODULE: ./build/src/cli/items.js
 function itemResults(outcome) {
     const byKey = new Map();
@@ -28128,6 +28240,7 @@ function consoleLogger(options = {}) {
 
 
 
+
 const EXIT_OK = 0;
 const EXIT_ITEMS_FAILED = 1;
 const EXIT_BAD_INPUT = 2;
@@ -28316,6 +28429,21 @@ function buildProgram(setExitCode) {
             scope: { itemKeys: null, createIssues: false },
             prepare: (store, tracker, log) => prepareMilestone(store, tracker, request, log),
         }));
+    });
+    addSyncOptions(program
+        .command('doctor')
+        .description('Check everything a sync needs (state file, settings, token, repository, permissions); exit 0 only when ready')).action(async (options) => {
+        const report = await runDoctor({
+            inputs: settingsFrom(options),
+            configPath: typeof options.config === 'string' ? options.config : null,
+            env: process.env,
+            cwd: process.cwd(),
+        });
+        if (options.json)
+            process.stdout.write(`${JSON.stringify(report)}\n`);
+        else
+            process.stdout.write(formatDoctorReport(report));
+        setExitCode(report.ready ? EXIT_OK : EXIT_ITEMS_FAILED);
     });
     program
         .command('export')

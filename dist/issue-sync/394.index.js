@@ -387,6 +387,7 @@ function toCatalogueError(error, repository, doing, authKind, about = 'repositor
 ;// CONCATENATED MODULE: ./build/src/platforms/bitbucket/issues.js
 
 
+
 /**
  * Bitbucket keeps one assignee, no labels, and milestones that the API can only read (they are made in the repository
  * settings). Closed issues carry a reason through the workflow state (resolved / wontfix / …), and kind, priority and
@@ -482,6 +483,35 @@ class BitbucketIssueTracker {
     }
     createLabel(label) {
         return Promise.reject(new errors/* OrchestratorGitError */.Xw('NOT_SUPPORTED', `Bitbucket Cloud has no labels, so label ${(0,errors/* quote */.hD)(label.name)} cannot be created in ${(0,errors/* quote */.hD)(this.repository)}.`, 'Nothing to do: on Bitbucket the tool sets each issue’s kind, priority and workflow state instead of labels; label settings in the config are ignored there.'));
+    }
+    checkAccess() {
+        return (0,types/* runAccessChecks */.N)([
+            {
+                // Not GET /repositories/{…}: that needs the `repository` scope, which an issue token may rightly lack. The
+                // issue list answers for the repository (404) and its tracker ("Repository has no issue tracker.") too.
+                name: 'read issues',
+                run: async () => {
+                    await this.call('reading issues', () => this.client.request('GET', `${this.repoPath}/issues?pagelen=1`, { retry: true }));
+                    return `${this.repository} is reachable, its issue tracker is on, and issues can be read`;
+                },
+            },
+            {
+                name: 'write issues',
+                // An issue without a title: Bitbucket checks the credentials' scopes first, then refuses it (400), so a 400
+                // proves write access and nothing is ever created.
+                run: async () => {
+                    try {
+                        await this.client.request('POST', `${this.repoPath}/issues`, { body: {}, retry: false });
+                    }
+                    catch (error) {
+                        if (error instanceof BitbucketHttpError && error.status === 400)
+                            return 'issues can be written (probed: nothing was created)';
+                        throw this.error(error, 'checking that issues can be written');
+                    }
+                    throw new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', 'Bitbucket accepted an issue without a title while checking write access.', 'Delete that issue by hand; write access is there.');
+                },
+            },
+        ]);
     }
     async listMilestones() {
         const milestones = await this.call('listing milestones', () => this.client.all(`${this.repoPath}/milestones?pagelen=100`));
@@ -738,8 +768,34 @@ function incomplete() {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ runAccessChecks),
 /* harmony export */   b: () => (/* binding */ emptyStats)
 /* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+
+/**
+ * Runs checks in order and stops at the first failure (later ones depend on it): each check resolves to what it
+ * found, or throws the catalogue error that says what is wrong and how to fix it.
+ */
+async function runAccessChecks(checks) {
+    const results = [];
+    for (const check of checks) {
+        try {
+            results.push({ name: check.name, ok: true, detail: await check.run(), fix: null });
+        }
+        catch (error) {
+            const known = error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw;
+            results.push({
+                name: check.name,
+                ok: false,
+                detail: known ? `${error.code}: ${error.message}` : String(error),
+                fix: known ? error.fix : 'Unexpected; run again, and report it with the output if it persists.',
+            });
+            break;
+        }
+    }
+    return results;
+}
 function emptyStats() {
     return { reads: 0, writes: 0, graphql: 0, notModified: 0, retries: 0, failures: 0 };
 }

@@ -270,10 +270,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./build/src/errors.js
 var errors = __webpack_require__(7406);
-// EXTERNAL MODULE: ./node_modules/@gitbeaker/rest/dist/index.mjs + 2 modules
-var dist = __webpack_require__(342);
 // EXTERNAL MODULE: ./build/src/platforms/types.js
 var types = __webpack_require__(551);
+// EXTERNAL MODULE: ./node_modules/@gitbeaker/rest/dist/index.mjs + 2 modules
+var dist = __webpack_require__(342);
 ;// CONCATENATED MODULE: ./build/src/platforms/gitlab/client.js
 /**
  * The one gitbeaker client for GitLab: transport, retries, pacing, timeouts and request counting live here, not at
@@ -686,6 +686,7 @@ function toCatalogueError(error, context) {
 ;// CONCATENATED MODULE: ./build/src/platforms/gitlab/issues.js
 
 
+
 /** GitLab's roles (docs.gitlab.com/user/permissions/); Planner (15) is the least that may set issue metadata. */
 const ROLES = {
     5: 'Minimal Access',
@@ -755,6 +756,57 @@ class GitLabIssueTracker {
     }
     serverTime() {
         return this.client.serverDate.value;
+    }
+    checkAccess() {
+        const checks = [
+            {
+                name: 'project',
+                run: async () => {
+                    const project = await this.project('reading the project');
+                    if (project.issues_enabled === false || project.issues_access_level === 'disabled') {
+                        throw new errors/* OrchestratorGitError */.Xw('ISSUES_DISABLED', `Issues are turned off in ${(0,errors/* quote */.hD)(this.repository)}.`, 'Turn them on: Settings → General → Visibility, project features, permissions → Issues.');
+                    }
+                    return `${this.repository} is reachable and has issues on`;
+                },
+            },
+            {
+                name: 'role',
+                run: async () => {
+                    const role = await this.role('reading the project');
+                    if (role === null || role < PLANNER) {
+                        throw new errors/* OrchestratorGitError */.Xw('PERMISSION_DENIED', `The token's user ${role === null ? 'is not a member of' : `has the ${ROLES[role] ?? `level ${role}`} role in`} ${(0,errors/* quote */.hD)(this.repository)}; GitLab silently drops the labels, milestones and assignees of lower roles.`, 'Give the token the Reporter role (Planner is enough on GitLab 17.7+): a project access token chooses its role when created (Settings → Access tokens).');
+                    }
+                    return `the token's user has the ${ROLES[role] ?? `level ${role}`} role`;
+                },
+            },
+            {
+                name: 'write issues',
+                // An issue without a title: GitLab checks the token's scope and role first, then refuses it (400), so a 400
+                // proves write access and nothing is ever created.
+                run: async () => {
+                    try {
+                        await this.client.issues.create(this.projectId, '');
+                    }
+                    catch (error) {
+                        if (httpStatus(error) === 400)
+                            return 'issues can be written (probed: nothing was created)';
+                        throw await this.failure(error, 'issues', 'checking that issues can be written');
+                    }
+                    throw new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', 'GitLab accepted an issue without a title while checking write access.', 'Delete that issue by hand; write access is there.');
+                },
+            },
+        ];
+        const group = this.group;
+        if (group) {
+            checks.push({
+                name: 'group milestones',
+                run: async () => {
+                    await this.call('group', `listing the milestones of group ${(0,errors/* quote */.hD)(group)}`, () => this.client.groupMilestones.all(group, { perPage: 1, maxPages: 1 }));
+                    return `the milestones of group ${group} can be read`;
+                },
+            });
+        }
+        return (0,types/* runAccessChecks */.N)(checks);
     }
     async listIssues(options = {}) {
         const since = options.updatedSince;
@@ -1080,8 +1132,34 @@ function toActualIssue(item, doing) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ runAccessChecks),
 /* harmony export */   b: () => (/* binding */ emptyStats)
 /* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+
+/**
+ * Runs checks in order and stops at the first failure (later ones depend on it): each check resolves to what it
+ * found, or throws the catalogue error that says what is wrong and how to fix it.
+ */
+async function runAccessChecks(checks) {
+    const results = [];
+    for (const check of checks) {
+        try {
+            results.push({ name: check.name, ok: true, detail: await check.run(), fix: null });
+        }
+        catch (error) {
+            const known = error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw;
+            results.push({
+                name: check.name,
+                ok: false,
+                detail: known ? `${error.code}: ${error.message}` : String(error),
+                fix: known ? error.fix : 'Unexpected; run again, and report it with the output if it persists.',
+            });
+            break;
+        }
+    }
+    return results;
+}
 function emptyStats() {
     return { reads: 0, writes: 0, graphql: 0, notModified: 0, retries: 0, failures: 0 };
 }

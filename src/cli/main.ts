@@ -4,6 +4,7 @@ import { ISSUE_SYNC_SETTINGS, type RawSettings, type SettingName } from '../conf
 import { executeIssueSync, type ExecuteOptions } from '../engine/execute-issue-sync.js';
 import { describeOperation, type SyncScope } from '../engine/sync.js';
 import { isOrchestratorGitError, OrchestratorGitError } from '../errors.js';
+import { formatDoctorReport, runDoctor } from './doctor.js';
 import { itemResults } from './items.js';
 import { milestoneRequest, prepareMilestone } from './milestone.js';
 import { progressReporter } from './progress.js';
@@ -273,6 +274,23 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
         prepare: (store, tracker, log) => prepareMilestone(store, tracker, request, log),
       }),
     );
+  });
+  addSyncOptions(
+    program
+      .command('doctor')
+      .description(
+        'Check everything a sync needs (state file, settings, token, repository, permissions); exit 0 only when ready',
+      ),
+  ).action(async (options: Record<string, unknown>) => {
+    const report = await runDoctor({
+      inputs: settingsFrom(options),
+      configPath: typeof options.config === 'string' ? options.config : null,
+      env: process.env,
+      cwd: process.cwd(),
+    });
+    if (options.json) process.stdout.write(`${JSON.stringify(report)}\n`);
+    else process.stdout.write(formatDoctorReport(report));
+    setExitCode(report.ready ? EXIT_OK : EXIT_ITEMS_FAILED);
   });
   program
     .command('export')

@@ -3,6 +3,7 @@ import type { ActualIssue, ActualMilestone } from '../core/actual.js';
 import type { DesiredLabel } from '../core/labels.js';
 import type { DesiredMilestone } from '../core/desired.js';
 import type { PlatformCapabilities } from '../core/platform-fit.js';
+import { OrchestratorGitError } from '../errors.js';
 
 export type { PlatformCapabilities } from '../core/platform-fit.js';
 
@@ -39,6 +40,42 @@ export interface RequestStats {
   failures: number;
 }
 
+/** One thing `doctor` checked on the platform. */
+export interface AccessCheck {
+  /** What was checked: `repository`, `issues`, `write access`, `role`, … */
+  name: string;
+  ok: boolean;
+  /** What was found, or what is wrong. */
+  detail: string;
+  /** How to fix it; null when ok. */
+  fix: string | null;
+}
+
+/**
+ * Runs checks in order and stops at the first failure (later ones depend on it): each check resolves to what it
+ * found, or throws the catalogue error that says what is wrong and how to fix it.
+ */
+export async function runAccessChecks(
+  checks: { name: string; run: () => Promise<string> }[],
+): Promise<AccessCheck[]> {
+  const results: AccessCheck[] = [];
+  for (const check of checks) {
+    try {
+      results.push({ name: check.name, ok: true, detail: await check.run(), fix: null });
+    } catch (error) {
+      const known = error instanceof OrchestratorGitError;
+      results.push({
+        name: check.name,
+        ok: false,
+        detail: known ? `${error.code}: ${error.message}` : String(error),
+        fix: known ? error.fix : 'Unexpected; run again, and report it with the output if it persists.',
+      });
+      break;
+    }
+  }
+  return results;
+}
+
 export interface IssueTracker {
   readonly platform: PlatformName;
   /** `owner/name` (or the platform's equivalent path). */
@@ -64,6 +101,12 @@ export interface IssueTracker {
   isAssignable(login: string): Promise<boolean>;
   createIssue(write: ResolvedIssueWrite): Promise<ActualIssue>;
   updateIssue(number: number, patch: ResolvedIssuePatch): Promise<ActualIssue>;
+  /**
+   * What the token can do in the repository, for `doctor`: reachable, issues on, issues readable and writable
+   * (probed with a request the platform refuses as invalid, so nothing is ever created), and the platform's own
+   * requirements (GitLab's role). Never changes anything.
+   */
+  checkAccess(): Promise<AccessCheck[]>;
   stats(): RequestStats;
   /** The platform's clock (ISO 8601), from the Date header of the latest response; null before any response. */
   serverTime(): string | null;

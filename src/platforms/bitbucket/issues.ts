@@ -4,12 +4,14 @@ import type { DesiredMilestone } from '../../core/desired.js';
 import type { DesiredLabel } from '../../core/labels.js';
 import type { AttributeName } from '../../core/platform-fit.js';
 import { OrchestratorGitError, quote } from '../../errors.js';
-import type {
-  IssueTracker,
-  PlatformCapabilities,
-  RequestStats,
-  ResolvedIssuePatch,
-  ResolvedIssueWrite,
+import {
+  runAccessChecks,
+  type AccessCheck,
+  type IssueTracker,
+  type PlatformCapabilities,
+  type RequestStats,
+  type ResolvedIssuePatch,
+  type ResolvedIssueWrite,
 } from '../types.js';
 import {
   BitbucketClient,
@@ -163,6 +165,41 @@ export class BitbucketIssueTracker implements IssueTracker {
         'Nothing to do: on Bitbucket the tool sets each issue’s kind, priority and workflow state instead of labels; label settings in the config are ignored there.',
       ),
     );
+  }
+
+  checkAccess(): Promise<AccessCheck[]> {
+    return runAccessChecks([
+      {
+        // Not GET /repositories/{…}: that needs the `repository` scope, which an issue token may rightly lack. The
+        // issue list answers for the repository (404) and its tracker ("Repository has no issue tracker.") too.
+        name: 'read issues',
+        run: async () => {
+          await this.call('reading issues', () =>
+            this.client.request('GET', `${this.repoPath}/issues?pagelen=1`, { retry: true }),
+          );
+          return `${this.repository} is reachable, its issue tracker is on, and issues can be read`;
+        },
+      },
+      {
+        name: 'write issues',
+        // An issue without a title: Bitbucket checks the credentials' scopes first, then refuses it (400), so a 400
+        // proves write access and nothing is ever created.
+        run: async () => {
+          try {
+            await this.client.request('POST', `${this.repoPath}/issues`, { body: {}, retry: false });
+          } catch (error) {
+            if (error instanceof BitbucketHttpError && error.status === 400)
+              return 'issues can be written (probed: nothing was created)';
+            throw this.error(error, 'checking that issues can be written');
+          }
+          throw new OrchestratorGitError(
+            'PLATFORM_ERROR',
+            'Bitbucket accepted an issue without a title while checking write access.',
+            'Delete that issue by hand; write access is there.',
+          );
+        },
+      },
+    ]);
   }
 
   async listMilestones(): Promise<ActualMilestone[]> {

@@ -3,12 +3,14 @@ import type { ActualIssue, ActualMilestone } from '../../core/actual.js';
 import type { DesiredMilestone } from '../../core/desired.js';
 import type { DesiredLabel } from '../../core/labels.js';
 import { OrchestratorGitError, quote } from '../../errors.js';
-import type {
-  IssueTracker,
-  PlatformCapabilities,
-  RequestStats,
-  ResolvedIssuePatch,
-  ResolvedIssueWrite,
+import {
+  runAccessChecks,
+  type AccessCheck,
+  type IssueTracker,
+  type PlatformCapabilities,
+  type RequestStats,
+  type ResolvedIssuePatch,
+  type ResolvedIssueWrite,
 } from '../types.js';
 import {
   createGitHubClient,
@@ -82,6 +84,61 @@ export class GitHubIssueTracker implements IssueTracker {
 
   stats(): RequestStats {
     return { ...this.client.stats };
+  }
+
+  checkAccess(): Promise<AccessCheck[]> {
+    const where = { owner: this.owner, repo: this.repo };
+    return runAccessChecks([
+      {
+        name: 'repository',
+        run: async () => {
+          const { data } = await this.call('reading the repository', () =>
+            this.client.octokit.request('GET /repos/{owner}/{repo}', where),
+          );
+          if (!data.has_issues) {
+            throw new OrchestratorGitError(
+              'ISSUES_DISABLED',
+              `Issues are turned off in ${this.repository}.`,
+              'Turn them on in the repository: Settings → General → Features → Issues.',
+            );
+          }
+          return `${data.full_name} is reachable and has issues on`;
+        },
+      },
+      {
+        name: 'read issues',
+        run: async () => {
+          await this.call('reading issues', () =>
+            this.client.octokit.request('GET /repos/{owner}/{repo}/issues', { ...where, per_page: 1 }),
+          );
+          return 'issues can be read';
+        },
+      },
+      {
+        name: 'write issues',
+        // A label with an invalid colour: GitHub checks the token's permission first, then refuses the label (422),
+        // so a 422 proves write access and nothing is ever created.
+        run: async () => {
+          try {
+            await this.client.octokit.request('POST /repos/{owner}/{repo}/labels', {
+              ...where,
+              name: 'orchestrator-git access check',
+              color: 'not-a-colour',
+              request: { retries: 0 },
+            });
+          } catch (error) {
+            if (httpStatus(error) === 422)
+              return 'issues and labels can be written (probed: nothing was created)';
+            throw toCatalogueError(error, this.repository, 'checking that issues can be written');
+          }
+          throw new OrchestratorGitError(
+            'PLATFORM_ERROR',
+            'GitHub accepted a label with an invalid colour while checking write access.',
+            'Delete the label "orchestrator-git access check" by hand; write access is there.',
+          );
+        },
+      },
+    ]);
   }
 
   serverTime(): string | null {

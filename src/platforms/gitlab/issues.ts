@@ -3,12 +3,14 @@ import type { ActualIssue, ActualMilestone } from '../../core/actual.js';
 import type { DesiredMilestone } from '../../core/desired.js';
 import type { DesiredLabel } from '../../core/labels.js';
 import { OrchestratorGitError, quote } from '../../errors.js';
-import type {
-  IssueTracker,
-  PlatformCapabilities,
-  RequestStats,
-  ResolvedIssuePatch,
-  ResolvedIssueWrite,
+import {
+  runAccessChecks,
+  type AccessCheck,
+  type IssueTracker,
+  type PlatformCapabilities,
+  type RequestStats,
+  type ResolvedIssuePatch,
+  type ResolvedIssueWrite,
 } from '../types.js';
 import {
   createGitLabClient,
@@ -156,6 +158,70 @@ export class GitLabIssueTracker implements IssueTracker {
 
   serverTime(): string | null {
     return this.client.serverDate.value;
+  }
+
+  checkAccess(): Promise<AccessCheck[]> {
+    const checks = [
+      {
+        name: 'project',
+        run: async () => {
+          const project = await this.project('reading the project');
+          if (project.issues_enabled === false || project.issues_access_level === 'disabled') {
+            throw new OrchestratorGitError(
+              'ISSUES_DISABLED',
+              `Issues are turned off in ${quote(this.repository)}.`,
+              'Turn them on: Settings → General → Visibility, project features, permissions → Issues.',
+            );
+          }
+          return `${this.repository} is reachable and has issues on`;
+        },
+      },
+      {
+        name: 'role',
+        run: async () => {
+          const role = await this.role('reading the project');
+          if (role === null || role < PLANNER) {
+            throw new OrchestratorGitError(
+              'PERMISSION_DENIED',
+              `The token's user ${role === null ? 'is not a member of' : `has the ${ROLES[role] ?? `level ${role}`} role in`} ${quote(this.repository)}; GitLab silently drops the labels, milestones and assignees of lower roles.`,
+              'Give the token the Reporter role (Planner is enough on GitLab 17.7+): a project access token chooses its role when created (Settings → Access tokens).',
+            );
+          }
+          return `the token's user has the ${ROLES[role] ?? `level ${role}`} role`;
+        },
+      },
+      {
+        name: 'write issues',
+        // An issue without a title: GitLab checks the token's scope and role first, then refuses it (400), so a 400
+        // proves write access and nothing is ever created.
+        run: async () => {
+          try {
+            await this.client.issues.create(this.projectId, '');
+          } catch (error) {
+            if (httpStatus(error) === 400) return 'issues can be written (probed: nothing was created)';
+            throw await this.failure(error, 'issues', 'checking that issues can be written');
+          }
+          throw new OrchestratorGitError(
+            'PLATFORM_ERROR',
+            'GitLab accepted an issue without a title while checking write access.',
+            'Delete that issue by hand; write access is there.',
+          );
+        },
+      },
+    ];
+    const group = this.group;
+    if (group) {
+      checks.push({
+        name: 'group milestones',
+        run: async () => {
+          await this.call('group', `listing the milestones of group ${quote(group)}`, () =>
+            this.client.groupMilestones.all(group, { perPage: 1, maxPages: 1 }),
+          );
+          return `the milestones of group ${group} can be read`;
+        },
+      });
+    }
+    return runAccessChecks(checks);
   }
 
   async listIssues(options: { updatedSince?: string } = {}): Promise<ActualIssue[]> {
