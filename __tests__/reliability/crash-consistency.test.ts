@@ -83,6 +83,7 @@ function dyingStore(store: StateStore, dead: () => boolean): StateStore {
     removeSyncedItem: (itemKey, platform, repository) =>
       store.removeSyncedItem(itemKey, platform, repository),
     upsertReleaseMilestone: (milestone) => store.upsertReleaseMilestone(milestone),
+    setIntegrationConfig: (row) => store.setIntegrationConfig(row),
     appendJournal: (entries) => store.appendJournal(entries),
     recordRun: (run) => store.recordRun(run),
     save: async () => (dead() ? false : store.save()),

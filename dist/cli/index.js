@@ -191,6 +191,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 
 /***/ }),
 
+/***/ 6848:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline/promises");
+
+/***/ }),
+
 /***/ 7075:
 /***/ ((module) => {
 
@@ -7169,7 +7176,7 @@ var visit = __nccwpck_require__(204);
 
 
 __webpack_unused_export__ = composer.Composer;
-__webpack_unused_export__ = Document.Document;
+exports.yo = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
@@ -7178,7 +7185,7 @@ __webpack_unused_export__ = Alias.Alias;
 __webpack_unused_export__ = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
-__webpack_unused_export__ = identity.isMap;
+exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
 __webpack_unused_export__ = identity.isPair;
 __webpack_unused_export__ = identity.isScalar;
@@ -7193,7 +7200,7 @@ __webpack_unused_export__ = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
-__webpack_unused_export__ = publicApi.parseDocument;
+exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
@@ -13113,7 +13120,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6267);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2588);
 /** Entry of the orchestrator-git command. */
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -13123,7 +13130,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6267:
+/***/ 2588:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -25591,6 +25598,9 @@ function pruneRuns(runs, platform, repository) {
 
 
 
+function sameConfig(a, b) {
+    return a !== null && JSON.stringify(a) === JSON.stringify(b);
+}
 /** The row a milestone upsert leaves: the existing one with the given fields changed, or a new one. */
 function mergedMilestone(milestones, input) {
     const existing = milestones.find((milestone) => milestone.name === input.name);
@@ -25780,6 +25790,31 @@ class SqliteStateStore {
         this.beginWrite();
         deleteItem(this.db, itemKey, platform, repository);
     }
+    setIntegrationConfig(row) {
+        if (sameConfig(this.state.config, row))
+            return false;
+        this.beginWrite();
+        const values = [
+            row.platform,
+            row.repositoryUrl,
+            row.apiTokenName,
+            JSON.stringify(row.defaultLabels),
+            row.autoSyncEnabled ? 1 : 0,
+            row.issueTemplate,
+        ];
+        const first = this.db.exec('SELECT min(id) FROM git_integration_config')[0]?.values[0]?.[0];
+        if (first !== null && first !== undefined) {
+            this.db.run(`UPDATE git_integration_config SET platform = ?, repository_url = ?, api_token_name = ?, default_labels = ?,
+           auto_sync_enabled = ?, issue_template = ? WHERE id = ?`, [...values, first]);
+        }
+        else {
+            this.db.run(`INSERT INTO git_integration_config
+           (platform, repository_url, api_token_name, default_labels, auto_sync_enabled, issue_template)
+         VALUES (?, ?, ?, ?, ?, ?)`, values);
+        }
+        this.state.config = { ...row, defaultLabels: [...row.defaultLabels] };
+        return true;
+    }
     upsertReleaseMilestone(input) {
         const { merged, existing } = mergedMilestone(this.state.milestones, input);
         if (existing && sameMilestone(existing, merged))
@@ -25920,6 +25955,14 @@ class JsonStateStore {
         this.doc.sync.items = this.doc.sync.items.filter((i) => !(i.itemKey === itemKey && i.platform === platform && i.repository === repository));
         if (this.doc.sync.items.length !== before)
             this.dirty = true;
+    }
+    setIntegrationConfig(row) {
+        if (sameConfig(this.state.config, row))
+            return false;
+        this.doc.config = { ...row, defaultLabels: [...row.defaultLabels] };
+        this.state.config = { ...row, defaultLabels: [...row.defaultLabels] };
+        this.dirty = true;
+        return true;
     }
     upsertReleaseMilestone(input) {
         const { merged, existing } = mergedMilestone(this.state.milestones, input);
@@ -27839,6 +27882,233 @@ function formatDoctorReport(report) {
     return `${lines.join('\n')}\n`;
 }
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./build/src/cli/init.js
+/**
+ * `orchestrator-git init`: from the repository's git remote and the orchestrator's database, writes the state's
+ * git_integration_config row and the pipeline that runs the sync (a GitHub workflow, a GitLab CI job, a Bitbucket
+ * Pipelines pipeline). Idempotent: a second run finds everything in place and changes nothing.
+ */
+
+
+
+
+
+
+
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+const TOKEN_VARIABLE = {
+    github: 'GITHUB_TOKEN',
+    gitlab: 'GITLAB_TOKEN',
+    bitbucket: 'BITBUCKET_TOKEN',
+};
+const COMMAND = 'npx --yes orchestrator-git@0 sync';
+async function runInit(options) {
+    const { cwd } = options;
+    const remote = await remoteUrl(cwd);
+    const wantedPlatform = options.platform ? platformOf(options.platform) : null;
+    const location = remote ? parseRepositoryUrl(remote, wantedPlatform) : null;
+    const platform = wantedPlatform ?? location?.platform ?? null;
+    if (!platform) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', remote
+            ? `The platform of the remote ${(0,errors/* quote */.hD)(remote)} is not known (not github.com, gitlab.com or bitbucket.org).`
+            : 'This folder has no git remote to take the platform and repository from.', 'Pass --platform github|gitlab|bitbucket (and --repository) for a self-hosted or a missing remote.');
+    }
+    const repository = options.repository ?? location?.repository ?? null;
+    if (!repository) {
+        throw new errors/* OrchestratorGitError */.Xw('REPOSITORY_MALFORMED', remote ? `The remote ${(0,errors/* quote */.hD)(remote)} does not name a repository.` : 'No repository was given.', 'Pass --repository (GitHub owner/name, GitLab group/project, Bitbucket workspace/repo-slug).');
+    }
+    const tier = await chooseTier(options);
+    if (tier !== 1) {
+        throw new errors/* OrchestratorGitError */.Xw('NOT_SUPPORTED', `Tier ${tier} (${tier === 2 ? 'board-sync' : 'release'}) cannot be set up by init yet.`, 'Run init with --tier 1 (issue-sync) now; boards and releases are added to the same pipeline when available.');
+    }
+    const stateFile = locateStateFile(options.stateFile ?? null, cwd);
+    const statePath = external_node_path_.resolve(cwd, stateFile);
+    if (!(0,external_node_fs_.existsSync)(statePath)) {
+        throw new errors/* OrchestratorGitError */.Xw('STATE_NOT_FOUND', `The orchestrator's database was not found (looked for ${(0,errors/* quote */.hD)(stateFile)}).`, 'Run init in the repository the orchestrator works in (it keeps .task_orchestrator/task_orchestrator.db), or pass --state.');
+    }
+    const changes = [];
+    const host = remote ? hostOf(remote) : null;
+    const row = {
+        platform,
+        repositoryUrl: host ? `https://${host}/${repository}` : repository,
+        apiTokenName: TOKEN_VARIABLE[platform],
+        defaultLabels: ['orchestrator'],
+        autoSyncEnabled: true,
+        issueTemplate: null,
+    };
+    const store = await openStateStore({ stateFile: statePath, featuresDir: null });
+    try {
+        const current = store.state.config;
+        const merged = current
+            ? // Keep what a person chose (labels, template, on/off); set where the issues go.
+                {
+                    ...current,
+                    platform,
+                    repositoryUrl: row.repositoryUrl,
+                    apiTokenName: current.apiTokenName ?? row.apiTokenName,
+                }
+            : row;
+        if (options.dryRun ? JSON.stringify(current) !== JSON.stringify(merged) : store.setIntegrationConfig(merged)) {
+            changes.push(`git_integration_config in ${stateFile}: ${platform} ${repository}, token from ${merged.apiTokenName ?? row.apiTokenName}`);
+            if (!options.dryRun)
+                await store.save();
+        }
+    }
+    finally {
+        store.close();
+    }
+    const pipeline = PIPELINES[platform];
+    const pipelinePath = external_node_path_.join(cwd, pipeline.file);
+    const existing = (0,external_node_fs_.existsSync)(pipelinePath) ? await (0,promises_.readFile)(pipelinePath, 'utf8') : null;
+    const updated = pipeline.merge(existing, stateFile);
+    if (updated !== null) {
+        changes.push(`${pipeline.file}: ${existing === null ? 'written' : 'orchestrator-git added'}`);
+        if (!options.dryRun) {
+            await (0,promises_.mkdir)(external_node_path_.dirname(pipelinePath), { recursive: true });
+            await (0,promises_.writeFile)(pipelinePath, updated);
+        }
+    }
+    return {
+        platform,
+        repository,
+        stateFile,
+        pipelineFile: pipeline.file,
+        tier,
+        changes,
+        next: pipeline.next,
+    };
+}
+function platformOf(value) {
+    const lower = value.trim().toLowerCase();
+    if (PLATFORMS.includes(lower))
+        return lower;
+    throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `--platform ${(0,errors/* quote */.hD)(value)} is not a platform.`, `Use one of ${PLATFORMS.join(', ')}.`);
+}
+async function chooseTier(options) {
+    let answer = options.tier;
+    if (answer === undefined && options.ask) {
+        answer =
+            (await options.ask('Which tier? 1 = issues (issue-sync), 2 = + project boards, 3 = + releases [1]: ')).trim() || '1';
+    }
+    if (answer === undefined)
+        return 1;
+    if (answer === '1' || answer === '2' || answer === '3')
+        return Number(answer);
+    throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Tier ${(0,errors/* quote */.hD)(answer)} is not 1, 2 or 3.`, 'Choose 1 (issues), 2 (issues and boards) or 3 (issues, boards and releases).');
+}
+/** The URL of the `origin` remote (else the first remote), or null outside a git repository or without remotes. */
+async function remoteUrl(cwd) {
+    try {
+        const { stdout } = await run('git', ['remote'], { cwd });
+        const remotes = stdout
+            .split('\n')
+            .map((line) => line.trim())
+            .filter(Boolean);
+        const name = remotes.includes('origin') ? 'origin' : remotes[0];
+        if (!name)
+            return null;
+        const url = await run('git', ['remote', 'get-url', name], { cwd });
+        return url.stdout.trim() || null;
+    }
+    catch {
+        return null;
+    }
+}
+function hostOf(remote) {
+    const ssh = /^[^@\s]+@([^:\s]+):/.exec(remote);
+    if (ssh)
+        return ssh[1] ?? null;
+    try {
+        return new URL(remote).host || null;
+    }
+    catch {
+        return null;
+    }
+}
+function githubWorkflow(stateFile) {
+    const folder = external_node_path_.posix.dirname(stateFile.split(external_node_path_.sep).join('/'));
+    const watched = folder === '.' ? stateFile : `${folder}/**`;
+    return `# orchestrator-git: keeps this repository's issues in step with the MCP Task Orchestrator's plan.
+name: orchestrator-git
+on:
+  push: { branches: [main, master], paths: ['${watched}', 'docs/**/features/**'] }
+  schedule: [{ cron: '17 3 * * *' }] # the nightly full reconcile
+  workflow_dispatch: {}
+concurrency: orchestrator-git
+permissions: { issues: write }
+jobs:
+  sync:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: ${COMMAND} --summary "$GITHUB_STEP_SUMMARY"
+        env: { GITHUB_TOKEN: '\${{ secrets.GITHUB_TOKEN }}' }
+`;
+}
+const GITLAB_JOB = {
+    image: 'node:20-alpine',
+    resource_group: 'orchestrator-git',
+    rules: [
+        { if: '$CI_PIPELINE_SOURCE == "schedule" || $CI_PIPELINE_SOURCE == "web"' },
+        {
+            if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH',
+            changes: ['.task_orchestrator/**/*', 'docs/**/features/**/*'],
+        },
+    ],
+    script: [COMMAND],
+};
+const BITBUCKET_STEP = { step: { name: 'orchestrator-git', image: 'node:20', script: [COMMAND] } };
+/** Adds `key: value` at the top of a YAML mapping document, keeping everything else (and its comments) as it was. */
+function addToYaml(existing, keys, value, file) {
+    const doc = (0,dist/* parseDocument */.Tp)(existing);
+    if (doc.errors.length > 0 || (doc.contents !== null && !(0,dist/* isMap */.jh)(doc.contents))) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `${file} is not a YAML mapping init can add to (${doc.errors[0]?.message ?? 'not a mapping'}).`, `Fix ${file}, or add the orchestrator-git job by hand from docs/examples.`);
+    }
+    if (doc.hasIn(keys))
+        return null;
+    doc.setIn(keys, doc.createNode(value));
+    return String(doc);
+}
+const PIPELINES = {
+    github: {
+        file: external_node_path_.join('.github', 'workflows', 'orchestrator-git.yml'),
+        merge: (existing, stateFile) => (existing === null ? githubWorkflow(stateFile) : null),
+        next: [
+            'Commit .github/workflows/orchestrator-git.yml and push: the workflow token (issues: write) is all it needs.',
+        ],
+    },
+    gitlab: {
+        file: '.gitlab-ci.yml',
+        merge: (existing) => existing === null
+            ? `# orchestrator-git: keeps the project's issues in step with the MCP Task Orchestrator's plan.\n${stringifyYaml({ 'orchestrator-git': GITLAB_JOB })}`
+            : addToYaml(existing, ['orchestrator-git'], GITLAB_JOB, '.gitlab-ci.yml'),
+        next: [
+            'Settings → Access tokens: a project access token with the api scope and the Reporter role; store it as the masked CI/CD variable GITLAB_TOKEN (CI_JOB_TOKEN cannot write issues).',
+            'Build → Pipeline schedules: a daily schedule runs the full reconcile.',
+        ],
+    },
+    bitbucket: {
+        file: 'bitbucket-pipelines.yml',
+        merge: (existing) => existing === null
+            ? `# orchestrator-git: keeps the repository's issues in step with the MCP Task Orchestrator's plan.\n${stringifyYaml({ pipelines: { custom: { 'orchestrator-git': [BITBUCKET_STEP] } } })}`
+            : addToYaml(existing, ['pipelines', 'custom', 'orchestrator-git'], [BITBUCKET_STEP], 'bitbucket-pipelines.yml'),
+        next: [
+            'Repository settings → Access tokens: a token with Issues: Write; store it as the secured repository variable BITBUCKET_TOKEN.',
+            'Pipelines → Schedules: schedule the custom pipeline orchestrator-git (daily), or run it after changes to the state.',
+        ],
+    },
+};
+function stringifyYaml(value) {
+    return new dist/* Document */.yo(value).toString();
+}
+
 ;// CONCATENATED MODULE: ./build/src/cli/items.js
 function itemResults(outcome) {
     const byKey = new Map();
@@ -28241,6 +28511,7 @@ function consoleLogger(options = {}) {
 
 
 
+
 const EXIT_OK = 0;
 const EXIT_ITEMS_FAILED = 1;
 const EXIT_BAD_INPUT = 2;
@@ -28430,6 +28701,39 @@ function buildProgram(setExitCode) {
             prepare: (store, tracker, log) => prepareMilestone(store, tracker, request, log),
         }));
     });
+    program
+        .command('init')
+        .description("Set up a repository: the state's git_integration_config row and the pipeline (GitHub workflow, .gitlab-ci.yml job, Bitbucket pipeline), from the git remote")
+        .option('--platform <name>', 'github, gitlab or bitbucket (default: from the git remote)')
+        .option('--repository <path>', 'owner/name, group/project or workspace/repo-slug (default: from the git remote)')
+        .option('--state <path>', "The orchestrator's database (default: its usual places)")
+        .option('--tier <n>', '1 issues, 2 + boards, 3 + releases (asked on a terminal; default 1 in CI)')
+        .option('--dry-run', 'Print what would change, and change nothing')
+        .option('--json', 'Print the result as JSON on stdout')
+        .action(async (options) => {
+        const interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY && !process.env.CI);
+        const result = await runInit({
+            cwd: process.cwd(),
+            ...(typeof options.platform === 'string' ? { platform: options.platform } : {}),
+            ...(typeof options.repository === 'string' ? { repository: options.repository } : {}),
+            ...(typeof options.state === 'string' ? { stateFile: options.state } : {}),
+            ...(typeof options.tier === 'string' ? { tier: options.tier } : {}),
+            dryRun: options.dryRun === true,
+            ask: interactive ? askOnTerminal : null,
+        });
+        if (options.json)
+            process.stdout.write(`${JSON.stringify(result)}\n`);
+        const say = (line) => process.stderr.write(`${line}\n`);
+        say(`${result.platform} ${result.repository}, state ${result.stateFile}, tier ${result.tier}`);
+        if (result.changes.length === 0)
+            say('Nothing to change: orchestrator-git is already set up here.');
+        for (const change of result.changes)
+            say(`${options.dryRun ? 'Would change' : 'Changed'}: ${change}`);
+        if (result.changes.length > 0)
+            for (const step of result.next)
+                say(`Next: ${step}`);
+        setExitCode(EXIT_OK);
+    });
     addSyncOptions(program
         .command('doctor')
         .description('Check everything a sync needs (state file, settings, token, repository, permissions); exit 0 only when ready')).action(async (options) => {
@@ -28478,6 +28782,16 @@ async function main(argv) {
         }
         process.stderr.write(`error: unexpected: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
         return EXIT_ITEMS_FAILED;
+    }
+}
+async function askOnTerminal(question) {
+    const { createInterface } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6848, 19));
+    const prompt = createInterface({ input: process.stdin, output: process.stderr });
+    try {
+        return await prompt.question(question);
+    }
+    finally {
+        prompt.close();
     }
 }
 

@@ -2919,6 +2919,9 @@ function pruneRuns(runs, platform, repository) {
 
 
 
+function sameConfig(a, b) {
+    return a !== null && JSON.stringify(a) === JSON.stringify(b);
+}
 /** The row a milestone upsert leaves: the existing one with the given fields changed, or a new one. */
 function mergedMilestone(milestones, input) {
     const existing = milestones.find((milestone) => milestone.name === input.name);
@@ -3108,6 +3111,31 @@ class SqliteStateStore {
         this.beginWrite();
         deleteItem(this.db, itemKey, platform, repository);
     }
+    setIntegrationConfig(row) {
+        if (sameConfig(this.state.config, row))
+            return false;
+        this.beginWrite();
+        const values = [
+            row.platform,
+            row.repositoryUrl,
+            row.apiTokenName,
+            JSON.stringify(row.defaultLabels),
+            row.autoSyncEnabled ? 1 : 0,
+            row.issueTemplate,
+        ];
+        const first = this.db.exec('SELECT min(id) FROM git_integration_config')[0]?.values[0]?.[0];
+        if (first !== null && first !== undefined) {
+            this.db.run(`UPDATE git_integration_config SET platform = ?, repository_url = ?, api_token_name = ?, default_labels = ?,
+           auto_sync_enabled = ?, issue_template = ? WHERE id = ?`, [...values, first]);
+        }
+        else {
+            this.db.run(`INSERT INTO git_integration_config
+           (platform, repository_url, api_token_name, default_labels, auto_sync_enabled, issue_template)
+         VALUES (?, ?, ?, ?, ?, ?)`, values);
+        }
+        this.state.config = { ...row, defaultLabels: [...row.defaultLabels] };
+        return true;
+    }
     upsertReleaseMilestone(input) {
         const { merged, existing } = mergedMilestone(this.state.milestones, input);
         if (existing && sameMilestone(existing, merged))
@@ -3248,6 +3276,14 @@ class JsonStateStore {
         this.doc.sync.items = this.doc.sync.items.filter((i) => !(i.itemKey === itemKey && i.platform === platform && i.repository === repository));
         if (this.doc.sync.items.length !== before)
             this.dirty = true;
+    }
+    setIntegrationConfig(row) {
+        if (sameConfig(this.state.config, row))
+            return false;
+        this.doc.config = { ...row, defaultLabels: [...row.defaultLabels] };
+        this.state.config = { ...row, defaultLabels: [...row.defaultLabels] };
+        this.dirty = true;
+        return true;
     }
     upsertReleaseMilestone(input) {
         const { merged, existing } = mergedMilestone(this.state.milestones, input);

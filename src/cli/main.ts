@@ -5,6 +5,7 @@ import { executeIssueSync, type ExecuteOptions } from '../engine/execute-issue-s
 import { describeOperation, type SyncScope } from '../engine/sync.js';
 import { isOrchestratorGitError, OrchestratorGitError } from '../errors.js';
 import { formatDoctorReport, runDoctor } from './doctor.js';
+import { runInit } from './init.js';
 import { itemResults } from './items.js';
 import { milestoneRequest, prepareMilestone } from './milestone.js';
 import { progressReporter } from './progress.js';
@@ -275,6 +276,39 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       }),
     );
   });
+  program
+    .command('init')
+    .description(
+      "Set up a repository: the state's git_integration_config row and the pipeline (GitHub workflow, .gitlab-ci.yml job, Bitbucket pipeline), from the git remote",
+    )
+    .option('--platform <name>', 'github, gitlab or bitbucket (default: from the git remote)')
+    .option(
+      '--repository <path>',
+      'owner/name, group/project or workspace/repo-slug (default: from the git remote)',
+    )
+    .option('--state <path>', "The orchestrator's database (default: its usual places)")
+    .option('--tier <n>', '1 issues, 2 + boards, 3 + releases (asked on a terminal; default 1 in CI)')
+    .option('--dry-run', 'Print what would change, and change nothing')
+    .option('--json', 'Print the result as JSON on stdout')
+    .action(async (options: Record<string, string | boolean | undefined>) => {
+      const interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY && !process.env.CI);
+      const result = await runInit({
+        cwd: process.cwd(),
+        ...(typeof options.platform === 'string' ? { platform: options.platform } : {}),
+        ...(typeof options.repository === 'string' ? { repository: options.repository } : {}),
+        ...(typeof options.state === 'string' ? { stateFile: options.state } : {}),
+        ...(typeof options.tier === 'string' ? { tier: options.tier } : {}),
+        dryRun: options.dryRun === true,
+        ask: interactive ? askOnTerminal : null,
+      });
+      if (options.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+      const say = (line: string) => process.stderr.write(`${line}\n`);
+      say(`${result.platform} ${result.repository}, state ${result.stateFile}, tier ${result.tier}`);
+      if (result.changes.length === 0) say('Nothing to change: orchestrator-git is already set up here.');
+      for (const change of result.changes) say(`${options.dryRun ? 'Would change' : 'Changed'}: ${change}`);
+      if (result.changes.length > 0) for (const step of result.next) say(`Next: ${step}`);
+      setExitCode(EXIT_OK);
+    });
   addSyncOptions(
     program
       .command('doctor')
@@ -327,5 +361,15 @@ export async function main(argv: string[]): Promise<number> {
       `error: unexpected: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );
     return EXIT_ITEMS_FAILED;
+  }
+}
+
+async function askOnTerminal(question: string): Promise<string> {
+  const { createInterface } = await import('node:readline/promises');
+  const prompt = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await prompt.question(question);
+  } finally {
+    prompt.close();
   }
 }

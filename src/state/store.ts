@@ -33,7 +33,11 @@ import {
   type SyncRunRecord,
   type SyncedItemRecord,
 } from './sync-records.js';
-import type { IssueLink, OrchestratorState, ReleaseMilestone } from './types.js';
+import type { GitIntegrationConfigRow, IssueLink, OrchestratorState, ReleaseMilestone } from './types.js';
+
+function sameConfig(a: GitIntegrationConfigRow | null, b: GitIntegrationConfigRow): boolean {
+  return a !== null && JSON.stringify(a) === JSON.stringify(b);
+}
 
 export type ReleaseMilestoneInput = Pick<ReleaseMilestone, 'name'> &
   Partial<Omit<ReleaseMilestone, 'id' | 'name'>>;
@@ -86,6 +90,8 @@ export interface StateStore {
    * their value). Returns the row as stored.
    */
   upsertReleaseMilestone(milestone: ReleaseMilestoneInput): ReleaseMilestone;
+  /** Sets the git_integration_config row (the first one by id); returns false when it already said the same. */
+  setIntegrationConfig(row: GitIntegrationConfigRow): boolean;
   /** Appends entries; only the newest 20 runs' journal is kept. */
   appendJournal(entries: JournalEntry[]): void;
   /** Records or replaces a run (by runId); the newest 20 runs per platform + repository are kept. */
@@ -295,6 +301,36 @@ class SqliteStateStore implements StateStore {
     deleteItem(this.db, itemKey, platform, repository);
   }
 
+  setIntegrationConfig(row: GitIntegrationConfigRow): boolean {
+    if (sameConfig(this.state.config, row)) return false;
+    this.beginWrite();
+    const values = [
+      row.platform,
+      row.repositoryUrl,
+      row.apiTokenName,
+      JSON.stringify(row.defaultLabels),
+      row.autoSyncEnabled ? 1 : 0,
+      row.issueTemplate,
+    ];
+    const first = this.db.exec('SELECT min(id) FROM git_integration_config')[0]?.values[0]?.[0];
+    if (first !== null && first !== undefined) {
+      this.db.run(
+        `UPDATE git_integration_config SET platform = ?, repository_url = ?, api_token_name = ?, default_labels = ?,
+           auto_sync_enabled = ?, issue_template = ? WHERE id = ?`,
+        [...values, first],
+      );
+    } else {
+      this.db.run(
+        `INSERT INTO git_integration_config
+           (platform, repository_url, api_token_name, default_labels, auto_sync_enabled, issue_template)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+        values,
+      );
+    }
+    this.state.config = { ...row, defaultLabels: [...row.defaultLabels] };
+    return true;
+  }
+
   upsertReleaseMilestone(input: ReleaseMilestoneInput): ReleaseMilestone {
     const { merged, existing } = mergedMilestone(this.state.milestones, input);
     if (existing && sameMilestone(existing, merged)) return existing;
@@ -442,6 +478,14 @@ class JsonStateStore implements StateStore {
       (i) => !(i.itemKey === itemKey && i.platform === platform && i.repository === repository),
     );
     if (this.doc.sync.items.length !== before) this.dirty = true;
+  }
+
+  setIntegrationConfig(row: GitIntegrationConfigRow): boolean {
+    if (sameConfig(this.state.config, row)) return false;
+    this.doc.config = { ...row, defaultLabels: [...row.defaultLabels] };
+    this.state.config = { ...row, defaultLabels: [...row.defaultLabels] };
+    this.dirty = true;
+    return true;
   }
 
   upsertReleaseMilestone(input: ReleaseMilestoneInput): ReleaseMilestone {
