@@ -2,9 +2,10 @@
  * Two runs at once on one repository, in-process (Promise.all), each with its own copy of the state file — two CI
  * jobs that started together. What happens is documented in docs/reliability.md:
  *
- * - first sync of new items: both runs list the repository before either creates, so each creates every item: one
- *   duplicate per item (a finding: nothing coordinates two runs). A later run reports every duplicate, keeps writing
- *   to the issue its own state links (or the oldest), never writes to the other copy, and never creates more;
+ * - first sync of new items: both runs list the repository before either creates. Before creating, each looks again
+ *   at what changed (engine/concurrent-runs.ts) and links an issue the other run already made; a copy made at the
+ *   very same moment is found by the run's closing verification read and closed by the run that made the newer one,
+ *   so exactly one issue per item stays open with the marker, and both states link to it;
  * - changes to items that already have issues: both runs patch the same issues; no duplicate, and the next run of
  *   either copy has nothing left to do.
  */
@@ -21,7 +22,6 @@ import {
   linksOf,
   recordingLogger,
   startEmulator,
-  writesOf,
 } from '../../test-support/reliability/harness.js';
 
 const ITEMS = ['task:c1', 'task:c2', 'task:c3', 'task:c4'];
@@ -53,42 +53,70 @@ afterEach(async () => {
 });
 
 describe('two first syncs at once', () => {
-  it('can duplicate every item; a third run reports each duplicate, creates nothing and converges', async () => {
+  it('leave one issue per item: a copy made at the same moment is found before creating, or closed after', async () => {
     const [first, second] = await Promise.all([a.sync(emulator), b.sync(emulator)]);
     expect(first.counts.failed + second.counts.failed).toBe(0);
     await expectStateOpens(a.stateFile);
     await expectStateOpens(b.stateFile);
 
+    // Exactly one issue carries each item's marker; any second copy was closed with its marker taken off.
     const after = issuesByKey(emulator);
-    // Each item has one or two issues: never more than one per run.
-    for (const key of ITEMS) expect([1, 2]).toContain(after.get(key)?.length);
-    const duplicated = ITEMS.filter((key) => (after.get(key)?.length ?? 0) > 1);
-    // Each run links every item to an issue that carries its marker.
+    for (const key of ITEMS) expect([key, after.get(key)?.length]).toEqual([key, 1]);
+    const copies = issuesOf(emulator).filter((issue) =>
+      /^Duplicate of #\d+: two orchestrator-git runs/.test(issue.body ?? ''),
+    );
+    for (const copy of copies) expect([copy.state, copy.state_reason]).toEqual(['closed', 'not_planned']);
+    expect(issuesOf(emulator)).toHaveLength(ITEMS.length + copies.length);
+    // Each run links every item to the issue that kept the marker.
     for (const scenario of [a, b]) {
-      for (const link of await linksOf(scenario.stateFile))
-        expect(after.get(link.key)).toContain(link.number);
+      const links = await linksOf(scenario.stateFile);
+      expect(links.map((link) => link.key).sort()).toEqual(ITEMS);
+      for (const link of links) expect(after.get(link.key)).toEqual([link.number]);
     }
-    const issueCount = issuesOf(emulator).length;
 
-    // The third run, from A's state: nothing is created, every duplicate is reported, only A's issues are written.
+    // A third run from either copy has nothing to do, reports nothing, and creates nothing.
     const { log, lines } = recordingLogger();
-    const from = emulator.requests.length;
     const third = await a.sync(emulator, { log });
     expect(third.counts).toMatchObject({ created: 0, failed: 0 });
-    expect(issuesOf(emulator)).toHaveLength(issueCount);
-    const warned = third.plan.warnings.filter((note) => /also carries the marker of/.test(note.message));
-    expect(warned.map((note) => note.itemKey).sort()).toEqual(duplicated);
-    for (const key of duplicated) {
-      expect(lines.some((line) => line.level === 'warning' && line.message.includes(key))).toBe(true);
-    }
-    const linkedByA = new Set((await linksOf(a.stateFile)).map((link) => link.number));
-    for (const write of writesOf(emulator.requests.slice(from))) {
-      expect(linkedByA).toContain(Number(/\/issues\/(\d+)$/.exec(write.path)?.[1]));
-    }
-    // From either copy of the state, nothing more to do, and still no new issue.
+    expect(lines.filter((line) => /also carries the marker/.test(line.message))).toEqual([]);
     await expectNoOp(a, emulator);
     await expectNoOp(b, emulator);
-    expect(issuesOf(emulator)).toHaveLength(issueCount);
+    expect(issuesOf(emulator)).toHaveLength(ITEMS.length + copies.length);
+  });
+
+  it('a run held up on its first create while the other creates everything: that copy is closed, the rest linked', async () => {
+    // B's first issue create is held for 1.5 s; A syncs everything meanwhile.
+    emulator.injectFault({
+      method: 'POST',
+      path: /^\/repos\/acme\/widgets\/issues$/,
+      kind: 'delay',
+      ms: 1_500,
+    });
+    const runB = b.sync(emulator);
+    // B has read the platform and looked again just before its first create (two issue lists).
+    const lists = () =>
+      emulator.requests.filter(
+        (request) => request.method === 'GET' && request.path === '/repos/acme/widgets/issues',
+      );
+    while (lists().length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    const first = await a.sync(emulator);
+    expect(first.counts).toMatchObject({ created: ITEMS.length, failed: 0 });
+    const second = await runB;
+
+    // B's held create landed after A's issues (a gap in the numbers), so B looked again and linked the other three.
+    const adopted = second.results.filter((result) => result.status === 'skipped');
+    expect(adopted).toHaveLength(ITEMS.length - 1);
+    for (const result of adopted)
+      expect(result.error).toMatch(/^created meanwhile by another run as #\d+; linked/);
+    // Its one copy was closed after the run, and B links every item to A's issues.
+    expect(
+      second.plan.warnings.filter((note) => /was closed as a duplicate/.test(note.message)),
+    ).toHaveLength(1);
+    const after = issuesByKey(emulator);
+    for (const key of ITEMS) expect(after.get(key)).toHaveLength(1);
+    for (const link of await linksOf(b.stateFile)) expect(after.get(link.key)).toEqual([link.number]);
+    await expectNoOp(a, emulator);
+    await expectNoOp(b, emulator);
   });
 });
 

@@ -12,6 +12,7 @@ import type { JournalEntry, StateStore } from '../state/store.js';
 import { linkItemKey } from '../state/types.js';
 import { LinkRecorder } from './links.js';
 import { readActual, type ReconcileMode } from './read-actual.js';
+import { CreateGuard, resolveDuplicates } from './concurrent-runs.js';
 import { limitToScope, readScoped, scopeDesired } from './scope.js';
 import { logText, type Logger } from './logger.js';
 
@@ -162,6 +163,13 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
   const written = new Map<number, string>();
   let seq = 0;
   let lastCheckpoint = Date.now();
+  const guard = new CreateGuard(
+    tracker,
+    readAt,
+    actual.issues.reduce((highest, issue) => Math.max(highest, issue.number), 0),
+  );
+  /** Issue number → the item (and assignees) of each issue this run created. */
+  const created = new Map<number, { itemKey: string; ownedAssignees: string[] }>();
   const checkpointMs = options.checkpointMs ?? 15_000;
 
   for (const operation of plan.operations) {
@@ -187,7 +195,39 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
     };
     journal.push(entry);
     try {
+      // Another run may have created this item's issue since this run read the platform.
+      const adopted = operation.kind === 'createIssue' ? await guard.existing(operation.itemKey) : null;
+      if (operation.kind === 'createIssue' && adopted) {
+        const marker = readMarker(adopted.body);
+        links.record(
+          {
+            itemKey: operation.itemKey,
+            number: adopted.number,
+            url: adopted.url,
+            issueId: adopted.id,
+            hash: marker.kind === 'marker' ? marker.hash : '',
+            ownedAssignees: operation.ownedAssignees,
+          },
+          false,
+        );
+        entry.status = 'skipped';
+        entry.issueNumber = adopted.number;
+        const why = `created meanwhile by another run as #${adopted.number}; linked, not created again`;
+        outcome.results.push({
+          operation,
+          status: 'skipped',
+          issue: { number: adopted.number, url: adopted.url },
+          error: why,
+        });
+        log.warning(`${operation.itemKey}: ${why}.`);
+        options.onProgress?.(outcome.results.length, plan.operations.length);
+        continue;
+      }
       const issue = await applyOperation(operation, tracker, milestoneNumbers, now, log);
+      if (issue && operation.kind === 'createIssue') {
+        guard.created(operation.itemKey, issue.number);
+        created.set(issue.number, { itemKey: operation.itemKey, ownedAssignees: operation.ownedAssignees });
+      }
       entry.status = 'done';
       entry.issueNumber = issue?.number ?? entry.issueNumber;
       outcome.results.push({
@@ -229,10 +269,25 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
     }
   }
 
-  outcome.links = links.recorded;
   tally(outcome);
   // A scoped run saw only its items: it must not tell the next incremental read that everything was seen.
-  const seenUntil = scope ? null : await verifyOwnWrites(tracker, readAt, written, outcome, log);
+  const verified = scope
+    ? { seenUntil: null, changed: null }
+    : await verifyOwnWrites(tracker, readAt, written, outcome, log);
+  let { seenUntil } = verified;
+  if (verified.changed && created.size > 0) {
+    const resolved = await resolveDuplicates(tracker, verified.changed, created, links, log);
+    for (const { itemKey, kept, closed } of resolved) {
+      plan.warnings.push({
+        itemKey,
+        issueNumber: closed,
+        message: `another run created #${kept} for this item at the same time; #${closed} was closed as a duplicate`,
+      });
+    }
+    // Those writes came after the verification: the next run reads from this run's start.
+    if (resolved.length > 0) seenUntil = null;
+  }
+  outcome.links = latestLinks(links.recorded);
   outcome.stats = tracker.stats();
   if (scope) store.appendJournal(journal);
   else if (plan.operations.length > 0 || journal.length > 0) {
@@ -298,8 +353,8 @@ async function verifyOwnWrites(
   written: Map<number, string>,
   outcome: SyncOutcome,
   log: Logger,
-): Promise<string | null> {
-  if (written.size === 0 || outcome.stoppedBy) return null;
+): Promise<{ seenUntil: string | null; changed: ActualIssue[] | null }> {
+  if (written.size === 0 || outcome.stoppedBy) return { seenUntil: null, changed: null };
   try {
     const changed = await tracker.listIssues({ updatedSince: readAt });
     const others = changed.filter((issue) => written.get(issue.number) !== issue.updatedAt);
@@ -307,16 +362,28 @@ async function verifyOwnWrites(
       log.info(
         `${others.length} issues changed during the run besides its own writes; the next run reads them.`,
       );
-      return null;
+      return { seenUntil: null, changed };
     }
     const latest = Math.max(Date.parse(readAt), ...changed.map((issue) => Date.parse(issue.updatedAt)));
-    return new Date(latest).toISOString();
+    return { seenUntil: new Date(latest).toISOString(), changed };
   } catch (error) {
     log.warning(
       `Could not check for changes made during the run (${error instanceof Error ? error.message : String(error)}); the next run reads them.`,
     );
-    return null;
+    return { seenUntil: null, changed: null };
   }
+}
+
+/** The last recorded link of each item (an item linked twice in a run, e.g. to the kept copy of a duplicate). */
+function latestLinks(
+  recorded: { itemKey: string; number: number; url: string }[],
+): { itemKey: string; number: number; url: string }[] {
+  const byKey = new Map<string, { itemKey: string; number: number; url: string }>();
+  for (const link of recorded) {
+    byKey.delete(link.itemKey);
+    byKey.set(link.itemKey, link);
+  }
+  return [...byKey.values()];
 }
 
 function isIssueOperation(operation: Operation): operation is IssueOperation {
