@@ -20,6 +20,8 @@ const sqlJsDir = path.dirname(require.resolve('sql.js/dist/sql-wasm.js'));
 
 const bundles = [
   { name: 'issue-sync', entry: 'build/src/actions/issue-sync.js' },
+  { name: 'release', entry: 'build/src/actions/release.js' },
+  { name: 'board-sync', entry: 'build/src/actions/board-sync.js' },
   { name: 'cli', entry: 'build/src/cli/index.js', executable: true },
 ];
 

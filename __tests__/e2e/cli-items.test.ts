@@ -332,6 +332,20 @@ describe('create-milestone', () => {
     expect((await workspace.read(STATE_DB)).equals(before)).toBe(true);
   });
 
+  it('--dry-run creates nothing on the platform and leaves the state file as it was', async () => {
+    await cli(['sync']);
+    const before = await workspace.read(STATE_DB);
+    emulator.clearRequests();
+    const result = await cli(['create-milestone', 'v2.2.0', '--features', 'GIT_INTEGRATION_V1', '--dry-run']);
+    expect([result.code, result.stderr]).toEqual([
+      0,
+      expect.stringContaining('Would create milestone "v2.2.0" (dry run).'),
+    ]);
+    expect(emulator.listMilestones(REPO)).toEqual([]);
+    expect(writesOf(emulator)).toEqual([]);
+    expect((await workspace.read(STATE_DB)).equals(before)).toBe(true);
+  });
+
   it.each([
     [['--due-on', '2026-02-30'], '--due-on "2026-02-30" is not a date.'],
     [['--features', 'NOPE'], 'Unknown feature "NOPE": the state has no such feature.'],

@@ -1,11 +1,14 @@
 /** The orchestrator-git command line: the same engine as the actions, for GitLab CI, Bitbucket Pipelines and local use. */
-import { Command, Option } from 'commander';
-import { ISSUE_SYNC_SETTINGS, type RawSettings, type SettingName } from '../config/issue-sync.js';
+import { Command } from 'commander';
 import { executeIssueSync, type ExecuteOptions } from '../engine/execute-issue-sync.js';
 import { describeOperation, type SyncScope } from '../engine/sync.js';
 import { isOrchestratorGitError, OrchestratorGitError } from '../errors.js';
 import { formatDoctorReport, runDoctor } from './doctor.js';
+import { addBoardCommands } from './board-commands.js';
 import { runInit } from './init.js';
+import { addMcpCommand } from './mcp-command.js';
+import { addSyncOptions, settingsFrom } from './options.js';
+import { addReleaseCommands } from './release-commands.js';
 import { itemResults } from './items.js';
 import { milestoneRequest, prepareMilestone } from './milestone.js';
 import { progressReporter } from './progress.js';
@@ -16,59 +19,6 @@ import { consoleLogger } from './logger.js';
 export const EXIT_OK = 0;
 export const EXIT_ITEMS_FAILED = 1;
 export const EXIT_BAD_INPUT = 2;
-
-const BOOLEAN_SETTINGS: SettingName[] = [
-  'dry-run',
-  'create-completed',
-  'neutralize-mentions',
-  'enabled',
-  'multiple-assignees',
-];
-
-function addSyncOptions(command: Command): Command {
-  for (const [name, { help }] of Object.entries(ISSUE_SYNC_SETTINGS) as [SettingName, { help: string }][]) {
-    if (name === 'token') {
-      command.addOption(
-        new Option(
-          '--token <token>',
-          'Token (prefer GITHUB_TOKEN, GITLAB_TOKEN or BITBUCKET_TOKEN in the environment: flags show in process lists)',
-        ),
-      );
-    } else if (name === 'dry-run') {
-      command.addOption(new Option('--dry-run', help));
-    } else if (BOOLEAN_SETTINGS.includes(name)) {
-      command.addOption(new Option(`--${name} <true|false>`, help));
-    } else {
-      command.addOption(new Option(`--${name} <value>`, help));
-    }
-  }
-  command.addOption(new Option('--state <path>', 'Alias of --state-file'));
-  command.addOption(
-    new Option('--gitlab-url <url>', 'GitLab instance URL (alias of --api-url with --platform gitlab)'),
-  );
-  command.addOption(
-    new Option('--config <path>', 'Config file (default: .github/orchestrator-git.yml when present)'),
-  );
-  command.addOption(new Option('--json', 'Print the outcome as JSON on stdout'));
-  command.addOption(new Option('--summary <path>', 'Also write the Markdown summary to this file'));
-  command.addOption(new Option('--quiet', 'Only warnings and errors on stderr'));
-  return command;
-}
-
-function settingsFrom(options: Record<string, unknown>): RawSettings {
-  const inputs: RawSettings = {};
-  for (const name of Object.keys(ISSUE_SYNC_SETTINGS) as SettingName[]) {
-    const key = name.replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
-    const value = options[key];
-    if (value !== undefined) inputs[name] = value === true ? 'true' : value;
-  }
-  if (options.state !== undefined && inputs['state-file'] === undefined) inputs['state-file'] = options.state;
-  if (options.gitlabUrl !== undefined && inputs['api-url'] === undefined) {
-    inputs['api-url'] = options.gitlabUrl;
-    if (inputs.platform === undefined) inputs.platform = 'gitlab';
-  }
-  return inputs;
-}
 
 interface RunRequest {
   forceDryRun?: boolean;
@@ -272,7 +222,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       await runCommand(options, {
         itemReport: true,
         scope: { itemKeys: null, createIssues: false },
-        prepare: (store, tracker, log) => prepareMilestone(store, tracker, request, log),
+        prepare: (store, tracker, log, run) => prepareMilestone(store, tracker, request, log, run.dryRun),
       }),
     );
   });
@@ -337,6 +287,9 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       process.stderr.write(`Wrote ${options.out}\n`);
       setExitCode(EXIT_OK);
     });
+  addBoardCommands(program, setExitCode);
+  addReleaseCommands(program, setExitCode);
+  addMcpCommand(program);
   return program;
 }
 

@@ -63,6 +63,8 @@ export async function prepareMilestone(
   tracker: IssueTracker,
   request: MilestoneRequest,
   log: Logger,
+  /** Nothing is created on the platform (the state is not saved in a dry run either). */
+  dryRun = false,
 ): Promise<void> {
   const known = new Set(store.state.features.map((feature) => feature.id));
   const unknown = (request.features ?? []).filter((id) => !known.has(id));
@@ -89,6 +91,8 @@ export async function prepareMilestone(
       `Milestone ${quote(request.name)} does not exist, and ${tracker.platform}'s API cannot create milestones.`,
       'Create it by hand (Bitbucket: Repository settings → Issues → Milestones), then run this command again to record it and assign its issues.',
     );
+  } else if (dryRun) {
+    log.info(`Would create milestone ${quote(request.name)} (dry run).`);
   } else {
     const created = await tracker.createMilestone({
       title: request.name,

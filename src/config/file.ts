@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { OrchestratorGitError, quote } from '../errors.js';
+import { fileSettingNames } from './file-keys.js';
 import { checkFileSettings, type RawSettings } from './issue-sync.js';
 
 export const DEFAULT_CONFIG_FILES = [
@@ -54,7 +55,7 @@ export function loadConfigFile(
         { cause: error },
       );
     }
-    return { file: candidate, settings: checkFileSettings(raw, candidate) };
+    return { file: candidate, settings: checkFileSettings(raw, candidate, fileSettingNames()) };
   }
   return { file: null, settings: {} };
 }

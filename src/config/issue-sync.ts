@@ -127,7 +127,11 @@ const FILE_FORBIDDEN: SettingName[] = ['token'];
 export const PLATFORMS: readonly PlatformName[] = ['github', 'gitlab', 'bitbucket'];
 
 /** Checks a config file's keys: an unknown key is an error that names it and the closest known key. */
-export function checkFileSettings(raw: unknown, file: string): RawSettings {
+export function checkFileSettings(
+  raw: unknown,
+  file: string,
+  known: readonly string[] = SETTING_NAMES,
+): RawSettings {
   if (raw === null || raw === undefined) return {};
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     throw new OrchestratorGitError(
@@ -138,12 +142,12 @@ export function checkFileSettings(raw: unknown, file: string): RawSettings {
   }
   const settings: RawSettings = {};
   for (const [key, value] of Object.entries(raw)) {
-    if (!(SETTING_NAMES as string[]).includes(key)) {
-      const suggestion = suggestKey(key, SETTING_NAMES);
+    if (!known.includes(key)) {
+      const suggestion = suggestKey(key, known);
       throw new OrchestratorGitError(
         'CONFIG_UNKNOWN_KEY',
         `Config file ${quote(file)} has an unknown key ${quote(key)}.${suggestion ? ` Did you mean ${quote(suggestion)}?` : ''}`,
-        `Use only known settings: ${SETTING_NAMES.filter((name) => !FILE_FORBIDDEN.includes(name)).join(', ')}.`,
+        `Use only known settings: ${known.filter((name) => !(FILE_FORBIDDEN as readonly string[]).includes(name)).join(', ')}.`,
       );
     }
     if (FILE_FORBIDDEN.includes(key as SettingName)) {

@@ -33,7 +33,12 @@ export interface ExecuteOptions {
   /** Told after each applied operation: for a progress bar. */
   onProgress?: (done: number, total: number) => void;
   /** Called with the open store and tracker before the sync (the CLI's create-milestone prepares the state). */
-  prepare?: (store: StateStore, tracker: IssueTracker, log: Logger) => Promise<void>;
+  prepare?: (
+    store: StateStore,
+    tracker: IssueTracker,
+    log: Logger,
+    run: { dryRun: boolean },
+  ) => Promise<void>;
 }
 
 export type ExecuteResult =
@@ -98,7 +103,7 @@ export async function executeIssueSync(options: ExecuteOptions): Promise<Execute
       log.warning(`State: ${store.state.warnings.length - 50} more warnings`);
 
     const tracker = await createIssueTracker(config, (message) => log.warning(message));
-    await options.prepare?.(store, tracker, log);
+    await options.prepare?.(store, tracker, log, { dryRun: config.dryRun });
     const outcome = await runIssueSync({
       store,
       tracker,

@@ -255,3 +255,30 @@ describe('platforms', () => {
     );
   });
 });
+
+describe('one config file for every job', () => {
+  it('holds board-sync and release settings beside issue-sync ones, and still refuses unknown keys', async () => {
+    const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { loadConfigFile } = await import('../../../src/config/file.js');
+    const dir = await mkdtemp(path.join(tmpdir(), 'og-config-'));
+    try {
+      await writeFile(
+        path.join(dir, 'og.yml'),
+        'tasks: all\nboard-type: sprint_board\nrelease-notes-template: hybrid\n',
+      );
+      expect(loadConfigFile('og.yml', dir).settings).toEqual({
+        tasks: 'all',
+        'board-type': 'sprint_board',
+        'release-notes-template': 'hybrid',
+      });
+      await writeFile(path.join(dir, 'bad.yml'), 'board-typ: sprint_board\n');
+      const error = errorOf(() => loadConfigFile('bad.yml', dir));
+      expect(error.code).toBe('CONFIG_UNKNOWN_KEY');
+      expect(error.message).toContain('Did you mean "board-type"?');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -33,6 +33,9 @@ import { labelRoutes } from './handlers/labels.js';
 import { milestoneRoutes } from './handlers/milestones.js';
 import { repoRoutes } from './handlers/repos.js';
 import { assigneeRoutes } from './handlers/assignees.js';
+import { gitData, releaseRoutes, renderRelease } from './handlers/releases.js';
+import { graphqlRoutes } from './graphql/handler.js';
+import { ProjectsState } from './graphql/projects.js';
 import { rateLimitRoute } from './handlers/rate-limit.js';
 import { API_VERSION, ApiError, basicError, DOCS, etagMatches, requestId, weakEtag } from './http.js';
 import { PrimaryLimiter, SecondaryLimiter, type RateSnapshot } from './limits.js';
@@ -89,6 +92,8 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 export class GitHubEmulator {
   readonly requests: RecordedRequest[] = [];
+  /** Projects v2 (served by POST /graphql): records, token grants and what a person does in the web UI. */
+  readonly projects: ProjectsState;
   private readonly store: Store;
   private readonly router: Router;
   private readonly primary: PrimaryLimiter;
@@ -106,6 +111,7 @@ export class GitHubEmulator {
     this.limit = options.rateLimit?.limit ?? 5000;
     this.latencyMs = options.latencyMs ?? 0;
     this.store = new Store(this.clock);
+    this.projects = new ProjectsState(this.store);
     this.primary = new PrimaryLimiter(this.clock);
     this.secondary = new SecondaryLimiter(
       this.clock,
@@ -121,7 +127,9 @@ export class GitHubEmulator {
       ...labelRoutes,
       ...milestoneRoutes,
       ...assigneeRoutes,
+      ...releaseRoutes,
       rateLimit,
+      ...graphqlRoutes(() => this.projects),
     ]);
   }
 
@@ -186,6 +194,36 @@ export class GitHubEmulator {
       milestone: null,
       pullRequest: true,
     }).number;
+  }
+
+  /** Registers commits as pushed (the emulator keeps no git objects): tags and releases may then point at them. */
+  addCommits(repo: string, ...shas: string[]): void {
+    const data = gitData(this.store.requireRepo(repo));
+    for (const sha of shas) data.commits.add(sha);
+  }
+
+  /** Tag refs by tag name, with the commit each resolves to (through its tag object when annotated). */
+  listTags(repo: string): { name: string; commit: string; annotated: boolean; message: string | null }[] {
+    const data = gitData(this.store.requireRepo(repo));
+    return [...data.refs.values()]
+      .filter((ref) => ref.ref.startsWith('refs/tags/'))
+      .map((ref) => {
+        const object = ref.type === 'tag' ? data.tagObjects.get(ref.sha) : undefined;
+        return {
+          name: ref.ref.slice('refs/tags/'.length),
+          commit: object ? object.objectSha : ref.sha,
+          annotated: object !== undefined,
+          message: object ? object.message : null,
+        };
+      });
+  }
+
+  /** Every release (drafts included), as the API renders it. */
+  listReleases(repo: string): Record<string, unknown>[] {
+    const record = this.store.requireRepo(repo);
+    return [...gitData(record).releases.values()].map((release) =>
+      renderRelease(this.store, record, release, this.directUrls()),
+    );
   }
 
   // ---- direct state access ------------------------------------------------------------------------------------

@@ -1,31 +1,21 @@
-export const id = 154;
-export const ids = [154];
+export const id = 644;
+export const ids = [644,514];
 export const modules = {
 
-/***/ 6154:
+/***/ 8473:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  GitHubIssueTracker: () => (/* binding */ GitHubIssueTracker)
-});
-
-// UNUSED EXPORTS: GITHUB_CAPABILITIES, parseRepository
-
-// EXTERNAL MODULE: ./build/src/errors.js
-var errors = __webpack_require__(7406);
-// EXTERNAL MODULE: ./build/src/platforms/types.js
-var types = __webpack_require__(551);
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
-var github = __webpack_require__(1758);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var dist_bundle = __webpack_require__(9735);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var plugin_throttling_dist_bundle = __webpack_require__(6856);
-// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
-var light = __webpack_require__(3251);
-;// CONCATENATED MODULE: ./build/src/platforms/github/client.js
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LX: () => (/* binding */ createGitHubClient),
+/* harmony export */   nG: () => (/* binding */ httpStatus),
+/* harmony export */   ps: () => (/* binding */ toCatalogueError)
+/* harmony export */ });
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1758);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6856);
+/* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3251);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7406);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(551);
 /** The one Octokit client for GitHub: retries, throttling, timeouts and request counting live here, not at call sites. */
 
 
@@ -36,7 +26,7 @@ var light = __webpack_require__(3251);
 
 
 function createGitHubClient(options) {
-    const stats = (0,types/* emptyStats */.b)();
+    const stats = (0,_types_js__WEBPACK_IMPORTED_MODULE_3__/* .emptyStats */ .b)();
     const serverDate = { value: null };
     const timeoutMs = options.timeoutMs ?? 30_000;
     const maxWait = options.maxRateLimitWaitSeconds ?? 60;
@@ -70,7 +60,7 @@ function createGitHubClient(options) {
             headers: received.headers,
         });
     };
-    const Bottleneck = light;
+    const Bottleneck = bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1__;
     const throttle = {
         onRateLimit: (retryAfter, request, _octokit, retryCount) => {
             if (retryCount < 1 && retryAfter <= maxWait) {
@@ -94,14 +84,14 @@ function createGitHubClient(options) {
         throttle.write = new Bottleneck.Group({ maxConcurrent: 1, minTime });
         throttle.notifications = new Bottleneck.Group({ maxConcurrent: 1, minTime });
     }
-    const octokit = (0,github/* getOctokit */.Q)(options.token, {
+    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(options.token, {
         baseUrl: options.baseUrl.replace(/\/+$/, ''),
         request: { fetch: countingFetch },
         // Retries belong here, not in `request`: a `request.retries` makes plugin-retry retry even 4xx answers.
         retry: { retryAfterBaseValue: options.retryBaseMs ?? 1000, retries: options.retries ?? 3 },
         throttle,
         log: { debug: () => undefined, info: () => undefined, warn: log, error: log },
-    }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
+    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__/* .throttling */ .A);
     return { octokit, stats, serverDate };
 }
 function httpStatus(error) {
@@ -136,20 +126,20 @@ function platformMessage(error) {
 }
 /** Turns an Octokit error into a catalogue error that says what went wrong and how to fix it. */
 function toCatalogueError(error, repository, doing) {
-    if (error instanceof errors/* OrchestratorGitError */.Xw)
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OrchestratorGitError */ .Xw)
         return error;
     const status = httpStatus(error);
     const message = platformMessage(error);
     const headers = responseOf(error).headers ?? {};
     const cause = { cause: error };
     if (status === 401) {
-        return new errors/* OrchestratorGitError */.Xw('TOKEN_INVALID', `GitHub rejected the token while ${doing} (401 ${message}).`, 'Check that the `token` input holds a valid, unexpired token (secrets.GITHUB_TOKEN, a PAT, or a GitHub App token).', cause);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OrchestratorGitError */ .Xw('TOKEN_INVALID', `GitHub rejected the token while ${doing} (401 ${message}).`, 'Check that the `token` input holds a valid, unexpired token (secrets.GITHUB_TOKEN, a PAT, or a GitHub App token).', cause);
     }
     if (status === 404) {
-        return new errors/* OrchestratorGitError */.Xw('REPOSITORY_NOT_FOUND', `Repository ${(0,errors/* quote */.hD)(repository)} was not found, or the token cannot see it (404 while ${doing}).`, "Check the `repository` input (owner/name) and that the token has access to it: for another repository than the workflow's own, use a PAT or GitHub App token with access to it.", cause);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OrchestratorGitError */ .Xw('REPOSITORY_NOT_FOUND', `Repository ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(repository)} was not found, or the token cannot see it (404 while ${doing}).`, "Check the `repository` input (owner/name) and that the token has access to it: for another repository than the workflow's own, use a PAT or GitHub App token with access to it.", cause);
     }
     if (status === 410) {
-        return new errors/* OrchestratorGitError */.Xw('ISSUES_DISABLED', `Issues are disabled for ${(0,errors/* quote */.hD)(repository)} (410 while ${doing}).`, 'Enable Issues in the repository settings (Settings → General → Features → Issues).', cause);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OrchestratorGitError */ .Xw('ISSUES_DISABLED', `Issues are disabled for ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(repository)} (410 while ${doing}).`, 'Enable Issues in the repository settings (Settings → General → Features → Issues).', cause);
     }
     const remaining = headers['x-ratelimit-remaining'];
     if (status === 429 || (status === 403 && (String(remaining) === '0' || /rate limit/i.test(message)))) {
@@ -160,25 +150,38 @@ function toCatalogueError(error, repository, doing) {
             : Number.isFinite(reset) && reset > 0
                 ? ` It resets at ${new Date(reset * 1000).toISOString()}.`
                 : '';
-        return new errors/* OrchestratorGitError */.Xw('RATE_LIMITED', `GitHub's rate limit stopped the run while ${doing} (${status} ${message}).${when}`, 'The next run resumes where this one stopped; nothing is duplicated. For large plans, schedule runs further apart or use a GitHub App token (higher limits).', cause);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OrchestratorGitError */ .Xw('RATE_LIMITED', `GitHub's rate limit stopped the run while ${doing} (${status} ${message}).${when}`, 'The next run resumes where this one stopped; nothing is duplicated. For large plans, schedule runs further apart or use a GitHub App token (higher limits).', cause);
     }
     if (status === 403) {
         const needed = headers['x-accepted-github-permissions'];
-        return new errors/* OrchestratorGitError */.Xw('PERMISSION_DENIED', `The token may not do this while ${doing} in ${(0,errors/* quote */.hD)(repository)} (403 ${message}${needed ? `; needs ${needed}` : ''}).`, 'Give the workflow `permissions: { issues: write, contents: write }` (contents only to commit the state file), or use a token with the Issues write permission on this repository.', cause);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OrchestratorGitError */ .Xw('PERMISSION_DENIED', `The token may not do this while ${doing} in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(repository)} (403 ${message}${needed ? `; needs ${needed}` : ''}).`, 'Give the workflow `permissions: { issues: write, contents: write }` (contents only to commit the state file), or use a token with the Issues write permission on this repository.', cause);
     }
     if (status === 422) {
-        return new errors/* OrchestratorGitError */.Xw('VALIDATION_FAILED', `GitHub refused the request while ${doing}: ${message}.`, 'The item is reported as failed and the rest of the run goes on; fix the value named above in the orchestrator state or the config.', cause);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OrchestratorGitError */ .Xw('VALIDATION_FAILED', `GitHub refused the request while ${doing}: ${message}.`, 'The item is reported as failed and the rest of the run goes on; fix the value named above in the orchestrator state or the config.', cause);
     }
     // Octokit reports a connection that failed before any answer (reset, timeout, cut-off body) as a 500 without a
     // response; saying 500 would blame GitHub for what may be the network.
     const answered = typeof error === 'object' && error !== null && 'response' in error && error.response !== undefined;
-    return new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', answered || status === undefined
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OrchestratorGitError */ .Xw('PLATFORM_ERROR', answered || status === undefined
         ? `GitHub request failed while ${doing}: ${status ? `${status} ` : ''}${message}.`
         : `The connection to GitHub failed while ${doing}, before a complete answer: ${message}.`, 'This is usually temporary: the next run retries. If it persists, check https://www.githubstatus.com or your GitHub Enterprise Server.', cause);
 }
 /** Errors after which no later request can succeed in this run. */
 
-;// CONCATENATED MODULE: ./build/src/platforms/github/issues.js
+
+/***/ }),
+
+/***/ 6514:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GitHubIssueTracker: () => (/* binding */ GitHubIssueTracker),
+/* harmony export */   S: () => (/* binding */ parseRepository)
+/* harmony export */ });
+/* unused harmony export GITHUB_CAPABILITIES */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(551);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8473);
 
 
 
@@ -186,7 +189,7 @@ const REPOSITORY_PATTERN = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-
 function parseRepository(repository) {
     const match = REPOSITORY_PATTERN.exec(repository.trim());
     if (!match || match[2] === '.' || match[2] === '..') {
-        throw new errors/* OrchestratorGitError */.Xw('REPOSITORY_MALFORMED', `Repository ${(0,errors/* quote */.hD)(repository)} is not of the form owner/name.`, "Set the `repository` input to owner/name, e.g. octo-org/widgets, or leave it empty to use the workflow's own repository.");
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('REPOSITORY_MALFORMED', `Repository ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(repository)} is not of the form owner/name.`, "Set the `repository` input to owner/name, e.g. octo-org/widgets, or leave it empty to use the workflow's own repository.");
     }
     return { owner: match[1] ?? '', repo: match[2] ?? '' };
 }
@@ -216,20 +219,20 @@ class GitHubIssueTracker {
         this.owner = owner;
         this.repo = repo;
         this.repository = `${owner}/${repo}`;
-        this.client = createGitHubClient(options);
+        this.client = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .createGitHubClient */ .LX)(options);
     }
     stats() {
         return { ...this.client.stats };
     }
     checkAccess() {
         const where = { owner: this.owner, repo: this.repo };
-        return (0,types/* runAccessChecks */.N)([
+        return (0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .runAccessChecks */ .N)([
             {
                 name: 'repository',
                 run: async () => {
                     const { data } = await this.call('reading the repository', () => this.client.octokit.request('GET /repos/{owner}/{repo}', where));
                     if (!data.has_issues) {
-                        throw new errors/* OrchestratorGitError */.Xw('ISSUES_DISABLED', `Issues are turned off in ${this.repository}.`, 'Turn them on in the repository: Settings → General → Features → Issues.');
+                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('ISSUES_DISABLED', `Issues are turned off in ${this.repository}.`, 'Turn them on in the repository: Settings → General → Features → Issues.');
                     }
                     return `${data.full_name} is reachable and has issues on`;
                 },
@@ -255,11 +258,11 @@ class GitHubIssueTracker {
                         });
                     }
                     catch (error) {
-                        if (httpStatus(error) === 422)
+                        if ((0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .httpStatus */ .nG)(error) === 422)
                             return 'issues and labels can be written (probed: nothing was created)';
-                        throw toCatalogueError(error, this.repository, 'checking that issues can be written');
+                        throw (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .toCatalogueError */ .ps)(error, this.repository, 'checking that issues can be written');
                     }
-                    throw new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', 'GitHub accepted a label with an invalid colour while checking write access.', 'Delete the label "orchestrator-git access check" by hand; write access is there.');
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('PLATFORM_ERROR', 'GitHub accepted a label with an invalid colour while checking write access.', 'Delete the label "orchestrator-git access check" by hand; write access is there.');
                 },
             },
         ]);
@@ -291,10 +294,10 @@ class GitHubIssueTracker {
         }
         catch (error) {
             // 404: no such issue (or transferred away); 410: deleted. The repository itself was read moments ago.
-            const status = httpStatus(error);
+            const status = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .httpStatus */ .nG)(error);
             if (status === 404 || status === 410)
                 return null;
-            throw toCatalogueError(error, this.repository, `reading issue #${number}`);
+            throw (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .toCatalogueError */ .ps)(error, this.repository, `reading issue #${number}`);
         }
     }
     async listLabels() {
@@ -317,9 +320,9 @@ class GitHubIssueTracker {
         }
         catch (error) {
             // Created meanwhile by someone else (or a concurrent run): that is the outcome we wanted.
-            if (httpStatus(error) === 422 && /already_exists/.test(JSON.stringify(errorData(error))))
+            if ((0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .httpStatus */ .nG)(error) === 422 && /already_exists/.test(JSON.stringify(errorData(error))))
                 return;
-            throw toCatalogueError(error, this.repository, `creating label ${(0,errors/* quote */.hD)(label.name)}`);
+            throw (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .toCatalogueError */ .ps)(error, this.repository, `creating label ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(label.name)}`);
         }
     }
     async listMilestones() {
@@ -354,14 +357,14 @@ class GitHubIssueTracker {
         }
         catch (error) {
             // Already there (a concurrent run), or the answer was lost after the write may have landed: look it up.
-            const status = httpStatus(error);
+            const status = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .httpStatus */ .nG)(error);
             const exists = status === 422 && /already_exists/.test(JSON.stringify(errorData(error)));
             if (exists || status === undefined || status >= 500) {
                 const existing = (await this.listMilestones()).find((item) => item.title === milestone.title);
                 if (existing)
                     return existing;
             }
-            throw toCatalogueError(error, this.repository, `creating milestone ${(0,errors/* quote */.hD)(milestone.title)}`);
+            throw (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .toCatalogueError */ .ps)(error, this.repository, `creating milestone ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(milestone.title)}`);
         }
     }
     async isAssignable(login) {
@@ -374,9 +377,9 @@ class GitHubIssueTracker {
             return true;
         }
         catch (error) {
-            if (httpStatus(error) === 404)
+            if ((0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .httpStatus */ .nG)(error) === 404)
                 return false;
-            throw toCatalogueError(error, this.repository, `checking whether ${(0,errors/* quote */.hD)(login)} can be assigned`);
+            throw (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .toCatalogueError */ .ps)(error, this.repository, `checking whether ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(login)} can be assigned`);
         }
     }
     async createIssue(write) {
@@ -400,7 +403,7 @@ class GitHubIssueTracker {
                 // create is sent again after the wait GitHub asks for, when that is short.
                 const wait = refusedFor(error);
                 if (wait === undefined || attempt >= 2 || wait > this.maxRateLimitWaitSeconds) {
-                    throw toCatalogueError(error, this.repository, `creating issue ${(0,errors/* quote */.hD)(write.title)}`);
+                    throw (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .toCatalogueError */ .ps)(error, this.repository, `creating issue ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(write.title)}`);
                 }
                 this.client.stats.retries += 1;
                 this.log(`Rate limited (429); creating the issue again in ${wait} s`);
@@ -428,13 +431,13 @@ class GitHubIssueTracker {
             return await request();
         }
         catch (error) {
-            throw toCatalogueError(error, this.repository, doing);
+            throw (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .toCatalogueError */ .ps)(error, this.repository, doing);
         }
     }
 }
 /** Seconds to wait before sending a request GitHub refused with 429 and a Retry-After; undefined otherwise. */
 function refusedFor(error) {
-    if (httpStatus(error) !== 429)
+    if ((0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .httpStatus */ .nG)(error) !== 429)
         return undefined;
     const headers = typeof error === 'object' && error !== null && 'response' in error
         ? error.response?.headers
@@ -450,7 +453,7 @@ function errorData(error) {
 function toActualIssue(item) {
     // Octokit resolves with a string when a response body was cut off: the write's outcome is then unknown.
     if (typeof item !== 'object' || item === null || typeof item.number !== 'number') {
-        throw new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', 'GitHub answered with an incomplete response body, so the outcome of the request is unknown.', 'Nothing to do: the run looks for the issue by its marker before creating it again, and the next run reconciles.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('PLATFORM_ERROR', 'GitHub answered with an incomplete response body, so the outcome of the request is unknown.', 'Nothing to do: the run looks for the issue by its marker before creating it again, and the next run reconciles.');
     }
     return {
         number: item.number,
@@ -467,6 +470,228 @@ function toActualIssue(item) {
         milestone: item.milestone ? { number: item.milestone.number, title: item.milestone.title } : null,
         author: item.user?.login ?? null,
         updatedAt: item.updated_at,
+    };
+}
+
+
+/***/ }),
+
+/***/ 2644:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GitHubReleasePublisher: () => (/* binding */ GitHubReleasePublisher)
+/* harmony export */ });
+/* unused harmony export githubWebHost */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8473);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6514);
+/** GitHub tags (git tag objects and refs) and Releases through REST, behind the ReleasePublisher interface. */
+
+
+
+const CONTENTS_FIX = 'Give the workflow `permissions: { contents: write, issues: write }` (contents for tags and releases, issues for the milestone), or use a token with the Contents read and write permission on this repository.';
+/** The web origin of a REST base URL: api.github.com → github.com; GHES https://HOST/api/v3 → https://HOST. */
+function githubWebHost(baseUrl) {
+    const trimmed = baseUrl.replace(/\/+$/, '');
+    if (/^https:\/\/api\.github\.com$/i.test(trimmed))
+        return 'https://github.com';
+    return trimmed.replace(/\/api\/v3$/i, '');
+}
+class GitHubReleasePublisher {
+    platform = 'github';
+    capabilities = { releases: true, milestones: true };
+    repository;
+    owner;
+    repo;
+    client;
+    web;
+    constructor(repository, options) {
+        const { owner, repo } = (0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRepository */ .S)(repository);
+        this.owner = owner;
+        this.repo = repo;
+        this.repository = `${owner}/${repo}`;
+        this.client = (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .createGitHubClient */ .LX)(options);
+        this.web = githubWebHost(options.baseUrl);
+    }
+    stats() {
+        return { ...this.client.stats };
+    }
+    webRepository() {
+        return { host: this.web, owner: this.owner, repository: this.repo };
+    }
+    async getTag(name) {
+        let ref;
+        try {
+            ({ data: ref } = await this.client.octokit.request('GET /repos/{owner}/{repo}/git/ref/{ref}', {
+                owner: this.owner,
+                repo: this.repo,
+                ref: `tags/${name}`,
+            }));
+        }
+        catch (error) {
+            if ((0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatus */ .nG)(error) === 404)
+                return null;
+            throw this.failure(error, `reading tag ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(name)}`);
+        }
+        let object = ref.object;
+        const annotated = object.type === 'tag';
+        // An annotated tag may (rarely) tag another tag: peel until the commit.
+        for (let depth = 0; object.type === 'tag' && depth < 5; depth += 1) {
+            const { data } = await this.call(`reading tag object of ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(name)}`, () => this.client.octokit.request('GET /repos/{owner}/{repo}/git/tags/{tag_sha}', {
+                owner: this.owner,
+                repo: this.repo,
+                tag_sha: object.sha,
+            }));
+            object = data.object;
+        }
+        if (object.type !== 'commit') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('VALIDATION_FAILED', `Tag ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(name)} on GitHub points at a ${object.type}, not at a commit.`, 'Delete that tag (it is not a release tag) or choose another version.');
+        }
+        return { name, commit: object.sha, annotated };
+    }
+    async createTag(input) {
+        let tagSha;
+        try {
+            const { data } = await this.client.octokit.request('POST /repos/{owner}/{repo}/git/tags', {
+                owner: this.owner,
+                repo: this.repo,
+                tag: input.name,
+                message: input.message,
+                object: input.commit,
+                type: 'commit',
+            });
+            tagSha = data.sha;
+        }
+        catch (error) {
+            if ((0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatus */ .nG)(error) === 422) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('VALIDATION_FAILED', `GitHub does not have commit ${input.commit.slice(0, 12)} in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(this.repository)}, so it cannot be tagged ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(input.name)}.`, 'Push the commit first (the release tags the checked-out commit), and run the release on a commit of the repository named in `repository`.', { cause: error });
+            }
+            throw this.failure(error, `creating the tag object ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(input.name)}`);
+        }
+        try {
+            await this.client.octokit.request('POST /repos/{owner}/{repo}/git/refs', {
+                owner: this.owner,
+                repo: this.repo,
+                ref: `refs/tags/${input.name}`,
+                sha: tagSha,
+                request: { retries: 0 },
+            });
+        }
+        catch (error) {
+            // Created meanwhile (a concurrent run) or the answer was lost: what is there now decides.
+            const status = (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatus */ .nG)(error);
+            if (status === 422 || status === undefined || status >= 500) {
+                const existing = await this.getTag(input.name);
+                if (existing)
+                    return existing;
+            }
+            throw this.failure(error, `creating the tag ref ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(input.name)}`);
+        }
+        return { name: input.name, commit: input.commit, annotated: true };
+    }
+    async getRelease(tag) {
+        try {
+            const { data } = await this.client.octokit.request('GET /repos/{owner}/{repo}/releases/tags/{tag}', {
+                owner: this.owner,
+                repo: this.repo,
+                tag,
+            });
+            return toRelease(data);
+        }
+        catch (error) {
+            if ((0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatus */ .nG)(error) === 404)
+                return null;
+            throw this.failure(error, `reading the release of ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(tag)}`);
+        }
+    }
+    async createRelease(input) {
+        try {
+            const { data } = await this.client.octokit.request('POST /repos/{owner}/{repo}/releases', {
+                owner: this.owner,
+                repo: this.repo,
+                tag_name: input.tag,
+                name: input.name,
+                body: input.body,
+                draft: false,
+                prerelease: input.prerelease,
+                request: { retries: 0 },
+            });
+            return toRelease(data);
+        }
+        catch (error) {
+            const status = (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatus */ .nG)(error);
+            if (status === 422 || status === undefined || status >= 500) {
+                const existing = await this.getRelease(input.tag);
+                if (existing)
+                    return existing;
+            }
+            throw this.failure(error, `creating the release ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(input.tag)}`);
+        }
+    }
+    async updateRelease(release, patch) {
+        const { data } = await this.call(`updating the release ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(release.tag)}`, () => this.client.octokit.request('PATCH /repos/{owner}/{repo}/releases/{release_id}', {
+            owner: this.owner,
+            repo: this.repo,
+            release_id: Number(release.id),
+            name: patch.name,
+            body: patch.body,
+        }));
+        return toRelease(data);
+    }
+    async findMilestone(title) {
+        const milestones = await this.call('listing milestones', () => this.client.octokit.paginate('GET /repos/{owner}/{repo}/milestones', {
+            owner: this.owner,
+            repo: this.repo,
+            state: 'all',
+            per_page: 100,
+        }));
+        const found = milestones.find((milestone) => milestone.title === title);
+        return found
+            ? {
+                number: found.number,
+                title: found.title,
+                state: found.state === 'closed' ? 'closed' : 'open',
+                dueOn: found.due_on ? found.due_on.slice(0, 10) : null,
+            }
+            : null;
+    }
+    async updateMilestone(milestone, patch) {
+        await this.call(`updating milestone ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(milestone.title)}`, () => this.client.octokit.request('PATCH /repos/{owner}/{repo}/milestones/{milestone_number}', {
+            owner: this.owner,
+            repo: this.repo,
+            milestone_number: milestone.number,
+            ...(patch.state !== undefined ? { state: patch.state } : {}),
+            // A due date is set or changed, never cleared (the state's target_date may simply be unset).
+            ...(patch.dueOn ? { due_on: `${patch.dueOn}T00:00:00Z` } : {}),
+        }));
+    }
+    /** A failure, with the fix for the permission tags and releases need. */
+    failure(error, doing) {
+        const converted = (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .toCatalogueError */ .ps)(error, this.repository, doing);
+        if (converted.code !== 'PERMISSION_DENIED')
+            return converted;
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('PERMISSION_DENIED', converted.message, CONTENTS_FIX, { cause: error });
+    }
+    async call(doing, request) {
+        try {
+            return await request();
+        }
+        catch (error) {
+            throw this.failure(error, doing);
+        }
+    }
+}
+function toRelease(data) {
+    if (typeof data !== 'object' || data === null || typeof data.id !== 'number') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('PLATFORM_ERROR', 'GitHub answered with an incomplete release, so the outcome of the request is unknown.', 'Run the release again: it finds the release by its tag instead of creating a second one.');
+    }
+    return {
+        id: String(data.id),
+        tag: data.tag_name,
+        name: data.name ?? '',
+        body: data.body ?? '',
+        url: data.html_url,
     };
 }
 

@@ -1,23 +1,21 @@
-export const id = 394;
-export const ids = [394];
+export const id = 306;
+export const ids = [306];
 export const modules = {
 
-/***/ 394:
+/***/ 93817:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  BitbucketIssueTracker: () => (/* binding */ BitbucketIssueTracker)
-});
-
-// UNUSED EXPORTS: BITBUCKET_CAPABILITIES, parseRepository
-
-// EXTERNAL MODULE: ./build/src/errors.js
-var errors = __webpack_require__(7406);
-// EXTERNAL MODULE: ./build/src/platforms/types.js
-var types = __webpack_require__(551);
-;// CONCATENATED MODULE: ./build/src/platforms/bitbucket/client.js
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bx: () => (/* binding */ isRepositoryMissing),
+/* harmony export */   Yf: () => (/* binding */ BitbucketHttpError),
+/* harmony export */   h: () => (/* binding */ BitbucketClient),
+/* harmony export */   hR: () => (/* binding */ BITBUCKET_API_URL),
+/* harmony export */   ps: () => (/* binding */ toCatalogueError),
+/* harmony export */   zm: () => (/* binding */ isTrackerDisabled)
+/* harmony export */ });
+/* unused harmony export BitbucketTransportError */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27406);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50551);
 /**
  * The one HTTP client for Bitbucket Cloud's REST API 2.0, on Node's global fetch: credentials, retries, write pacing,
  * timeouts, paging and request counting live here, not at call sites; toCatalogueError turns what it throws into
@@ -68,7 +66,7 @@ class BitbucketTransportError extends Error {
 }
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 class BitbucketClient {
-    stats = (0,types/* emptyStats */.b)();
+    stats = (0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .emptyStats */ .b)();
     authKind;
     /** The Date header of the latest response, as ISO 8601. */
     serverDate = null;
@@ -151,7 +149,7 @@ class BitbucketClient {
         const url = new URL(target);
         // The credentials go only where they were meant to: a link elsewhere is not followed.
         if (url.origin !== this.base.origin || !`${url.pathname}/`.startsWith(`${basePath}/`)) {
-            throw new BitbucketTransportError(`Refused to follow a link outside ${this.base.origin}${basePath}: ${(0,errors/* quote */.hD)(url.origin + url.pathname)}`, 'GET', url.pathname);
+            throw new BitbucketTransportError(`Refused to follow a link outside ${this.base.origin}${basePath}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(url.origin + url.pathname)}`, 'GET', url.pathname);
         }
         return url;
     }
@@ -340,51 +338,64 @@ const TOKEN_FIX = {
  * plain 404 means: the repository (default), or the issue named in `doing`.
  */
 function toCatalogueError(error, repository, doing, authKind, about = 'repository') {
-    if (error instanceof errors/* OrchestratorGitError */.Xw)
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw)
         return error;
     const cause = { cause: error };
     if (error instanceof BitbucketTransportError || !(error instanceof BitbucketHttpError)) {
         const message = error instanceof Error ? error.message : String(error);
-        return new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', `The connection to Bitbucket failed while ${doing}, before a complete answer: ${message}.`, 'This is usually temporary: the next run retries, and looks for an issue it may have created before creating it again. If it persists, check the network and https://bitbucket.status.atlassian.com.', cause);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('PLATFORM_ERROR', `The connection to Bitbucket failed while ${doing}, before a complete answer: ${message}.`, 'This is usually temporary: the next run retries, and looks for an issue it may have created before creating it again. If it persists, check the network and https://bitbucket.status.atlassian.com.', cause);
     }
     const { status } = error;
     const message = error.platformMessage;
     /** The status and what Bitbucket said with it. */
     const said = message === '' ? String(status) : `${status} ${message}`;
     if (status === 401) {
-        return new errors/* OrchestratorGitError */.Xw('TOKEN_INVALID', `Bitbucket rejected the ${authKind === 'bearer' ? 'access token' : 'username and password'} while ${doing} (${said}).`, TOKEN_FIX[authKind], cause);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('TOKEN_INVALID', `Bitbucket rejected the ${authKind === 'bearer' ? 'access token' : 'username and password'} while ${doing} (${said}).`, TOKEN_FIX[authKind], cause);
     }
     if (status === 403) {
         const scopes = scopeDetail(error.body);
         if (scopes) {
             const apiToken = scopes.required.some((scope) => scope.endsWith(':bitbucket'));
-            return new errors/* OrchestratorGitError */.Xw('PERMISSION_DENIED', `The credentials lack the scope ${scopes.required.join(', ')} needed while ${doing} in ${(0,errors/* quote */.hD)(repository)} (${said}; granted: ${scopes.granted.join(', ') || 'none'}).`, apiToken
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('PERMISSION_DENIED', `The credentials lack the scope ${scopes.required.join(', ')} needed while ${doing} in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(repository)} (${said}; granted: ${scopes.granted.join(', ') || 'none'}).`, apiToken
                 ? 'Create an Atlassian API token with the Bitbucket scopes read:issue:bitbucket and write:issue:bitbucket (write does not include read), plus read:workspace:bitbucket and read:user:bitbucket to check assignees, and put it in BITBUCKET_APP_PASSWORD with your account email as BITBUCKET_USERNAME.'
                 : 'Give the access token (Repository settings → Access tokens) or the app password the Issues Read and Write permissions (scopes issue and issue:write); Account Read (scope account) lets assignees be checked.', cause);
         }
-        return new errors/* OrchestratorGitError */.Xw('PERMISSION_DENIED', `The credentials may not do this while ${doing} in ${(0,errors/* quote */.hD)(repository)} (${said}).`, 'Give the account write access to the repository (Repository settings → User and group access), or use a repository or workspace access token with the Issues Write permission (scope issue:write).', cause);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('PERMISSION_DENIED', `The credentials may not do this while ${doing} in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(repository)} (${said}).`, 'Give the account write access to the repository (Repository settings → User and group access), or use a repository or workspace access token with the Issues Write permission (scope issue:write).', cause);
     }
     if (status === 404 && isTrackerDisabled(error)) {
-        return new errors/* OrchestratorGitError */.Xw('ISSUES_DISABLED', `Repository ${(0,errors/* quote */.hD)(repository)} has no issue tracker (404 while ${doing}).`, 'Turn the issue tracker on in Repository settings → Features → Issue tracker (repositories in workspaces administered through admin.atlassian.com cannot have one).', cause);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('ISSUES_DISABLED', `Repository ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(repository)} has no issue tracker (404 while ${doing}).`, 'Turn the issue tracker on in Repository settings → Features → Issue tracker (repositories in workspaces administered through admin.atlassian.com cannot have one).', cause);
     }
     if (status === 404 && (about === 'repository' || isRepositoryMissing(error))) {
-        return new errors/* OrchestratorGitError */.Xw('REPOSITORY_NOT_FOUND', `Repository ${(0,errors/* quote */.hD)(repository)} was not found, or the credentials cannot see it (404 while ${doing}${message ? `: ${message}` : ''}).`, 'Check the repository (workspace/repo_slug, as in https://bitbucket.org/workspace/repo_slug) and that the credentials can see it: a repository access token sees only its own repository, a workspace access token only its workspace, a user only the workspaces they belong to.', cause);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('REPOSITORY_NOT_FOUND', `Repository ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(repository)} was not found, or the credentials cannot see it (404 while ${doing}${message ? `: ${message}` : ''}).`, 'Check the repository (workspace/repo_slug, as in https://bitbucket.org/workspace/repo_slug) and that the credentials can see it: a repository access token sees only its own repository, a workspace access token only its workspace, a user only the workspaces they belong to.', cause);
     }
     if (status === 400) {
         const fields = fieldErrors(error.body);
-        return new errors/* OrchestratorGitError */.Xw('VALIDATION_FAILED', `Bitbucket refused the request while ${doing}: ${message || '400'}${fields ? ` (${fields})` : ''}.`, 'The item is reported as failed and the rest of the run goes on; fix the value named above in the orchestrator state or the config.', cause);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('VALIDATION_FAILED', `Bitbucket refused the request while ${doing}: ${message || '400'}${fields ? ` (${fields})` : ''}.`, 'The item is reported as failed and the rest of the run goes on; fix the value named above in the orchestrator state or the config.', cause);
     }
     if (status === 429) {
         const when = error.retryAfter !== undefined ? ` Bitbucket asked to wait ${error.retryAfter} s.` : '';
-        return new errors/* OrchestratorGitError */.Xw('RATE_LIMITED', `Bitbucket's rate limit stopped the run while ${doing} (${said}).${when}`, 'Bitbucket allows about 1,000 requests an hour to repository data per user or per access token, over a rolling hour. The next run resumes where this one stopped; nothing is duplicated. Schedule runs further apart, or use an access token (its own allowance).', cause);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('RATE_LIMITED', `Bitbucket's rate limit stopped the run while ${doing} (${said}).${when}`, 'Bitbucket allows about 1,000 requests an hour to repository data per user or per access token, over a rolling hour. The next run resumes where this one stopped; nothing is duplicated. Schedule runs further apart, or use an access token (its own allowance).', cause);
     }
     if (status === 404) {
-        return new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', `Bitbucket found nothing while ${doing} (${said}); the issue was probably deleted.`, 'Nothing to do: the next run reads the repository again and recreates the issue if its item still needs one.', cause);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('PLATFORM_ERROR', `Bitbucket found nothing while ${doing} (${said}); the issue was probably deleted.`, 'Nothing to do: the next run reads the repository again and recreates the issue if its item still needs one.', cause);
     }
-    return new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', `Bitbucket request failed while ${doing}: ${said}.`, 'This is usually temporary: the next run retries. If it persists, check https://bitbucket.status.atlassian.com.', cause);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('PLATFORM_ERROR', `Bitbucket request failed while ${doing}: ${said}.`, 'This is usually temporary: the next run retries. If it persists, check https://bitbucket.status.atlassian.com.', cause);
 }
 
-;// CONCATENATED MODULE: ./build/src/platforms/bitbucket/issues.js
+
+/***/ }),
+
+/***/ 74306:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BitbucketIssueTracker: () => (/* binding */ BitbucketIssueTracker),
+/* harmony export */   S: () => (/* binding */ parseRepository)
+/* harmony export */ });
+/* unused harmony export BITBUCKET_CAPABILITIES */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27406);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50551);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(93817);
 
 
 
@@ -410,7 +421,7 @@ const SLUG = /^(?:[A-Za-z0-9._-]{1,100}|\{[0-9A-Fa-f-]{36}\})$/;
 function parseRepository(repository) {
     const [workspace = '', slug = '', ...rest] = repository.trim().split('/');
     if (rest.length > 0 || !WORKSPACE.test(workspace) || !SLUG.test(slug) || slug === '.' || slug === '..') {
-        throw new errors/* OrchestratorGitError */.Xw('REPOSITORY_MALFORMED', `Repository ${(0,errors/* quote */.hD)(repository)} is not of the form workspace/repo_slug.`, 'Set the repository to workspace/repo_slug as in its URL, e.g. acme/widgets for https://bitbucket.org/acme/widgets (in Bitbucket Pipelines: $BITBUCKET_REPO_FULL_NAME).');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('REPOSITORY_MALFORMED', `Repository ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(repository)} is not of the form workspace/repo_slug.`, 'Set the repository to workspace/repo_slug as in its URL, e.g. acme/widgets for https://bitbucket.org/acme/widgets (in Bitbucket Pipelines: $BITBUCKET_REPO_FULL_NAME).');
     }
     return { workspace, slug };
 }
@@ -434,7 +445,7 @@ class BitbucketIssueTracker {
         this.workspace = workspace;
         this.repository = `${workspace}/${slug}`;
         this.repoPath = `/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(slug)}`;
-        this.client = new BitbucketClient(options);
+        this.client = new _client_js__WEBPACK_IMPORTED_MODULE_2__/* .BitbucketClient */ .h(options);
         this.log = options.log ?? (() => undefined);
     }
     stats() {
@@ -468,8 +479,8 @@ class BitbucketIssueTracker {
         }
         catch (error) {
             // The issue was deleted (or moved); the repository and its tracker still answer for themselves.
-            if (error instanceof BitbucketHttpError && error.status === 404) {
-                if (!isTrackerDisabled(error) && !isRepositoryMissing(error))
+            if (error instanceof _client_js__WEBPACK_IMPORTED_MODULE_2__/* .BitbucketHttpError */ .Yf && error.status === 404) {
+                if (!(0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .isTrackerDisabled */ .zm)(error) && !(0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .isRepositoryMissing */ .Bx)(error))
                     return null;
             }
             throw this.error(error, `reading issue #${number}`);
@@ -482,10 +493,10 @@ class BitbucketIssueTracker {
         return Promise.resolve(new Set());
     }
     createLabel(label) {
-        return Promise.reject(new errors/* OrchestratorGitError */.Xw('NOT_SUPPORTED', `Bitbucket Cloud has no labels, so label ${(0,errors/* quote */.hD)(label.name)} cannot be created in ${(0,errors/* quote */.hD)(this.repository)}.`, 'Nothing to do: on Bitbucket the tool sets each issue’s kind, priority and workflow state instead of labels; label settings in the config are ignored there.'));
+        return Promise.reject(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('NOT_SUPPORTED', `Bitbucket Cloud has no labels, so label ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(label.name)} cannot be created in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(this.repository)}.`, 'Nothing to do: on Bitbucket the tool sets each issue’s kind, priority and workflow state instead of labels; label settings in the config are ignored there.'));
     }
     checkAccess() {
-        return (0,types/* runAccessChecks */.N)([
+        return (0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .runAccessChecks */ .N)([
             {
                 // Not GET /repositories/{…}: that needs the `repository` scope, which an issue token may rightly lack. The
                 // issue list answers for the repository (404) and its tracker ("Repository has no issue tracker.") too.
@@ -504,11 +515,11 @@ class BitbucketIssueTracker {
                         await this.client.request('POST', `${this.repoPath}/issues`, { body: {}, retry: false });
                     }
                     catch (error) {
-                        if (error instanceof BitbucketHttpError && error.status === 400)
+                        if (error instanceof _client_js__WEBPACK_IMPORTED_MODULE_2__/* .BitbucketHttpError */ .Yf && error.status === 400)
                             return 'issues can be written (probed: nothing was created)';
                         throw this.error(error, 'checking that issues can be written');
                     }
-                    throw new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', 'Bitbucket accepted an issue without a title while checking write access.', 'Delete that issue by hand; write access is there.');
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('PLATFORM_ERROR', 'Bitbucket accepted an issue without a title while checking write access.', 'Delete that issue by hand; write access is there.');
                 },
             },
         ]);
@@ -521,7 +532,7 @@ class BitbucketIssueTracker {
         });
     }
     createMilestone(milestone) {
-        return Promise.reject(new errors/* OrchestratorGitError */.Xw('NOT_SUPPORTED', `Milestone ${(0,errors/* quote */.hD)(milestone.title)} does not exist in ${(0,errors/* quote */.hD)(this.repository)}, and Bitbucket's API cannot create milestones.`, `Create it on bitbucket.org in Repository settings → Issues → Milestones, named exactly ${(0,errors/* quote */.hD)(milestone.title)}; the next run uses it.`));
+        return Promise.reject(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('NOT_SUPPORTED', `Milestone ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(milestone.title)} does not exist in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(this.repository)}, and Bitbucket's API cannot create milestones.`, `Create it on bitbucket.org in Repository settings → Issues → Milestones, named exactly ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(milestone.title)}; the next run uses it.`));
     }
     /**
      * `login` is an account id or a `{uuid}`. Assignable means a member of the repository's workspace (what Bitbucket
@@ -533,14 +544,14 @@ class BitbucketIssueTracker {
         const cached = this.assignable.get(key);
         if (cached !== undefined)
             return cached;
-        const doing = `checking whether ${(0,errors/* quote */.hD)(login)} can be assigned`;
+        const doing = `checking whether ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(login)} can be assigned`;
         let result;
         if (this.membersReadable) {
             try {
                 result = await this.isMember(login);
             }
             catch (error) {
-                if (!(error instanceof BitbucketHttpError) || (error.status !== 403 && error.status !== 404)) {
+                if (!(error instanceof _client_js__WEBPACK_IMPORTED_MODULE_2__/* .BitbucketHttpError */ .Yf) || (error.status !== 403 && error.status !== 404)) {
                     throw this.error(error, doing);
                 }
                 this.membersReadable = false;
@@ -553,7 +564,7 @@ class BitbucketIssueTracker {
         return result;
     }
     async createIssue(write) {
-        const doing = `creating issue ${(0,errors/* quote */.hD)(write.title)}`;
+        const doing = `creating issue ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(write.title)}`;
         const body = { title: write.title, content: { raw: write.body } };
         const assignee = write.assignees[0];
         if (assignee !== undefined)
@@ -631,10 +642,10 @@ class BitbucketIssueTracker {
             return sameAccount(user, login);
         }
         catch (error) {
-            if (error instanceof BitbucketHttpError && error.status === 404)
+            if (error instanceof _client_js__WEBPACK_IMPORTED_MODULE_2__/* .BitbucketHttpError */ .Yf && error.status === 404)
                 return false;
-            if (error instanceof BitbucketHttpError && error.status === 403) {
-                this.log(`Bitbucket: ${(0,errors/* quote */.hD)(login)} cannot be looked up (403 ${error.platformMessage}); the write will tell whether it can be assigned.`);
+            if (error instanceof _client_js__WEBPACK_IMPORTED_MODULE_2__/* .BitbucketHttpError */ .Yf && error.status === 403) {
+                this.log(`Bitbucket: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(login)} cannot be looked up (403 ${error.platformMessage}); the write will tell whether it can be assigned.`);
                 return true;
             }
             throw this.error(error, doing);
@@ -646,7 +657,7 @@ class BitbucketIssueTracker {
             await this.listMilestones();
         const name = this.milestoneNames.get(id);
         if (name === undefined) {
-            throw new errors/* OrchestratorGitError */.Xw('VALIDATION_FAILED', `Milestone #${id} does not exist in ${(0,errors/* quote */.hD)(this.repository)} (while ${doing}).`, 'Create the milestone in Repository settings → Issues → Milestones, or remove it from the item; the next run picks it up.');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('VALIDATION_FAILED', `Milestone #${id} does not exist in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(this.repository)} (while ${doing}).`, 'Create the milestone in Repository settings → Issues → Milestones, or remove it from the item; the next run picks it up.');
         }
         return name;
     }
@@ -712,7 +723,7 @@ class BitbucketIssueTracker {
         }
     }
     error(error, doing, about) {
-        return toCatalogueError(error, this.repository, doing, this.client.authKind, about ?? 'repository');
+        return (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .toCatalogueError */ .ps)(error, this.repository, doing, this.client.authKind, about ?? 'repository');
     }
 }
 /** The workflow state a patch asks for: the attribute when given, else one derived from state and reason. */
@@ -758,20 +769,20 @@ function bbqlTime(since) {
     return Number.isFinite(ms) ? new Date(ms).toISOString().replace(/Z$/, '+00:00') : since.replace(/"/g, '');
 }
 function incomplete() {
-    return new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', 'Bitbucket answered with an incomplete response body, so the outcome of the request is unknown.', 'Nothing to do: the run looks for the issue by its marker before creating it again, and the next run reconciles.');
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('PLATFORM_ERROR', 'Bitbucket answered with an incomplete response body, so the outcome of the request is unknown.', 'Nothing to do: the run looks for the issue by its marker before creating it again, and the next run reconciles.');
 }
 
 
 /***/ }),
 
-/***/ 551:
+/***/ 50551:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ runAccessChecks),
 /* harmony export */   b: () => (/* binding */ emptyStats)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27406);
 
 /**
  * Runs checks in order and stops at the first failure (later ones depend on it): each check resolves to what it

@@ -1,20 +1,22 @@
-export const id = 463;
-export const ids = [463];
+export const id = 474;
+export const ids = [474];
 export const modules = {
 
-/***/ 1463:
+/***/ 5474:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  runIssueSyncAction: () => (/* binding */ runIssueSyncAction)
+  runReleaseAction: () => (/* binding */ runReleaseAction)
 });
 
 // UNUSED EXPORTS: run
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./build/src/errors.js
+var errors = __webpack_require__(7406);
 ;// CONCATENATED MODULE: ./build/src/core/policy.js
 const DEFAULT_POLICY = {
     featureStatuses: ['approved', 'in_progress', 'completed', 'archived'],
@@ -35,8 +37,6 @@ const DEFAULT_POLICY = {
     issueTemplate: null,
 };
 
-// EXTERNAL MODULE: ./build/src/errors.js
-var errors = __webpack_require__(7406);
 ;// CONCATENATED MODULE: ./build/src/config/values.js
 /** Parsing of setting values as they arrive from inputs (strings), flags and YAML, with errors that name the setting. */
 
@@ -96,7 +96,7 @@ function editDistance(a, b) {
 
 
 /** Every setting by its input / flag / file name. Secrets are never read from a file. */
-const ISSUE_SYNC_SETTINGS = {
+const issue_sync_ISSUE_SYNC_SETTINGS = {
     enabled: {
         help: 'Run at all. false (or auto_sync_enabled = 0 in the state) exits before any network request.',
         default: 'true',
@@ -180,11 +180,11 @@ const ISSUE_SYNC_SETTINGS = {
         default: "GitHub's guidance: 1 s between writes, 3 s between writes that notify",
     },
 };
-const SETTING_NAMES = Object.keys(ISSUE_SYNC_SETTINGS);
+const SETTING_NAMES = Object.keys(issue_sync_ISSUE_SYNC_SETTINGS);
 const FILE_FORBIDDEN = ['token'];
 const PLATFORMS = ['github', 'gitlab', 'bitbucket'];
 /** Checks a config file's keys: an unknown key is an error that names it and the closest known key. */
-function checkFileSettings(raw, file) {
+function checkFileSettings(raw, file, known = SETTING_NAMES) {
     if (raw === null || raw === undefined)
         return {};
     if (typeof raw !== 'object' || Array.isArray(raw)) {
@@ -192,9 +192,9 @@ function checkFileSettings(raw, file) {
     }
     const settings = {};
     for (const [key, value] of Object.entries(raw)) {
-        if (!SETTING_NAMES.includes(key)) {
-            const suggestion = suggestKey(key, SETTING_NAMES);
-            throw new errors/* OrchestratorGitError */.Xw('CONFIG_UNKNOWN_KEY', `Config file ${(0,errors/* quote */.hD)(file)} has an unknown key ${(0,errors/* quote */.hD)(key)}.${suggestion ? ` Did you mean ${(0,errors/* quote */.hD)(suggestion)}?` : ''}`, `Use only known settings: ${SETTING_NAMES.filter((name) => !FILE_FORBIDDEN.includes(name)).join(', ')}.`);
+        if (!known.includes(key)) {
+            const suggestion = suggestKey(key, known);
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_UNKNOWN_KEY', `Config file ${(0,errors/* quote */.hD)(file)} has an unknown key ${(0,errors/* quote */.hD)(key)}.${suggestion ? ` Did you mean ${(0,errors/* quote */.hD)(suggestion)}?` : ''}`, `Use only known settings: ${known.filter((name) => !FILE_FORBIDDEN.includes(name)).join(', ')}.`);
         }
         if (FILE_FORBIDDEN.includes(key)) {
             throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Config file ${(0,errors/* quote */.hD)(file)} sets ${(0,errors/* quote */.hD)(key)}: tokens must never be committed in a file.`, 'Remove it from the file and pass the token as the `token` input from a secret, or in the environment (GITHUB_TOKEN, GITLAB_TOKEN, BITBUCKET_TOKEN).');
@@ -472,14 +472,895 @@ function stringMap(found, name) {
     throw invalid(name, source, value, 'a mapping');
 }
 
+;// CONCATENATED MODULE: ./build/src/release/notes.js
+/**
+ * Release notes, pure: the orchestrator features section, and the three release_notes_template modes — automated
+ * (fully generated), manual (a user template with placeholders) and hybrid (generated, with hand-written sections
+ * between markers carried over from the previous text of the same release).
+ */
+
+const NOTES_TEMPLATES = ['automated', 'manual', 'hybrid'];
+/** Placeholders of a manual template, each `{{name}}`. */
+const PLACEHOLDERS = {
+    version: 'the version, e.g. 1.4.0',
+    tag: 'the tag, e.g. v1.4.0',
+    previous_tag: 'the previous release tag (empty for a first release)',
+    date: 'the release date, YYYY-MM-DD',
+    changes: 'the conventional-commit sections (Features, Bug Fixes, BREAKING CHANGES, …)',
+    features: 'the orchestrator features section',
+    compare_url: 'the link comparing the previous tag with this one (empty for a first release)',
+    repository: 'the repository, e.g. acme/widgets',
+};
+/** Untrusted text on one Markdown line: no line breaks, no HTML comments that could fake a marker. */
+function inline(text) {
+    return text
+        .replace(/[\r\n\u2028\u2029]+/g, ' ')
+        .replace(/<!--/g, '&lt;!--')
+        .trim();
+}
+function ref(issue) {
+    return issue ? ` ([#${issue.number}](${issue.url}))` : '';
+}
+/** The "Orchestrator features" section: features by category with their completed tasks, then other tasks. */
+function renderFeatureSection(plan, issueRef = () => null) {
+    if (plan.groups.length === 0)
+        return '';
+    const lines = ['### Orchestrator features', ''];
+    for (const group of plan.groups) {
+        lines.push(`#### ${inline(group.category)}`, '');
+        for (const feature of group.features) {
+            lines.push(`* **${inline(feature.title)}** (\`${inline(feature.id)}\`)${ref(issueRef({ kind: 'feature', id: feature.id }))}`);
+            for (const task of feature.tasks)
+                lines.push(`  * ${inline(task.title)}${ref(issueRef({ kind: 'task', id: task.id }))}`);
+        }
+        for (const task of group.tasks)
+            lines.push(`* ${inline(task.title)}${ref(issueRef({ kind: 'task', id: task.id }))}`);
+        lines.push('');
+    }
+    return lines.join('\n').trimEnd();
+}
+// ---- hand-written sections ------------------------------------------------------------------------------------
+const SECTION = /<!-- orchestrator-git:manual ([\w-]+) -->\n?([\s\S]*?)<!-- \/orchestrator-git:manual \1 -->/g;
+function manualSection(name, content = '') {
+    const body = content.trim() === '' ? '' : `${content.trim()}\n`;
+    return `<!-- orchestrator-git:manual ${name} -->\n${body}<!-- /orchestrator-git:manual ${name} -->`;
+}
+/** Hand-written sections of a text, by name (the first occurrence of a name wins). */
+function readManualSections(text) {
+    const sections = new Map();
+    for (const match of text.replace(/\r\n/g, '\n').matchAll(SECTION)) {
+        const name = match[1] ?? '';
+        if (!sections.has(name))
+            sections.set(name, (match[2] ?? '').trim());
+    }
+    return sections;
+}
+/**
+ * Fills the generated text's sections with hand-written content from earlier texts (the first that has the section
+ * non-empty wins); a section found earlier but missing from the generated text is appended, so nothing is lost.
+ */
+function preserveManualSections(generated, earlier) {
+    const found = new Map();
+    for (const text of earlier) {
+        for (const [name, content] of readManualSections(text)) {
+            if (!found.has(name) || (found.get(name) === '' && content !== ''))
+                found.set(name, content);
+        }
+    }
+    const present = new Set();
+    const filled = generated.replace(SECTION, (_match, name, content) => {
+        present.add(name);
+        return manualSection(name, found.get(name) || content);
+    });
+    const missing = [...found].filter(([name, content]) => !present.has(name) && content !== '');
+    if (missing.length === 0)
+        return filled;
+    return `${filled.trimEnd()}\n\n${missing.map(([name, content]) => manualSection(name, content)).join('\n\n')}`;
+}
+// ---- composing an entry ---------------------------------------------------------------------------------------
+/** Checks a manual template once: every `{{placeholder}}` must be a known one. */
+function checkManualTemplate(template, file) {
+    const unknown = [...template.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)]
+        .map((match) => match[1] ?? '')
+        .filter((name) => !(name in PLACEHOLDERS));
+    if (unknown.length > 0) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `The release notes template ${(0,errors/* quote */.hD)(file)} uses unknown placeholder${unknown.length === 1 ? '' : 's'} ${[...new Set(unknown)].map((name) => (0,errors/* quote */.hD)(`{{${name}}}`)).join(', ')}.`, `Use only ${Object.keys(PLACEHOLDERS)
+            .map((name) => `{{${name}}}`)
+            .join(', ')} (see docs/release.md).`);
+    }
+}
+function fill(template, context) {
+    const values = {
+        version: context.version,
+        tag: context.tag,
+        previous_tag: context.previousTag ?? '',
+        date: context.date,
+        changes: context.changes.trim(),
+        features: context.features.trim(),
+        compare_url: context.compareUrl ?? '',
+        repository: context.repository,
+    };
+    return template.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (_match, name) => values[name] ?? '');
+}
+/** Blank-line separated parts, without empty ones; at most one blank line in a row. */
+function joinParts(parts) {
+    return parts
+        .map((part) => part.trim())
+        .filter((part) => part !== '')
+        .join('\n\n')
+        .replace(/\n{3,}/g, '\n\n');
+}
+/**
+ * The notes of a release, without the version heading (the platform release shows the version as its title, and the
+ * CHANGELOG entry puts the heading above): automated and hybrid put the conventional sections, then the features.
+ */
+function composeNotes(input) {
+    const { context } = input;
+    switch (input.template) {
+        case 'automated':
+            return joinParts([context.changes, context.features]);
+        case 'hybrid':
+            return preserveManualSections(joinParts([manualSection('highlights'), context.changes, context.features]), input.earlier ?? []);
+        case 'manual': {
+            if (input.manualTemplate === undefined || input.manualTemplate === null) {
+                throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', 'release-notes-template is manual, but no template file was given.', 'Set `notes-template-file` to a Markdown file with placeholders such as {{changes}} and {{features}} (see docs/release.md), or use release-notes-template: automated.');
+            }
+            return preserveManualSections(joinParts([fill(input.manualTemplate, context)]), input.earlier ?? []);
+        }
+    }
+}
+/** The CHANGELOG entry: the version heading, then the notes. */
+function changelogEntry(heading, notes) {
+    return `${joinParts([heading, notes])}\n`;
+}
+
+;// CONCATENATED MODULE: ./build/src/release/config.js
+/**
+ * The release settings, read once at the edge: the release-coordinator's own (version, notes template, changelog,
+ * tag prefix, features, milestone) and the platform settings it shares with issue-sync.
+ */
+
+
+
+
+const RELEASE_ACTIONS = ['plan', 'milestone', 'changelog', 'tag'];
+/** The release-coordinator's own settings, by input / flag name. */
+const RELEASE_SETTINGS = {
+    'release-version': {
+        help: 'The version to release (1.4.0 or v1.4.0). Empty: the suggested one (from the conventional commits and the completed features since the last release tag).',
+        default: 'the suggestion',
+    },
+    'release-notes-template': {
+        help: 'automated (generated), manual (notes-template-file with placeholders) or hybrid (generated, hand-written sections between markers kept on re-generation).',
+        default: 'automated',
+    },
+    'notes-template-file': {
+        help: 'Markdown template of the notes for release-notes-template: manual (placeholders in docs/release.md).',
+        default: 'none',
+    },
+    'changelog-file': { help: 'The changelog updated in place (new release on top).', default: 'CHANGELOG.md' },
+    'tag-prefix': { help: 'Prefix of release tags (v for v1.4.0; empty for 1.4.0).', default: 'v' },
+    features: {
+        help: 'Feature ids the release includes, comma-separated.',
+        default: "the release milestone's features, else every completed feature not yet released",
+    },
+    milestone: { help: 'Title of the release milestone.', default: 'the tag, e.g. v1.4.0' },
+    'due-on': { help: 'Due date of the release milestone, YYYY-MM-DD.', default: 'none' },
+    'milestone-status': {
+        help: 'Status of the release_milestones row the milestone step writes: planning or active.',
+        default: 'active',
+    },
+    'release-date': {
+        help: 'Date in the changelog heading, YYYY-MM-DD.',
+        default: "the date already in this release's CHANGELOG entry, else today (UTC)",
+    },
+    'working-directory': { help: 'The git checkout to release.', default: 'the current directory' },
+    prerelease: {
+        help: 'Mark the platform release as a pre-release.',
+        default: 'true for versions with a pre-release part (2.0.0-rc.1)',
+    },
+};
+/** The issue-sync settings a release uses (platform, credentials, state). */
+const SHARED_SETTINGS = [
+    'enabled',
+    'dry-run',
+    'state-file',
+    'features-dir',
+    'platform',
+    'repository',
+    'api-url',
+    'token',
+    'username',
+    'gitlab-group',
+    'multiple-assignees',
+    'write-delay-ms',
+];
+function isCalendarDate(value) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+        return false;
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+/** The shared settings among the inputs, for issue-sync's resolver. */
+function sharedInputs(inputs) {
+    const shared = {};
+    for (const name of SHARED_SETTINGS) {
+        const value = inputs[name];
+        if (value !== undefined && value !== null && value !== '')
+            shared[name] = value;
+    }
+    return shared;
+}
+/** Every setting a release run accepts: its own and the shared ones. */
+function releaseSettingNames() {
+    return [...Object.keys(RELEASE_SETTINGS), ...SHARED_SETTINGS];
+}
+function releaseSettingHelp(name) {
+    return (RELEASE_SETTINGS[name]?.help ??
+        ISSUE_SYNC_SETTINGS[name]?.help ??
+        '');
+}
+function parseReleaseSettings(inputs) {
+    const text = (name) => {
+        const value = inputs[name];
+        if (value === undefined || value === null)
+            return null;
+        const trimmed = String(value).trim();
+        return trimmed === '' ? null : trimmed;
+    };
+    const notesTemplate = (text('release-notes-template') ?? 'automated');
+    if (!NOTES_TEMPLATES.includes(notesTemplate)) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `release-notes-template ${(0,errors/* quote */.hD)(notesTemplate)} is not a notes template.`, `Use one of ${NOTES_TEMPLATES.join(', ')}.`);
+    }
+    const date = (name) => {
+        const value = text(name);
+        if (value !== null && !isCalendarDate(value)) {
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `${name} ${(0,errors/* quote */.hD)(value)} is not a date.`, 'Write the date as YYYY-MM-DD, e.g. 2026-12-31.');
+        }
+        return value;
+    };
+    const status = text('milestone-status') ?? 'active';
+    if (status !== 'planning' && status !== 'active') {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `milestone-status ${(0,errors/* quote */.hD)(status)} is not a status a planned release can have.`, 'Use planning or active; the tag step marks the release completed.');
+    }
+    const prefix = inputs['tag-prefix'] === undefined || inputs['tag-prefix'] === null
+        ? 'v'
+        : String(inputs['tag-prefix']).trim();
+    if (!/^[A-Za-z0-9._/-]{0,40}$/.test(prefix)) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `tag-prefix ${(0,errors/* quote */.hD)(prefix)} cannot start a tag name.`, 'Use letters, digits, dots, dashes, underscores or slashes, e.g. v or release/.');
+    }
+    const features = text('features');
+    const prerelease = text('prerelease');
+    return {
+        version: text('release-version'),
+        notesTemplate,
+        notesTemplateFile: text('notes-template-file'),
+        changelogFile: text('changelog-file') ?? 'CHANGELOG.md',
+        tagPrefix: prefix,
+        featureIds: features === null
+            ? null
+            : features
+                .split(',')
+                .map((id) => id.trim())
+                .filter(Boolean),
+        milestone: text('milestone'),
+        dueOn: date('due-on'),
+        milestoneStatus: status,
+        date: date('release-date'),
+        workingDirectory: text('working-directory'),
+        prerelease: prerelease === null ? null : parseBoolean(prerelease, 'prerelease', 'input'),
+    };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __webpack_require__(2088);
+;// CONCATENATED MODULE: ./build/src/cli/milestone.js
+/**
+ * The CLI's create-milestone: a release_milestones row in the state and the platform milestone, kept in step; the
+ * sync that follows assigns the included features' issues to it.
+ */
+
+const STATUSES = ['planning', 'active', 'completed', 'cancelled'];
+function milestoneRequest(name, options) {
+    const title = name.trim();
+    if (!title || title.length > 255) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Milestone name ${(0,errors/* quote */.hD)(name)} must have 1 to 255 characters.`, 'Give the release name, e.g. v1.2.0.');
+    }
+    const dueOn = typeof options.dueOn === 'string' ? options.dueOn.trim() : undefined;
+    if (dueOn !== undefined && !milestone_isCalendarDate(dueOn)) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `--due-on ${(0,errors/* quote */.hD)(dueOn)} is not a date.`, 'Write the target date as YYYY-MM-DD, e.g. 2026-12-31.');
+    }
+    const status = String(options.milestoneStatus ?? 'active');
+    if (!STATUSES.includes(status)) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `--milestone-status ${(0,errors/* quote */.hD)(status)} is not a release status.`, `Use one of ${STATUSES.join(', ')}.`);
+    }
+    const features = typeof options.features === 'string'
+        ? options.features
+            .split(',')
+            .map((id) => id.trim())
+            .filter(Boolean)
+        : undefined;
+    return { name: title, dueOn, features, status };
+}
+function milestone_isCalendarDate(value) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+        return false;
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+async function prepareMilestone(store, tracker, request, log, 
+/** Nothing is created on the platform (the state is not saved in a dry run either). */
+dryRun = false) {
+    const known = new Set(store.state.features.map((feature) => feature.id));
+    const unknown = (request.features ?? []).filter((id) => !known.has(id));
+    if (unknown.length > 0) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Unknown feature ${unknown.map((id) => (0,errors/* quote */.hD)(id)).join(', ')}: the state has no such feature.`, `Name features by their Feature ID; the state has ${[...known].slice(0, 10).join(', ') || 'none'}${known.size > 10 ? ', …' : ''}.`);
+    }
+    const state = request.status === 'completed' || request.status === 'cancelled' ? 'closed' : 'open';
+    const existing = (await tracker.listMilestones()).find((milestone) => milestone.title === request.name);
+    let number = existing?.number;
+    if (existing) {
+        const due = request.dueOn ?? null;
+        if ((due !== null && existing.dueOn !== due) || existing.state !== state)
+            log.warning(`Milestone ${(0,errors/* quote */.hD)(request.name)} exists on the platform with ${existing.dueOn ? `due date ${existing.dueOn}` : 'no due date'} and state ${existing.state}; it is left as it is.`);
+        else
+            log.info(`Milestone ${(0,errors/* quote */.hD)(request.name)} exists on the platform.`);
+    }
+    else if (!tracker.capabilities.createMilestones) {
+        throw new errors/* OrchestratorGitError */.Xw('NOT_SUPPORTED', `Milestone ${(0,errors/* quote */.hD)(request.name)} does not exist, and ${tracker.platform}'s API cannot create milestones.`, 'Create it by hand (Bitbucket: Repository settings → Issues → Milestones), then run this command again to record it and assign its issues.');
+    }
+    else if (dryRun) {
+        log.info(`Would create milestone ${(0,errors/* quote */.hD)(request.name)} (dry run).`);
+    }
+    else {
+        const created = await tracker.createMilestone({
+            title: request.name,
+            dueOn: request.dueOn ?? null,
+            state,
+        });
+        number = created.number;
+        log.info(`Created milestone ${(0,errors/* quote */.hD)(request.name)}.`);
+    }
+    store.upsertReleaseMilestone({
+        name: request.name,
+        status: request.status,
+        ...(request.dueOn !== undefined ? { targetDate: request.dueOn } : {}),
+        ...(request.features !== undefined ? { includedFeatures: request.features } : {}),
+        ...(number !== undefined ? { platformMilestoneId: String(number) } : {}),
+    });
+}
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./build/src/board/plan.js
+
+const plan_BOARD_ACTIONS = [
+    'sync',
+    'create_board',
+    'add_to_board',
+    'move_card',
+    'update_progress',
+];
+const OPTION_COLORS = {
+    backlog: 'GRAY',
+    'to do': 'BLUE',
+    todo: 'BLUE',
+    'in progress': 'YELLOW',
+    blocked: 'RED',
+    done: 'GREEN',
+};
+function optionColor(name) {
+    return OPTION_COLORS[name.toLowerCase()] ?? 'PURPLE';
+}
+/** Column names match regardless of case and spacing, so GitHub's default "Todo" serves as "To Do". */
+const sameColumn = (a, b) => a.toLowerCase().replace(/\s+/g, '') === b.toLowerCase().replace(/\s+/g, '');
+const same = (a, b) => a.toLowerCase() === b.toLowerCase();
+function planBoard(input) {
+    const { actual, template, action } = input;
+    const plan = { setup: [], cards: [], unchanged: [], notes: [] };
+    if (!actual) {
+        plan.setup.push({ kind: 'createBoard', title: input.title, reason: 'no board with this title yet' });
+    }
+    const fields = actual?.fields ?? [];
+    /** Role → the board's field the sync writes, once it exists (or will exist after setup). */
+    const usable = new Map();
+    for (const spec of template.fields) {
+        const field = fields.find((candidate) => same(candidate.name, spec.name)) ?? null;
+        if (field && field.kind !== spec.kind) {
+            plan.notes.push({
+                itemKey: null,
+                message: `The board's field ${JSON.stringify(field.name)} is ${describeKind(field.kind)}, not ${describeKind(spec.kind)}; the sync leaves it alone. Rename it (or delete it) to let the sync create its own.`,
+            });
+            continue;
+        }
+        if (!field && !spec.create) {
+            plan.notes.push({
+                itemKey: null,
+                message: `The board has no ${describeKind(spec.kind).replace(/^an? /, '')} field named ${JSON.stringify(spec.name)}; ${spec.description}`,
+            });
+            continue;
+        }
+        if (!field) {
+            plan.setup.push({
+                kind: 'createField',
+                field: spec,
+                options: spec.role === 'status' ? input.columns : [],
+                reason: `the board has no ${spec.name} field`,
+            });
+        }
+        else if (spec.role === 'status') {
+            const missing = input.columns.filter((column) => !field.options.some((option) => sameColumn(option.name, column)));
+            if (missing.length > 0) {
+                plan.setup.push({
+                    kind: 'addStatusOptions',
+                    fieldId: field.id,
+                    fieldName: field.name,
+                    options: [
+                        ...field.options.map((option) => ({
+                            id: option.id,
+                            name: option.name,
+                            color: option.color ?? 'GRAY',
+                            description: option.description ?? '',
+                        })),
+                        ...missing.map((name) => ({ name, color: optionColor(name), description: '' })),
+                    ],
+                    added: missing,
+                    restore: (actual?.cards ?? []).flatMap((card) => {
+                        const value = card.values[field.name];
+                        return value?.kind === 'option' ? [{ cardId: card.id, option: value.name }] : [];
+                    }),
+                    reason: `the Status field lacks ${missing.map((name) => JSON.stringify(name)).join(', ')}`,
+                });
+            }
+        }
+        usable.set(spec.role, { spec, field });
+    }
+    if (action === 'create_board')
+        return plan;
+    const cardsByIssue = new Map();
+    for (const card of actual?.cards ?? []) {
+        if (card.issue)
+            cardsByIssue.set(issueKey(card.issue.repository, card.issue.number), card);
+    }
+    for (const { card, issue } of input.cards) {
+        const existing = cardsByIssue.get(issueKey(issue.repository, issue.number));
+        const writes = wantedWrites(card, usable, action);
+        if (!existing) {
+            if (action === 'move_card' || action === 'update_progress') {
+                plan.notes.push({
+                    itemKey: card.itemKey,
+                    message: `#${issue.number} is not on the board; add_to_board (or a sync) adds it.`,
+                });
+                continue;
+            }
+            plan.cards.push({
+                kind: 'addCard',
+                itemKey: card.itemKey,
+                title: card.title,
+                issue,
+                writes,
+                reason: `#${issue.number} is not on the board (${card.column})`,
+            });
+            continue;
+        }
+        if (action === 'add_to_board') {
+            plan.unchanged.push(card.itemKey);
+            continue;
+        }
+        const changed = writes.filter((write) => !holds(existing.values[write.field], write.value));
+        if (changed.length === 0) {
+            plan.unchanged.push(card.itemKey);
+            continue;
+        }
+        plan.cards.push({
+            kind: 'updateCard',
+            itemKey: card.itemKey,
+            title: card.title,
+            cardId: existing.id,
+            writes: changed,
+            reason: changed
+                .map((write) => `${write.field} ${describeValue(existing.values[write.field])} → ${describeWrite(write.value)}`)
+                .join(', '),
+        });
+    }
+    return plan;
+}
+function wantedWrites(card, usable, action) {
+    const writes = [];
+    const roles = action === 'move_card'
+        ? ['status']
+        : action === 'update_progress'
+            ? ['progress', 'target_date', 'release', 'sprint']
+            : ['status', 'progress', 'target_date', 'release', 'sprint'];
+    for (const role of roles) {
+        const entry = usable.get(role);
+        if (!entry)
+            continue;
+        const name = entry.field?.name ?? entry.spec.name;
+        switch (role) {
+            case 'status': {
+                const option = entry.field?.options.find((candidate) => sameColumn(candidate.name, card.column));
+                writes.push({ field: name, role, value: { option: option?.name ?? card.column } });
+                break;
+            }
+            case 'progress':
+                writes.push({ field: name, role, value: { number: card.progress } });
+                break;
+            case 'target_date':
+                if (card.targetDate)
+                    writes.push({ field: name, role, value: { date: card.targetDate } });
+                break;
+            case 'release':
+                if (card.release)
+                    writes.push({ field: name, role, value: { text: card.release } });
+                break;
+            case 'sprint': {
+                const iteration = card.targetDate ? iterationFor(entry.field, card.targetDate) : null;
+                if (iteration)
+                    writes.push({ field: name, role, value: { iterationId: iteration.id, title: iteration.title } });
+                break;
+            }
+        }
+    }
+    return writes;
+}
+/** The iteration whose days contain `date` (YYYY-MM-DD). */
+function iterationFor(field, date) {
+    const day = Date.parse(`${date}T00:00:00Z`);
+    for (const iteration of field?.iterations ?? []) {
+        const start = Date.parse(`${iteration.startDate}T00:00:00Z`);
+        if (day >= start && day < start + iteration.duration * 86_400_000)
+            return iteration;
+    }
+    return null;
+}
+function holds(actual, wanted) {
+    if (!actual)
+        return false;
+    if ('option' in wanted)
+        return actual.kind === 'option' && sameColumn(actual.name, wanted.option);
+    if ('number' in wanted)
+        return actual.kind === 'number' && actual.number === wanted.number;
+    if ('date' in wanted)
+        return actual.kind === 'date' && actual.date.slice(0, 10) === wanted.date;
+    if ('text' in wanted)
+        return actual.kind === 'text' && actual.text === wanted.text;
+    return actual.kind === 'iteration' && actual.iterationId === wanted.iterationId;
+}
+function describeWrite(value) {
+    if ('option' in value)
+        return value.option;
+    if ('number' in value)
+        return String(value.number);
+    if ('date' in value)
+        return value.date;
+    if ('text' in value)
+        return JSON.stringify(value.text);
+    return value.title;
+}
+function describeValue(value) {
+    if (!value)
+        return '(empty)';
+    switch (value.kind) {
+        case 'option':
+            return value.name;
+        case 'number':
+            return String(value.number);
+        case 'date':
+            return value.date;
+        case 'text':
+            return JSON.stringify(value.text);
+        case 'iteration':
+            return value.title;
+    }
+}
+function describeKind(kind) {
+    return ({
+        single_select: 'a single select',
+        number: 'a number',
+        date: 'a date',
+        text: 'a text',
+        iteration: 'an iteration',
+    }[kind] ?? 'a built-in');
+}
+function planIsEmpty(plan) {
+    return plan.setup.length === 0 && plan.cards.length === 0;
+}
+
+;// CONCATENATED MODULE: ./build/src/board/status-mapping.js
+/** The status mapping: every orchestrator status a board's cards can have → the column (Status option) it shows in. */
+
+const FEATURE_CARD_STATUSES = [
+    'proposed',
+    'approved',
+    'in_progress',
+    'completed',
+    'archived',
+];
+const TASK_CARD_STATUSES = [
+    'pending',
+    'in_progress',
+    'completed',
+    'failed',
+    'blocked',
+    'cancelled',
+];
+const ALL_STATUSES = [...new Set([...FEATURE_CARD_STATUSES, ...TASK_CARD_STATUSES])];
+/** The seed's default (proposed → Backlog, approved → To Do, in_progress → In Progress, completed → Done), completed. */
+const DEFAULT_STATUS_MAPPING = {
+    proposed: 'Backlog',
+    approved: 'To Do',
+    pending: 'To Do',
+    in_progress: 'In Progress',
+    blocked: 'Blocked',
+    failed: 'Blocked',
+    completed: 'Done',
+    cancelled: 'Done',
+    archived: 'Done',
+};
+/** Statuses the cards of a template can have. */
+function statusesFor(kinds) {
+    const statuses = new Set();
+    if (kinds.includes('feature'))
+        for (const status of FEATURE_CARD_STATUSES)
+            statuses.add(status);
+    if (kinds.includes('task'))
+        for (const status of TASK_CARD_STATUSES)
+            statuses.add(status);
+    return ALL_STATUSES.filter((status) => statuses.has(status));
+}
+/**
+ * The mapping for a template: the default when none is given; a given mapping replaces the default and must map every
+ * status the template's cards can have (an unmapped status is an error listing each one).
+ */
+function status_mapping_resolveStatusMapping(given, template) {
+    const needed = statusesFor(template.cards);
+    if (given === null)
+        return { ...DEFAULT_STATUS_MAPPING };
+    const mapping = {};
+    for (const [rawKey, rawValue] of Object.entries(given)) {
+        const key = rawKey.trim().toLowerCase().replace(/[- ]/g, '_');
+        if (!ALL_STATUSES.includes(key)) {
+            throw new OrchestratorGitError('CONFIG_INVALID', `status-mapping names ${quote(rawKey)}, which is not an orchestrator status.`, `Map only orchestrator statuses: ${ALL_STATUSES.join(', ')}.`);
+        }
+        const column = rawValue.trim();
+        if (column === '' || column.length > 100) {
+            throw new OrchestratorGitError('CONFIG_INVALID', `status-mapping maps ${quote(rawKey)} to ${quote(rawValue)}; a column name needs 1 to 100 characters.`, 'Give each status the name of its column, e.g. in_progress=In Progress.');
+        }
+        mapping[key] = column;
+    }
+    const missing = needed.filter((status) => mapping[status] === undefined);
+    if (missing.length > 0) {
+        throw new OrchestratorGitError('CONFIG_INVALID', `status-mapping leaves ${missing.length === 1 ? 'a status' : `${missing.length} statuses`} of ${template.type} cards unmapped: ${missing.join(', ')}.`, `Map every status of the board's cards (${needed.join(', ')}), e.g. ${missing.map((status) => `${status}=${DEFAULT_STATUS_MAPPING[status]}`).join(', ')}; or leave status-mapping empty for the default.`);
+    }
+    return { ...DEFAULT_STATUS_MAPPING, ...mapping };
+}
+/** The Status options the board needs: the template's columns that are used, in board order, then the mapping's others. */
+function status_mapping_boardColumns(template, mapping) {
+    const used = statusesFor(template.cards).map((status) => mapping[status]);
+    const key = (name) => name.toLowerCase();
+    const usedKeys = new Set(used.map(key));
+    const columns = template.columns.filter((column) => usedKeys.has(key(column)));
+    for (const column of used)
+        if (!columns.some((known) => key(known) === key(column)))
+            columns.push(column);
+    return columns;
+}
+
+;// CONCATENATED MODULE: ./build/src/board/templates.js
+/** The board types a user picks (`board-type`): which items become cards, which columns and which fields they get. */
+
+const BOARD_TYPES = ['feature_development', 'release_planning', 'sprint_board'];
+const STATUS = {
+    role: 'status',
+    name: 'Status',
+    kind: 'single_select',
+    create: true,
+    description: "The card's column: the orchestrator status through the status mapping.",
+};
+const PROGRESS = {
+    role: 'progress',
+    name: 'Progress',
+    kind: 'number',
+    create: true,
+    description: 'Per cent of subtasks completed (tasks) or of linked tasks completed (features), cancelled ones not counted; 100 once the item itself is completed.',
+};
+const TARGET_DATE = {
+    role: 'target_date',
+    name: 'Target date',
+    kind: 'date',
+    create: true,
+    description: "The task's due date, else the target date of its feature's release milestone (release_milestones.target_date).",
+};
+const BOARD_TEMPLATES = {
+    feature_development: {
+        type: 'feature_development',
+        description: 'Features and their top-level tasks, one column per stage of work.',
+        cards: ['feature', 'task'],
+        columns: ['Backlog', 'To Do', 'In Progress', 'Blocked', 'Done'],
+        fields: [STATUS, PROGRESS],
+    },
+    release_planning: {
+        type: 'release_planning',
+        description: 'Features only, with the release they ship in and its target date.',
+        cards: ['feature'],
+        columns: ['Backlog', 'To Do', 'In Progress', 'Done'],
+        fields: [
+            STATUS,
+            PROGRESS,
+            TARGET_DATE,
+            {
+                role: 'release',
+                name: 'Release',
+                kind: 'text',
+                create: true,
+                description: 'Name of the release milestone that includes the feature (release_milestones).',
+            },
+        ],
+    },
+    sprint_board: {
+        type: 'sprint_board',
+        description: 'Top-level tasks, with a target date and, when the board has one, the sprint (iteration) it falls in.',
+        cards: ['task'],
+        columns: ['To Do', 'In Progress', 'Blocked', 'Done'],
+        fields: [
+            STATUS,
+            PROGRESS,
+            TARGET_DATE,
+            {
+                role: 'sprint',
+                name: 'Sprint',
+                kind: 'iteration',
+                create: false,
+                description: 'The iteration whose dates contain the target date. Sprints are planned by people: create an iteration field named Sprint on the board (GitHub: + New field → Iteration) and the sync fills it in.',
+            },
+        ],
+    },
+};
+function templates_boardTemplate(type) {
+    const normalised = type.trim().toLowerCase().replace(/[- ]/g, '_');
+    const template = BOARD_TEMPLATES[normalised];
+    if (!template) {
+        throw new OrchestratorGitError('CONFIG_INVALID', `Board type ${quote(type)} is not known.`, `Set board-type to one of ${BOARD_TYPES.join(', ')} (docs/board-sync.md describes each).`);
+    }
+    return template;
+}
+
+;// CONCATENATED MODULE: ./build/src/board/config.js
+/** board-sync's own settings, resolved once at the edge into typed config (the shared ones are issue-sync's). */
+
+
+
+
+const BOARD_SYNC_SETTINGS = {
+    'board-action': {
+        help: `What to do: ${plan_BOARD_ACTIONS.join(', ')}. sync creates the board when missing, adds every card and keeps its fields in step.`,
+        default: 'sync',
+    },
+    'board-type': {
+        help: `Board template: ${BOARD_TYPES.join(', ')} (columns and fields in docs/board-sync.md).`,
+        default: 'feature_development',
+    },
+    'board-title': {
+        help: 'Title of the board, found by exact title and created when missing.',
+        default: '"<repository name> · <board type>", e.g. "widgets · feature development"',
+    },
+    'board-owner': {
+        help: 'GitHub: user or organisation that owns the project.',
+        default: 'the repository owner',
+    },
+    'board-number': {
+        help: 'GitHub: number of an existing project (…/projects/N) to use instead of finding it by title; it must exist.',
+        default: 'none (found by title)',
+    },
+    'status-mapping': {
+        help: 'Orchestrator status → column, as status=Column lines or a JSON object; replaces the default and must map every status of the board’s cards.',
+        default: 'proposed=Backlog, approved=To Do, pending=To Do, in_progress=In Progress, blocked=Blocked, failed=Blocked, completed=Done, cancelled=Done, archived=Done',
+    },
+};
+function resolveBoardSettings(raw, repository) {
+    const text = (name) => {
+        const value = raw[name];
+        if (value === undefined || value === null || value === '')
+            return null;
+        if (typeof value !== 'string' && typeof value !== 'number') {
+            throw new OrchestratorGitError('CONFIG_INVALID', `Setting ${quote(name)} must be text, not ${JSON.stringify(value)}.`, `Correct ${name}; docs/board-sync.md lists every board setting.`);
+        }
+        return String(value).trim();
+    };
+    const action = (text('board-action') ?? 'sync').toLowerCase().replace(/-/g, '_');
+    if (!BOARD_ACTIONS.includes(action)) {
+        throw new OrchestratorGitError('CONFIG_INVALID', `board-action ${quote(action)} is not a board action.`, `Use one of ${BOARD_ACTIONS.join(', ')} (sync_milestones is the milestones command).`);
+    }
+    const template = boardTemplate(text('board-type') ?? 'feature_development');
+    const mappingText = text('status-mapping');
+    const mapping = resolveStatusMapping(mappingText === null ? null : parseMapping(mappingText), template);
+    const numberText = text('board-number');
+    if (numberText !== null && !/^[1-9]\d{0,8}$/.test(numberText)) {
+        throw new OrchestratorGitError('CONFIG_INVALID', `board-number ${quote(numberText)} is not a project number.`, "Give the number at the end of the project's URL (…/projects/7 → 7), or leave it empty to find the board by title.");
+    }
+    const name = repository.split('/').pop() ?? repository;
+    const title = text('board-title') ?? `${name} · ${template.type.replace(/_/g, ' ')}`;
+    if (title.length > 256) {
+        throw new OrchestratorGitError('CONFIG_INVALID', `board-title is ${title.length} characters long.`, 'Use a title of at most 256 characters.');
+    }
+    return {
+        action: action,
+        template,
+        mapping,
+        columns: boardColumns(template, mapping),
+        title,
+        owner: text('board-owner'),
+        number: numberText === null ? null : Number(numberText),
+    };
+}
+/** `status=Column` lines (or commas), or a JSON object. */
+function parseMapping(value) {
+    const trimmed = value.trim();
+    if (trimmed.startsWith('{')) {
+        let parsed;
+        try {
+            parsed = JSON.parse(trimmed);
+        }
+        catch {
+            parsed = null;
+        }
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+            throw new OrchestratorGitError('CONFIG_INVALID', 'status-mapping is not a valid JSON object.', 'Write it as status=Column lines, or as a JSON object such as {"in_progress": "In Progress"}.');
+        }
+        return Object.fromEntries(Object.entries(parsed).map(([key, column]) => [key, String(column)]));
+    }
+    const mapping = {};
+    for (const entry of trimmed.split(/[\n,]/)) {
+        if (!entry.trim())
+            continue;
+        const at = entry.search(/[=:]/);
+        if (at < 1) {
+            throw new OrchestratorGitError('CONFIG_INVALID', `status-mapping entry ${quote(entry.trim())} is not status=Column.`, 'Write one status=Column per line (or separated by commas), e.g. in_progress=In Progress.');
+        }
+        mapping[entry.slice(0, at).trim()] = entry.slice(at + 1).trim();
+    }
+    return mapping;
+}
+
+;// CONCATENATED MODULE: ./build/src/config/file-keys.js
+/**
+ * Every setting a config file may hold: one file serves issue-sync, board-sync and release, each reading its own
+ * keys (an input or flag still wins over the file).
+ */
+
+
+
+function fileSettingNames() {
+    return [
+        ...new Set([
+            ...Object.keys(issue_sync_ISSUE_SYNC_SETTINGS),
+            ...Object.keys(BOARD_SYNC_SETTINGS),
+            ...Object.keys(RELEASE_SETTINGS),
+        ]),
+    ];
+}
+/** The file's values for the given settings, under the inputs (which win). */
+function withFileDefaults(inputs, file, names) {
+    const merged = {};
+    for (const name of names)
+        if (file[name] !== undefined)
+            merged[name] = file[name];
+    for (const [name, value] of Object.entries(inputs))
+        if (value !== undefined && value !== null && value !== '')
+            merged[name] = value;
+    return merged;
+}
+
 ;// CONCATENATED MODULE: ./build/src/config/file.js
 /** Finds and reads the optional YAML config file, and the default locations of the state file and features folder. */
+
 
 
 
@@ -520,7 +1401,7 @@ function loadConfigFile(configPath, cwd) {
         catch (error) {
             throw new errors/* OrchestratorGitError */.Xw('CONFIG_FILE_UNREADABLE', `Config file ${(0,errors/* quote */.hD)(candidate)} is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, 'Fix the YAML syntax (a linter such as yamllint shows where).', { cause: error });
         }
-        return { file: candidate, settings: checkFileSettings(raw, candidate) };
+        return { file: candidate, settings: checkFileSettings(raw, candidate, fileSettingNames()) };
     }
     return { file: null, settings: {} };
 }
@@ -545,7 +1426,7 @@ function locateFeaturesDir(given, cwd) {
 async function createIssueTracker(config, warn) {
     switch (config.platform) {
         case 'github': {
-            const { GitHubIssueTracker } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(154)]).then(__webpack_require__.bind(__webpack_require__, 6154));
+            const { GitHubIssueTracker } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(514)]).then(__webpack_require__.bind(__webpack_require__, 6514));
             return new GitHubIssueTracker(config.repository, {
                 token: config.token,
                 baseUrl: config.apiUrl,
@@ -554,7 +1435,7 @@ async function createIssueTracker(config, warn) {
             });
         }
         case 'gitlab': {
-            const { GitLabIssueTracker } = await Promise.all(/* import() */[__webpack_require__.e(342), __webpack_require__.e(432)]).then(__webpack_require__.bind(__webpack_require__, 2178));
+            const { GitLabIssueTracker } = await Promise.all(/* import() */[__webpack_require__.e(342), __webpack_require__.e(288)]).then(__webpack_require__.bind(__webpack_require__, 4362));
             return new GitLabIssueTracker(config.repository, {
                 token: config.token,
                 baseUrl: config.apiUrl,
@@ -565,7 +1446,7 @@ async function createIssueTracker(config, warn) {
             });
         }
         case 'bitbucket': {
-            const { BitbucketIssueTracker } = await __webpack_require__.e(/* import() */ 394).then(__webpack_require__.bind(__webpack_require__, 394));
+            const { BitbucketIssueTracker } = await __webpack_require__.e(/* import() */ 306).then(__webpack_require__.bind(__webpack_require__, 4306));
             return new BitbucketIssueTracker(config.repository, {
                 auth: config.username === null
                     ? { kind: 'bearer', token: config.token }
@@ -578,8 +1459,6 @@ async function createIssueTracker(config, warn) {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:module"
 var external_node_module_ = __webpack_require__(8995);
 // EXTERNAL MODULE: external "node:url"
@@ -1006,7 +1885,7 @@ function readJsonStringArray(value, subject, column, warnings, label = subject) 
     }
     return out;
 }
-const STATUS = {
+const columns_STATUS = {
     pending: 'pending',
     todo: 'pending',
     created: 'pending',
@@ -1029,7 +1908,7 @@ const STATUS = {
 /** Maps any generation's status text to a TaskStatus; unknown text is a warning and reads as pending. */
 function mapTaskStatus(raw, subject, warnings, label = subject) {
     const key = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
-    const status = STATUS[key];
+    const status = columns_STATUS[key];
     if (status)
         return status;
     warnings.push({
@@ -4493,6 +5372,124 @@ async function readActual(tracker, store, desired, requested, createCompleted) {
     };
 }
 
+;// CONCATENATED MODULE: ./build/src/engine/logger.js
+/** The logging interface shared by the actions (@actions/core) and the CLI (console), and safe text for log lines. */
+/**
+ * Untrusted text for a log line: one line, no control characters, bounded. Runners interpret workflow
+ * commands (`::add-mask::`, `::stop-commands::`) only at the start of a line, and every line we print
+ * starts with our own words, so removing line breaks is what keeps a task title from becoming a command.
+ */
+function logText(value, max = 200) {
+    const text = value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+    return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+}
+const silentLogger = {
+    info: () => undefined,
+    warning: () => undefined,
+    error: () => undefined,
+    debug: () => undefined,
+    group: (_name, body) => body(),
+};
+
+;// CONCATENATED MODULE: ./build/src/engine/concurrent-runs.js
+
+
+
+/** A re-check costs one request; runs that create for longer than this look again. */
+const RECHECK_MS = 10_000;
+class CreateGuard {
+    tracker;
+    highest;
+    since;
+    lastCheck = 0;
+    seen = new Map();
+    constructor(tracker, readAt, 
+    /** The highest issue number the run's read saw. */
+    highest) {
+        this.tracker = tracker;
+        this.highest = highest;
+        this.since = readAt;
+    }
+    /** An issue carrying the item's marker that appeared since the run read the platform, or null. */
+    async existing(itemKey) {
+        if (this.lastCheck === 0 || Date.now() - this.lastCheck >= RECHECK_MS) {
+            const started = this.tracker.serverTime();
+            const changed = await this.tracker.listIssues({ updatedSince: this.since });
+            for (const issue of changed) {
+                const marker = readMarker(issue.body);
+                if (marker.kind !== 'marker')
+                    continue;
+                const known = this.seen.get(marker.itemKey);
+                if (!known || issue.number < known.number)
+                    this.seen.set(marker.itemKey, issue);
+            }
+            this.lastCheck = Date.now();
+            // The next look starts where this one did (by the platform's clock, less a tick of its timestamps).
+            if (started) {
+                this.since = new Date(Date.parse(started) - this.tracker.capabilities.timestampPrecisionMs).toISOString();
+            }
+        }
+        return this.seen.get(itemKey) ?? null;
+    }
+    /** Issues this run created are its own, never "found" as another run's; a gap in the numbers forces a re-check. */
+    created(itemKey, number) {
+        this.seen.delete(itemKey);
+        if (number > this.highest + 1)
+            this.lastCheck = 0;
+        this.highest = Math.max(this.highest, number);
+    }
+}
+/**
+ * Closes the issues this run created that another run also created, earlier (a lower number), for the same item;
+ * the item is linked to the kept issue. Returns what was resolved.
+ */
+async function resolveDuplicates(tracker, changed, created, links, log) {
+    const carriers = new Map();
+    for (const issue of changed) {
+        const marker = readMarker(issue.body);
+        if (marker.kind !== 'marker')
+            continue;
+        const list = carriers.get(marker.itemKey) ?? [];
+        list.push(issue);
+        carriers.set(marker.itemKey, list);
+    }
+    const resolved = [];
+    for (const [number, { itemKey, ownedAssignees }] of created) {
+        const list = carriers.get(itemKey) ?? [];
+        const ours = list.find((issue) => issue.number === number);
+        const older = list
+            .filter((issue) => issue.number < number && !created.has(issue.number))
+            .sort((a, b) => a.number - b.number)[0];
+        if (!ours || !older)
+            continue;
+        const parts = splitBody(ours.body);
+        const note = `Duplicate of #${older.number}: two orchestrator-git runs created an issue for this item at the same time; this copy was closed.`;
+        try {
+            await tracker.updateIssue(number, {
+                body: `${parts.before}${note}\n${parts.after ? `\n${parts.after}` : ''}`,
+                state: 'closed',
+                stateReason: 'not_planned',
+            });
+        }
+        catch (error) {
+            log.warning(`#${number} duplicates #${older.number} (${itemKey}) but could not be closed (${error instanceof Error ? error.message : String(error)}); the next run reports it.`);
+            continue;
+        }
+        const marker = readMarker(older.body);
+        links.record({
+            itemKey,
+            number: older.number,
+            url: older.url,
+            issueId: older.id,
+            hash: marker.kind === 'marker' ? marker.hash : '',
+            ownedAssignees,
+        }, false);
+        log.warning(`${logText(itemKey)}: another run created #${older.number} at the same time as this run's #${number}; #${number} was closed as a duplicate.`);
+        resolved.push({ itemKey, kept: older.number, closed: number });
+    }
+    return resolved;
+}
+
 ;// CONCATENATED MODULE: ./build/src/engine/scope.js
 /**
  * Scoped runs: the CLI's item commands (create-issue, update-issue, sync-status, link-task) sync a few items and
@@ -4635,26 +5632,8 @@ function limitToScope(plan, scope, desired) {
         (operation.kind !== 'createMilestone' || milestones.has(operation.milestone.title)));
 }
 
-;// CONCATENATED MODULE: ./build/src/engine/logger.js
-/** The logging interface shared by the actions (@actions/core) and the CLI (console), and safe text for log lines. */
-/**
- * Untrusted text for a log line: one line, no control characters, bounded. Runners interpret workflow
- * commands (`::add-mask::`, `::stop-commands::`) only at the start of a line, and every line we print
- * starts with our own words, so removing line breaks is what keeps a task title from becoming a command.
- */
-function logText(value, max = 200) {
-    const text = value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
-    return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
-}
-const silentLogger = {
-    info: () => undefined,
-    warning: () => undefined,
-    error: () => undefined,
-    debug: () => undefined,
-    group: (_name, body) => body(),
-};
-
 ;// CONCATENATED MODULE: ./build/src/engine/sync.js
+
 
 
 
@@ -4739,6 +5718,9 @@ async function runIssueSync(options) {
     const written = new Map();
     let seq = 0;
     let lastCheckpoint = Date.now();
+    const guard = new CreateGuard(tracker, readAt, actual.issues.reduce((highest, issue) => Math.max(highest, issue.number), 0));
+    /** Issue number → the item (and assignees) of each issue this run created. */
+    const created = new Map();
     const checkpointMs = options.checkpointMs ?? 15_000;
     for (const operation of plan.operations) {
         if (outcome.stoppedBy) {
@@ -4763,7 +5745,36 @@ async function runIssueSync(options) {
         };
         journal.push(entry);
         try {
+            // Another run may have created this item's issue since this run read the platform.
+            const adopted = operation.kind === 'createIssue' ? await guard.existing(operation.itemKey) : null;
+            if (operation.kind === 'createIssue' && adopted) {
+                const marker = readMarker(adopted.body);
+                links.record({
+                    itemKey: operation.itemKey,
+                    number: adopted.number,
+                    url: adopted.url,
+                    issueId: adopted.id,
+                    hash: marker.kind === 'marker' ? marker.hash : '',
+                    ownedAssignees: operation.ownedAssignees,
+                }, false);
+                entry.status = 'skipped';
+                entry.issueNumber = adopted.number;
+                const why = `created meanwhile by another run as #${adopted.number}; linked, not created again`;
+                outcome.results.push({
+                    operation,
+                    status: 'skipped',
+                    issue: { number: adopted.number, url: adopted.url },
+                    error: why,
+                });
+                log.warning(`${operation.itemKey}: ${why}.`);
+                options.onProgress?.(outcome.results.length, plan.operations.length);
+                continue;
+            }
             const issue = await applyOperation(operation, tracker, milestoneNumbers, now, log);
+            if (issue && operation.kind === 'createIssue') {
+                guard.created(operation.itemKey, issue.number);
+                created.set(issue.number, { itemKey: operation.itemKey, ownedAssignees: operation.ownedAssignees });
+            }
             entry.status = 'done';
             entry.issueNumber = issue?.number ?? entry.issueNumber;
             outcome.results.push({
@@ -4807,10 +5818,26 @@ async function runIssueSync(options) {
             lastCheckpoint = Date.now();
         }
     }
-    outcome.links = links.recorded;
     tally(outcome);
     // A scoped run saw only its items: it must not tell the next incremental read that everything was seen.
-    const seenUntil = scope ? null : await verifyOwnWrites(tracker, readAt, written, outcome, log);
+    const verified = scope
+        ? { seenUntil: null, changed: null }
+        : await verifyOwnWrites(tracker, readAt, written, outcome, log);
+    let { seenUntil } = verified;
+    if (verified.changed && created.size > 0) {
+        const resolved = await resolveDuplicates(tracker, verified.changed, created, links, log);
+        for (const { itemKey, kept, closed } of resolved) {
+            plan.warnings.push({
+                itemKey,
+                issueNumber: closed,
+                message: `another run created #${kept} for this item at the same time; #${closed} was closed as a duplicate`,
+            });
+        }
+        // Those writes came after the verification: the next run reads from this run's start.
+        if (resolved.length > 0)
+            seenUntil = null;
+    }
+    outcome.links = latestLinks(links.recorded);
     outcome.stats = tracker.stats();
     if (scope)
         store.appendJournal(journal);
@@ -4871,21 +5898,30 @@ async function planWithLookups(desired, actual, context, tracker) {
  */
 async function verifyOwnWrites(tracker, readAt, written, outcome, log) {
     if (written.size === 0 || outcome.stoppedBy)
-        return null;
+        return { seenUntil: null, changed: null };
     try {
         const changed = await tracker.listIssues({ updatedSince: readAt });
         const others = changed.filter((issue) => written.get(issue.number) !== issue.updatedAt);
         if (others.length > 0) {
             log.info(`${others.length} issues changed during the run besides its own writes; the next run reads them.`);
-            return null;
+            return { seenUntil: null, changed };
         }
         const latest = Math.max(Date.parse(readAt), ...changed.map((issue) => Date.parse(issue.updatedAt)));
-        return new Date(latest).toISOString();
+        return { seenUntil: new Date(latest).toISOString(), changed };
     }
     catch (error) {
         log.warning(`Could not check for changes made during the run (${error instanceof Error ? error.message : String(error)}); the next run reads them.`);
-        return null;
+        return { seenUntil: null, changed: null };
     }
+}
+/** The last recorded link of each item (an item linked twice in a run, e.g. to the kept copy of a duplicate). */
+function latestLinks(recorded) {
+    const byKey = new Map();
+    for (const link of recorded) {
+        byKey.delete(link.itemKey);
+        byKey.set(link.itemKey, link);
+    }
+    return [...byKey.values()];
 }
 function isIssueOperation(operation) {
     return operation.kind === 'createIssue' || operation.kind === 'updateIssue';
@@ -5070,7 +6106,7 @@ async function executeIssueSync(options) {
         if (store.state.warnings.length > 50)
             log.warning(`State: ${store.state.warnings.length - 50} more warnings`);
         const tracker = await createIssueTracker(config, (message) => log.warning(message));
-        await options.prepare?.(store, tracker, log);
+        await options.prepare?.(store, tracker, log, { dryRun: config.dryRun });
         const outcome = await runIssueSync({
             store,
             tracker,
@@ -5091,147 +6127,1080 @@ async function executeIssueSync(options) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/src/report/summary.js
-/** Text from the orchestrator or the platform, made inert in a Markdown table cell. */
-function cell(text) {
-    // Markdown escapes first, then entities: the other order would break the entities' own `#`.
-    return text
-        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-        .replace(/([\\`*_[\]#@])/g, '\\$1')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '&#124;')
-        .trim();
-}
-function operationRow(operation) {
-    switch (operation.kind) {
-        case 'createLabel':
-            return { item: 'label', action: 'create label', title: operation.label.name, number: null };
-        case 'createMilestone':
-            return {
-                item: 'milestone',
-                action: 'create milestone',
-                title: operation.milestone.title,
-                number: null,
-            };
-        case 'createIssue':
-            return { item: operation.itemKey, action: 'create', title: operation.title, number: null };
-        case 'updateIssue':
-            return {
-                item: operation.itemKey,
-                action: operation.change === 'updated'
-                    ? `update ${operation.fields.join(', ')}`
-                    : operation.change.replace(/d$/, ''),
-                title: operation.title,
-                number: operation.number,
-            };
-    }
-}
-/** The plan as JSON for the `plan` output: operations without bodies (they can be 64 KiB each). */
-function planJson(plan) {
-    return JSON.stringify({
-        operations: plan.operations.map((operation) => ({
-            ...operationRow(operation),
-            kind: operation.kind,
-            reason: operation.reason,
-        })),
-        unchanged: plan.unchanged.length,
-        skipped: plan.skipped,
-        conflicts: plan.conflicts,
-        orphans: plan.orphans,
-        warnings: plan.warnings,
-    });
-}
-function renderSummary(outcome) {
-    const { counts, plan } = outcome;
-    const lines = [];
-    lines.push(`## orchestrator-git issue sync${outcome.dryRun ? ' (dry run: nothing was changed)' : ''}`, '');
-    lines.push(`Repository \`${cell(outcome.repository)}\` · run \`${cell(outcome.runId)}\``, '');
-    lines.push('| created | updated | closed | reopened | unchanged | failed | skipped | conflicts | orphans | requests |');
-    lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-    const requests = outcome.stats.reads + outcome.stats.writes + outcome.stats.graphql;
-    lines.push(`| ${counts.created} | ${counts.updated} | ${counts.closed} | ${counts.reopened} | ${counts.unchanged} | ${counts.failed} | ${counts.skipped} | ${counts.conflicts} | ${counts.orphans} | ${requests} (${outcome.stats.writes} writes) |`, '');
-    if (outcome.stoppedBy) {
-        lines.push(`> [!WARNING]`, `> The run stopped early: ${cell(outcome.stoppedBy.message)}`, `> ${cell(outcome.stoppedBy.fix)}`, '');
-    }
-    const byStatus = new Map();
-    for (const item of outcome.items)
-        byStatus.set(item.status, (byStatus.get(item.status) ?? 0) + 1);
-    if (byStatus.size) {
-        lines.push('### Progress by status', '', '```mermaid', 'pie showData');
-        for (const [status, count] of byStatus)
-            lines.push(`    "${status.replace(/"/g, "'")}" : ${count}`);
-        lines.push('```', '');
-    }
-    const rows = outcome.dryRun
-        ? plan.operations.map((operation) => ({
-            operation,
-            status: 'planned',
-            url: null,
-            number: null,
-            error: null,
-        }))
-        : outcome.results.map((result) => ({
-            operation: result.operation,
-            status: result.status,
-            url: result.issue?.url ?? null,
-            number: result.issue?.number ?? null,
-            error: result.error,
-        }));
-    if (rows.length) {
-        lines.push(`### ${outcome.dryRun ? 'Planned changes' : 'Changes'}`, '', '| item | issue | change | result | why |', '|---|---|---|---|---|');
-        for (const row of rows.slice(0, 500)) {
-            const described = operationRow(row.operation);
-            const number = row.number ?? described.number;
-            const issue = row.url
-                ? `[${number !== null ? `#${number}` : 'issue'}](${row.url})`
-                : number !== null
-                    ? `#${number}`
-                    : '';
-            const result = row.error ? `${row.status}: ${cell(row.error)}` : row.status;
-            lines.push(`| ${cell(described.title)}<br><sub>${cell(described.item)}</sub> | ${issue} | ${cell(described.action)} | ${result} | ${cell(row.operation.reason)} |`);
+;// CONCATENATED MODULE: ./build/src/platforms/releases.js
+async function createReleasePublisher(config, warn) {
+    switch (config.platform) {
+        case 'github': {
+            const { GitHubReleasePublisher } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(644)]).then(__webpack_require__.bind(__webpack_require__, 2644));
+            return new GitHubReleasePublisher(config.repository, {
+                token: config.token,
+                baseUrl: config.apiUrl,
+                writeDelayMs: config.writeDelayMs,
+                log: warn,
+            });
         }
-        if (rows.length > 500)
-            lines.push('', `_… and ${rows.length - 500} more (see the \`plan\` output)._`);
-        lines.push('');
+        case 'gitlab': {
+            const { GitLabReleasePublisher } = await Promise.all(/* import() */[__webpack_require__.e(342), __webpack_require__.e(250)]).then(__webpack_require__.bind(__webpack_require__, 556));
+            return new GitLabReleasePublisher(config.repository, {
+                token: config.token,
+                baseUrl: config.apiUrl,
+                groupMilestones: config.gitlabGroup,
+                log: warn,
+            });
+        }
+        case 'bitbucket': {
+            const { BitbucketReleasePublisher } = await __webpack_require__.e(/* import() */ 132).then(__webpack_require__.bind(__webpack_require__, 6132));
+            return new BitbucketReleasePublisher(config.repository, {
+                auth: config.username === null
+                    ? { kind: 'bearer', token: config.token }
+                    : { kind: 'basic', username: config.username, password: config.token },
+                baseUrl: config.apiUrl,
+            });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/release/changelog-file.js
+/**
+ * CHANGELOG.md, pure: finds a release's entry by its version heading, and puts a new entry in place — replacing that
+ * release's own entry on a re-run, else prepended above the earlier ones, which are left byte for byte.
+ */
+const DEFAULT_PREAMBLE = '# Changelog\n\nAll notable changes to this project are documented in this file. Each release lists its conventional commits and the orchestrator features it ships.\n';
+/** A release heading as conventional-changelog writes it: `## [1.2.0](url) (date)`, `## 1.2.0 (date)`, `# [2.0.0]…`. */
+const HEADING = /^#{1,3} (?:\[v?([0-9]+\.[0-9]+\.[0-9]+[0-9A-Za-z.+-]*)\]|v?([0-9]+\.[0-9]+\.[0-9]+[0-9A-Za-z.+-]*))(?:\(|\s|$)/;
+/** Every release entry of a changelog, in file order. */
+function findEntries(text) {
+    const entries = [];
+    let offset = 0;
+    let inFence = false;
+    for (const line of text.split('\n')) {
+        if (/^(```|~~~)/.test(line))
+            inFence = !inFence;
+        const match = inFence ? null : HEADING.exec(line);
+        if (match) {
+            const last = entries[entries.length - 1];
+            if (last)
+                last.end = offset;
+            entries.push({ version: match[1] ?? match[2] ?? '', start: offset, end: text.length });
+        }
+        offset += line.length + 1;
+    }
+    return entries;
+}
+/** The entry of one version, or null. */
+function readEntry(text, version) {
+    const found = findEntries(text).find((entry) => entry.version === version);
+    return found ? text.slice(found.start, found.end) : null;
+}
+/** The date `(YYYY-MM-DD)` in an entry's heading, if any. */
+function entryDate(entry) {
+    const heading = entry.split('\n', 1)[0] ?? '';
+    return /\((\d{4}-\d{2}-\d{2})\)\s*$/.exec(heading)?.[1] ?? null;
+}
+/**
+ * The changelog with `entry` for `version`: the version's own entry replaced, else the entry inserted above the first
+ * release entry (after any preamble); an empty or missing file gets a short preamble.
+ */
+function upsertEntry(existing, version, entry) {
+    const block = `${entry.trimEnd()}\n\n`;
+    if (existing === null || existing.trim() === '')
+        return `${DEFAULT_PREAMBLE}\n${block}`.replace(/\n+$/, '\n');
+    const entries = findEntries(existing);
+    const own = entries.find((item) => item.version === version);
+    if (own) {
+        const next = existing.slice(own.end);
+        const replaced = `${existing.slice(0, own.start)}${next === '' ? `${entry.trimEnd()}\n` : block}${next}`;
+        return replaced;
+    }
+    const first = entries[0];
+    if (!first)
+        return `${existing.trimEnd()}\n\n${block}`.replace(/\n+$/, '\n');
+    return `${existing.slice(0, first.start)}${block}${existing.slice(first.start)}`;
+}
+
+// EXTERNAL MODULE: ./node_modules/conventional-changelog-core/index.js + 17 modules
+var conventional_changelog_core = __webpack_require__(5075);
+// EXTERNAL MODULE: ./node_modules/conventional-changelog-conventionalcommits/src/index.js + 6 modules
+var src = __webpack_require__(8731);
+;// CONCATENATED MODULE: ./build/src/release/conventional.js
+/**
+ * The conventional-commit changelog of one release, by conventional-changelog-core with the conventionalcommits
+ * preset, and the parsed commits it read (for the bump). The edge where git history becomes text.
+ */
+
+
+
+/** The preset's link formats for each platform (GitHub's are the preset's defaults). */
+function presetConfig(platform) {
+    switch (platform) {
+        case 'github':
+            return {};
+        case 'gitlab':
+            return {
+                commitUrlFormat: '{{host}}/{{owner}}/{{repository}}/-/commit/{{hash}}',
+                compareUrlFormat: '{{host}}/{{owner}}/{{repository}}/-/compare/{{previousTag}}...{{currentTag}}',
+                issueUrlFormat: '{{host}}/{{owner}}/{{repository}}/-/issues/{{id}}',
+            };
+        case 'bitbucket':
+            return {
+                commitUrlFormat: '{{host}}/{{owner}}/{{repository}}/commits/{{hash}}',
+                compareUrlFormat: '{{host}}/{{owner}}/{{repository}}/branches/compare/{{currentTag}}%0D{{previousTag}}',
+                issueUrlFormat: '{{host}}/{{owner}}/{{repository}}/issues/{{id}}',
+            };
+    }
+}
+function toReleaseCommit(commit) {
+    const header = (commit.header ?? '').trim();
+    return {
+        hash: commit.hash ?? '',
+        type: commit.type ? String(commit.type) : null,
+        scope: commit.scope ? String(commit.scope) : null,
+        header,
+        breaking: commit.notes.some((note) => /^BREAKING[ -]CHANGES?$/i.test(note.title)),
+        revert: Boolean(commit.revert) || /^revert\b/i.test(header),
+    };
+}
+async function generateConventionalEntry(request) {
+    const commits = [];
+    const web = request.web;
+    const context = {
+        version: request.version,
+        currentTag: request.tag,
+        date: request.date,
+        ...(request.previousTag ? { previousTag: request.previousTag } : { linkCompare: false }),
+        ...(web
+            ? {
+                host: web.host,
+                owner: web.owner,
+                repository: web.repository,
+                repoUrl: `${web.host}/${web.owner}/${web.repository}`,
+            }
+            : { host: '', linkReferences: false, linkCompare: false }),
+    };
+    const stream = (0,conventional_changelog_core/* default */.A)({
+        cwd: request.dir,
+        config: (0,src/* default */.A)(presetConfig(request.platform)),
+        tagPrefix: request.tagPrefix,
+        // The repository's package.json must not decide anything (version, links): the context above does.
+        pkg: { transform: () => ({}) },
+        warn: request.warn ?? (() => undefined),
+        transform: (commit, callback) => {
+            commits.push(toReleaseCommit(commit));
+            // One release block: tags inside the range must not split it (a re-run releases a commit already tagged).
+            delete commit.gitTags;
+            delete commit.version;
+            if (typeof commit.committerDate === 'string')
+                commit.committerDate = commit.committerDate.slice(0, 10);
+            callback(null, commit);
+        },
+    }, context, 
+    // `from` undefined (not absent) overrides the library's default of the newest tag.
+    { from: request.previousTag ?? undefined }, undefined, 
+    // Write the block even when the version's tag already exists (a re-run), instead of nothing.
+    { doFlush: true });
+    let text = '';
+    try {
+        for await (const chunk of stream)
+            text += String(chunk);
+    }
+    catch (error) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `The commits since ${request.previousTag ?? 'the first commit'} could not be read: ${error instanceof Error ? error.message : String(error)}.`, 'Run the release in a full clone of the repository (fetch-depth: 0) whose tags are fetched.', { cause: error });
+    }
+    const normalized = text.replace(/\r\n/g, '\n').trim();
+    const newline = normalized.indexOf('\n');
+    const heading = newline === -1 ? normalized : normalized.slice(0, newline);
+    const changes = newline === -1 ? '' : normalized.slice(newline + 1).trim();
+    const compareUrl = /^#+ \[[^\]]*\]\(([^)\s]+)\)/.exec(heading)?.[1] ?? null;
+    return { heading, changes, compareUrl, commits };
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./build/src/release/version.js
+/** Pure semantic-version rules of a release: which tags are releases, the previous release, the bump, validation. */
+
+
+/** The version a tag names (`v1.2.0` → `1.2.0` with prefix `v`), or null when it is not a release tag. */
+function tagVersion(name, prefix) {
+    if (!name.startsWith(prefix))
+        return null;
+    const rest = name.slice(prefix.length);
+    return semver.valid(rest) === rest ? rest : null;
+}
+function tagName(version, prefix) {
+    return `${prefix}${version}`;
+}
+/** `1.2.0` or `v1.2.0` (with the configured prefix) → `1.2.0`; throws a catalogue error naming the bad value. */
+function parseRequestedVersion(requested, prefix) {
+    const text = requested.trim();
+    const bare = prefix !== '' && text.startsWith(prefix) ? text.slice(prefix.length) : text;
+    const withoutV = bare.startsWith('v') ? bare.slice(1) : bare;
+    for (const candidate of [bare, withoutV]) {
+        if (semver.valid(candidate) === candidate)
+            return candidate;
+    }
+    throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `release-version ${(0,errors/* quote */.hD)(requested)} is not a semantic version.`, 'Give MAJOR.MINOR.PATCH, optionally with a pre-release, e.g. 1.4.0 or 2.0.0-rc.1 (a leading tag prefix such as v is accepted).');
+}
+/** The highest release reachable from the release commit, leaving out the tag of the version being released. */
+function previousRelease(tags, releasing) {
+    let best = null;
+    for (const tag of tags) {
+        if (!tag.reachable)
+            continue;
+        if (releasing !== null && semver.eq(tag.version, releasing))
+            continue;
+        if (!best || semver.gt(tag.version, best.version))
+            best = tag;
+    }
+    return best;
+}
+/**
+ * A requested version must be new (no tag names it at another commit) and greater than the previous release
+ * reachable from the release commit.
+ */
+function checkRequestedVersion(version, tags, head) {
+    const same = tags.find((tag) => semver.eq(tag.version, version));
+    if (same && same.commit !== head) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Version ${version} is already released: tag ${(0,errors/* quote */.hD)(same.name)} points at commit ${same.commit.slice(0, 12)}, not at the commit being released (${head.slice(0, 12)}).`, `Choose a version greater than the last release, or check out the commit of ${same.name} to complete that release. A tag is never moved.`);
+    }
+    const previous = previousRelease(tags, version);
+    if (previous && !semver.gt(version, previous.version)) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Version ${version} is not greater than the last release, ${previous.version} (tag ${(0,errors/* quote */.hD)(previous.name)}).`, `Choose a version greater than ${previous.version}, e.g. ${semver.inc(previous.version, 'patch') ?? ''} or ${semver.inc(previous.version, 'minor') ?? ''}.`);
+    }
+    return { alreadyTagged: same !== undefined };
+}
+const FIX_TYPES = new Set(['fix', 'perf']);
+function countCommits(commits) {
+    const counts = {
+        total: commits.length,
+        conventional: 0,
+        breaking: 0,
+        features: 0,
+        fixes: 0,
+        reverts: 0,
+        other: 0,
+    };
+    for (const commit of commits) {
+        if (commit.type !== null)
+            counts.conventional += 1;
+        if (commit.breaking)
+            counts.breaking += 1;
+        if (commit.revert)
+            counts.reverts += 1;
+        if (commit.type === 'feat' || commit.type === 'feature')
+            counts.features += 1;
+        else if (commit.type !== null && FIX_TYPES.has(commit.type))
+            counts.fixes += 1;
+        else if (!commit.breaking && !commit.revert)
+            counts.other += 1;
+    }
+    return counts;
+}
+/**
+ * The bump the changes call for: a breaking change → major (minor before 1.0.0, where anything may change), a
+ * feature commit or a completed orchestrator feature → minor, any other commit or a completed task → patch.
+ */
+function suggestBump(counts, features, tasks, previousVersion) {
+    const reasons = [];
+    let bump = null;
+    const raise = (to) => {
+        const order = ['patch', 'minor', 'major'];
+        if (bump === null || order.indexOf(to) > order.indexOf(bump))
+            bump = to;
+    };
+    if (counts.breaking > 0) {
+        const preMajor = previousVersion !== null && semver.major(previousVersion) === 0;
+        raise(preMajor ? 'minor' : 'major');
+        reasons.push(`${counts.breaking} breaking change${counts.breaking === 1 ? '' : 's'}${preMajor ? ' (before 1.0.0: minor)' : ''}`);
+    }
+    if (counts.features > 0) {
+        raise('minor');
+        reasons.push(`${counts.features} feature commit${counts.features === 1 ? '' : 's'}`);
+    }
+    if (features > 0) {
+        raise('minor');
+        reasons.push(`${features} completed orchestrator feature${features === 1 ? '' : 's'}`);
+    }
+    const patchCommits = counts.total - counts.features - counts.breaking;
+    if (patchCommits > 0) {
+        raise('patch');
+        reasons.push(`${patchCommits} other commit${patchCommits === 1 ? '' : 's'}`);
+    }
+    if (tasks > 0) {
+        raise('patch');
+        reasons.push(`${tasks} completed task${tasks === 1 ? '' : 's'}`);
+    }
+    return { bump, reasons };
+}
+/** The version after `previous` for a bump; the first release is 1.0.0. */
+function nextVersion(previous, bump) {
+    if (previous === null)
+        return '1.0.0';
+    // A pre-release of the next version (1.3.0-rc.1) is followed by that version itself for a minor/patch bump.
+    return semver.inc(previous, bump) ?? previous;
+}
+/** Words for the summary when a requested version bumps less than the changes call for. */
+function bumpShortfall(previous, version, suggested) {
+    if (previous === null || suggested === null)
+        return null;
+    const actual = semver.diff(previous, version);
+    const order = ['patch', 'minor', 'major'];
+    const rank = (bump) => bump === null
+        ? -1
+        : order.indexOf(bump.replace(/^pre/, '')) === -1
+            ? 0
+            : order.indexOf(bump.replace(/^pre/, ''));
+    if (rank(actual) >= order.indexOf(suggested))
+        return null;
+    return `Version ${version} is a ${actual ?? 'no'} change from ${previous}, but the changes since call for a ${suggested} release.`;
+}
+
+;// CONCATENATED MODULE: ./build/src/release/git.js
+/** The release's one edge to git: the checkout's commit, cleanliness, depth and release tags, through the git CLI. */
+
+
+
+
+const HISTORY_FIX = 'Fetch the whole history and the tags: on GitHub Actions set `fetch-depth: 0` on actions/checkout; in GitLab CI set the variable `GIT_DEPTH: 0`; in Bitbucket Pipelines set `clone: { depth: full }`; locally run `git fetch --unshallow --tags`.';
+class GitRepository {
+    dir;
+    constructor(dir) {
+        this.dir = dir;
+    }
+    /** The repository whose work tree holds `dir`; a catalogue error when git is missing or `dir` is not in one. */
+    static async open(dir) {
+        const repository = new GitRepository(dir);
+        try {
+            await repository.git(['rev-parse', '--is-inside-work-tree']);
+        }
+        catch (error) {
+            const missing = error.code === 'ENOENT';
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', missing
+                ? 'git was not found: releases read the commits and tags with the git command.'
+                : `${(0,errors/* quote */.hD)(dir)} is not inside a git work tree: releases read the commits and tags of the checkout.`, missing
+                ? 'Install git on the runner (it is on GitHub-hosted runners and in the usual CI images).'
+                : 'Run the release step in the checked-out repository (after actions/checkout), or set `working-directory` to it.', { cause: error });
+        }
+        return repository;
+    }
+    git(args) {
+        return new Promise((resolve, reject) => {
+            (0,external_node_child_process_.execFile)('git', args, {
+                cwd: this.dir,
+                maxBuffer: 64 * 1024 * 1024,
+                env: { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' },
+            }, (error, stdout, stderr) => {
+                if (error) {
+                    reject(Object.assign(error, { stderr: String(stderr) }));
+                    return;
+                }
+                resolve(String(stdout));
+            });
+        });
+    }
+    async isShallow() {
+        return (await this.git(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+    }
+    /** The checked-out commit; a catalogue error for a repository without commits. */
+    async head() {
+        try {
+            return (await this.git(['rev-parse', '--verify', 'HEAD^{commit}'])).trim();
+        }
+        catch (error) {
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `The repository at ${(0,errors/* quote */.hD)(this.dir)} has no commit checked out.`, 'Commit something first; a release tags a commit.', { cause: error });
+        }
+    }
+    /** Tracked files with changes not committed (untracked files do not count). */
+    async dirtyFiles() {
+        const out = await this.git(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
+        return out
+            .split('\0')
+            .filter((entry) => entry.length > 3)
+            .map((entry) => entry.slice(3));
+    }
+    /** Every tag named prefix + semantic version that points (through an annotated tag) at a commit. */
+    async releaseTags(prefix) {
+        const format = [
+            '%(refname:strip=2)',
+            '%(objecttype)',
+            '%(objectname)',
+            '%(*objecttype)',
+            '%(*objectname)',
+            // When the tag was made: the tagger's date for an annotated tag, the commit's for a lightweight one.
+            '%(creatordate:iso-strict)',
+        ].join('%00');
+        const out = await this.git(['for-each-ref', `--format=${format}`, 'refs/tags']);
+        const merged = new Set((await this.git(['tag', '--merged', 'HEAD']))
+            .split('\n')
+            .map((line) => line.trim())
+            .filter(Boolean));
+        const tags = [];
+        for (const line of out.split('\n')) {
+            if (line === '')
+                continue;
+            const [name = '', type, object = '', peeledType, peeled = '', date = ''] = line.split('\0');
+            const version = tagVersion(name, prefix);
+            if (version === null)
+                continue;
+            const isCommit = type === 'commit' || (type === 'tag' && peeledType === 'commit');
+            if (!isCommit)
+                continue;
+            tags.push({
+                name,
+                version,
+                commit: type === 'tag' ? peeled : object,
+                reachable: merged.has(name),
+                date: date || null,
+            });
+        }
+        return tags;
+    }
+    /**
+     * Checks that the clone can be released from: not shallow (the commits since the last release and its tag would be
+     * missing), and — when `clean` — no uncommitted changes to tracked files (they would not be in the tagged commit),
+     * except the `ignore`d ones: the orchestrator's state file changes with every run and is not release content.
+     */
+    async verifyReleasable(options) {
+        if (await this.isShallow()) {
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `The clone at ${(0,errors/* quote */.hD)(this.dir)} is shallow: the commits since the last release and the release tags are not all there (actions/checkout fetches a single commit by default), so the changelog and the version would be wrong.`, HISTORY_FIX);
+        }
+        if (!options.clean)
+            return;
+        const top = (await this.git(['rev-parse', '--show-toplevel'])).trim();
+        const ignored = new Set((options.ignore ?? []).map((file) => external_node_path_.resolve(file)));
+        const dirty = (await this.dirtyFiles()).filter((file) => !ignored.has(external_node_path_.resolve(top, file)));
+        if (dirty.length > 0) {
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `The work tree has uncommitted changes to ${dirty
+                .slice(0, 5)
+                .map((file) => (0,errors/* quote */.hD)(file))
+                .join(', ')}${dirty.length > 5 ? ` and ${dirty.length - 5} more` : ''}: the tag would point at a commit without them.`, 'Commit (and push) the changes first — typically the CHANGELOG.md written by the changelog step — then tag; or discard them with `git checkout -- <file>`.');
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/release/plan.js
+/**
+ * plan_release, pure: the completed features and tasks not yet released, grouped by category, the bump they and the
+ * commits since the previous release call for, and the version (requested and checked, or suggested).
+ */
+
+
+const UNCATEGORISED = 'Uncategorised';
+const OTHER_TASKS = 'Other';
+/** Features of every completed release milestone except `except` (a re-run's own). */
+function releasedFeatureIds(milestones, except) {
+    const released = new Set();
+    for (const milestone of milestones) {
+        if (milestone.status !== 'completed' || milestone.name === except)
+            continue;
+        for (const id of milestone.includedFeatures)
+            released.add(id);
+    }
+    return released;
+}
+function byText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+function plannedTask(task) {
+    return { id: task.id, title: task.title, featureId: task.featureId, completedAt: task.completedAt };
+}
+function completedTopLevel(tasks) {
+    return tasks.filter((task) => task.parentId === null && task.status === 'completed');
+}
+function planRelease(input) {
+    const { state, previous } = input;
+    const warnings = [];
+    const check = input.requestedVersion !== null
+        ? checkRequestedVersion(input.requestedVersion, input.tags, input.head)
+        : { alreadyTagged: false };
+    const counts = countCommits(input.commits);
+    const featuresById = new Map(state.features.map((feature) => [feature.id, feature]));
+    const tentativeVersion = input.requestedVersion;
+    const milestoneOf = (version) => version === null ? null : (input.milestoneName ?? ((tag) => tag))(tagName(version, input.tagPrefix));
+    // Which features: named, else this release's milestone row, else every completed one not yet released.
+    const ownMilestoneName = milestoneOf(tentativeVersion);
+    const released = releasedFeatureIds(state.milestones, ownMilestoneName);
+    let selected;
+    if (input.featureIds !== null) {
+        const unknown = input.featureIds.filter((id) => !featuresById.has(id));
+        if (unknown.length > 0) {
+            const known = state.features.map((feature) => feature.id);
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Unknown feature ${unknown.map((id) => (0,errors/* quote */.hD)(id)).join(', ')}: the state has no such feature.`, `Name features by their Feature ID; the state has ${known.slice(0, 10).join(', ') || 'none'}${known.length > 10 ? ', …' : ''}.`);
+        }
+        selected = [...new Set(input.featureIds)].map((id) => featuresById.get(id));
     }
     else {
-        lines.push('Everything already matches the orchestrator: no changes.', '');
+        const row = state.milestones.find((milestone) => milestone.name === ownMilestoneName);
+        selected =
+            row && row.includedFeatures.length > 0
+                ? row.includedFeatures.flatMap((id) => {
+                    const feature = featuresById.get(id);
+                    if (!feature)
+                        warnings.push(`Milestone ${(0,errors/* quote */.hD)(row.name)} includes feature ${(0,errors/* quote */.hD)(id)}, which the state no longer has.`);
+                    return feature ? [feature] : [];
+                })
+                : state.features.filter((feature) => feature.status === 'completed' && !released.has(feature.id));
     }
-    if (outcome.items.length) {
-        const issues = new Map(outcome.links.map((link) => [link.itemKey, link]));
-        lines.push(`<details><summary>All ${outcome.items.length} synced items</summary>`, '', '| item | status | issue |', '|---|---|---|');
-        for (const item of outcome.items.slice(0, 1000)) {
-            const issue = issues.get(item.itemKey);
-            lines.push(`| ${cell(item.title)}<br><sub>${cell(item.itemKey)}</sub> | ${cell(item.status)} | ${issue ? `[#${issue.number}](${issue.url})` : ''} |`);
-        }
-        if (outcome.items.length > 1000)
-            lines.push('', `_… and ${outcome.items.length - 1000} more._`);
-        lines.push('', '</details>', '');
+    for (const feature of selected) {
+        if (feature.status !== 'completed' && feature.status !== 'archived')
+            warnings.push(`Feature ${(0,errors/* quote */.hD)(feature.id)} is in the release but its status is ${feature.status}.`);
+        if (released.has(feature.id))
+            warnings.push(`Feature ${(0,errors/* quote */.hD)(feature.id)} was already released in an earlier milestone.`);
     }
-    const notes = [
-        ...plan.conflicts.map((note) => ({ kind: 'conflict', ...note })),
-        ...plan.warnings.map((note) => ({ kind: 'warning', ...note })),
-        ...plan.orphans.map((note) => ({ kind: 'orphan', ...note })),
-        ...plan.skipped.map((note) => ({ kind: 'skipped', ...note })),
-    ];
-    if (notes.length) {
-        lines.push('### Notes', '');
-        for (const note of notes.slice(0, 200)) {
-            const where = [
-                note.itemKey ? `\`${cell(note.itemKey)}\`` : null,
-                note.issueNumber ? `#${note.issueNumber}` : null,
-            ]
-                .filter(Boolean)
-                .join(' ');
-            lines.push(`- **${note.kind}** ${where}: ${cell(note.message)}`);
+    const selectedIds = new Set(selected.map((feature) => feature.id));
+    const topLevel = completedTopLevel(state.tasks);
+    const features = selected
+        .map((feature) => ({
+        id: feature.id,
+        title: feature.title,
+        category: feature.category?.trim() || UNCATEGORISED,
+        status: feature.status,
+        tasks: topLevel
+            .filter((task) => task.featureId === feature.id)
+            .map(plannedTask)
+            .sort((a, b) => byText(a.title, b.title) || byText(a.id, b.id)),
+    }))
+        .sort((a, b) => byText(a.category, b.category) || byText(a.title, b.title) || byText(a.id, b.id));
+    // Tasks outside the included features: completed since the previous release, and not part of a released feature.
+    const since = previous?.date ?? null;
+    const tasks = topLevel
+        .filter((task) => task.featureId === null || (!selectedIds.has(task.featureId) && !released.has(task.featureId)))
+        .filter((task) => since === null || (task.completedAt !== null && Date.parse(task.completedAt) > Date.parse(since)))
+        .map(plannedTask)
+        .sort((a, b) => byText(a.title, b.title) || byText(a.id, b.id));
+    const groups = new Map();
+    const group = (category) => {
+        let found = groups.get(category);
+        if (!found) {
+            found = { category, features: [], tasks: [] };
+            groups.set(category, found);
         }
-        if (notes.length > 200)
-            lines.push(`- … and ${notes.length - 200} more`);
+        return found;
+    };
+    for (const feature of features)
+        group(feature.category).features.push(feature);
+    for (const task of tasks) {
+        const feature = task.featureId === null ? undefined : featuresById.get(task.featureId);
+        group(feature ? feature.category?.trim() || UNCATEGORISED : OTHER_TASKS).tasks.push(task);
+    }
+    const suggestion = suggestBump(counts, features.length, tasks.length, previous?.version ?? null);
+    const suggestedVersion = suggestion.bump === null ? null : nextVersion(previous?.version ?? null, suggestion.bump);
+    const version = input.requestedVersion ?? suggestedVersion;
+    if (input.requestedVersion !== null) {
+        const shortfall = bumpShortfall(previous?.version ?? null, input.requestedVersion, suggestion.bump);
+        if (shortfall)
+            warnings.push(shortfall);
+    }
+    return {
+        version,
+        tag: version === null ? null : tagName(version, input.tagPrefix),
+        previousTag: previous?.name ?? null,
+        previousVersion: previous?.version ?? null,
+        suggestedBump: suggestion.bump,
+        suggestedVersion,
+        bumpReasons: suggestion.reasons,
+        requestedVersion: input.requestedVersion,
+        alreadyTagged: check.alreadyTagged,
+        commit: input.head,
+        features,
+        tasks,
+        groups: [...groups.values()].sort((a, b) => a.category === OTHER_TASKS ? 1 : b.category === OTHER_TASKS ? -1 : byText(a.category, b.category)),
+        commits: counts,
+        warnings,
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/release/publish.js
+/**
+ * tag_release's platform steps, idempotent and resumable: the annotated tag (none at the commit → created; there →
+ * nothing; at another commit → an error that explains), the release (missing → created; there → its notes updated when
+ * they differ, never a second one), the milestone closed. A run killed between two steps is completed by the next.
+ */
+
+/** Release bodies compare equal when they differ only in line endings and trailing space. */
+function sameText(a, b) {
+    const norm = (text) => text.replace(/\r\n/g, '\n').trim();
+    return norm(a) === norm(b);
+}
+async function publishRelease(publisher, input, log) {
+    const notes = [];
+    const outcome = {
+        tag: 'exists',
+        release: 'unchanged',
+        releaseUrl: null,
+        milestone: 'none',
+        notes,
+    };
+    const existing = await publisher.getTag(input.tag);
+    if (existing && existing.commit !== input.commit) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Tag ${(0,errors/* quote */.hD)(input.tag)} already exists on ${publisher.platform} at commit ${existing.commit.slice(0, 12)}, not at the commit being released (${input.commit.slice(0, 12)}).`, `A release tag is never moved. If ${input.tag} is released, release the next version instead; if the tag is wrong, delete it on ${publisher.platform} by hand and run again; if the checkout is wrong, run the release on ${existing.commit.slice(0, 12)}.`);
+    }
+    if (existing) {
+        log.info(`Tag ${input.tag} exists at ${input.commit.slice(0, 12)}${existing.annotated ? '' : ' (a lightweight tag)'}.`);
+    }
+    else if (input.dryRun) {
+        outcome.tag = 'would-create';
+        log.info(`Would create the annotated tag ${input.tag} at ${input.commit.slice(0, 12)}.`);
+    }
+    else {
+        const created = await publisher.createTag({
+            name: input.tag,
+            commit: input.commit,
+            message: input.message,
+        });
+        if (created.commit !== input.commit) {
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Tag ${(0,errors/* quote */.hD)(input.tag)} was created meanwhile by someone else at commit ${created.commit.slice(0, 12)}, not at ${input.commit.slice(0, 12)}.`, 'Check who else releases this version (two workflows at once?); a tag is never moved.');
+        }
+        outcome.tag = 'created';
+        log.info(`Created the annotated tag ${input.tag} at ${input.commit.slice(0, 12)}.`);
+    }
+    if (!publisher.capabilities.releases) {
+        outcome.release = 'not-supported';
+        notes.push(`${publisher.platform} has no releases: the notes are in the CHANGELOG file, and the tag marks the release.`);
+    }
+    else {
+        const release = await publisher.getRelease(input.tag);
+        if (release) {
+            outcome.releaseUrl = release.url;
+            if (sameText(release.body, input.notes) && release.name === input.name) {
+                outcome.release = 'unchanged';
+                log.info(`Release ${input.tag} is up to date: ${release.url}`);
+            }
+            else if (input.dryRun) {
+                outcome.release = 'would-update';
+            }
+            else {
+                const updated = await publisher.updateRelease(release, { name: input.name, body: input.notes });
+                outcome.release = 'updated';
+                outcome.releaseUrl = updated.url;
+                log.info(`Updated the notes of release ${input.tag}: ${updated.url}`);
+            }
+        }
+        else if (input.dryRun) {
+            outcome.release = 'would-create';
+        }
+        else {
+            const created = await publisher.createRelease({
+                tag: input.tag,
+                name: input.name,
+                body: input.notes,
+                prerelease: input.prerelease,
+            });
+            outcome.release = 'created';
+            outcome.releaseUrl = created.url;
+            log.info(`Created release ${input.tag}: ${created.url}`);
+        }
+    }
+    if (input.milestone !== null) {
+        const milestone = await publisher.findMilestone(input.milestone);
+        if (!milestone) {
+            outcome.milestone = 'missing';
+        }
+        else if (milestone.state === 'closed') {
+            outcome.milestone = 'already-closed';
+        }
+        else if (!publisher.capabilities.milestones) {
+            outcome.milestone = 'not-supported';
+            notes.push(`${publisher.platform}'s API cannot close milestone ${(0,errors/* quote */.hD)(input.milestone)}: close it by hand.`);
+        }
+        else if (input.dryRun) {
+            outcome.milestone = 'would-close';
+        }
+        else {
+            await publisher.updateMilestone(milestone, { state: 'closed' });
+            outcome.milestone = 'closed';
+            log.info(`Closed milestone ${(0,errors/* quote */.hD)(input.milestone)}.`);
+        }
+    }
+    return outcome;
+}
+
+;// CONCATENATED MODULE: ./build/src/release/engine.js
+/**
+ * One release-coordinator run, shared by the action and the CLI, as a lifecycle: verify (settings, clone, version) →
+ * analyse (tags, commits, state) → plan → the action's step (milestone, changelog, or tag + release + milestone closed +
+ * state written back). The pure parts are in plan.ts, notes.ts and changelog-file.ts; git and HTTP stay at the edges.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function today(now) {
+    return now().toISOString().slice(0, 10);
+}
+async function readOptional(file) {
+    try {
+        return await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return null;
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `${(0,errors/* quote */.hD)(file)} could not be read: ${error.message}.`, 'Check the path and its permissions.', { cause: error });
+    }
+}
+async function executeRelease(options) {
+    const { inputs, env, cwd, log, action } = options;
+    const now = options.now ?? (() => new Date());
+    const shared = sharedInputs(inputs);
+    if (shared.enabled !== undefined && !parseBoolean(shared.enabled, 'enabled', 'input')) {
+        return { kind: 'disabled', reason: 'the enabled input is false' };
+    }
+    const { file: configFile, settings: fileSettings } = loadConfigFile(options.configPath, cwd);
+    const settings = parseReleaseSettings(withFileDefaults(inputs, fileSettings, Object.keys(RELEASE_SETTINGS)));
+    if (configFile)
+        log.info(`Config file: ${configFile}`);
+    const stateFile = locateStateFile(shared['state-file'] ??
+        fileSettings['state-file'] ??
+        null, cwd);
+    const statePath = external_node_path_.resolve(cwd, stateFile);
+    if (shared.enabled === undefined && (await readAutoSyncEnabled(statePath)) === false) {
+        return { kind: 'disabled', reason: "auto_sync_enabled is 0 in the state's git_integration_config" };
+    }
+    const featuresDir = locateFeaturesDir(shared['features-dir'] ??
+        fileSettings['features-dir'] ??
+        null, cwd);
+    const store = await openStateStore({
+        stateFile: statePath,
+        featuresDir: featuresDir ? external_node_path_.resolve(cwd, featuresDir) : null,
+    });
+    let storeOpen = true;
+    const closeStore = () => {
+        if (storeOpen)
+            store.close();
+        storeOpen = false;
+    };
+    try {
+        const config = resolveIssueSyncConfig({
+            inputs: { ...shared, 'state-file': stateFile },
+            configRow: settingsFromConfigRow(store.state.config, env),
+            file: fileSettings,
+            env,
+            issueTemplate: null,
+        });
+        options.onSecret?.(config.token);
+        if (!config.enabled)
+            return { kind: 'disabled', reason: 'enabled resolves to false' };
+        const dryRun = config.dryRun;
+        // verify: the clone, then the version against its tags.
+        const gitDir = external_node_path_.resolve(cwd, settings.workingDirectory ?? '.');
+        const git = await GitRepository.open(gitDir);
+        await git.verifyReleasable({ clean: action === 'tag' && !dryRun, ignore: [statePath] });
+        const head = await git.head();
+        const tags = await git.releaseTags(settings.tagPrefix);
+        const requested = settings.version === null ? null : parseRequestedVersion(settings.version, settings.tagPrefix);
+        const previous = previousRelease(tags, requested);
+        const manualTemplate = await loadManualTemplate(settings, cwd);
+        // analyse + plan: the commits since the previous release (one pass of conventional-changelog).
+        const publisher = await createReleasePublisher(config, (message) => log.warning(message));
+        const changelogPath = external_node_path_.resolve(gitDir, settings.changelogFile);
+        const changelogText = await readOptional(changelogPath);
+        const entryFor = async (version, tag, date) => generateConventionalEntry({
+            dir: gitDir,
+            platform: config.platform,
+            web: publisher.webRepository(),
+            version,
+            tag,
+            previousTag: previous?.name ?? null,
+            date,
+            tagPrefix: settings.tagPrefix,
+            warn: (message) => log.debug(message),
+        });
+        const dateFor = (version) => settings.date ?? entryDate(readEntry(changelogText ?? '', version) ?? '') ?? today(now);
+        const firstVersion = requested ?? '0.0.0';
+        let entry = await entryFor(firstVersion, `${settings.tagPrefix}${firstVersion}`, dateFor(firstVersion));
+        const plan = planRelease({
+            state: store.state,
+            tags,
+            head,
+            tagPrefix: settings.tagPrefix,
+            requestedVersion: requested,
+            previous,
+            commits: entry.commits,
+            featureIds: settings.featureIds,
+            milestoneName: (tag) => settings.milestone ?? tag,
+        });
+        for (const warning of plan.warnings)
+            log.warning(warning);
+        log.info(plan.version === null
+            ? `Nothing to release since ${plan.previousTag ?? 'the first commit'}.`
+            : `Release ${plan.tag} (${plan.requestedVersion ? 'requested' : 'suggested'}; previous ${plan.previousTag ?? 'none'}; bump ${plan.suggestedBump ?? 'none'}): ${plan.features.length} features, ${plan.tasks.length} other tasks, ${plan.commits.total} commits.`);
+        const outputs = {
+            version: plan.version,
+            tag: plan.tag,
+            previousTag: plan.previousTag,
+            bump: plan.suggestedBump,
+            notes: null,
+            releaseUrl: null,
+            milestone: plan.tag === null ? null : (settings.milestone ?? plan.tag),
+            changelogFile: null,
+            changelogChanged: false,
+            stateChanged: false,
+            features: plan.features.map((feature) => feature.id),
+        };
+        const report = [];
+        const done = (extra = {}) => {
+            const stats = publisher.stats();
+            return {
+                kind: 'done',
+                action,
+                dryRun,
+                plan,
+                outputs,
+                publish: extra.publish ?? null,
+                sync: extra.sync ?? null,
+                report,
+                requests: { reads: stats.reads, writes: stats.writes },
+            };
+        };
+        if (action === 'plan')
+            return done();
+        if (plan.version === null || plan.tag === null) {
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `There is nothing to release since ${plan.previousTag ?? 'the first commit'}: no commits, completed features or tasks, and no release-version was given.`, 'Give `release-version` to release anyway, or complete work first.');
+        }
+        const version = plan.version;
+        const tag = plan.tag;
+        const milestoneName = settings.milestone ?? tag;
+        if (action === 'milestone') {
+            const completed = store.state.milestones.find((milestone) => milestone.name === milestoneName)?.status === 'completed';
+            closeStore();
+            const sync = await runMilestone({
+                options,
+                config,
+                publisher,
+                settings,
+                plan,
+                milestoneName,
+                dryRun,
+                report,
+                completed,
+            });
+            outputs.stateChanged = sync?.stateSaved ?? false;
+            return done(sync ? { sync } : {});
+        }
+        // changelog and tag: the notes.
+        const date = dateFor(version);
+        if (version !== firstVersion || date !== dateFor(firstVersion))
+            entry = await entryFor(version, tag, date);
+        const links = new Map(store.state.links
+            .filter((link) => link.platform === config.platform && link.repository === config.repository)
+            .map((link) => [
+            link.taskId !== null ? `task:${link.taskId}` : `feature:${link.featureId ?? ''}`,
+            link,
+        ]));
+        const issueRef = ({ kind, id }) => {
+            const link = links.get(`${kind}:${id}`);
+            return link && link.issueUrl ? { number: link.issueNumber, url: link.issueUrl } : null;
+        };
+        const existingEntry = readEntry(changelogText ?? '', version);
+        const existingRelease = action === 'tag' && settings.notesTemplate !== 'automated' && publisher.capabilities.releases
+            ? await publisher.getRelease(tag)
+            : null;
+        const notes = composeNotes({
+            template: settings.notesTemplate,
+            manualTemplate,
+            earlier: [existingRelease?.body ?? '', existingEntry ?? ''].filter((text) => text !== ''),
+            context: {
+                version,
+                tag,
+                previousTag: plan.previousTag,
+                date,
+                heading: entry.heading,
+                changes: entry.changes,
+                features: renderFeatureSection(plan, issueRef),
+                compareUrl: entry.compareUrl,
+                repository: config.repository,
+            },
+        });
+        outputs.notes = notes;
+        if (action === 'changelog') {
+            const updated = upsertEntry(changelogText, version, changelogEntry(entry.heading, notes));
+            outputs.changelogFile = external_node_path_.relative(cwd, changelogPath) || settings.changelogFile;
+            outputs.changelogChanged = updated !== changelogText;
+            if (!outputs.changelogChanged)
+                log.info(`${settings.changelogFile} already has this entry for ${version}.`);
+            else if (dryRun)
+                log.info(`Would write the ${version} entry to ${settings.changelogFile} (dry run).`);
+            else {
+                await (0,promises_.writeFile)(changelogPath, updated);
+                log.info(`Wrote the ${version} entry to ${settings.changelogFile}.`);
+            }
+            return done();
+        }
+        // tag: the annotated tag, the release, the milestone closed, the features marked released in the state.
+        const publish = await publishRelease(publisher, {
+            tag,
+            commit: head,
+            message: `Release ${tag}`,
+            name: tag,
+            notes,
+            prerelease: settings.prerelease ?? semver.prerelease(version) !== null,
+            milestone: milestoneName,
+            dryRun,
+        }, log);
+        outputs.releaseUrl = publish.releaseUrl;
+        report.push(...publish.notes);
+        for (const note of publish.notes)
+            log.info(note);
+        if (!dryRun) {
+            const row = store.state.milestones.find((milestone) => milestone.name === milestoneName);
+            store.upsertReleaseMilestone({
+                name: milestoneName,
+                status: 'completed',
+                includedFeatures: plan.features.map((feature) => feature.id),
+                ...(row?.targetDate || !settings.dueOn ? {} : { targetDate: settings.dueOn }),
+            });
+            outputs.stateChanged = await store.save();
+            if (outputs.stateChanged)
+                log.info(`Marked ${plan.features.length} feature(s) released in ${stateFile} (milestone ${(0,errors/* quote */.hD)(milestoneName)}).`);
+        }
+        return done({ publish });
+    }
+    finally {
+        closeStore();
+    }
+}
+async function loadManualTemplate(settings, cwd) {
+    if (settings.notesTemplate !== 'manual')
+        return null;
+    if (settings.notesTemplateFile === null) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', 'release-notes-template is manual, but notes-template-file is not set.', 'Set `notes-template-file` to a Markdown file with placeholders such as {{changes}} and {{features}} (see docs/release.md), or use release-notes-template: automated or hybrid.');
+    }
+    const file = external_node_path_.resolve(cwd, settings.notesTemplateFile);
+    const text = await readOptional(file);
+    if (text === null) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `The release notes template ${(0,errors/* quote */.hD)(settings.notesTemplateFile)} does not exist.`, 'Set `notes-template-file` to a file of the repository (relative to the working directory).');
+    }
+    checkManualTemplate(text, settings.notesTemplateFile);
+    return text;
+}
+/**
+ * create_milestone: the release_milestones row and the platform milestone kept in step (due date, state), then a sync
+ * that assigns the included features' issues (and their tasks') to it — the CLI's create-milestone, reused.
+ */
+async function runMilestone(step) {
+    const { options, publisher, settings, plan, milestoneName, dryRun, report } = step;
+    const features = plan.features.map((feature) => feature.id);
+    if (step.completed) {
+        report.push(`Release ${plan.tag ?? ''} is already completed (milestone ${(0,errors/* quote */.hD)(milestoneName)}): the milestone step changes nothing.`);
+        options.log.info(report[report.length - 1] ?? '');
+        return null;
+    }
+    const request = milestoneRequest(milestoneName, {
+        ...(settings.dueOn ? { dueOn: settings.dueOn } : {}),
+        milestoneStatus: settings.milestoneStatus,
+    });
+    request.features = features;
+    if (dryRun) {
+        const existing = await publisher.findMilestone(milestoneName);
+        report.push(`Would ${existing ? 'keep' : 'create'} milestone ${(0,errors/* quote */.hD)(milestoneName)}${settings.dueOn ? ` due ${settings.dueOn}` : ''} with ${features.length} feature(s), and assign their issues (dry run).`);
+        options.log.info(report[report.length - 1] ?? '');
+        return null;
+    }
+    const result = await executeIssueSync({
+        inputs: { ...sharedInputs(options.inputs) },
+        configPath: options.configPath,
+        env: options.env,
+        cwd: options.cwd,
+        log: options.log,
+        runId: options.runId,
+        ...(options.onSecret ? { onSecret: options.onSecret } : {}),
+        scope: { itemKeys: null, createIssues: false },
+        prepare: async (store, tracker, log) => {
+            const existing = await publisher.findMilestone(milestoneName);
+            if (existing && publisher.capabilities.milestones) {
+                const dueChanged = settings.dueOn !== null && existing.dueOn !== settings.dueOn;
+                if (dueChanged || existing.state !== 'open') {
+                    await publisher.updateMilestone(existing, {
+                        ...(dueChanged ? { dueOn: settings.dueOn } : {}),
+                        ...(existing.state !== 'open' ? { state: 'open' } : {}),
+                    });
+                    log.info(`Milestone ${(0,errors/* quote */.hD)(milestoneName)} brought in step (${dueChanged ? `due ${settings.dueOn}` : 'reopened'}).`);
+                }
+            }
+            await prepareMilestone(store, tracker, request, log);
+        },
+    });
+    if (result.kind === 'disabled')
+        return null;
+    return result.outcome;
+}
+
+;// CONCATENATED MODULE: ./build/src/release/summary.js
+function cell(text) {
+    return text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
+}
+function renderPlanSummary(plan, extra = []) {
+    const lines = [];
+    lines.push(plan.version === null
+        ? `## Release plan: nothing to release${plan.previousTag ? ` since ${plan.previousTag}` : ''}`
+        : `## Release plan: ${plan.tag ?? plan.version}${plan.alreadyTagged ? ' (already tagged at this commit)' : ''}`, '');
+    lines.push('| | |', '|---|---|');
+    lines.push(`| previous release | ${plan.previousTag ?? 'none (first release)'} |`);
+    lines.push(`| suggested bump | ${plan.suggestedBump ?? 'none'}${plan.suggestedVersion ? ` → ${plan.suggestedVersion}` : ''} |`);
+    if (plan.requestedVersion)
+        lines.push(`| requested version | ${plan.requestedVersion} |`);
+    lines.push(`| commit | \`${plan.commit.slice(0, 12)}\` |`);
+    const c = plan.commits;
+    lines.push(`| commits since | ${c.total} (${c.features} features, ${c.fixes} fixes, ${c.breaking} breaking, ${c.reverts} reverts, ${c.total - c.conventional} not conventional) |`);
+    lines.push(`| features | ${plan.features.length} |`, `| other tasks | ${plan.tasks.length} |`, '');
+    if (plan.bumpReasons.length > 0)
+        lines.push(`Why: ${plan.bumpReasons.join(', ')}.`, '');
+    if (plan.groups.length > 0) {
+        lines.push('| category | feature or task | id |', '|---|---|---|');
+        for (const group of plan.groups) {
+            for (const feature of group.features)
+                lines.push(`| ${cell(group.category)} | **${cell(feature.title)}** (${feature.tasks.length} tasks) | \`${cell(feature.id)}\` |`);
+            for (const task of group.tasks)
+                lines.push(`| ${cell(group.category)} | ${cell(task.title)} | \`${cell(task.id)}\` |`);
+        }
         lines.push('');
     }
-    return lines.join('\n');
+    for (const warning of plan.warnings)
+        lines.push(`> [!WARNING]\n> ${cell(warning)}`, '');
+    for (const line of extra)
+        lines.push(line, '');
+    return `${lines.join('\n').trimEnd()}\n`;
+}
+/** The plan for machines: what a deployment job or a later step reads. */
+function planJson(plan) {
+    return JSON.stringify({
+        version: plan.version,
+        tag: plan.tag,
+        previousTag: plan.previousTag,
+        suggestedBump: plan.suggestedBump,
+        suggestedVersion: plan.suggestedVersion,
+        bumpReasons: plan.bumpReasons,
+        alreadyTagged: plan.alreadyTagged,
+        commit: plan.commit,
+        commits: plan.commits,
+        groups: plan.groups.map((group) => ({
+            category: group.category,
+            features: group.features.map((feature) => ({
+                id: feature.id,
+                title: feature.title,
+                tasks: feature.tasks.map((task) => ({ id: task.id, title: task.title })),
+            })),
+            tasks: group.tasks.map((task) => ({ id: task.id, title: task.title })),
+        })),
+        warnings: plan.warnings,
+    });
 }
 
 ;// CONCATENATED MODULE: ./build/src/actions/logger.js
@@ -5247,25 +7216,35 @@ function actionsLogger() {
     };
 }
 
-;// CONCATENATED MODULE: ./build/src/actions/issue-sync-impl.js
-/** The issue-sync action: reads inputs once, runs the shared engine, and reports through outputs and the job summary. */
+;// CONCATENATED MODULE: ./build/src/actions/release-impl.js
+/**
+ * The release action: reads the inputs once, runs the release-coordinator's step (`action: plan | milestone |
+ * changelog | tag`), and reports through outputs (version, tag, release URL, notes — for deployment jobs) and the job
+ * summary.
+ */
 
 
 
 
 
 
-
-async function runIssueSyncAction() {
+async function runReleaseAction() {
     const log = actionsLogger();
     try {
+        const action = (core/* getInput */.V4('action') || 'plan').trim();
+        if (!RELEASE_ACTIONS.includes(action)) {
+            core/* setFailed */.C1(`CONFIG_INVALID: action "${action.slice(0, 40)}" is not a release step.\nHow to fix: Use one of ${RELEASE_ACTIONS.join(', ')}.`);
+            return;
+        }
         const inputs = {};
-        for (const name of Object.keys(ISSUE_SYNC_SETTINGS)) {
+        for (const name of releaseSettingNames()) {
             const value = core/* getInput */.V4(name);
-            if (value !== '')
+            // The tag prefix may be set to empty on purpose (tags like 1.4.0).
+            if (value !== '' || name === 'tag-prefix')
                 inputs[name] = value;
         }
-        const result = await executeIssueSync({
+        const result = await executeRelease({
+            action,
             inputs,
             configPath: core/* getInput */.V4('config') || null,
             env: process.env,
@@ -5275,32 +7254,28 @@ async function runIssueSyncAction() {
             onSecret: (secret) => core/* setSecret */.Pq(secret),
         });
         if (result.kind === 'disabled') {
-            core/* info */.pq(`orchestrator-git issue-sync is disabled (${result.reason}): nothing to do.`);
+            core/* info */.pq(`orchestrator-git release is disabled (${result.reason}): nothing to do.`);
             return;
         }
-        const { outcome } = result;
-        if (outcome.dryRun) {
-            await log.group(`Plan: ${outcome.plan.operations.length} operations`, async () => {
-                for (const operation of outcome.plan.operations)
-                    core/* info */.pq(`${describeOperation(operation)} (${operation.reason})`);
-            });
-        }
-        for (const [name, value] of Object.entries(outcome.counts))
-            core/* setOutput */.uH(name, String(value));
-        core/* setOutput */.uH('plan', planJson(outcome.plan));
-        core/* setOutput */.uH('links', JSON.stringify(outcome.links));
-        core/* setOutput */.uH('state-changed', String(outcome.stateSaved));
-        core/* setOutput */.uH('state-file', result.config.stateFile);
+        const { outputs } = result;
+        core/* setOutput */.uH('version', outputs.version ?? '');
+        core/* setOutput */.uH('tag', outputs.tag ?? '');
+        core/* setOutput */.uH('previous-tag', outputs.previousTag ?? '');
+        core/* setOutput */.uH('bump', outputs.bump ?? '');
+        core/* setOutput */.uH('notes', outputs.notes ?? '');
+        core/* setOutput */.uH('release-url', outputs.releaseUrl ?? '');
+        core/* setOutput */.uH('milestone', outputs.milestone ?? '');
+        core/* setOutput */.uH('changelog-file', outputs.changelogFile ?? '');
+        core/* setOutput */.uH('changelog-changed', String(outputs.changelogChanged));
+        core/* setOutput */.uH('state-changed', String(outputs.stateChanged));
+        core/* setOutput */.uH('features', JSON.stringify(outputs.features));
+        core/* setOutput */.uH('plan', planJson(result.plan));
         if (process.env.GITHUB_STEP_SUMMARY)
-            await core/* summary */.z.addRaw(renderSummary(outcome)).write();
-        const { counts } = outcome;
-        core/* info */.pq(`Created ${counts.created}, updated ${counts.updated}, closed ${counts.closed}, reopened ${counts.reopened}, unchanged ${counts.unchanged}, failed ${counts.failed}.`);
-        if (outcome.stoppedBy) {
-            core/* setFailed */.C1(outcome.stoppedBy.describe());
-        }
-        else if (counts.failed > 0) {
-            core/* setFailed */.C1(`${counts.failed} item(s) failed to sync; the others were synced. See the log and the job summary.`);
-        }
+            await core/* summary */.z.addRaw(renderPlanSummary(result.plan, result.report)).write();
+        if (result.sync?.stoppedBy)
+            core/* setFailed */.C1(result.sync.stoppedBy.describe());
+        else if (result.sync && result.sync.counts.failed > 0)
+            core/* setFailed */.C1(`${result.sync.counts.failed} issue(s) could not be assigned to the milestone; see the log.`);
     }
     catch (error) {
         core/* setFailed */.C1((0,errors/* isOrchestratorGitError */.$O)(error)
@@ -5312,8 +7287,8 @@ function runId() {
     const id = process.env.GITHUB_RUN_ID;
     return id ? `${id}-${process.env.GITHUB_RUN_ATTEMPT ?? '1'}` : `local-${Date.now().toString(36)}`;
 }
-/** The `run()` that @github/local-action and the actions/typescript-action layout expect. */
-const run = (/* unused pure expression or super */ null && (runIssueSyncAction));
+/** The `run()` that @github/local-action expects. */
+const run = (/* unused pure expression or super */ null && (runReleaseAction));
 
 
 /***/ }),

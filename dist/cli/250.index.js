@@ -1,108 +1,108 @@
-export const id = 432;
-export const ids = [432];
+export const id = 250;
+export const ids = [250,288];
 export const modules = {
 
-/***/ 5407:
+/***/ 65407:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var map = {
 	"./BurstyRateLimiter": [
-		5860
+		85860
 	],
 	"./BurstyRateLimiter.js": [
-		5860
+		85860
 	],
 	"./ExpressBruteFlexible": [
-		3966,
+		83966,
 		966
 	],
 	"./ExpressBruteFlexible.js": [
-		3966,
+		83966,
 		966
 	],
 	"./RLWrapperBlackAndWhite": [
-		7383
+		87383
 	],
 	"./RLWrapperBlackAndWhite.js": [
-		7383
+		87383
 	],
 	"./RLWrapperTimeouts": [
-		4016
+		24016
 	],
 	"./RLWrapperTimeouts.js": [
-		4016
+		24016
 	],
 	"./RateLimiterAbstract": [
-		8569
+		88569
 	],
 	"./RateLimiterAbstract.js": [
-		8569
+		88569
 	],
 	"./RateLimiterCluster": [
-		565
+		10565
 	],
 	"./RateLimiterCluster.js": [
-		565
+		10565
 	],
 	"./RateLimiterDrizzle": [
-		673
+		50673
 	],
 	"./RateLimiterDrizzle.js": [
-		673
+		50673
 	],
 	"./RateLimiterDrizzleNonAtomic": [
-		5347
+		75347
 	],
 	"./RateLimiterDrizzleNonAtomic.js": [
-		5347
+		75347
 	],
 	"./RateLimiterDynamo": [
-		2309
+		82309
 	],
 	"./RateLimiterDynamo.js": [
-		2309
+		82309
 	],
 	"./RateLimiterEtcd": [
-		6481
+		36481
 	],
 	"./RateLimiterEtcd.js": [
-		6481
+		36481
 	],
 	"./RateLimiterEtcdNonAtomic": [
-		5299
+		15299
 	],
 	"./RateLimiterEtcdNonAtomic.js": [
-		5299
+		15299
 	],
 	"./RateLimiterInsuredAbstract": [
-		3847
+		33847
 	],
 	"./RateLimiterInsuredAbstract.js": [
-		3847
+		33847
 	],
 	"./RateLimiterMemcache": [
-		3250
+		73250
 	],
 	"./RateLimiterMemcache.js": [
-		3250
+		73250
 	],
 	"./RateLimiterMemory": [
-		4544
+		24544
 	],
 	"./RateLimiterMemory.js": [
-		4544
+		24544
 	],
 	"./RateLimiterMongo": [
-		8439
+		28439
 	],
 	"./RateLimiterMongo.js": [
-		8439
+		28439
 	],
 	"./RateLimiterMySQL": [
-		7793
+		67793
 	],
 	"./RateLimiterMySQL.js": [
-		7793
+		67793
 	],
 	"./RateLimiterPostgres": [
 		3740
@@ -111,129 +111,129 @@ var map = {
 		3740
 	],
 	"./RateLimiterPrisma": [
-		6323
+		16323
 	],
 	"./RateLimiterPrisma.js": [
-		6323
+		16323
 	],
 	"./RateLimiterQueue": [
-		2860
+		52860
 	],
 	"./RateLimiterQueue.js": [
-		2860
+		52860
 	],
 	"./RateLimiterRedis": [
-		4336
+		54336
 	],
 	"./RateLimiterRedis.js": [
-		4336
+		54336
 	],
 	"./RateLimiterRes": [
-		449
+		80449
 	],
 	"./RateLimiterRes.js": [
-		449
+		80449
 	],
 	"./RateLimiterSQLite": [
-		3283
+		73283
 	],
 	"./RateLimiterSQLite.js": [
-		3283
+		73283
 	],
 	"./RateLimiterStoreAbstract": [
-		5140
+		65140
 	],
 	"./RateLimiterStoreAbstract.js": [
-		5140
+		65140
 	],
 	"./RateLimiterUnion": [
-		244
+		10244
 	],
 	"./RateLimiterUnion.js": [
-		244
+		10244
 	],
 	"./RateLimiterValkey": [
-		2193
+		32193
 	],
 	"./RateLimiterValkey.js": [
-		2193
+		32193
 	],
 	"./RateLimiterValkeyGlide": [
-		3756
+		53756
 	],
 	"./RateLimiterValkeyGlide.js": [
-		3756
+		53756
 	],
 	"./component/BlockedKeys": [
-		8830
+		38830
 	],
 	"./component/BlockedKeys/": [
-		8830
+		38830
 	],
 	"./component/BlockedKeys/BlockedKeys": [
-		5202
+		85202
 	],
 	"./component/BlockedKeys/BlockedKeys.js": [
-		5202
+		85202
 	],
 	"./component/BlockedKeys/index": [
-		8830
+		38830
 	],
 	"./component/BlockedKeys/index.js": [
-		8830
+		38830
 	],
 	"./component/MemoryStorage": [
-		8178,
+		28178,
 		178
 	],
 	"./component/MemoryStorage/": [
-		8178,
+		28178,
 		178
 	],
 	"./component/MemoryStorage/MemoryStorage": [
-		1534
+		81534
 	],
 	"./component/MemoryStorage/MemoryStorage.js": [
-		1534
+		81534
 	],
 	"./component/MemoryStorage/Record": [
-		749
+		60749
 	],
 	"./component/MemoryStorage/Record.js": [
-		749
+		60749
 	],
 	"./component/MemoryStorage/index": [
-		8178,
+		28178,
 		178
 	],
 	"./component/MemoryStorage/index.js": [
-		8178,
+		28178,
 		178
 	],
 	"./component/RateLimiterEtcdTransactionFailedError": [
-		3184
+		43184
 	],
 	"./component/RateLimiterEtcdTransactionFailedError.js": [
-		3184
+		43184
 	],
 	"./component/RateLimiterQueueError": [
-		7948
+		27948
 	],
 	"./component/RateLimiterQueueError.js": [
-		7948
+		27948
 	],
 	"./component/RateLimiterSetupError": [
-		2922
+		72922
 	],
 	"./component/RateLimiterSetupError.js": [
-		2922
+		72922
 	],
 	"./constants": [
-		3880,
+		13880,
 		880
 	],
 	"./constants.js": [
-		3880,
+		13880,
 		880
 	]
 };
@@ -252,29 +252,28 @@ function webpackAsyncContext(req) {
 	});
 }
 webpackAsyncContext.keys = () => (Object.keys(map));
-webpackAsyncContext.id = 5407;
+webpackAsyncContext.id = 65407;
 module.exports = webpackAsyncContext;
 
 /***/ }),
 
-/***/ 2178:
+/***/ 16721:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  GitLabIssueTracker: () => (/* binding */ GitLabIssueTracker)
-});
-
-// UNUSED EXPORTS: gitlabCapabilities, parseProject
-
-// EXTERNAL MODULE: ./build/src/errors.js
-var errors = __webpack_require__(7406);
-// EXTERNAL MODULE: ./build/src/platforms/types.js
-var types = __webpack_require__(551);
-// EXTERNAL MODULE: ./node_modules/@gitbeaker/rest/dist/index.mjs + 2 modules
-var dist = __webpack_require__(342);
-;// CONCATENATED MODULE: ./build/src/platforms/gitlab/client.js
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Op: () => (/* binding */ isInsufficientScope),
+/* harmony export */   Oq: () => (/* binding */ notFoundKind),
+/* harmony export */   VY: () => (/* binding */ GitLabResponseError),
+/* harmony export */   _K: () => (/* binding */ gitlabHost),
+/* harmony export */   cX: () => (/* binding */ GitLabConnectionError),
+/* harmony export */   jp: () => (/* binding */ createGitLabClient),
+/* harmony export */   nG: () => (/* binding */ httpStatus),
+/* harmony export */   ps: () => (/* binding */ toCatalogueError)
+/* harmony export */ });
+/* unused harmony export describeBody */
+/* harmony import */ var _gitbeaker_rest__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80342);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27406);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50551);
 /**
  * The one gitbeaker client for GitLab: transport, retries, pacing, timeouts and request counting live here, not at
  * call sites.
@@ -351,7 +350,7 @@ function gitlabHost(baseUrl) {
         url = undefined;
     }
     if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash) {
-        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `The GitLab URL ${(0,errors/* quote */.hD)(url ? url.origin + url.pathname : baseUrl)} is not an http(s) URL of an instance.`, 'Set it to the instance root, e.g. https://gitlab.com or https://gitlab.example.com (a URL ending in /api/v4 is accepted too).');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `The GitLab URL ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(url ? url.origin + url.pathname : baseUrl)} is not an http(s) URL of an instance.`, 'Set it to the instance root, e.g. https://gitlab.com or https://gitlab.example.com (a URL ending in /api/v4 is accepted too).');
     }
     return trimmed;
 }
@@ -367,13 +366,13 @@ function createGitLabClient(options) {
         requesterFn: (resource) => transport.requester(resource),
     };
     return {
-        issues: new dist/* Issues */.tm1(config),
-        labels: new dist/* ProjectLabels */.lwi(config),
-        projectMilestones: new dist/* ProjectMilestones */.PRp(config),
-        groupMilestones: new dist/* GroupMilestones */.v8S(config),
-        users: new dist/* Users */.zWC(config),
-        members: new dist/* ProjectMembers */.rRD(config),
-        projects: new dist/* Projects */.JtL(config),
+        issues: new _gitbeaker_rest__WEBPACK_IMPORTED_MODULE_0__/* .Issues */ .tm1(config),
+        labels: new _gitbeaker_rest__WEBPACK_IMPORTED_MODULE_0__/* .ProjectLabels */ .lwi(config),
+        projectMilestones: new _gitbeaker_rest__WEBPACK_IMPORTED_MODULE_0__/* .ProjectMilestones */ .PRp(config),
+        groupMilestones: new _gitbeaker_rest__WEBPACK_IMPORTED_MODULE_0__/* .GroupMilestones */ .v8S(config),
+        users: new _gitbeaker_rest__WEBPACK_IMPORTED_MODULE_0__/* .Users */ .zWC(config),
+        members: new _gitbeaker_rest__WEBPACK_IMPORTED_MODULE_0__/* .ProjectMembers */ .rRD(config),
+        projects: new _gitbeaker_rest__WEBPACK_IMPORTED_MODULE_0__/* .Projects */ .JtL(config),
         stats: transport.stats,
         serverDate: transport.serverDate,
         host,
@@ -381,7 +380,7 @@ function createGitLabClient(options) {
 }
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 class Transport {
-    stats = (0,types/* emptyStats */.b)();
+    stats = (0,_types_js__WEBPACK_IMPORTED_MODULE_2__/* .emptyStats */ .b)();
     serverDate = { value: null };
     timeoutMs;
     retries;
@@ -628,43 +627,43 @@ function notFoundKind(error) {
 const ROLE_FIX = 'Give the token’s user at least the Reporter (or Planner) role on the project (Manage → Members), or create the project or group access token with that role: Guests may only open issues and edit their own, without labels, milestones or assignees; creating labels and milestones and editing any issue need Reporter/Planner (for group milestones, on the group).';
 /** Turns a transport error into a catalogue error that says what went wrong and how to fix it. Never names the token. */
 function toCatalogueError(error, context) {
-    if (error instanceof errors/* OrchestratorGitError */.Xw)
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OrchestratorGitError */ .Xw)
         return error;
     const { repository, doing } = context;
     const cause = { cause: error };
     if (error instanceof GitLabConnectionError) {
-        return new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', `The connection to GitLab failed while ${doing}, before a complete answer: ${error.message}.`, 'This is usually temporary (network, proxy or an overloaded instance): the next run retries, and an issue whose create failed this way is looked for by its marker before it is created again.', cause);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OrchestratorGitError */ .Xw('PLATFORM_ERROR', `The connection to GitLab failed while ${doing}, before a complete answer: ${error.message}.`, 'This is usually temporary (network, proxy or an overloaded instance): the next run retries, and an issue whose create failed this way is looked for by its marker before it is created again.', cause);
     }
     if (!(error instanceof GitLabResponseError)) {
-        return new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', `GitLab request failed while ${doing}: ${error instanceof Error ? error.message : String(error)}.`, 'This is unexpected; the next run retries. If it persists, report it with the run log.', cause);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OrchestratorGitError */ .Xw('PLATFORM_ERROR', `GitLab request failed while ${doing}: ${error instanceof Error ? error.message : String(error)}.`, 'This is unexpected; the next run retries. If it persists, report it with the run log.', cause);
     }
     const { status, description } = error;
     // GitLab's messages often start with the status already ("401 Unauthorized").
     const answer = description.startsWith(String(status)) ? description : `${status} ${description}`;
     if (status === 401) {
-        return new errors/* OrchestratorGitError */.Xw('TOKEN_INVALID', `GitLab rejected the token while ${doing} (${answer}).`, 'Put a personal, project or group access token with the `api` scope in GITLAB_TOKEN (an expired or revoked token must be replaced, an OAuth token refreshed). CI_JOB_TOKEN cannot be used: GitLab does not let job tokens create or edit issues.', cause);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OrchestratorGitError */ .Xw('TOKEN_INVALID', `GitLab rejected the token while ${doing} (${answer}).`, 'Put a personal, project or group access token with the `api` scope in GITLAB_TOKEN (an expired or revoked token must be replaced, an OAuth token refreshed). CI_JOB_TOKEN cannot be used: GitLab does not let job tokens create or edit issues.', cause);
     }
     if (isInsufficientScope(error)) {
-        return new errors/* OrchestratorGitError */.Xw('PERMISSION_DENIED', `The token’s scopes do not allow this while ${doing} in ${(0,errors/* quote */.hD)(repository)} (${answer}; GitLab needs the \`api\` scope).`, 'Use a token with the `api` scope: `read_api` is read-only and cannot create or edit issues, labels or milestones. Create one under Settings → Access tokens and put it in GITLAB_TOKEN.', cause);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OrchestratorGitError */ .Xw('PERMISSION_DENIED', `The token’s scopes do not allow this while ${doing} in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(repository)} (${answer}; GitLab needs the \`api\` scope).`, 'Use a token with the `api` scope: `read_api` is read-only and cannot create or edit issues, labels or milestones. Create one under Settings → Access tokens and put it in GITLAB_TOKEN.', cause);
     }
     if (status === 403) {
-        return new errors/* OrchestratorGitError */.Xw('PERMISSION_DENIED', `The token’s user may not do this while ${doing} in ${(0,errors/* quote */.hD)(context.group ?? repository)} (${answer}).`, ROLE_FIX, cause);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OrchestratorGitError */ .Xw('PERMISSION_DENIED', `The token’s user may not do this while ${doing} in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(context.group ?? repository)} (${answer}).`, ROLE_FIX, cause);
     }
     if (status === 404) {
         const kind = notFoundKind(error);
         if (kind === 'group') {
-            return new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Group ${(0,errors/* quote */.hD)(context.group ?? '')} (for group milestones) was not found, or the token cannot see it (404 while ${doing}).`, 'Set the group milestones option to the full path of a group the project belongs to (as in its URL, e.g. my-group or my-group/sub), and make sure the token’s user is a member of it.', cause);
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `Group ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(context.group ?? '')} (for group milestones) was not found, or the token cannot see it (404 while ${doing}).`, 'Set the group milestones option to the full path of a group the project belongs to (as in its URL, e.g. my-group or my-group/sub), and make sure the token’s user is a member of it.', cause);
         }
         if (kind === 'route') {
-            return new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `GitLab answered 404 for an API route it does not have while ${doing} (${description}).`, 'Check the GitLab URL: it must be the instance root, e.g. https://gitlab.com or https://gitlab.example.com (…/api/v4 is accepted too), and the instance must be a supported GitLab version.', cause);
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `GitLab answered 404 for an API route it does not have while ${doing} (${description}).`, 'Check the GitLab URL: it must be the instance root, e.g. https://gitlab.com or https://gitlab.example.com (…/api/v4 is accepted too), and the instance must be a supported GitLab version.', cause);
         }
         if (kind === 'record') {
-            return new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', `GitLab no longer has what was asked for while ${doing} (${answer}): it was deleted or moved meanwhile.`, 'Nothing to do: the next run reads the project again and plans from what exists.', cause);
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OrchestratorGitError */ .Xw('PLATFORM_ERROR', `GitLab no longer has what was asked for while ${doing} (${answer}): it was deleted or moved meanwhile.`, 'Nothing to do: the next run reads the project again and plans from what exists.', cause);
         }
-        return new errors/* OrchestratorGitError */.Xw('REPOSITORY_NOT_FOUND', `Project ${(0,errors/* quote */.hD)(repository)} was not found, or the token cannot see it (404 while ${doing}).`, 'Check the project’s full path (group/subgroup/project, as in its URL) or numeric id, and the GitLab URL. A private project answers 404 to a token whose user is not a member: add the user (Manage → Members) or use a member’s token.', cause);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OrchestratorGitError */ .Xw('REPOSITORY_NOT_FOUND', `Project ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(repository)} was not found, or the token cannot see it (404 while ${doing}).`, 'Check the project’s full path (group/subgroup/project, as in its URL) or numeric id, and the GitLab URL. A private project answers 404 to a token whose user is not a member: add the user (Manage → Members) or use a member’s token.', cause);
     }
     if (status === 400 || status === 422) {
-        return new errors/* OrchestratorGitError */.Xw('VALIDATION_FAILED', `GitLab refused the request while ${doing}: ${description} (${status}).`, 'The item is reported as failed and the rest of the run goes on; fix the value named above in the orchestrator state or the config.', cause);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OrchestratorGitError */ .Xw('VALIDATION_FAILED', `GitLab refused the request while ${doing}: ${description} (${status}).`, 'The item is reported as failed and the rest of the run goes on; fix the value named above in the orchestrator state or the config.', cause);
     }
     if (status === 429) {
         const retryAfter = error.headers.get('retry-after');
@@ -676,14 +675,27 @@ function toCatalogueError(error, context) {
                 ? ` The limit resets at ${new Date(reset * 1000).toISOString()} (RateLimit-Reset).`
                 : '',
         ].join('');
-        return new errors/* OrchestratorGitError */.Xw('RATE_LIMITED', `GitLab’s rate limit${name ? ` (${name})` : ''} stopped the run while ${doing} (${answer}).${when}`, 'The next run resumes where this one stopped; nothing is duplicated. For large plans, schedule runs further apart or set a write delay; on a self-managed instance an administrator can raise the limits (Admin → Settings → Network → User and IP rate limits).', cause);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OrchestratorGitError */ .Xw('RATE_LIMITED', `GitLab’s rate limit${name ? ` (${name})` : ''} stopped the run while ${doing} (${answer}).${when}`, 'The next run resumes where this one stopped; nothing is duplicated. For large plans, schedule runs further apart or set a write delay; on a self-managed instance an administrator can raise the limits (Admin → Settings → Network → User and IP rate limits).', cause);
     }
-    return new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', `GitLab request failed while ${doing}: ${answer}.`, status >= 500
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OrchestratorGitError */ .Xw('PLATFORM_ERROR', `GitLab request failed while ${doing}: ${answer}.`, status >= 500
         ? 'This is usually temporary: the next run retries, and an issue whose create failed this way is looked for by its marker before it is created again. If it persists, check https://status.gitlab.com or your instance.'
         : 'The next run retries; if it persists, report it with the run log.', cause);
 }
 
-;// CONCATENATED MODULE: ./build/src/platforms/gitlab/issues.js
+
+/***/ }),
+
+/***/ 74362:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GitLabIssueTracker: () => (/* binding */ GitLabIssueTracker),
+/* harmony export */   X: () => (/* binding */ parseProject)
+/* harmony export */ });
+/* unused harmony export gitlabCapabilities */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27406);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50551);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16721);
 
 
 
@@ -710,7 +722,7 @@ function parseProject(repository) {
         segments.length <= 21 &&
         segments.every((segment) => segment.length <= 255 && PATH_SEGMENT.test(segment) && !/\.(?:git|atom)$/i.test(segment));
     if (!valid) {
-        throw new errors/* OrchestratorGitError */.Xw('REPOSITORY_MALFORMED', `Repository ${(0,errors/* quote */.hD)(repository)} is not a GitLab project path (group/project or group/subgroup/project) or a numeric project id.`, 'Set the repository to the project’s full path as it appears in its URL, e.g. my-group/my-subgroup/my-project (no https://, no .git), or to its numeric project id (shown on the project’s overview page).');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('REPOSITORY_MALFORMED', `Repository ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(repository)} is not a GitLab project path (group/project or group/subgroup/project) or a numeric project id.`, 'Set the repository to the project’s full path as it appears in its URL, e.g. my-group/my-subgroup/my-project (no https://, no .git), or to its numeric project id (shown on the project’s overview page).');
     }
     return { repository: text, projectId: text };
 }
@@ -748,7 +760,7 @@ class GitLabIssueTracker {
         const group = options.groupMilestones?.trim().replace(/^\/+|\/+$/g, '');
         this.group = group ? group : null;
         this.capabilities = gitlabCapabilities(options);
-        this.client = createGitLabClient(options);
+        this.client = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .createGitLabClient */ .jp)(options);
         this.log = options.log ?? (() => undefined);
     }
     stats() {
@@ -764,7 +776,7 @@ class GitLabIssueTracker {
                 run: async () => {
                     const project = await this.project('reading the project');
                     if (project.issues_enabled === false || project.issues_access_level === 'disabled') {
-                        throw new errors/* OrchestratorGitError */.Xw('ISSUES_DISABLED', `Issues are turned off in ${(0,errors/* quote */.hD)(this.repository)}.`, 'Turn them on: Settings → General → Visibility, project features, permissions → Issues.');
+                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('ISSUES_DISABLED', `Issues are turned off in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(this.repository)}.`, 'Turn them on: Settings → General → Visibility, project features, permissions → Issues.');
                     }
                     return `${this.repository} is reachable and has issues on`;
                 },
@@ -774,7 +786,7 @@ class GitLabIssueTracker {
                 run: async () => {
                     const role = await this.role('reading the project');
                     if (role === null || role < PLANNER) {
-                        throw new errors/* OrchestratorGitError */.Xw('PERMISSION_DENIED', `The token's user ${role === null ? 'is not a member of' : `has the ${ROLES[role] ?? `level ${role}`} role in`} ${(0,errors/* quote */.hD)(this.repository)}; GitLab silently drops the labels, milestones and assignees of lower roles.`, 'Give the token the Reporter role (Planner is enough on GitLab 17.7+): a project access token chooses its role when created (Settings → Access tokens).');
+                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('PERMISSION_DENIED', `The token's user ${role === null ? 'is not a member of' : `has the ${ROLES[role] ?? `level ${role}`} role in`} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(this.repository)}; GitLab silently drops the labels, milestones and assignees of lower roles.`, 'Give the token the Reporter role (Planner is enough on GitLab 17.7+): a project access token chooses its role when created (Settings → Access tokens).');
                     }
                     return `the token's user has the ${ROLES[role] ?? `level ${role}`} role`;
                 },
@@ -788,11 +800,11 @@ class GitLabIssueTracker {
                         await this.client.issues.create(this.projectId, '');
                     }
                     catch (error) {
-                        if (httpStatus(error) === 400)
+                        if ((0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .httpStatus */ .nG)(error) === 400)
                             return 'issues can be written (probed: nothing was created)';
                         throw await this.failure(error, 'issues', 'checking that issues can be written');
                     }
-                    throw new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', 'GitLab accepted an issue without a title while checking write access.', 'Delete that issue by hand; write access is there.');
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('PLATFORM_ERROR', 'GitLab accepted an issue without a title while checking write access.', 'Delete that issue by hand; write access is there.');
                 },
             },
         ];
@@ -801,12 +813,12 @@ class GitLabIssueTracker {
             checks.push({
                 name: 'group milestones',
                 run: async () => {
-                    await this.call('group', `listing the milestones of group ${(0,errors/* quote */.hD)(group)}`, () => this.client.groupMilestones.all(group, { perPage: 1, maxPages: 1 }));
+                    await this.call('group', `listing the milestones of group ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(group)}`, () => this.client.groupMilestones.all(group, { perPage: 1, maxPages: 1 }));
                     return `the milestones of group ${group} can be read`;
                 },
             });
         }
-        return (0,types/* runAccessChecks */.N)(checks);
+        return (0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .runAccessChecks */ .N)(checks);
     }
     async listIssues(options = {}) {
         const since = options.updatedSince;
@@ -831,7 +843,7 @@ class GitLabIssueTracker {
         }
         catch (error) {
             // A missing iid is "404 Not found"; "404 Project Not Found" is the project itself.
-            if (notFoundKind(error) === 'record')
+            if ((0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .notFoundKind */ .Oq)(error) === 'record')
                 return null;
             throw await this.failure(error, 'issues', `reading issue #${number}`);
         }
@@ -848,16 +860,16 @@ class GitLabIssueTracker {
         }
         catch (error) {
             // Created meanwhile by someone else (or a concurrent run): that is the outcome we wanted.
-            if (httpStatus(error) === 409)
+            if ((0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .httpStatus */ .nG)(error) === 409)
                 return;
-            throw await this.failure(error, 'labels', `creating label ${(0,errors/* quote */.hD)(label.name)}`);
+            throw await this.failure(error, 'labels', `creating label ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(label.name)}`);
         }
     }
     async listMilestones() {
         const own = await this.call('milestones', 'listing milestones', () => this.client.projectMilestones.all(this.projectId, { perPage: 100 }));
         const group = this.group;
         const shared = group
-            ? await this.call('group', `listing the milestones of group ${(0,errors/* quote */.hD)(group)}`, () => this.client.groupMilestones.all(group, { perPage: 100 }))
+            ? await this.call('group', `listing the milestones of group ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(group)}`, () => this.client.groupMilestones.all(group, { perPage: 100 }))
             : [];
         const seen = new Set();
         const milestones = [];
@@ -872,7 +884,7 @@ class GitLabIssueTracker {
     async createMilestone(milestone) {
         const group = this.group;
         const area = group ? 'group' : 'milestones';
-        const doing = `creating milestone ${(0,errors/* quote */.hD)(milestone.title)}${group ? ` in group ${(0,errors/* quote */.hD)(group)}` : ''}`;
+        const doing = `creating milestone ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(milestone.title)}${group ? ` in group ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(group)}` : ''}`;
         const fields = milestone.dueOn ? { dueDate: milestone.dueOn } : {};
         let created;
         try {
@@ -884,11 +896,11 @@ class GitLabIssueTracker {
         catch (error) {
             // Already there (a concurrent run: "already being used for another group or project milestone"), or the
             // answer was lost after the write may have landed: look it up by title.
-            const status = httpStatus(error);
+            const status = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .httpStatus */ .nG)(error);
             const exists = (status === 400 || status === 409) &&
-                error instanceof GitLabResponseError &&
+                error instanceof _client_js__WEBPACK_IMPORTED_MODULE_2__/* .GitLabResponseError */ .VY &&
                 /already (?:being used|exists)|has already been taken/i.test(error.description);
-            const ambiguous = error instanceof GitLabConnectionError || (status !== undefined && status >= 500);
+            const ambiguous = error instanceof _client_js__WEBPACK_IMPORTED_MODULE_2__/* .GitLabConnectionError */ .cX || (status !== undefined && status >= 500);
             const existing = exists || ambiguous
                 ? (await this.listMilestones()).find((item) => item.title === milestone.title)
                 : undefined;
@@ -898,7 +910,7 @@ class GitLabIssueTracker {
         }
         if (milestone.state === 'closed' && created.state !== 'closed') {
             // GitLab creates milestones active; closing is a second request.
-            const data = await this.call(area, `closing milestone ${(0,errors/* quote */.hD)(milestone.title)}`, () => group
+            const data = await this.call(area, `closing milestone ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(milestone.title)}`, () => group
                 ? this.client.groupMilestones.edit(group, created.number, { stateEvent: 'close' })
                 : this.client.projectMilestones.edit(this.projectId, created.number, { stateEvent: 'close' }));
             created = toActualMilestone(data);
@@ -910,7 +922,7 @@ class GitLabIssueTracker {
         const known = this.assignable.get(key);
         if (known !== undefined)
             return known;
-        const doing = `checking whether ${(0,errors/* quote */.hD)(login)} can be assigned`;
+        const doing = `checking whether ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(login)} can be assigned`;
         const user = await this.user(login, doing);
         let result = false;
         if (user && (user.state === undefined || user.state === 'active')) {
@@ -926,7 +938,7 @@ class GitLabIssueTracker {
         return result;
     }
     async createIssue(write) {
-        const doing = `creating issue ${(0,errors/* quote */.hD)(write.title)}`;
+        const doing = `creating issue ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(write.title)}`;
         const assigneeIds = await this.userIds(write.assignees, doing);
         const item = await this.call('issues', doing, () => this.client.issues.create(this.projectId, write.title, {
             description: write.body,
@@ -965,7 +977,7 @@ class GitLabIssueTracker {
         if (Object.keys(fields).length === 0) {
             const current = await this.getIssue(number);
             if (!current) {
-                throw new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', `Issue #${number} no longer exists in ${(0,errors/* quote */.hD)(this.repository)} (deleted or moved).`, 'Nothing to do: the next run reads the project again and plans from what exists.');
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('PLATFORM_ERROR', `Issue #${number} no longer exists in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(this.repository)} (deleted or moved).`, 'Nothing to do: the next run reads the project again and plans from what exists.');
             }
             return current;
         }
@@ -1006,7 +1018,7 @@ class GitLabIssueTracker {
             .join('; ');
         const role = await this.role(`checking the token’s role after issue #${issue.number} was ${verb}`);
         if (role === null || role < PLANNER) {
-            throw new errors/* OrchestratorGitError */.Xw('PERMISSION_DENIED', `GitLab ${verb} issue #${issue.number} in ${(0,errors/* quote */.hD)(this.repository)} but silently dropped its ${what} (${detail}): the token’s user ${role === null ? 'is not a member of the project' : `has the ${ROLES[role] ?? `level ${role}`} role`}, and setting labels, milestones and assignees needs Planner or Reporter or above (GitLab ignores them for lower roles instead of refusing).`, `Give the token’s user the Reporter (or Planner) role or above on the project (Manage → Members), or use a project or group access token created with that role. The next run finds issue #${issue.number} by its marker and sets what is missing.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('PERMISSION_DENIED', `GitLab ${verb} issue #${issue.number} in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(this.repository)} but silently dropped its ${what} (${detail}): the token’s user ${role === null ? 'is not a member of the project' : `has the ${ROLES[role] ?? `level ${role}`} role`}, and setting labels, milestones and assignees needs Planner or Reporter or above (GitLab ignores them for lower roles instead of refusing).`, `Give the token’s user the Reporter (or Planner) role or above on the project (Manage → Members), or use a project or group access token created with that role. The next run finds issue #${issue.number} by its marker and sets what is missing.`);
         }
         this.log(`GitLab ${verb} issue #${issue.number} without all of its ${what} (${detail}); likely causes: two labels of one scope (scoped labels keep one), a milestone outside the project and its groups, or several assignees without GitLab Premium.`);
     }
@@ -1047,7 +1059,7 @@ class GitLabIssueTracker {
         for (const login of logins) {
             const user = await this.user(login, doing);
             if (!user) {
-                throw new errors/* OrchestratorGitError */.Xw('VALIDATION_FAILED', `There is no GitLab user ${(0,errors/* quote */.hD)(login)} to assign while ${doing}.`, 'Fix the assignee in the orchestrator state (GitLab usernames, without @); the rest of the run goes on.');
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('VALIDATION_FAILED', `There is no GitLab user ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(login)} to assign while ${doing}.`, 'Fix the assignee in the orchestrator state (GitLab usernames, without @); the rest of the run goes on.');
             }
             if (!ids.includes(user.id))
                 ids.push(user.id);
@@ -1068,19 +1080,19 @@ class GitLabIssueTracker {
      */
     async failure(error, area, doing) {
         if ((area === 'issues' || area === 'milestones') &&
-            httpStatus(error) === 403 &&
-            !isInsufficientScope(error)) {
+            (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .httpStatus */ .nG)(error) === 403 &&
+            !(0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .isInsufficientScope */ .Op)(error)) {
             const settings = await this.project(doing).catch(() => undefined);
             const level = settings?.issues_access_level;
             const member = settings ? (await this.role(doing).catch(() => null)) !== null : false;
             if (settings &&
                 (settings.issues_enabled === false || level === 'disabled' || (level === 'private' && !member))) {
-                return new errors/* OrchestratorGitError */.Xw('ISSUES_DISABLED', `Issues are ${level === 'private' ? 'visible to project members only, and the token’s user is not one,' : 'turned off'} in ${(0,errors/* quote */.hD)(this.repository)} (403 while ${doing}).`, level === 'private'
+                return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('ISSUES_DISABLED', `Issues are ${level === 'private' ? 'visible to project members only, and the token’s user is not one,' : 'turned off'} in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(this.repository)} (403 while ${doing}).`, level === 'private'
                     ? 'Make the token’s user a member of the project (Manage → Members), or let everyone with access use Issues: Settings → General → Visibility, project features, permissions → Issues.'
                     : 'Turn Issues on: Settings → General → Visibility, project features, permissions → Issues (a Maintainer or Owner can), then save.', { cause: error });
             }
         }
-        return toCatalogueError(error, {
+        return (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .toCatalogueError */ .ps)(error, {
             repository: this.repository,
             doing,
             group: area === 'group' ? this.group : null,
@@ -1093,7 +1105,7 @@ function sameNames(asked, kept) {
     return a.size === b.size && [...a].every((name) => b.has(name));
 }
 function incomplete(doing) {
-    return new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', `GitLab answered with an unexpected body while ${doing}, so the outcome of the request is unknown.`, 'Nothing to do: the run looks for the issue by its marker before creating it again, and the next run reconciles.');
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('PLATFORM_ERROR', `GitLab answered with an unexpected body while ${doing}, so the outcome of the request is unknown.`, 'Nothing to do: the run looks for the issue by its marker before creating it again, and the next run reconciles.');
 }
 function toActualMilestone(item) {
     return {
@@ -1128,14 +1140,229 @@ function toActualIssue(item, doing) {
 
 /***/ }),
 
-/***/ 551:
+/***/ 10556:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GitLabReleasePublisher: () => (/* binding */ GitLabReleasePublisher)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27406);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50551);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16721);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74362);
+/**
+ * GitLab tags (annotated, through `POST /projects/:id/repository/tags` with a message) and Releases through REST v4,
+ * behind the ReleasePublisher interface. On fetch with the GitLab client's error types: the gitbeaker transport in
+ * client.ts does not expose a generic request, and these few calls need no paging.
+ */
+
+
+
+
+const WRITE_FIX = 'Use a token with the `api` scope whose user has at least the Developer role on the project (Maintainer when the tags are protected): creating tags and releases writes to the repository.';
+class GitLabReleasePublisher {
+    platform = 'gitlab';
+    capabilities = { releases: true, milestones: true };
+    repository;
+    projectPath;
+    host;
+    token;
+    group;
+    timeoutMs;
+    counts = (0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .emptyStats */ .b)();
+    constructor(repository, options) {
+        const project = (0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .parseProject */ .X)(repository);
+        this.repository = project.repository;
+        this.projectPath = `/projects/${encodeURIComponent(String(project.projectId))}`;
+        this.host = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .gitlabHost */ ._K)(options.baseUrl);
+        this.token = options.token;
+        this.group = options.groupMilestones ?? null;
+        this.timeoutMs = options.timeoutMs ?? 30_000;
+    }
+    stats() {
+        return { ...this.counts };
+    }
+    webRepository() {
+        if (/^\d+$/.test(this.repository))
+            return null;
+        const slash = this.repository.lastIndexOf('/');
+        return {
+            host: this.host,
+            owner: this.repository.slice(0, slash),
+            repository: this.repository.slice(slash + 1),
+        };
+    }
+    async getTag(name) {
+        const tag = await this.optional(`${this.projectPath}/repository/tags/${encodeURIComponent(name)}`, `reading tag ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(name)}`);
+        if (!tag)
+            return null;
+        return { name: tag.name, commit: tag.commit?.id ?? tag.target, annotated: Boolean(tag.message) };
+    }
+    async createTag(input) {
+        try {
+            const tag = await this.send('POST', `${this.projectPath}/repository/tags`, {
+                tag_name: input.name,
+                ref: input.commit,
+                message: input.message,
+            });
+            return { name: tag.name, commit: tag.commit?.id ?? input.commit, annotated: true };
+        }
+        catch (error) {
+            const existing = await this.getTag(input.name).catch(() => null);
+            if (existing)
+                return existing;
+            if (error instanceof _client_js__WEBPACK_IMPORTED_MODULE_2__/* .GitLabResponseError */ .VY && error.status === 400) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('VALIDATION_FAILED', `GitLab refused tag ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(input.name)} at commit ${input.commit.slice(0, 12)}: ${error.description}.`, 'Push the commit first (the release tags the checked-out commit), and run the release on a commit of the project named in `repository`.', { cause: error });
+            }
+            throw this.failure(error, `creating tag ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(input.name)}`);
+        }
+    }
+    async getRelease(tag) {
+        const release = await this.optional(`${this.projectPath}/releases/${encodeURIComponent(tag)}`, `reading the release of ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(tag)}`);
+        return release ? this.toRelease(release) : null;
+    }
+    async createRelease(input) {
+        try {
+            return this.toRelease(await this.send('POST', `${this.projectPath}/releases`, {
+                tag_name: input.tag,
+                name: input.name,
+                description: input.body,
+            }));
+        }
+        catch (error) {
+            // 409: created meanwhile (a concurrent run, or an answer lost after the write landed).
+            const existing = await this.getRelease(input.tag).catch(() => null);
+            if (existing)
+                return existing;
+            throw this.failure(error, `creating the release ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(input.tag)}`);
+        }
+    }
+    async updateRelease(release, patch) {
+        try {
+            return this.toRelease(await this.send('PUT', `${this.projectPath}/releases/${encodeURIComponent(release.tag)}`, {
+                name: patch.name,
+                description: patch.body,
+            }));
+        }
+        catch (error) {
+            throw this.failure(error, `updating the release ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(release.tag)}`);
+        }
+    }
+    milestonesPath() {
+        return this.group
+            ? `/groups/${encodeURIComponent(this.group)}/milestones`
+            : `${this.projectPath}/milestones`;
+    }
+    async findMilestone(title) {
+        let milestones;
+        try {
+            milestones = await this.send('GET', `${this.milestonesPath()}?title=${encodeURIComponent(title)}&per_page=100`);
+        }
+        catch (error) {
+            throw this.failure(error, 'listing milestones');
+        }
+        const found = milestones.find((milestone) => milestone.title === title);
+        return found
+            ? {
+                number: found.id,
+                title: found.title,
+                state: found.state === 'closed' ? 'closed' : 'open',
+                dueOn: found.due_date,
+            }
+            : null;
+    }
+    async updateMilestone(milestone, patch) {
+        try {
+            await this.send('PUT', `${this.milestonesPath()}/${milestone.number}`, {
+                ...(patch.state !== undefined
+                    ? { state_event: patch.state === 'closed' ? 'close' : 'activate' }
+                    : {}),
+                ...(patch.dueOn ? { due_date: patch.dueOn } : {}),
+            });
+        }
+        catch (error) {
+            throw this.failure(error, `updating milestone ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(milestone.title)}`);
+        }
+    }
+    toRelease(release) {
+        const web = this.webRepository();
+        const fallback = web
+            ? `${web.host}/${web.owner}/${web.repository}/-/releases/${encodeURIComponent(release.tag_name)}`
+            : '';
+        return {
+            id: release.tag_name,
+            tag: release.tag_name,
+            name: release.name ?? '',
+            body: release.description ?? '',
+            url: release._links?.self ?? fallback,
+        };
+    }
+    /** A GET whose 404 means "none". */
+    async optional(path, doing) {
+        try {
+            return await this.send('GET', path);
+        }
+        catch (error) {
+            if (error instanceof _client_js__WEBPACK_IMPORTED_MODULE_2__/* .GitLabResponseError */ .VY && error.status === 404)
+                return null;
+            throw this.failure(error, doing);
+        }
+    }
+    async send(method, path, body) {
+        if (method === 'GET')
+            this.counts.reads += 1;
+        else
+            this.counts.writes += 1;
+        let response;
+        try {
+            response = await fetch(`${this.host}/api/v4${path}`, {
+                method,
+                headers: {
+                    'private-token': this.token,
+                    accept: 'application/json',
+                    ...(body ? { 'content-type': 'application/json' } : {}),
+                },
+                ...(body ? { body: JSON.stringify(body) } : {}),
+                signal: AbortSignal.timeout(this.timeoutMs),
+            });
+        }
+        catch (error) {
+            this.counts.failures += 1;
+            throw new _client_js__WEBPACK_IMPORTED_MODULE_2__/* .GitLabConnectionError */ .cX(method, path, error, this.timeoutMs);
+        }
+        const text = await response.text();
+        let parsed = text;
+        try {
+            parsed = text === '' ? null : JSON.parse(text);
+        }
+        catch {
+            // Not JSON: kept as text for the error.
+        }
+        if (!response.ok) {
+            this.counts.failures += 1;
+            throw new _client_js__WEBPACK_IMPORTED_MODULE_2__/* .GitLabResponseError */ .VY(method, path, response.status, response.headers, parsed);
+        }
+        return parsed;
+    }
+    failure(error, doing) {
+        const converted = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .toCatalogueError */ .ps)(error, { repository: this.repository, doing });
+        if (converted.code !== 'PERMISSION_DENIED')
+            return converted;
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('PERMISSION_DENIED', converted.message, WRITE_FIX, { cause: error });
+    }
+}
+
+
+/***/ }),
+
+/***/ 50551:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ runAccessChecks),
 /* harmony export */   b: () => (/* binding */ emptyStats)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27406);
 
 /**
  * Runs checks in order and stops at the first failure (later ones depend on it): each check resolves to what it

@@ -1,0 +1,4969 @@
+export const id = 541;
+export const ids = [541];
+export const modules = {
+
+/***/ 5541:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runBoardSyncAction: () => (/* binding */ runBoardSyncAction)
+});
+
+// UNUSED EXPORTS: boardSummary, run
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./build/src/errors.js
+var errors = __webpack_require__(7406);
+// EXTERNAL MODULE: ./build/src/board/plan.js + 1 modules
+var board_plan = __webpack_require__(4202);
+;// CONCATENATED MODULE: ./build/src/board/status-mapping.js
+/** The status mapping: every orchestrator status a board's cards can have → the column (Status option) it shows in. */
+
+const FEATURE_CARD_STATUSES = [
+    'proposed',
+    'approved',
+    'in_progress',
+    'completed',
+    'archived',
+];
+const TASK_CARD_STATUSES = [
+    'pending',
+    'in_progress',
+    'completed',
+    'failed',
+    'blocked',
+    'cancelled',
+];
+const ALL_STATUSES = [...new Set([...FEATURE_CARD_STATUSES, ...TASK_CARD_STATUSES])];
+/** The seed's default (proposed → Backlog, approved → To Do, in_progress → In Progress, completed → Done), completed. */
+const DEFAULT_STATUS_MAPPING = {
+    proposed: 'Backlog',
+    approved: 'To Do',
+    pending: 'To Do',
+    in_progress: 'In Progress',
+    blocked: 'Blocked',
+    failed: 'Blocked',
+    completed: 'Done',
+    cancelled: 'Done',
+    archived: 'Done',
+};
+/** Statuses the cards of a template can have. */
+function statusesFor(kinds) {
+    const statuses = new Set();
+    if (kinds.includes('feature'))
+        for (const status of FEATURE_CARD_STATUSES)
+            statuses.add(status);
+    if (kinds.includes('task'))
+        for (const status of TASK_CARD_STATUSES)
+            statuses.add(status);
+    return ALL_STATUSES.filter((status) => statuses.has(status));
+}
+/**
+ * The mapping for a template: the default when none is given; a given mapping replaces the default and must map every
+ * status the template's cards can have (an unmapped status is an error listing each one).
+ */
+function resolveStatusMapping(given, template) {
+    const needed = statusesFor(template.cards);
+    if (given === null)
+        return { ...DEFAULT_STATUS_MAPPING };
+    const mapping = {};
+    for (const [rawKey, rawValue] of Object.entries(given)) {
+        const key = rawKey.trim().toLowerCase().replace(/[- ]/g, '_');
+        if (!ALL_STATUSES.includes(key)) {
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `status-mapping names ${(0,errors/* quote */.hD)(rawKey)}, which is not an orchestrator status.`, `Map only orchestrator statuses: ${ALL_STATUSES.join(', ')}.`);
+        }
+        const column = rawValue.trim();
+        if (column === '' || column.length > 100) {
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `status-mapping maps ${(0,errors/* quote */.hD)(rawKey)} to ${(0,errors/* quote */.hD)(rawValue)}; a column name needs 1 to 100 characters.`, 'Give each status the name of its column, e.g. in_progress=In Progress.');
+        }
+        mapping[key] = column;
+    }
+    const missing = needed.filter((status) => mapping[status] === undefined);
+    if (missing.length > 0) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `status-mapping leaves ${missing.length === 1 ? 'a status' : `${missing.length} statuses`} of ${template.type} cards unmapped: ${missing.join(', ')}.`, `Map every status of the board's cards (${needed.join(', ')}), e.g. ${missing.map((status) => `${status}=${DEFAULT_STATUS_MAPPING[status]}`).join(', ')}; or leave status-mapping empty for the default.`);
+    }
+    return { ...DEFAULT_STATUS_MAPPING, ...mapping };
+}
+/** The Status options the board needs: the template's columns that are used, in board order, then the mapping's others. */
+function boardColumns(template, mapping) {
+    const used = statusesFor(template.cards).map((status) => mapping[status]);
+    const key = (name) => name.toLowerCase();
+    const usedKeys = new Set(used.map(key));
+    const columns = template.columns.filter((column) => usedKeys.has(key(column)));
+    for (const column of used)
+        if (!columns.some((known) => key(known) === key(column)))
+            columns.push(column);
+    return columns;
+}
+
+;// CONCATENATED MODULE: ./build/src/board/templates.js
+/** The board types a user picks (`board-type`): which items become cards, which columns and which fields they get. */
+
+const BOARD_TYPES = ['feature_development', 'release_planning', 'sprint_board'];
+const STATUS = {
+    role: 'status',
+    name: 'Status',
+    kind: 'single_select',
+    create: true,
+    description: "The card's column: the orchestrator status through the status mapping.",
+};
+const PROGRESS = {
+    role: 'progress',
+    name: 'Progress',
+    kind: 'number',
+    create: true,
+    description: 'Per cent of subtasks completed (tasks) or of linked tasks completed (features), cancelled ones not counted; 100 once the item itself is completed.',
+};
+const TARGET_DATE = {
+    role: 'target_date',
+    name: 'Target date',
+    kind: 'date',
+    create: true,
+    description: "The task's due date, else the target date of its feature's release milestone (release_milestones.target_date).",
+};
+const BOARD_TEMPLATES = {
+    feature_development: {
+        type: 'feature_development',
+        description: 'Features and their top-level tasks, one column per stage of work.',
+        cards: ['feature', 'task'],
+        columns: ['Backlog', 'To Do', 'In Progress', 'Blocked', 'Done'],
+        fields: [STATUS, PROGRESS],
+    },
+    release_planning: {
+        type: 'release_planning',
+        description: 'Features only, with the release they ship in and its target date.',
+        cards: ['feature'],
+        columns: ['Backlog', 'To Do', 'In Progress', 'Done'],
+        fields: [
+            STATUS,
+            PROGRESS,
+            TARGET_DATE,
+            {
+                role: 'release',
+                name: 'Release',
+                kind: 'text',
+                create: true,
+                description: 'Name of the release milestone that includes the feature (release_milestones).',
+            },
+        ],
+    },
+    sprint_board: {
+        type: 'sprint_board',
+        description: 'Top-level tasks, with a target date and, when the board has one, the sprint (iteration) it falls in.',
+        cards: ['task'],
+        columns: ['To Do', 'In Progress', 'Blocked', 'Done'],
+        fields: [
+            STATUS,
+            PROGRESS,
+            TARGET_DATE,
+            {
+                role: 'sprint',
+                name: 'Sprint',
+                kind: 'iteration',
+                create: false,
+                description: 'The iteration whose dates contain the target date. Sprints are planned by people: create an iteration field named Sprint on the board (GitHub: + New field → Iteration) and the sync fills it in.',
+            },
+        ],
+    },
+};
+function boardTemplate(type) {
+    const normalised = type.trim().toLowerCase().replace(/[- ]/g, '_');
+    const template = BOARD_TEMPLATES[normalised];
+    if (!template) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Board type ${(0,errors/* quote */.hD)(type)} is not known.`, `Set board-type to one of ${BOARD_TYPES.join(', ')} (docs/board-sync.md describes each).`);
+    }
+    return template;
+}
+
+;// CONCATENATED MODULE: ./build/src/board/config.js
+/** board-sync's own settings, resolved once at the edge into typed config (the shared ones are issue-sync's). */
+
+
+
+
+const BOARD_SYNC_SETTINGS = {
+    'board-action': {
+        help: `What to do: ${board_plan/* BOARD_ACTIONS */.xT.join(', ')}. sync creates the board when missing, adds every card and keeps its fields in step.`,
+        default: 'sync',
+    },
+    'board-type': {
+        help: `Board template: ${BOARD_TYPES.join(', ')} (columns and fields in docs/board-sync.md).`,
+        default: 'feature_development',
+    },
+    'board-title': {
+        help: 'Title of the board, found by exact title and created when missing.',
+        default: '"<repository name> · <board type>", e.g. "widgets · feature development"',
+    },
+    'board-owner': {
+        help: 'GitHub: user or organisation that owns the project.',
+        default: 'the repository owner',
+    },
+    'board-number': {
+        help: 'GitHub: number of an existing project (…/projects/N) to use instead of finding it by title; it must exist.',
+        default: 'none (found by title)',
+    },
+    'status-mapping': {
+        help: 'Orchestrator status → column, as status=Column lines or a JSON object; replaces the default and must map every status of the board’s cards.',
+        default: 'proposed=Backlog, approved=To Do, pending=To Do, in_progress=In Progress, blocked=Blocked, failed=Blocked, completed=Done, cancelled=Done, archived=Done',
+    },
+};
+function resolveBoardSettings(raw, repository) {
+    const text = (name) => {
+        const value = raw[name];
+        if (value === undefined || value === null || value === '')
+            return null;
+        if (typeof value !== 'string' && typeof value !== 'number') {
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Setting ${(0,errors/* quote */.hD)(name)} must be text, not ${JSON.stringify(value)}.`, `Correct ${name}; docs/board-sync.md lists every board setting.`);
+        }
+        return String(value).trim();
+    };
+    const action = (text('board-action') ?? 'sync').toLowerCase().replace(/-/g, '_');
+    if (!board_plan/* BOARD_ACTIONS */.xT.includes(action)) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `board-action ${(0,errors/* quote */.hD)(action)} is not a board action.`, `Use one of ${board_plan/* BOARD_ACTIONS */.xT.join(', ')} (sync_milestones is the milestones command).`);
+    }
+    const template = boardTemplate(text('board-type') ?? 'feature_development');
+    const mappingText = text('status-mapping');
+    const mapping = resolveStatusMapping(mappingText === null ? null : parseMapping(mappingText), template);
+    const numberText = text('board-number');
+    if (numberText !== null && !/^[1-9]\d{0,8}$/.test(numberText)) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `board-number ${(0,errors/* quote */.hD)(numberText)} is not a project number.`, "Give the number at the end of the project's URL (…/projects/7 → 7), or leave it empty to find the board by title.");
+    }
+    const name = repository.split('/').pop() ?? repository;
+    const title = text('board-title') ?? `${name} · ${template.type.replace(/_/g, ' ')}`;
+    if (title.length > 256) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `board-title is ${title.length} characters long.`, 'Use a title of at most 256 characters.');
+    }
+    return {
+        action: action,
+        template,
+        mapping,
+        columns: boardColumns(template, mapping),
+        title,
+        owner: text('board-owner'),
+        number: numberText === null ? null : Number(numberText),
+    };
+}
+/** `status=Column` lines (or commas), or a JSON object. */
+function parseMapping(value) {
+    const trimmed = value.trim();
+    if (trimmed.startsWith('{')) {
+        let parsed;
+        try {
+            parsed = JSON.parse(trimmed);
+        }
+        catch {
+            parsed = null;
+        }
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', 'status-mapping is not a valid JSON object.', 'Write it as status=Column lines, or as a JSON object such as {"in_progress": "In Progress"}.');
+        }
+        return Object.fromEntries(Object.entries(parsed).map(([key, column]) => [key, String(column)]));
+    }
+    const mapping = {};
+    for (const entry of trimmed.split(/[\n,]/)) {
+        if (!entry.trim())
+            continue;
+        const at = entry.search(/[=:]/);
+        if (at < 1) {
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `status-mapping entry ${(0,errors/* quote */.hD)(entry.trim())} is not status=Column.`, 'Write one status=Column per line (or separated by commas), e.g. in_progress=In Progress.');
+        }
+        mapping[entry.slice(0, at).trim()] = entry.slice(at + 1).trim();
+    }
+    return mapping;
+}
+
+;// CONCATENATED MODULE: ./build/src/core/policy.js
+const DEFAULT_POLICY = {
+    featureStatuses: ['approved', 'in_progress', 'completed', 'archived'],
+    tasks: 'top-level',
+    defaultLabels: ['orchestrator'],
+    labelPrefixes: {
+        type: 'type: ',
+        status: 'status: ',
+        priority: 'priority: ',
+        category: 'category: ',
+        specialist: 'specialist: ',
+    },
+    assigneeMap: {},
+    conflictPolicy: 'orchestrator-wins',
+    orphans: 'leave',
+    createCompleted: false,
+    neutraliseMentions: true,
+    issueTemplate: null,
+};
+
+;// CONCATENATED MODULE: ./build/src/config/values.js
+/** Parsing of setting values as they arrive from inputs (strings), flags and YAML, with errors that name the setting. */
+
+const FEATURE_STATUSES = ['proposed', 'approved', 'in_progress', 'completed', 'archived'];
+function values_parseBoolean(value, name, source) {
+    if (typeof value === 'boolean')
+        return value;
+    if (typeof value === 'number' && (value === 0 || value === 1))
+        return value === 1;
+    if (typeof value === 'string') {
+        const lower = value.trim().toLowerCase();
+        if (['true', 'yes', 'on', '1'].includes(lower))
+            return true;
+        if (['false', 'no', 'off', '0'].includes(lower))
+            return false;
+    }
+    throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Setting ${(0,errors/* quote */.hD)(name)} (from the ${source}) is ${(0,errors/* quote */.hD)(String(value))}; expected true or false.`, `Set ${name} to true or false.`);
+}
+/** A list from a YAML sequence, or a string of items separated by commas or new lines. */
+function parseList(value, name, source) {
+    const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,\n]/) : null;
+    if (!items || items.some((item) => typeof item !== 'string' && typeof item !== 'number')) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Setting ${(0,errors/* quote */.hD)(name)} (from the ${source}) must be a list of names.`, `Write ${name} as a YAML list, or as names separated by commas or new lines.`);
+    }
+    return items.map((item) => String(item).trim()).filter((item) => item !== '');
+}
+/** The known key closest to a mistyped one (edit distance at most 3), for "did you mean". */
+function suggestKey(key, known) {
+    let best = null;
+    let bestDistance = 4;
+    for (const candidate of known) {
+        const distance = editDistance(key.toLowerCase(), candidate);
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+function editDistance(a, b) {
+    const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i += 1) {
+        let previous = row[0] ?? 0;
+        row[0] = i;
+        for (let j = 1; j <= b.length; j += 1) {
+            const current = row[j] ?? 0;
+            row[j] = Math.min(current + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+    }
+    return row[b.length] ?? 0;
+}
+
+;// CONCATENATED MODULE: ./build/src/config/issue-sync.js
+/** Resolves issue-sync's settings once, at the edge: inputs / flags > config row > config file > defaults. */
+
+
+
+/** Every setting by its input / flag / file name. Secrets are never read from a file. */
+const issue_sync_ISSUE_SYNC_SETTINGS = {
+    enabled: {
+        help: 'Run at all. false (or auto_sync_enabled = 0 in the state) exits before any network request.',
+        default: 'true',
+    },
+    'dry-run': { help: 'Print the plan and change nothing.', default: 'false' },
+    'state-file': {
+        help: 'Path of the orchestrator SQLite database or its JSON export.',
+        default: 'the first of .task_orchestrator/task_orchestrator.db, .task_orchestrator/orchestrator-state.json, task_orchestrator.db, data/task_orchestrator.db',
+    },
+    'features-dir': {
+        help: 'Folder of feature specification files (Markdown).',
+        default: 'docs/developers/planning/features (or docs/planning/features, docs/features) when present',
+    },
+    platform: {
+        help: 'github, gitlab or bitbucket.',
+        default: "the state's git_integration_config.platform, else the CI system's (GITLAB_CI → gitlab, BITBUCKET_BUILD_NUMBER → bitbucket), else github",
+    },
+    repository: {
+        help: 'The repository that holds the issues: GitHub owner/name, GitLab group/project (subgroups allowed), Bitbucket workspace/repo-slug.',
+        default: 'GITHUB_REPOSITORY, CI_PROJECT_PATH or BITBUCKET_REPO_FULL_NAME',
+    },
+    'api-url': {
+        help: 'GitHub: REST API URL (Enterprise Server: https://HOST/api/v3). GitLab: the instance URL (self-managed: https://HOST). Bitbucket: the 2.0 API URL.',
+        default: 'GITHUB_API_URL or https://api.github.com; CI_SERVER_URL or https://gitlab.com; BITBUCKET_API_URL or https://api.bitbucket.org/2.0',
+    },
+    token: {
+        help: 'GitHub: issues: write. GitLab: an access token with the api scope and at least the Planner or Reporter role (CI_JOB_TOKEN cannot write issues). Bitbucket: an access token with issue:write, or an app password / API token with `username`. Input or environment only, never the config file.',
+        default: 'GITHUB_TOKEN; GITLAB_TOKEN; BITBUCKET_TOKEN, or BITBUCKET_APP_PASSWORD / BITBUCKET_API_TOKEN with a username',
+    },
+    username: {
+        help: 'Bitbucket only: the username of an app password, or the Atlassian account email of an API token (basic auth).',
+        default: 'BITBUCKET_USERNAME (or BITBUCKET_EMAIL); empty: the token is an access token',
+    },
+    'gitlab-group': {
+        help: "GitLab only: full path of a group whose milestones are used, and where missing milestones are created, instead of the project's.",
+        default: "none (the project's milestones)",
+    },
+    'multiple-assignees': {
+        help: 'GitLab only: the instance allows several assignees per issue (Premium and above).',
+        default: 'false (one assignee)',
+    },
+    'feature-statuses': {
+        help: 'Feature statuses that become issues.',
+        default: 'approved, in_progress, completed, archived',
+    },
+    tasks: {
+        help: 'top-level (subtasks as a checklist), all (every task an issue) or none.',
+        default: 'top-level',
+    },
+    labels: { help: 'Labels every managed issue carries.', default: 'orchestrator' },
+    'label-prefixes': {
+        help: 'Label prefix per dimension (type, status, priority, category, specialist); empty turns it off.',
+        default: 'type: , status: , priority: , category: , specialist: ',
+    },
+    'assignee-map': {
+        help: 'Orchestrator assignee name → platform login.',
+        default: 'none (names used as they are)',
+    },
+    'conflict-policy': {
+        help: 'orchestrator-wins (restore owned fields a human changed) or report (leave them, report).',
+        default: 'orchestrator-wins',
+    },
+    orphans: {
+        help: 'leave (report) or close issues whose item left the orchestrator plan.',
+        default: 'leave',
+    },
+    'create-completed': {
+        help: 'Create (closed) issues for items already finished when first seen.',
+        default: 'false',
+    },
+    'neutralize-mentions': {
+        help: 'Break @mentions and #references in synced text so a sync never notifies anyone.',
+        default: 'true',
+    },
+    reconcile: {
+        help: 'full reads every issue; incremental reads only issues updated since the last recorded run (falling back to full when that is unsafe); auto is full on scheduled and manual runs, incremental otherwise.',
+        default: 'auto',
+    },
+    'write-delay-ms': {
+        help: 'Minimum milliseconds between writes.',
+        default: "GitHub's guidance: 1 s between writes, 3 s between writes that notify",
+    },
+};
+const SETTING_NAMES = Object.keys(issue_sync_ISSUE_SYNC_SETTINGS);
+const FILE_FORBIDDEN = ['token'];
+const PLATFORMS = ['github', 'gitlab', 'bitbucket'];
+/** Checks a config file's keys: an unknown key is an error that names it and the closest known key. */
+function checkFileSettings(raw, file, known = SETTING_NAMES) {
+    if (raw === null || raw === undefined)
+        return {};
+    if (typeof raw !== 'object' || Array.isArray(raw)) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Config file ${(0,errors/* quote */.hD)(file)} must be a YAML mapping of settings, not ${Array.isArray(raw) ? 'a list' : typeof raw}.`, 'Write one `setting: value` per line; see docs/configuration.md for the settings.');
+    }
+    const settings = {};
+    for (const [key, value] of Object.entries(raw)) {
+        if (!known.includes(key)) {
+            const suggestion = suggestKey(key, known);
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_UNKNOWN_KEY', `Config file ${(0,errors/* quote */.hD)(file)} has an unknown key ${(0,errors/* quote */.hD)(key)}.${suggestion ? ` Did you mean ${(0,errors/* quote */.hD)(suggestion)}?` : ''}`, `Use only known settings: ${known.filter((name) => !FILE_FORBIDDEN.includes(name)).join(', ')}.`);
+        }
+        if (FILE_FORBIDDEN.includes(key)) {
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Config file ${(0,errors/* quote */.hD)(file)} sets ${(0,errors/* quote */.hD)(key)}: tokens must never be committed in a file.`, 'Remove it from the file and pass the token as the `token` input from a secret, or in the environment (GITHUB_TOKEN, GITLAB_TOKEN, BITBUCKET_TOKEN).');
+        }
+        settings[key] = value;
+    }
+    return settings;
+}
+/** The config row of the state, as settings (the row stores the name of the token's variable, never the token). */
+function settingsFromConfigRow(row, env) {
+    if (!row)
+        return {};
+    const settings = { enabled: row.autoSyncEnabled };
+    if (row.platform)
+        settings.platform = row.platform;
+    if (row.defaultLabels.length)
+        settings.labels = row.defaultLabels;
+    const location = parseRepositoryUrl(row.repositoryUrl, row.platform);
+    if (location) {
+        settings.repository = location.repository;
+        if (!row.platform && location.platform)
+            settings.platform = location.platform;
+        if (location.apiUrl)
+            settings['api-url'] = location.apiUrl;
+    }
+    if (row.apiTokenName && env[row.apiTokenName])
+        settings.token = env[row.apiTokenName];
+    return settings;
+}
+/**
+ * The repository path of a clone or web URL, the platform its host implies (github.com, gitlab.com, bitbucket.org),
+ * and for another host the API URL of a self-hosted instance: GitHub Enterprise Server's /api/v3, or a self-managed
+ * GitLab's own URL (GitLab paths may have subgroups).
+ */
+function parseRepositoryUrl(url, platform = null) {
+    const trimmed = url.trim();
+    if (!trimmed.includes(':')) {
+        // A bare path: owner/name, or group/subgroup/project on GitLab.
+        const segments = trimmed.split('/');
+        const valid = segments.every((segment) => segment !== '' && !/\s/.test(segment));
+        const depth = platform === 'gitlab' ? segments.length >= 2 : segments.length === 2;
+        return valid && depth ? { repository: trimmed, platform, apiUrl: null } : null;
+    }
+    const ssh = /^git@([^:]+):(.+?)(?:\.git)?\/?$/.exec(trimmed);
+    let host;
+    let path;
+    if (ssh) {
+        host = ssh[1] ?? '';
+        path = ssh[2] ?? '';
+    }
+    else {
+        let parsed;
+        try {
+            parsed = new URL(trimmed);
+        }
+        catch {
+            return null;
+        }
+        host = parsed.host;
+        path = parsed.pathname
+            .replace(/^\/+/, '')
+            .replace(/\.git\/?$/, '')
+            .replace(/\/+$/, '');
+    }
+    const known = {
+        'github.com': 'github',
+        'gitlab.com': 'gitlab',
+        'bitbucket.org': 'bitbucket',
+    };
+    const hostPlatform = known[host.toLowerCase()] ?? null;
+    const resolved = platform ?? hostPlatform ?? (/gitlab/i.test(host) ? 'gitlab' : null);
+    const nested = resolved === 'gitlab' ? /^[^/]+(\/[^/]+)+$/ : /^[^/]+\/[^/]+$/;
+    if (!nested.test(path))
+        return null;
+    let apiUrl = null;
+    if (!hostPlatform) {
+        if (resolved === 'gitlab')
+            apiUrl = `https://${host}`;
+        else if (resolved === null || resolved === 'github')
+            apiUrl = `https://${host}/api/v3`;
+    }
+    return { repository: path, platform: resolved ?? hostPlatform, apiUrl };
+}
+function resolveIssueSyncConfig({ inputs, configRow, file, env, issueTemplate, }) {
+    const layers = [
+        ['input', inputs],
+        ['state config row', configRow],
+        ['config file', file],
+    ];
+    const pick = (name) => {
+        for (const [source, layer] of layers) {
+            const value = layer[name];
+            if (value !== undefined && value !== null && value !== '')
+                return [value, source];
+        }
+        return undefined;
+    };
+    const bool = (name, fallback) => {
+        const found = pick(name);
+        return found ? values_parseBoolean(found[0], name, found[1]) : fallback;
+    };
+    const text = (name) => {
+        const found = pick(name);
+        if (!found)
+            return null;
+        if (typeof found[0] !== 'string' && typeof found[0] !== 'number') {
+            throw invalid(name, found[1], found[0], 'a string');
+        }
+        return String(found[0]).trim();
+    };
+    const oneOf = (name, allowed, fallback) => {
+        const value = text(name);
+        if (value === null)
+            return fallback;
+        if (!allowed.includes(value)) {
+            throw invalid(name, pick(name)?.[1] ?? 'input', value, `one of ${allowed.join(', ')}`);
+        }
+        return value;
+    };
+    const stateFile = text('state-file');
+    if (!stateFile) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', 'No state file was given.', 'Set the `state-file` input to the orchestrator database (e.g. .task_orchestrator/task_orchestrator.db) or its JSON export.');
+    }
+    const platform = oneOf('platform', PLATFORMS, detectPlatform(env));
+    const defaults = PLATFORM_DEFAULTS[platform];
+    const repository = text('repository') ?? defaults.repository(env) ?? '';
+    if (!repository) {
+        throw new errors/* OrchestratorGitError */.Xw('REPOSITORY_MALFORMED', `No repository was given and ${defaults.repositoryVariable} is not set.`, `Set \`repository\` (the --repository flag or the action input) to ${defaults.repositoryForm}.`);
+    }
+    const username = platform === 'bitbucket'
+        ? (text('username') ?? env.BITBUCKET_USERNAME ?? env.BITBUCKET_EMAIL ?? null)
+        : null;
+    const token = text('token') ?? defaults.token(env, username !== null) ?? '';
+    if (!token)
+        throw defaults.missingToken(env, username !== null);
+    const featureStatuses = pick('feature-statuses');
+    const statuses = featureStatuses
+        ? parseList(featureStatuses[0], 'feature-statuses', featureStatuses[1]).map((status) => {
+            const normalised = status.toLowerCase().replace(/[- ]/g, '_');
+            if (!FEATURE_STATUSES.includes(normalised)) {
+                throw invalid('feature-statuses', featureStatuses[1], status, `statuses among ${FEATURE_STATUSES.join(', ')}`);
+            }
+            return normalised;
+        })
+        : DEFAULT_POLICY.featureStatuses;
+    const labels = pick('labels');
+    const writeDelay = text('write-delay-ms');
+    if (writeDelay !== null && !/^\d+$/.test(writeDelay)) {
+        throw invalid('write-delay-ms', pick('write-delay-ms')?.[1] ?? 'input', writeDelay, 'a whole number of milliseconds');
+    }
+    return {
+        enabled: bool('enabled', true),
+        dryRun: bool('dry-run', false),
+        stateFile,
+        featuresDir: text('features-dir'),
+        platform,
+        repository,
+        apiUrl: (text('api-url') ?? defaults.apiUrl(env)).replace(/\/+$/, ''),
+        token,
+        username: username === '' ? null : username,
+        gitlabGroup: platform === 'gitlab' ? text('gitlab-group') || null : null,
+        multipleAssignees: platform === 'gitlab' && bool('multiple-assignees', false),
+        writeDelayMs: writeDelay === null ? null : Number(writeDelay),
+        reconcile: resolveReconcile(oneOf('reconcile', ['auto', 'full', 'incremental'], 'auto'), env),
+        policy: {
+            featureStatuses: statuses,
+            tasks: oneOf('tasks', ['top-level', 'all', 'none'], DEFAULT_POLICY.tasks),
+            defaultLabels: labels ? parseList(labels[0], 'labels', labels[1]) : DEFAULT_POLICY.defaultLabels,
+            labelPrefixes: labelPrefixes(pick('label-prefixes')),
+            assigneeMap: stringMap(pick('assignee-map'), 'assignee-map'),
+            conflictPolicy: oneOf('conflict-policy', ['orchestrator-wins', 'report'], DEFAULT_POLICY.conflictPolicy),
+            orphans: oneOf('orphans', ['leave', 'close'], DEFAULT_POLICY.orphans),
+            createCompleted: bool('create-completed', DEFAULT_POLICY.createCompleted),
+            neutraliseMentions: bool('neutralize-mentions', DEFAULT_POLICY.neutraliseMentions),
+            issueTemplate: issueTemplate?.trim() ? issueTemplate.trim() : null,
+        },
+    };
+}
+/** The platform of the CI system the run is in; GitHub when none is recognised. */
+function detectPlatform(env) {
+    if (env.GITHUB_ACTIONS === 'true')
+        return 'github';
+    if (env.GITLAB_CI === 'true')
+        return 'gitlab';
+    if (env.BITBUCKET_BUILD_NUMBER)
+        return 'bitbucket';
+    return 'github';
+}
+const PLATFORM_DEFAULTS = {
+    github: {
+        repository: (env) => env.GITHUB_REPOSITORY,
+        repositoryVariable: 'GITHUB_REPOSITORY',
+        repositoryForm: "owner/name (in GitHub Actions it defaults to the workflow's repository)",
+        apiUrl: (env) => env.GITHUB_API_URL ?? 'https://api.github.com',
+        token: (env) => env.GITHUB_TOKEN ?? env.GH_TOKEN,
+        missingToken: () => new errors/* OrchestratorGitError */.Xw('TOKEN_MISSING', 'No token was given.', 'Pass `token: ${{ secrets.GITHUB_TOKEN }}` (the default in the action) with `permissions: issues: write`, or set GITHUB_TOKEN in the environment.'),
+    },
+    gitlab: {
+        repository: (env) => env.CI_PROJECT_PATH,
+        repositoryVariable: 'CI_PROJECT_PATH',
+        repositoryForm: "the project path, e.g. my-group/my-project (in GitLab CI it defaults to the pipeline's project)",
+        apiUrl: (env) => env.CI_SERVER_URL ?? 'https://gitlab.com',
+        token: (env) => env.GITLAB_TOKEN,
+        missingToken: (env) => new errors/* OrchestratorGitError */.Xw('TOKEN_MISSING', env.CI_JOB_TOKEN
+            ? "No GITLAB_TOKEN was given; the pipeline's CI_JOB_TOKEN is there, but GitLab does not let a job token create or edit issues."
+            : 'No GitLab token was given.', 'Create a project access token (Settings → Access tokens) with the api scope and the Reporter role (Planner is enough on GitLab 17.7+), store it as a masked CI/CD variable named GITLAB_TOKEN, or pass --token.'),
+    },
+    bitbucket: {
+        repository: (env) => env.BITBUCKET_REPO_FULL_NAME,
+        repositoryVariable: 'BITBUCKET_REPO_FULL_NAME',
+        repositoryForm: "workspace/repo-slug (in Bitbucket Pipelines it defaults to the pipeline's repository)",
+        apiUrl: (env) => env.BITBUCKET_API_URL ?? 'https://api.bitbucket.org/2.0',
+        token: (env, basic) => basic
+            ? (env.BITBUCKET_APP_PASSWORD ?? env.BITBUCKET_API_TOKEN ?? env.BITBUCKET_TOKEN)
+            : env.BITBUCKET_TOKEN,
+        missingToken: (_env, basic) => new errors/* OrchestratorGitError */.Xw('TOKEN_MISSING', basic
+            ? 'A Bitbucket username was given but no app password or API token.'
+            : 'No Bitbucket token was given.', 'Create a repository access token with the Issues: Write scope (Repository settings → Access tokens) and store it as a secured repository variable named BITBUCKET_TOKEN; or use an app password with BITBUCKET_USERNAME and BITBUCKET_APP_PASSWORD.'),
+    },
+};
+/** Scheduled and manual runs are the periodic full reconcile; runs on push read incrementally. */
+function resolveReconcile(mode, env) {
+    if (mode !== 'auto')
+        return mode;
+    const event = env.GITHUB_EVENT_NAME ?? env.CI_PIPELINE_SOURCE ?? '';
+    return ['schedule', 'workflow_dispatch', 'web'].includes(event) ? 'full' : 'incremental';
+}
+function invalid(name, source, value, expected) {
+    return new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Setting ${(0,errors/* quote */.hD)(name)} (from the ${source}) is ${(0,errors/* quote */.hD)(typeof value === 'string' ? value : JSON.stringify(value))}; expected ${expected}.`, `Correct ${name} in the ${source}; docs/configuration.md lists every setting.`);
+}
+function labelPrefixes(found) {
+    const prefixes = { ...DEFAULT_POLICY.labelPrefixes };
+    if (!found)
+        return prefixes;
+    const map = stringMap(found, 'label-prefixes');
+    for (const [dimension, prefix] of Object.entries(map)) {
+        if (!(dimension in prefixes)) {
+            throw invalid('label-prefixes', found[1], dimension, `dimensions among ${Object.keys(prefixes).join(', ')}`);
+        }
+        // Inputs arrive trimmed, so `area:` means `area: ` (GitHub's own scoped-label style has the space).
+        prefixes[dimension] =
+            prefix === '' ? null : prefix.endsWith(':') ? `${prefix} ` : prefix;
+    }
+    return prefixes;
+}
+/** A mapping from a YAML object, a JSON object string, or `key=value` lines (as action inputs allow). */
+function stringMap(found, name) {
+    if (!found)
+        return {};
+    const [value, source] = found;
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, item === null ? '' : String(item)]));
+    }
+    if (typeof value === 'string') {
+        const trimmed = value.trim();
+        if (trimmed.startsWith('{')) {
+            try {
+                return stringMap([JSON.parse(trimmed), source], name);
+            }
+            catch {
+                throw invalid(name, source, value, 'a JSON object or key=value lines');
+            }
+        }
+        const map = {};
+        for (const line of trimmed.split(/\n/)) {
+            if (!line.trim())
+                continue;
+            const at = line.indexOf('=');
+            if (at < 1)
+                throw invalid(name, source, line, 'key=value lines');
+            map[line.slice(0, at).trim()] = line.slice(at + 1).trimStart();
+        }
+        return map;
+    }
+    throw invalid(name, source, value, 'a mapping');
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./build/src/release/notes.js
+/**
+ * Release notes, pure: the orchestrator features section, and the three release_notes_template modes — automated
+ * (fully generated), manual (a user template with placeholders) and hybrid (generated, with hand-written sections
+ * between markers carried over from the previous text of the same release).
+ */
+
+const notes_NOTES_TEMPLATES = (/* unused pure expression or super */ null && (['automated', 'manual', 'hybrid']));
+/** Placeholders of a manual template, each `{{name}}`. */
+const PLACEHOLDERS = {
+    version: 'the version, e.g. 1.4.0',
+    tag: 'the tag, e.g. v1.4.0',
+    previous_tag: 'the previous release tag (empty for a first release)',
+    date: 'the release date, YYYY-MM-DD',
+    changes: 'the conventional-commit sections (Features, Bug Fixes, BREAKING CHANGES, …)',
+    features: 'the orchestrator features section',
+    compare_url: 'the link comparing the previous tag with this one (empty for a first release)',
+    repository: 'the repository, e.g. acme/widgets',
+};
+/** Untrusted text on one Markdown line: no line breaks, no HTML comments that could fake a marker. */
+function inline(text) {
+    return text
+        .replace(/[\r\n\u2028\u2029]+/g, ' ')
+        .replace(/<!--/g, '&lt;!--')
+        .trim();
+}
+function ref(issue) {
+    return issue ? ` ([#${issue.number}](${issue.url}))` : '';
+}
+/** The "Orchestrator features" section: features by category with their completed tasks, then other tasks. */
+function renderFeatureSection(plan, issueRef = () => null) {
+    if (plan.groups.length === 0)
+        return '';
+    const lines = ['### Orchestrator features', ''];
+    for (const group of plan.groups) {
+        lines.push(`#### ${inline(group.category)}`, '');
+        for (const feature of group.features) {
+            lines.push(`* **${inline(feature.title)}** (\`${inline(feature.id)}\`)${ref(issueRef({ kind: 'feature', id: feature.id }))}`);
+            for (const task of feature.tasks)
+                lines.push(`  * ${inline(task.title)}${ref(issueRef({ kind: 'task', id: task.id }))}`);
+        }
+        for (const task of group.tasks)
+            lines.push(`* ${inline(task.title)}${ref(issueRef({ kind: 'task', id: task.id }))}`);
+        lines.push('');
+    }
+    return lines.join('\n').trimEnd();
+}
+// ---- hand-written sections ------------------------------------------------------------------------------------
+const SECTION = /<!-- orchestrator-git:manual ([\w-]+) -->\n?([\s\S]*?)<!-- \/orchestrator-git:manual \1 -->/g;
+function manualSection(name, content = '') {
+    const body = content.trim() === '' ? '' : `${content.trim()}\n`;
+    return `<!-- orchestrator-git:manual ${name} -->\n${body}<!-- /orchestrator-git:manual ${name} -->`;
+}
+/** Hand-written sections of a text, by name (the first occurrence of a name wins). */
+function readManualSections(text) {
+    const sections = new Map();
+    for (const match of text.replace(/\r\n/g, '\n').matchAll(SECTION)) {
+        const name = match[1] ?? '';
+        if (!sections.has(name))
+            sections.set(name, (match[2] ?? '').trim());
+    }
+    return sections;
+}
+/**
+ * Fills the generated text's sections with hand-written content from earlier texts (the first that has the section
+ * non-empty wins); a section found earlier but missing from the generated text is appended, so nothing is lost.
+ */
+function preserveManualSections(generated, earlier) {
+    const found = new Map();
+    for (const text of earlier) {
+        for (const [name, content] of readManualSections(text)) {
+            if (!found.has(name) || (found.get(name) === '' && content !== ''))
+                found.set(name, content);
+        }
+    }
+    const present = new Set();
+    const filled = generated.replace(SECTION, (_match, name, content) => {
+        present.add(name);
+        return manualSection(name, found.get(name) || content);
+    });
+    const missing = [...found].filter(([name, content]) => !present.has(name) && content !== '');
+    if (missing.length === 0)
+        return filled;
+    return `${filled.trimEnd()}\n\n${missing.map(([name, content]) => manualSection(name, content)).join('\n\n')}`;
+}
+// ---- composing an entry ---------------------------------------------------------------------------------------
+/** Checks a manual template once: every `{{placeholder}}` must be a known one. */
+function checkManualTemplate(template, file) {
+    const unknown = [...template.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)]
+        .map((match) => match[1] ?? '')
+        .filter((name) => !(name in PLACEHOLDERS));
+    if (unknown.length > 0) {
+        throw new OrchestratorGitError('CONFIG_INVALID', `The release notes template ${quote(file)} uses unknown placeholder${unknown.length === 1 ? '' : 's'} ${[...new Set(unknown)].map((name) => quote(`{{${name}}}`)).join(', ')}.`, `Use only ${Object.keys(PLACEHOLDERS)
+            .map((name) => `{{${name}}}`)
+            .join(', ')} (see docs/release.md).`);
+    }
+}
+function fill(template, context) {
+    const values = {
+        version: context.version,
+        tag: context.tag,
+        previous_tag: context.previousTag ?? '',
+        date: context.date,
+        changes: context.changes.trim(),
+        features: context.features.trim(),
+        compare_url: context.compareUrl ?? '',
+        repository: context.repository,
+    };
+    return template.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (_match, name) => values[name] ?? '');
+}
+/** Blank-line separated parts, without empty ones; at most one blank line in a row. */
+function joinParts(parts) {
+    return parts
+        .map((part) => part.trim())
+        .filter((part) => part !== '')
+        .join('\n\n')
+        .replace(/\n{3,}/g, '\n\n');
+}
+/**
+ * The notes of a release, without the version heading (the platform release shows the version as its title, and the
+ * CHANGELOG entry puts the heading above): automated and hybrid put the conventional sections, then the features.
+ */
+function composeNotes(input) {
+    const { context } = input;
+    switch (input.template) {
+        case 'automated':
+            return joinParts([context.changes, context.features]);
+        case 'hybrid':
+            return preserveManualSections(joinParts([manualSection('highlights'), context.changes, context.features]), input.earlier ?? []);
+        case 'manual': {
+            if (input.manualTemplate === undefined || input.manualTemplate === null) {
+                throw new OrchestratorGitError('CONFIG_INVALID', 'release-notes-template is manual, but no template file was given.', 'Set `notes-template-file` to a Markdown file with placeholders such as {{changes}} and {{features}} (see docs/release.md), or use release-notes-template: automated.');
+            }
+            return preserveManualSections(joinParts([fill(input.manualTemplate, context)]), input.earlier ?? []);
+        }
+    }
+}
+/** The CHANGELOG entry: the version heading, then the notes. */
+function changelogEntry(heading, notes) {
+    return `${joinParts([heading, notes])}\n`;
+}
+
+;// CONCATENATED MODULE: ./build/src/release/config.js
+/**
+ * The release settings, read once at the edge: the release-coordinator's own (version, notes template, changelog,
+ * tag prefix, features, milestone) and the platform settings it shares with issue-sync.
+ */
+
+
+
+
+const RELEASE_ACTIONS = (/* unused pure expression or super */ null && (['plan', 'milestone', 'changelog', 'tag']));
+/** The release-coordinator's own settings, by input / flag name. */
+const RELEASE_SETTINGS = {
+    'release-version': {
+        help: 'The version to release (1.4.0 or v1.4.0). Empty: the suggested one (from the conventional commits and the completed features since the last release tag).',
+        default: 'the suggestion',
+    },
+    'release-notes-template': {
+        help: 'automated (generated), manual (notes-template-file with placeholders) or hybrid (generated, hand-written sections between markers kept on re-generation).',
+        default: 'automated',
+    },
+    'notes-template-file': {
+        help: 'Markdown template of the notes for release-notes-template: manual (placeholders in docs/release.md).',
+        default: 'none',
+    },
+    'changelog-file': { help: 'The changelog updated in place (new release on top).', default: 'CHANGELOG.md' },
+    'tag-prefix': { help: 'Prefix of release tags (v for v1.4.0; empty for 1.4.0).', default: 'v' },
+    features: {
+        help: 'Feature ids the release includes, comma-separated.',
+        default: "the release milestone's features, else every completed feature not yet released",
+    },
+    milestone: { help: 'Title of the release milestone.', default: 'the tag, e.g. v1.4.0' },
+    'due-on': { help: 'Due date of the release milestone, YYYY-MM-DD.', default: 'none' },
+    'milestone-status': {
+        help: 'Status of the release_milestones row the milestone step writes: planning or active.',
+        default: 'active',
+    },
+    'release-date': {
+        help: 'Date in the changelog heading, YYYY-MM-DD.',
+        default: "the date already in this release's CHANGELOG entry, else today (UTC)",
+    },
+    'working-directory': { help: 'The git checkout to release.', default: 'the current directory' },
+    prerelease: {
+        help: 'Mark the platform release as a pre-release.',
+        default: 'true for versions with a pre-release part (2.0.0-rc.1)',
+    },
+};
+/** The issue-sync settings a release uses (platform, credentials, state). */
+const SHARED_SETTINGS = (/* unused pure expression or super */ null && ([
+    'enabled',
+    'dry-run',
+    'state-file',
+    'features-dir',
+    'platform',
+    'repository',
+    'api-url',
+    'token',
+    'username',
+    'gitlab-group',
+    'multiple-assignees',
+    'write-delay-ms',
+]));
+function isCalendarDate(value) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+        return false;
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+/** The shared settings among the inputs, for issue-sync's resolver. */
+function sharedInputs(inputs) {
+    const shared = {};
+    for (const name of SHARED_SETTINGS) {
+        const value = inputs[name];
+        if (value !== undefined && value !== null && value !== '')
+            shared[name] = value;
+    }
+    return shared;
+}
+/** Every setting a release run accepts: its own and the shared ones. */
+function releaseSettingNames() {
+    return [...Object.keys(RELEASE_SETTINGS), ...SHARED_SETTINGS];
+}
+function releaseSettingHelp(name) {
+    return (RELEASE_SETTINGS[name]?.help ??
+        ISSUE_SYNC_SETTINGS[name]?.help ??
+        '');
+}
+function parseReleaseSettings(inputs) {
+    const text = (name) => {
+        const value = inputs[name];
+        if (value === undefined || value === null)
+            return null;
+        const trimmed = String(value).trim();
+        return trimmed === '' ? null : trimmed;
+    };
+    const notesTemplate = (text('release-notes-template') ?? 'automated');
+    if (!NOTES_TEMPLATES.includes(notesTemplate)) {
+        throw new OrchestratorGitError('CONFIG_INVALID', `release-notes-template ${quote(notesTemplate)} is not a notes template.`, `Use one of ${NOTES_TEMPLATES.join(', ')}.`);
+    }
+    const date = (name) => {
+        const value = text(name);
+        if (value !== null && !isCalendarDate(value)) {
+            throw new OrchestratorGitError('CONFIG_INVALID', `${name} ${quote(value)} is not a date.`, 'Write the date as YYYY-MM-DD, e.g. 2026-12-31.');
+        }
+        return value;
+    };
+    const status = text('milestone-status') ?? 'active';
+    if (status !== 'planning' && status !== 'active') {
+        throw new OrchestratorGitError('CONFIG_INVALID', `milestone-status ${quote(status)} is not a status a planned release can have.`, 'Use planning or active; the tag step marks the release completed.');
+    }
+    const prefix = inputs['tag-prefix'] === undefined || inputs['tag-prefix'] === null
+        ? 'v'
+        : String(inputs['tag-prefix']).trim();
+    if (!/^[A-Za-z0-9._/-]{0,40}$/.test(prefix)) {
+        throw new OrchestratorGitError('CONFIG_INVALID', `tag-prefix ${quote(prefix)} cannot start a tag name.`, 'Use letters, digits, dots, dashes, underscores or slashes, e.g. v or release/.');
+    }
+    const features = text('features');
+    const prerelease = text('prerelease');
+    return {
+        version: text('release-version'),
+        notesTemplate,
+        notesTemplateFile: text('notes-template-file'),
+        changelogFile: text('changelog-file') ?? 'CHANGELOG.md',
+        tagPrefix: prefix,
+        featureIds: features === null
+            ? null
+            : features
+                .split(',')
+                .map((id) => id.trim())
+                .filter(Boolean),
+        milestone: text('milestone'),
+        dueOn: date('due-on'),
+        milestoneStatus: status,
+        date: date('release-date'),
+        workingDirectory: text('working-directory'),
+        prerelease: prerelease === null ? null : parseBoolean(prerelease, 'prerelease', 'input'),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/config/file-keys.js
+/**
+ * Every setting a config file may hold: one file serves issue-sync, board-sync and release, each reading its own
+ * keys (an input or flag still wins over the file).
+ */
+
+
+
+function fileSettingNames() {
+    return [
+        ...new Set([
+            ...Object.keys(issue_sync_ISSUE_SYNC_SETTINGS),
+            ...Object.keys(BOARD_SYNC_SETTINGS),
+            ...Object.keys(RELEASE_SETTINGS),
+        ]),
+    ];
+}
+/** The file's values for the given settings, under the inputs (which win). */
+function withFileDefaults(inputs, file, names) {
+    const merged = {};
+    for (const name of names)
+        if (file[name] !== undefined)
+            merged[name] = file[name];
+    for (const [name, value] of Object.entries(inputs))
+        if (value !== undefined && value !== null && value !== '')
+            merged[name] = value;
+    return merged;
+}
+
+;// CONCATENATED MODULE: ./build/src/core/labels.js
+
+const COLOURS = {
+    'status:approved': '0e8a16',
+    'status:pending': 'c5def5',
+    'status:in progress': 'fbca04',
+    'status:completed': '0e8a16',
+    'status:archived': 'bfdadc',
+    'status:failed': 'b60205',
+    'status:blocked': 'd93f0b',
+    'status:cancelled': 'cfd3d7',
+    'priority:critical': 'b60205',
+    'priority:high': 'd93f0b',
+    'priority:medium': 'fbca04',
+    'priority:low': 'c2e0c6',
+    'type:feature': 'a2eeef',
+    'type:task': '5319e7',
+};
+const DIMENSION_COLOURS = {
+    type: '5319e7',
+    status: 'ededed',
+    priority: 'fbca04',
+    category: '1d76db',
+    specialist: 'bfd4f2',
+};
+/** A label name GitHub accepts: one line, no commas (they split label filters), at most 50 characters. */
+function labelName(text) {
+    const clean = stripControl(text, false).replace(/,/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+    return truncate(clean, LABEL_LIMIT);
+}
+function labels_dimensionLabel(policy, dimension, value) {
+    const prefix = policy.labelPrefixes[dimension];
+    if (prefix === null || !value)
+        return null;
+    const valueText = value.replace(/_/g, ' ').toLowerCase().trim();
+    if (!valueText)
+        return null;
+    return {
+        name: labelName(`${prefix}${valueText}`),
+        color: COLOURS[`${dimension}:${valueText}`] ?? DIMENSION_COLOURS[dimension],
+        description: `Orchestrator ${dimension}, kept in step by orchestrator-git`,
+    };
+}
+function labels_defaultLabels(policy) {
+    return policy.defaultLabels.map((name) => ({
+        name: labelName(name),
+        color: '6f42c1',
+        description: 'Managed by orchestrator-git',
+    }));
+}
+/** True for labels whose presence the tool decides: its default labels and any label in its prefix scheme. */
+function isOwnedLabel(policy, name) {
+    const lower = name.toLowerCase();
+    if (policy.defaultLabels.some((label) => labelName(label) === lower))
+        return true;
+    return Object.values(policy.labelPrefixes).some((prefix) => prefix !== null && prefix.trim() !== '' && lower.startsWith(prefix.toLowerCase()));
+}
+
+;// CONCATENATED MODULE: ./build/src/core/status.js
+function status_issueStateFor(status) {
+    switch (status) {
+        case 'completed':
+        case 'archived':
+            return { state: 'closed', stateReason: 'completed' };
+        case 'cancelled':
+            return { state: 'closed', stateReason: 'not_planned' };
+        default:
+            return { state: 'open', stateReason: null };
+    }
+}
+function isTerminal(status) {
+    return status_issueStateFor(status).state === 'closed';
+}
+const DISPLAY = {
+    proposed: 'Proposed',
+    approved: 'Approved',
+    pending: 'Pending',
+    in_progress: 'In progress',
+    completed: 'Completed',
+    archived: 'Archived',
+    failed: 'Failed',
+    blocked: 'Blocked',
+    cancelled: 'Cancelled',
+};
+function status_displayStatus(status) {
+    return DISPLAY[status];
+}
+
+;// CONCATENATED MODULE: ./build/src/core/desired.js
+
+
+
+function itemKey(kind, id) {
+    return `${kind}:${id}`;
+}
+const DESCRIPTION_LIMIT = 30_000;
+const CHECKLIST_LIMIT = 500;
+function deriveDesiredState(state, policy) {
+    const children = groupChildren(state.tasks);
+    const byId = new Map(state.tasks.map((task) => [task.id, task]));
+    const topLevel = state.tasks.filter((task) => task.parentId === null || !byId.has(task.parentId));
+    const tasksByFeature = new Map();
+    for (const task of topLevel) {
+        if (!task.featureId)
+            continue;
+        const list = tasksByFeature.get(task.featureId) ?? [];
+        list.push(task);
+        tasksByFeature.set(task.featureId, list);
+    }
+    const issues = [];
+    const excluded = [];
+    for (const feature of state.features) {
+        const key = itemKey('feature', feature.id);
+        if (!policy.featureStatuses.includes(feature.status)) {
+            excluded.push({ itemKey: key, reason: `feature status ${feature.status} is not synced` });
+            continue;
+        }
+        issues.push(deriveFeatureIssue(feature, tasksByFeature.get(feature.id) ?? [], state.milestones, policy));
+    }
+    if (policy.tasks !== 'none') {
+        const synced = policy.tasks === 'all' ? state.tasks : topLevel;
+        for (const task of synced) {
+            issues.push(deriveTaskIssue(task, children, state.milestones, policy));
+        }
+    }
+    else {
+        for (const task of topLevel)
+            excluded.push({ itemKey: itemKey('task', task.id), reason: 'tasks are not synced' });
+    }
+    issues.sort((a, b) => compareKeys(a.itemKey, b.itemKey));
+    return { issues, excluded };
+}
+function compareKeys(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+function groupChildren(tasks) {
+    const children = new Map();
+    for (const task of tasks) {
+        if (task.parentId === null)
+            continue;
+        const list = children.get(task.parentId) ?? [];
+        list.push(task);
+        children.set(task.parentId, list);
+    }
+    for (const list of children.values()) {
+        list.sort((a, b) => a.position - b.position || compareKeys(a.id, b.id));
+    }
+    return children;
+}
+function deriveFeatureIssue(feature, tasks, milestones, policy) {
+    const neutralise = policy.neutraliseMentions;
+    const counted = tasks.filter((task) => task.status !== 'cancelled');
+    const progress = counted.length
+        ? { done: counted.filter((task) => task.status === 'completed').length, total: counted.length }
+        : null;
+    const facts = [
+        ['Status', displayStatus(feature.status)],
+        ['Priority', feature.rawPriority ?? feature.priority],
+        ['Category', feature.category],
+        ['Estimate', feature.estimatedEffort],
+    ];
+    const taskList = tasks.length
+        ? [
+            '#### Tasks',
+            ...tasks
+                .slice(0, CHECKLIST_LIMIT)
+                .map((task) => `- [${task.status === 'completed' ? 'x' : ' '}] ${truncate(inlineText(task.title, neutralise), 200)} · ${displayStatus(task.status).toLowerCase()}`),
+            ...(tasks.length > CHECKLIST_LIMIT ? [`- … and ${tasks.length - CHECKLIST_LIMIT} more tasks`] : []),
+            '',
+        ]
+        : [];
+    return {
+        itemKey: itemKey('feature', feature.id),
+        kind: 'feature',
+        sourceId: feature.id,
+        featureId: feature.id,
+        status: feature.status,
+        title: safeTitle(feature.title, feature.id),
+        block: {
+            head: blockHead(factsTable(facts, neutralise), progressLine(progress, 'linked tasks'), '#### Summary'),
+            description: safeMarkdown(feature.summary, neutralise).trim() || '_No summary in the specification._',
+            tail: [
+                '',
+                ...taskList,
+                `<sub>Feature \`${codeText(feature.id)}\` · specification \`${codeText(feature.file)}\`</sub>`,
+            ].join('\n'),
+        },
+        labels: compactLabels([
+            ...defaultLabels(policy),
+            dimensionLabel(policy, 'type', 'feature'),
+            dimensionLabel(policy, 'status', feature.status),
+            dimensionLabel(policy, 'priority', feature.priority),
+            dimensionLabel(policy, 'category', feature.category),
+        ]),
+        assignees: [],
+        milestone: milestoneFor(feature.id, milestones),
+        ...issueStateFor(feature.status),
+        progress,
+        createdAt: feature.createdAt,
+        priority: feature.priority,
+        attributes: {},
+    };
+}
+function deriveTaskIssue(task, children, milestones, policy) {
+    const neutralise = policy.neutraliseMentions;
+    const nested = policy.tasks === 'top-level';
+    const lines = [];
+    const descendants = [];
+    collectChecklist(task, children, nested, 0, new Set([task.id]), lines, descendants, neutralise);
+    const counted = descendants.filter((child) => child.status !== 'cancelled');
+    const progress = counted.length
+        ? { done: counted.filter((child) => child.status === 'completed').length, total: counted.length }
+        : null;
+    const shown = lines.slice(0, CHECKLIST_LIMIT);
+    if (lines.length > shown.length)
+        shown.push(`- … and ${lines.length - shown.length} more subtasks`);
+    const facts = [
+        ['Status', displayStatus(task.status)],
+        ['Priority', task.priority],
+        ['Complexity', task.complexity],
+        ['Specialist', task.specialist],
+        ['Estimate', task.estimatedEffort],
+    ];
+    const assignee = task.assignee ? (policy.assigneeMap[task.assignee] ?? task.assignee) : null;
+    return {
+        itemKey: itemKey('task', task.id),
+        kind: 'task',
+        sourceId: task.id,
+        featureId: task.featureId,
+        status: task.status,
+        title: safeTitle(task.title, `Task ${task.id}`),
+        block: {
+            head: blockHead(factsTable(facts, neutralise), progressLine(progress, 'subtasks'), '#### Description'),
+            description: safeMarkdown(task.description, neutralise).trim() || '_No description._',
+            tail: [
+                '',
+                ...(shown.length ? ['#### Subtasks', ...shown, ''] : []),
+                `<sub>Orchestrator task \`${codeText(task.id)}\`${task.featureId ? ` · feature \`${codeText(task.featureId)}\`` : ''}</sub>`,
+            ].join('\n'),
+        },
+        labels: compactLabels([
+            ...defaultLabels(policy),
+            dimensionLabel(policy, 'type', 'task'),
+            dimensionLabel(policy, 'status', task.status),
+            dimensionLabel(policy, 'priority', task.priority),
+            dimensionLabel(policy, 'specialist', task.specialist),
+        ]),
+        assignees: assignee && /^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/.test(assignee) ? [assignee] : [],
+        milestone: milestoneFor(task.featureId, milestones),
+        ...issueStateFor(task.status),
+        progress,
+        createdAt: task.createdAt,
+        priority: task.priority,
+        attributes: {},
+    };
+}
+function collectChecklist(task, children, nested, depth, seen, lines, descendants, neutralise) {
+    for (const child of children.get(task.id) ?? []) {
+        if (seen.has(child.id))
+            continue;
+        seen.add(child.id);
+        descendants.push(child);
+        const mark = child.status === 'completed' ? 'x' : ' ';
+        const details = [
+            child.specialist,
+            child.status === 'completed' ? null : displayStatus(child.status).toLowerCase(),
+        ]
+            .filter((part) => Boolean(part))
+            .map((part) => inlineText(part, neutralise));
+        const suffix = details.length ? ` · ${details.join(' · ')}` : '';
+        const title = truncate(inlineText(child.title, neutralise) || inlineText(child.id, neutralise), 200);
+        lines.push(`${'  '.repeat(Math.min(depth, 10))}- [${mark}] ${title}${suffix}`);
+        if (nested)
+            collectChecklist(child, children, nested, depth + 1, seen, lines, descendants, neutralise);
+    }
+}
+function blockHead(...sections) {
+    const notice = '> [!NOTE]\n> Kept in step with the orchestrator by orchestrator-git: this block is rewritten on every sync. Write below it.';
+    return `${[notice, ...sections.filter((section) => section !== '')].join('\n\n')}\n\n`;
+}
+function factsTable(facts, neutralise) {
+    const shown = facts.filter((fact) => Boolean(fact[1]));
+    return [
+        `| ${shown.map(([name]) => name).join(' | ')} |`,
+        `|${shown.map(() => '---').join('|')}|`,
+        `| ${shown.map(([, value]) => truncate(inlineText(value.replace(/_/g, ' '), neutralise), 200)).join(' | ')} |`,
+    ].join('\n');
+}
+function progressLine(progress, noun) {
+    if (!progress)
+        return '';
+    const percent = Math.round((progress.done / progress.total) * 100);
+    return `**Progress:** ${progress.done} of ${progress.total} ${noun} completed (${percent}%)`;
+}
+/** Text inside an inline code span: backticks and newlines would end it, and a comment could end the block. */
+function codeText(text) {
+    return escapeComments(truncate(text.replace(/[`\r\n]/g, ' '), 300));
+}
+function compactLabels(labels) {
+    const seen = new Set();
+    const out = [];
+    for (const label of labels) {
+        if (!label || seen.has(label.name))
+            continue;
+        seen.add(label.name);
+        out.push(label);
+    }
+    return out;
+}
+function milestoneFor(featureId, milestones) {
+    if (!featureId)
+        return null;
+    const candidates = milestones
+        .filter((milestone) => milestone.status !== 'cancelled' && milestone.includedFeatures.includes(featureId))
+        .sort((a, b) => (a.targetDate ?? '9999').localeCompare(b.targetDate ?? '9999') || a.id - b.id);
+    const chosen = candidates[0];
+    if (!chosen)
+        return null;
+    return {
+        title: safeTitle(chosen.name, `Milestone ${chosen.id}`),
+        dueOn: chosen.targetDate ? chosen.targetDate.slice(0, 10) : null,
+        state: chosen.status === 'completed' ? 'closed' : 'open',
+    };
+}
+/** The managed block, with the description shortened (and a note) so the block fits `budget` characters. */
+function assembleBlock(parts, budget) {
+    const full = `${parts.head}${parts.description}\n${parts.tail}`;
+    if (full.length <= budget && parts.description.length <= DESCRIPTION_LIMIT)
+        return full;
+    const note = '\n\n_… shortened to fit the platform limit; the full text is in the orchestrator._';
+    // Checklists are long only in extreme plans: they give way first down to what leaves the description room.
+    const tailRoom = budget - parts.head.length - note.length - 1 - 2_000;
+    const tail = parts.tail.length > tailRoom ? shortenLines(parts.tail, Math.max(0, tailRoom)) : parts.tail;
+    const room = Math.min(DESCRIPTION_LIMIT, budget - parts.head.length - tail.length - note.length - 1);
+    const description = room > 0 ? `${cutAtBoundary(parts.description, room)}${note}` : note.trim();
+    return `${parts.head}${description}\n${tail}`;
+}
+/** Whole lines from the start of `text` that fit `limit` with a closing note. */
+function shortenLines(text, limit) {
+    const note = '_… list shortened to fit the platform limit._';
+    const kept = [];
+    let length = note.length;
+    for (const line of text.split('\n')) {
+        if (length + line.length + 1 > limit)
+            break;
+        kept.push(line);
+        length += line.length + 1;
+    }
+    return [...kept, note].join('\n');
+}
+function cutAtBoundary(text, limit) {
+    let cut = Math.min(limit, text.length);
+    const code = text.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        cut -= 1;
+    return text.slice(0, cut);
+}
+
+;// CONCATENATED MODULE: ./build/src/board/desired.js
+/** Derives the cards a board should show from the orchestrator's state: column, progress, dates and release. */
+
+function deriveDesiredCards(state, template, mapping, options = {}) {
+    const byId = new Map(state.tasks.map((task) => [task.id, task]));
+    const children = new Map();
+    for (const task of state.tasks) {
+        if (task.parentId === null || !byId.has(task.parentId))
+            continue;
+        const list = children.get(task.parentId) ?? [];
+        list.push(task);
+        children.set(task.parentId, list);
+    }
+    const topLevel = state.tasks.filter((task) => task.parentId === null || !byId.has(task.parentId));
+    const cards = [];
+    if (template.cards.includes('feature')) {
+        for (const feature of state.features) {
+            const tasks = topLevel.filter((task) => task.featureId === feature.id);
+            const milestone = releaseOf(feature.id, state.milestones);
+            cards.push({
+                itemKey: itemKey('feature', feature.id),
+                kind: 'feature',
+                title: feature.title,
+                status: feature.status,
+                column: mapping[feature.status],
+                progress: percent(tasks, feature.status === 'completed' || feature.status === 'archived'),
+                targetDate: dateOf(milestone?.targetDate ?? null),
+                release: milestone?.name ?? null,
+            });
+        }
+    }
+    if (template.cards.includes('task')) {
+        const tasks = options.tasks === 'all' ? state.tasks : topLevel;
+        for (const task of tasks) {
+            const milestone = releaseOf(task.featureId, state.milestones);
+            cards.push({
+                itemKey: itemKey('task', task.id),
+                kind: 'task',
+                title: task.title,
+                status: task.status,
+                column: mapping[task.status],
+                progress: percent(descendants(task, children), task.status === 'completed'),
+                targetDate: dateOf(task.dueDate) ?? dateOf(milestone?.targetDate ?? null),
+                release: milestone?.name ?? null,
+            });
+        }
+    }
+    return cards.sort((a, b) => (a.itemKey < b.itemKey ? -1 : a.itemKey > b.itemKey ? 1 : 0));
+}
+/** Share of the counted (non-cancelled) tasks that are completed; 100 once the item itself is done. */
+function percent(tasks, done) {
+    const counted = tasks.filter((task) => task.status !== 'cancelled');
+    if (done)
+        return 100;
+    if (counted.length === 0)
+        return 0;
+    return Math.round((counted.filter((task) => task.status === 'completed').length / counted.length) * 100);
+}
+function descendants(task, children) {
+    const out = [];
+    const seen = new Set([task.id]);
+    const stack = [...(children.get(task.id) ?? [])];
+    while (stack.length > 0) {
+        const next = stack.pop();
+        if (!next || seen.has(next.id))
+            continue;
+        seen.add(next.id);
+        out.push(next);
+        stack.push(...(children.get(next.id) ?? []));
+    }
+    return out;
+}
+/** The release a feature ships in: the earliest-due milestone that includes it and is not cancelled. */
+function releaseOf(featureId, milestones) {
+    if (!featureId)
+        return null;
+    return (milestones
+        .filter((milestone) => milestone.status !== 'cancelled' && milestone.includedFeatures.includes(featureId))
+        .sort((a, b) => (a.targetDate ?? '9999').localeCompare(b.targetDate ?? '9999') || a.id - b.id)[0] ??
+        null);
+}
+function dateOf(value) {
+    if (!value)
+        return null;
+    const date = value.slice(0, 10);
+    return /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./build/src/config/file.js
+/** Finds and reads the optional YAML config file, and the default locations of the state file and features folder. */
+
+
+
+
+
+
+const DEFAULT_CONFIG_FILES = [
+    '.github/orchestrator-git.yml',
+    '.github/orchestrator-git.yaml',
+    '.orchestrator-git.yml',
+];
+/** Where the orchestrator keeps its database, newest layout first (and the JSON export beside it). */
+const DEFAULT_STATE_FILES = [
+    '.task_orchestrator/task_orchestrator.db',
+    '.task_orchestrator/orchestrator-state.json',
+    'task_orchestrator.db',
+    'data/task_orchestrator.db',
+];
+const DEFAULT_FEATURES_DIRS = [
+    'docs/developers/planning/features',
+    'docs/planning/features',
+    'docs/features',
+];
+/** Reads the config file named by `configPath`, or the first default one that exists; none at all is fine. */
+function loadConfigFile(configPath, cwd) {
+    const candidates = configPath ? [configPath] : DEFAULT_CONFIG_FILES;
+    for (const candidate of candidates) {
+        const full = external_node_path_.resolve(cwd, candidate);
+        if (!(0,external_node_fs_.existsSync)(full)) {
+            if (configPath) {
+                throw new errors/* OrchestratorGitError */.Xw('CONFIG_FILE_UNREADABLE', `Config file ${(0,errors/* quote */.hD)(configPath)} does not exist.`, 'Fix the `config` input, or remove it to use .github/orchestrator-git.yml when present.');
+            }
+            continue;
+        }
+        let raw;
+        try {
+            raw = (0,dist/* parse */.qg)((0,external_node_fs_.readFileSync)(full, 'utf8'));
+        }
+        catch (error) {
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_FILE_UNREADABLE', `Config file ${(0,errors/* quote */.hD)(candidate)} is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, 'Fix the YAML syntax (a linter such as yamllint shows where).', { cause: error });
+        }
+        return { file: candidate, settings: checkFileSettings(raw, candidate, fileSettingNames()) };
+    }
+    return { file: null, settings: {} };
+}
+function locateStateFile(given, cwd) {
+    if (given)
+        return given;
+    const found = DEFAULT_STATE_FILES.find((candidate) => (0,external_node_fs_.existsSync)(external_node_path_.resolve(cwd, candidate)));
+    if (found)
+        return found;
+    throw new errors/* OrchestratorGitError */.Xw('STATE_NOT_FOUND', `No state file was given, and none exists at the orchestrator's usual places (${DEFAULT_STATE_FILES.join(', ')}).`, 'Set the `state-file` input to the orchestrator database committed in the repository, or to its JSON export.');
+}
+function locateFeaturesDir(given, cwd) {
+    if (given)
+        return given;
+    return (DEFAULT_FEATURES_DIRS.find((candidate) => {
+        const full = external_node_path_.resolve(cwd, candidate);
+        return (0,external_node_fs_.existsSync)(full) && (0,external_node_fs_.statSync)(full).isDirectory();
+    }) ?? null);
+}
+
+;// CONCATENATED MODULE: ./build/src/platforms/boards.js
+
+/** The board side of the configured platform; Bitbucket has no boards (a NOT_SUPPORTED error that says what to do). */
+async function createBoardTracker(config, ref, warn) {
+    switch (config.platform) {
+        case 'github': {
+            const { GitHubProjectsBoard } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(416)]).then(__webpack_require__.bind(__webpack_require__, 7416));
+            return new GitHubProjectsBoard(config.repository, ref, {
+                token: config.token,
+                baseUrl: config.apiUrl,
+                writeDelayMs: config.writeDelayMs,
+                log: warn,
+            });
+        }
+        case 'gitlab':
+        case 'bitbucket':
+            throw new errors/* OrchestratorGitError */.Xw('NOT_SUPPORTED', `Boards are not supported on ${config.platform === 'gitlab' ? 'GitLab yet' : 'Bitbucket Cloud: its API has no boards'}.`, config.platform === 'gitlab'
+                ? 'Use issue-sync: its scoped `status: …` labels drive a GitLab issue board whose lists are those labels (Plan → Issue boards → Create list → the label).'
+                : 'Use issue-sync (issues carry their status as kind/priority and the issue state); for a board, mirror the repository to GitHub or GitLab, or use Jira, which Bitbucket integrates with.');
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(8995);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
+;// CONCATENATED MODULE: ./build/src/state/sqlite.js
+/** Loads sql.js once, from beside an ncc bundle when there is one, and opens SQLite bytes with catalogue errors. */
+
+
+
+
+
+let sqlJs;
+/*
+ * The bundle ships sql.js as `sql-wasm.cjs` + `sql-wasm.wasm` beside `index.js` (see TOOLCHAIN.md: webpack breaks
+ * emscripten's loader). The names are assembled at run time so ncc neither rewrites the path (asset relocator)
+ * nor pulls sql.js into the bundle.
+ */
+const BUNDLED_LOADER = ['sql-wasm', 'cjs'].join('.');
+const BUNDLED_WASM = ['sql-wasm', 'wasm'].join('.');
+const PACKAGE_NAME = ['sql', 'js'].join('.');
+/** Resolves sql.js: the copy beside the bundle if present, else the `sql.js` package. Cached. */
+function loadSqlJs() {
+    sqlJs ??= initialise().catch((error) => {
+        sqlJs = undefined;
+        throw error;
+    });
+    return sqlJs;
+}
+async function initialise() {
+    const require = (0,external_node_module_.createRequire)(import.meta.url);
+    const here = external_node_path_.dirname((0,external_node_url_.fileURLToPath)(import.meta.url));
+    const bundled = external_node_path_.join(here, BUNDLED_LOADER);
+    if ((0,external_node_fs_.existsSync)(bundled)) {
+        const init = require(bundled);
+        // sql-wasm.cjs asks for `sql-wasm.wasm`, which the package script copies beside it.
+        return init({ locateFile: (file) => external_node_path_.join(here, file) });
+    }
+    let init;
+    try {
+        init = require(PACKAGE_NAME);
+    }
+    catch (error) {
+        // A bundle without its sql.js files: a packaging fault, so say which files are missing and where.
+        throw new Error(`sql.js is missing: neither ${bundled} (with ${BUNDLED_WASM} beside it) nor the sql.js package was found.`, { cause: error });
+    }
+    return init();
+}
+/**
+ * Opens SQLite bytes and touches the schema, so that a truncated or corrupt file fails here with
+ * STATE_UNREADABLE (sql.js only notices on the first query).
+ */
+async function openDatabase(bytes, file) {
+    const SQL = await loadSqlJs();
+    let db;
+    try {
+        db = new SQL.Database(bytes);
+        db.exec('SELECT count(*) FROM sqlite_master');
+        return db;
+    }
+    catch (error) {
+        db?.close();
+        throw unreadable(file, error);
+    }
+}
+/** The catalogue error for a database sql.js cannot read, carrying sql.js's own message. */
+function unreadable(file, error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return new errors/* OrchestratorGitError */.Xw('STATE_UNREADABLE', `The state file ${(0,errors/* quote */.hD)(file)} could not be read as SQLite: ${reason}.`, "The database looks truncated or corrupt. Restore it from git history (git checkout -- <file>) or from the orchestrator's backup, then run again.", { cause: error });
+}
+/** Names of the database's tables (not views, not sqlite internals), sorted. */
+function listTables(db) {
+    const result = db.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+    return (result[0]?.values ?? []).map((row) => String(row[0]));
+}
+/** Column names of a table, lower-cased; empty when the table does not exist. */
+function tableColumns(db, table) {
+    const result = db.exec(`PRAGMA table_info(${quoteIdentifier(table)})`);
+    const first = result[0];
+    if (!first)
+        return new Set();
+    const nameIndex = first.columns.indexOf('name');
+    return new Set(first.values.map((row) => String(row[nameIndex]).toLowerCase()));
+}
+function hasTable(db, table) {
+    const stmt = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+    try {
+        stmt.bind([table]);
+        return stmt.step();
+    }
+    finally {
+        stmt.free();
+    }
+}
+function quoteIdentifier(name) {
+    return `"${name.replace(/"/g, '""')}"`;
+}
+/**
+ * A SELECT list naming each wanted column, or `NULL AS col` for a column this table lacks: the orchestrator's
+ * schemas varied between releases, and a missing optional column should read as NULL rather than fail.
+ */
+function selectList(columns, wanted) {
+    return wanted
+        .map((c) => (columns.has(c) ? quoteIdentifier(c) : `NULL AS ${quoteIdentifier(c)}`))
+        .join(', ');
+}
+/** Runs a query and calls `onRow` with each row's values in SELECT order (fast path: no per-row objects). */
+function forEachRow(db, sql, params, onRow) {
+    const stmt = db.prepare(sql);
+    try {
+        if (params)
+            stmt.bind(params);
+        while (stmt.step())
+            onRow(stmt.get());
+    }
+    finally {
+        stmt.free();
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/state/detect.js
+/** Recognises what a state file is: a SQLite database of one of the orchestrator's generations, or a JSON export. */
+
+
+
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+/** Reads a state file and tells SQLite from JSON by content, not by name. */
+async function readStateFile(file) {
+    let bytes;
+    try {
+        const info = await (0,promises_.stat)(file);
+        if (info.isDirectory()) {
+            throw new errors/* OrchestratorGitError */.Xw('STATE_UNREADABLE', `The state file ${(0,errors/* quote */.hD)(file)} is a directory.`, 'Point the state file setting at the database file itself, e.g. .task_orchestrator/task_orchestrator.db, or at a JSON export.');
+        }
+        bytes = await (0,promises_.readFile)(file);
+    }
+    catch (error) {
+        if (error instanceof errors/* OrchestratorGitError */.Xw)
+            throw error;
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') {
+            throw new errors/* OrchestratorGitError */.Xw('STATE_NOT_FOUND', `The state file ${(0,errors/* quote */.hD)(file)} does not exist.`, 'Commit the orchestrator database (default .task_orchestrator/task_orchestrator.db; older installs: task_orchestrator.db or data/task_orchestrator.db) or a JSON export made with `orchestrator-git export`, and point the state file setting at it. In a workflow, check the repository out first.', { cause: error });
+        }
+        throw new errors/* OrchestratorGitError */.Xw('STATE_UNREADABLE', `The state file ${(0,errors/* quote */.hD)(file)} could not be read: ${error.message}.`, 'Check that the file is readable by the user running orchestrator-git.', { cause: error });
+    }
+    if (hasSqliteHeader(bytes))
+        return { kind: 'sqlite', bytes };
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    const start = text.replace(/^\uFEFF/, '').trimStart();
+    if (start.startsWith('{'))
+        return { kind: 'json', text };
+    throw notSqlite(file, bytes, start);
+}
+function hasSqliteHeader(bytes) {
+    if (bytes.length < SQLITE_HEADER.length)
+        return false;
+    for (let i = 0; i < SQLITE_HEADER.length; i++)
+        if (bytes[i] !== SQLITE_HEADER.charCodeAt(i))
+            return false;
+    return true;
+}
+function notSqlite(file, bytes, text) {
+    if (text.startsWith('version https://git-lfs.github.com/spec/')) {
+        return new errors/* OrchestratorGitError */.Xw('STATE_NOT_SQLITE', `The state file ${(0,errors/* quote */.hD)(file)} is a Git LFS pointer, not the database.`, 'Fetch LFS content when checking out (actions/checkout with `lfs: true`, or `git lfs pull`).');
+    }
+    const shown = bytes.length === 0
+        ? 'it is empty'
+        : `it starts with ${(0,errors/* quote */.hD)(Buffer.from(bytes.subarray(0, 16)).toString('latin1'), 16)}`;
+    return new errors/* OrchestratorGitError */.Xw('STATE_NOT_SQLITE', `The state file ${(0,errors/* quote */.hD)(file)} is neither a SQLite database nor a JSON export (${shown}; a SQLite file starts with "SQLite format 3").`, 'Point the state file setting at the orchestrator database (.task_orchestrator/task_orchestrator.db) or at a JSON export made with `orchestrator-git export`.');
+}
+/** Newest first: this order is the precedence when a database holds more than one generation's tables. */
+const SIGNATURES = [
+    { generation: 'v2-tasks', label: 'v2 clean architecture', tables: { tasks: ['id', 'status'] } },
+    {
+        generation: 'v2-generic',
+        label: 'v2 generic task model',
+        tables: { generic_tasks: ['task_id', 'status'] },
+    },
+    {
+        generation: 'v1',
+        label: 'v1 (1.x)',
+        tables: {
+            task_breakdowns: ['parent_task_id', 'description'],
+            subtasks: ['task_id', 'parent_task_id', 'status'],
+        },
+    },
+];
+/**
+ * Picks the generation by the tables present. When several generations' tables are present (a database that was
+ * upgraded in place), the newest generation whose task table has rows wins, else the newest; a
+ * STATE_SCHEMA_AMBIGUOUS warning names what was ignored.
+ */
+function detectGeneration(db, file) {
+    const tables = listTables(db);
+    const present = new Set(tables);
+    const found = [];
+    const incomplete = [];
+    for (const signature of SIGNATURES) {
+        const names = Object.keys(signature.tables);
+        if (!names.some((t) => present.has(t)))
+            continue;
+        const problems = [];
+        for (const name of names) {
+            if (!present.has(name)) {
+                problems.push(`table ${name} is missing`);
+                continue;
+            }
+            const columns = tableColumns(db, name);
+            const missing = (signature.tables[name] ?? []).filter((c) => !columns.has(c));
+            if (missing.length > 0)
+                problems.push(`${name} lacks column(s) ${missing.join(', ')}`);
+        }
+        if (problems.length > 0) {
+            incomplete.push(`${signature.label}: ${problems.join('; ')}`);
+            continue;
+        }
+        const counts = names.map((t) => countRows(db, t));
+        found.push({ signature, rows: counts[0] ?? 0 });
+    }
+    const chosen = found.find((f) => f.rows > 0) ?? found[0];
+    if (!chosen) {
+        const expected = SIGNATURES.map((s) => `${Object.keys(s.tables).join(' + ')} (${s.label})`).join(', ');
+        const detail = incomplete.length > 0 ? ` Partly matched: ${incomplete.join('; ')}.` : '';
+        throw new errors/* OrchestratorGitError */.Xw('STATE_UNKNOWN_SCHEMA', `The database ${(0,errors/* quote */.hD)(file)} is not an MCP Task Orchestrator database: it has ${tables.length > 0 ? `tables ${tables.join(', ')}` : 'no tables'}, expected ${expected}.${detail}`, 'Point the state file setting at the orchestrator database (.task_orchestrator/task_orchestrator.db; older installs: task_orchestrator.db or data/task_orchestrator.db).');
+    }
+    const tableNames = Object.keys(chosen.signature.tables);
+    const description = `${chosen.signature.label} (${tableNames[0] ?? ''}: ${chosen.rows} row${chosen.rows === 1 ? '' : 's'})`;
+    const warnings = [];
+    const others = found.filter((f) => f !== chosen);
+    if (others.length > 0) {
+        warnings.push({
+            code: 'STATE_SCHEMA_AMBIGUOUS',
+            message: `The database holds tables of several orchestrator generations; reading ${description} and ignoring ${others
+                .map((o) => `${o.signature.label} (${Object.keys(o.signature.tables)[0] ?? ''}: ${o.rows} rows)`)
+                .join(', ')}.`,
+            subject: file,
+        });
+    }
+    return { generation: chosen.signature.generation, description, tables, warnings };
+}
+function countRows(db, table) {
+    const value = db.exec(`SELECT count(*) FROM "${table}"`)[0]?.values[0]?.[0];
+    return typeof value === 'number' ? value : 0;
+}
+
+;// CONCATENATED MODULE: ./build/src/state/columns.js
+function nameOf(label, subject) {
+    return typeof label === 'function' ? label(subject) : label;
+}
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|UTC|[+-]\d{2}(?::?\d{2})?)?$/;
+/**
+ * ISO 8601 UTC (`2025-06-02T09:14:03.512Z`) from the orchestrator's timestamp text: `T` or space, optional
+ * seconds and fraction (microseconds are cut to milliseconds), zone-less meaning UTC, or an explicit offset.
+ * Numbers are read as Unix time (seconds, or milliseconds when large). Returns undefined when unparseable.
+ */
+function toIsoTimestamp(value) {
+    if (value === null || value === undefined)
+        return null;
+    if (typeof value === 'number') {
+        if (!Number.isFinite(value))
+            return undefined;
+        const ms = Math.abs(value) < 1e11 ? value * 1000 : value;
+        const date = new Date(ms);
+        return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+    }
+    if (typeof value !== 'string')
+        return undefined;
+    if (value === lastTimestamp.raw)
+        return lastTimestamp.iso;
+    const iso = parseTimestampText(value);
+    lastTimestamp = { raw: value, iso };
+    return iso;
+}
+/** Rows written together share timestamps (CURRENT_TIMESTAMP defaults): remembering the last one saves work. */
+let lastTimestamp = { raw: '', iso: null };
+function twoDigits(text, at) {
+    return (text.charCodeAt(at) - 48) * 10 + (text.charCodeAt(at + 1) - 48);
+}
+function isDigits(text, from, to) {
+    for (let i = from; i < to; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 48 || c > 57)
+            return false;
+    }
+    return true;
+}
+/** `YYYY-MM-DD[T ]HH:MM:SS` with an optional fraction of 3 or 6 digits and no zone: the orchestrator's usual forms. */
+function commonUtcForm(text) {
+    const n = text.length;
+    return ((n === 19 || n === 23 || n === 26) &&
+        isDigits(text, 0, 4) &&
+        text.charCodeAt(4) === 45 &&
+        isDigits(text, 5, 7) &&
+        text.charCodeAt(7) === 45 &&
+        isDigits(text, 8, 10) &&
+        (text.charCodeAt(10) === 32 || text.charCodeAt(10) === 84) &&
+        isDigits(text, 11, 13) &&
+        text.charCodeAt(13) === 58 &&
+        isDigits(text, 14, 16) &&
+        text.charCodeAt(16) === 58 &&
+        isDigits(text, 17, 19) &&
+        (n === 19 || (text.charCodeAt(19) === 46 && isDigits(text, 20, n))));
+}
+function parseTimestampText(value) {
+    if (commonUtcForm(value)) {
+        const month = twoDigits(value, 5);
+        const day = twoDigits(value, 8);
+        const year = twoDigits(value, 0) * 100 + twoDigits(value, 2);
+        if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+            return undefined;
+        if (twoDigits(value, 11) > 23 || twoDigits(value, 14) > 59 || twoDigits(value, 17) > 59)
+            return undefined;
+        const ms = value.length === 19 ? '000' : value.slice(20, 23);
+        return `${value.slice(0, 10)}T${value.slice(11, 19)}.${ms}Z`;
+    }
+    const text = value.trim();
+    if (text === '')
+        return null;
+    const m = TIMESTAMP.exec(text);
+    if (!m)
+        return undefined;
+    const [, y = '', mo = '', d = '', h = '00', mi = '00', s = '00', frac = '', zone] = m;
+    const month = Number(mo);
+    const day = Number(d);
+    // Checked by hand (Date would roll 2025-02-30 over to March) and built by hand: this runs for every
+    // timestamp of every task, and 100,000-task databases must read in well under a second.
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(Number(y), month))
+        return undefined;
+    if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59)
+        return undefined;
+    const ms = frac.length === 3 ? frac : (frac + '000').slice(0, 3);
+    const utc = `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`;
+    if (!zone || zone === 'Z' || zone === 'z' || zone === 'UTC')
+        return utc;
+    const digits = zone.replace(':', '');
+    const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}${digits.slice(0, 3)}:${digits.slice(3, 5) || '00'}`);
+    return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+function daysInMonth(year, month) {
+    if (month === 2)
+        return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+    return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+/** Like toIsoTimestamp, recording a warning (and returning null) for text that is not a timestamp. */
+function readTimestamp(value, subject, column, warnings, label = subject) {
+    const iso = toIsoTimestamp(value);
+    if (iso !== undefined)
+        return iso;
+    warnings.push({
+        code: 'STATE_TIMESTAMP_INVALID',
+        message: `${column} of ${nameOf(label, subject)} is not a timestamp (${JSON.stringify(String(value)).slice(0, 80)}); read as empty.`,
+        subject,
+    });
+    return null;
+}
+/**
+ * Parses a JSON text column. NULL, '' and whitespace read as `undefined` (empty) without a warning; invalid
+ * JSON reads as empty with a warning naming the task and column.
+ */
+function readJsonColumn(value, subject, column, warnings, label = subject) {
+    if (value === null || value === undefined)
+        return undefined;
+    if (typeof value !== 'string')
+        return value;
+    const text = value.trim();
+    if (text === '')
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        warnings.push({
+            code: 'STATE_JSON_COLUMN_INVALID',
+            message: `${column} of ${nameOf(label, subject)} is not valid JSON (${JSON.stringify(text.slice(0, 40))}); read as empty.`,
+            subject,
+        });
+        return undefined;
+    }
+}
+/** A JSON column that should hold an object (`context`, `metadata`): `[]` and other shapes read as empty. */
+function readJsonObject(value, subject, column, warnings, label = subject) {
+    const parsed = readJsonColumn(value, subject, column, warnings, label);
+    if (parsed === undefined || parsed === null)
+        return {};
+    if (typeof parsed === 'object' && !Array.isArray(parsed))
+        return parsed;
+    if (Array.isArray(parsed) && parsed.length === 0)
+        return {};
+    warnings.push({
+        code: 'STATE_JSON_COLUMN_INVALID',
+        message: `${column} of ${nameOf(label, subject)} is JSON but not an object; read as empty.`,
+        subject,
+    });
+    return {};
+}
+/** A JSON column that should hold an array of ids or names: numbers become text, other items are dropped. */
+function readJsonStringArray(value, subject, column, warnings, label = subject) {
+    const parsed = readJsonColumn(value, subject, column, warnings, label);
+    if (parsed === undefined || parsed === null)
+        return [];
+    if (!Array.isArray(parsed)) {
+        warnings.push({
+            code: 'STATE_JSON_COLUMN_INVALID',
+            message: `${column} of ${nameOf(label, subject)} is JSON but not an array; read as empty.`,
+            subject,
+        });
+        return [];
+    }
+    const out = [];
+    let dropped = 0;
+    for (const item of parsed) {
+        if (typeof item === 'string' && item.trim() !== '')
+            out.push(item.trim());
+        else if (typeof item === 'number' && Number.isFinite(item))
+            out.push(String(item));
+        else
+            dropped++;
+    }
+    if (dropped > 0) {
+        warnings.push({
+            code: 'STATE_JSON_COLUMN_INVALID',
+            message: `${column} of ${nameOf(label, subject)} has ${dropped} item(s) that are not ids; they were ignored.`,
+            subject,
+        });
+    }
+    return out;
+}
+const columns_STATUS = {
+    pending: 'pending',
+    todo: 'pending',
+    created: 'pending',
+    planning: 'pending',
+    active: 'in_progress',
+    in_progress: 'in_progress',
+    'in-progress': 'in_progress',
+    'in progress': 'in_progress',
+    running: 'in_progress',
+    completed: 'completed',
+    complete: 'completed',
+    done: 'completed',
+    failed: 'failed',
+    error: 'failed',
+    blocked: 'blocked',
+    cancelled: 'cancelled',
+    canceled: 'cancelled',
+    archived: 'cancelled',
+};
+/** Maps any generation's status text to a TaskStatus; unknown text is a warning and reads as pending. */
+function mapTaskStatus(raw, subject, warnings, label = subject) {
+    const key = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
+    const status = columns_STATUS[key];
+    if (status)
+        return status;
+    warnings.push({
+        code: 'STATE_STATUS_UNKNOWN',
+        message: `Status ${JSON.stringify(raw === null || raw === undefined ? null : String(raw))} of ${nameOf(label, subject)} is not one the orchestrator uses; read as pending.`,
+        subject,
+    });
+    return 'pending';
+}
+const PRIORITY_WORDS = {
+    critical: 'critical',
+    urgent: 'critical',
+    blocker: 'critical',
+    highest: 'critical',
+    p0: 'critical',
+    high: 'high',
+    p1: 'high',
+    medium: 'medium',
+    normal: 'medium',
+    moderate: 'medium',
+    p2: 'medium',
+    low: 'low',
+    lowest: 'low',
+    minor: 'low',
+    p3: 'low',
+    p4: 'low',
+};
+/**
+ * critical/high/medium/low from free text: the first priority word wins, so "Medium (High for team
+ * environments)" is medium and "High ⭐" is high. Returns undefined for text with no priority word.
+ */
+function toPriority(raw) {
+    if (raw === null || raw === undefined)
+        return null;
+    if (typeof raw === 'number')
+        return { 0: 'critical', 1: 'high', 2: 'medium', 3: 'low' }[raw];
+    if (typeof raw !== 'string')
+        return undefined;
+    const text = raw.trim().toLowerCase();
+    if (text === '')
+        return null;
+    for (const word of text.split(/[^a-z0-9]+/)) {
+        const priority = PRIORITY_WORDS[word];
+        if (priority)
+            return priority;
+    }
+    return undefined;
+}
+function readPriority(raw, subject, warnings, label = subject) {
+    const priority = toPriority(raw);
+    if (priority !== undefined)
+        return priority;
+    warnings.push({
+        code: 'STATE_PRIORITY_UNKNOWN',
+        message: `Priority ${JSON.stringify(String(raw)).slice(0, 60)} of ${nameOf(label, subject)} is not critical, high, medium or low; read as none.`,
+        subject,
+    });
+    return null;
+}
+/** Text for an optional column: trimmed, '' → null; numbers become text. */
+function optionalText(value) {
+    if (typeof value === 'string') {
+        const text = value.trim();
+        return text === '' ? null : text;
+    }
+    if (typeof value === 'number' && Number.isFinite(value))
+        return String(value);
+    return null;
+}
+/** A whole number from an INTEGER column (or numeric text); `fallback` otherwise. */
+function integerOr(value, fallback) {
+    const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    return typeof n === 'number' && Number.isInteger(n) ? n : fallback;
+}
+/** The first line of a text, trimmed to `max` characters (counting emoji as one) with an ellipsis. */
+function firstLineTitle(text, max = 120) {
+    const line = (text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '').trim();
+    const chars = Array.from(line);
+    return chars.length > max
+        ? `${chars
+            .slice(0, max - 1)
+            .join('')
+            .trimEnd()}…`
+        : line;
+}
+
+;// CONCATENATED MODULE: ./build/src/state/seed-tables.js
+/** Reads the seed's tables (issue links, Git integration config, release milestones); absent tables read as empty. */
+
+
+const seed_tables_PLATFORMS = ['github', 'gitlab', 'bitbucket'];
+const SYNC_STATUSES = ['synced', 'pending', 'failed', 'manual'];
+const MILESTONE_STATUSES = ['planning', 'active', 'completed', 'cancelled'];
+function toPlatform(value) {
+    const text = typeof value === 'string' ? value.trim().toLowerCase() : '';
+    return seed_tables_PLATFORMS.includes(text) ? text : null;
+}
+const LINK_COLUMNS = [
+    'id',
+    'feature_id',
+    'task_id',
+    'platform',
+    'repository',
+    'issue_number',
+    'issue_url',
+    'sync_status',
+    'last_synced',
+];
+/** Rows of feature_issue_links, by id. A row with `task_id` NULL links a feature; unusable rows are warnings. */
+function readIssueLinks(db, warnings) {
+    if (!hasTable(db, 'feature_issue_links'))
+        return [];
+    const links = [];
+    const cols = tableColumns(db, 'feature_issue_links');
+    forEachRow(db, `SELECT ${selectList(cols, LINK_COLUMNS)} FROM feature_issue_links ORDER BY id`, null, ([id, featureId, taskId, platform, repository, issueNumber, issueUrl, syncStatus, lastSynced]) => {
+        const subject = `feature_issue_links row ${String(id)}`;
+        const link = toIssueLink({ featureId, taskId, platform, repository, issueNumber, issueUrl, syncStatus, lastSynced }, subject, warnings);
+        if (link)
+            links.push(link);
+    });
+    return links;
+}
+function toIssueLink(row, subject, warnings) {
+    const featureId = optionalText(row.featureId);
+    const taskId = optionalText(row.taskId);
+    const platform = toPlatform(row.platform);
+    const repository = optionalText(row.repository);
+    const issueNumber = integerOr(row.issueNumber, 0);
+    const problem = featureId === null && taskId === null
+        ? 'names neither a feature nor a task'
+        : platform === null
+            ? `has platform ${JSON.stringify(row.platform)}, not github, gitlab or bitbucket`
+            : repository === null
+                ? 'has no repository'
+                : issueNumber <= 0
+                    ? `has issue number ${JSON.stringify(row.issueNumber)}`
+                    : null;
+    if (problem !== null || platform === null || repository === null) {
+        warnings.push({
+            code: 'STATE_LINK_INVALID',
+            message: `${subject} ${problem ?? 'is unusable'}; it is ignored.`,
+            subject,
+        });
+        return null;
+    }
+    const rawStatus = optionalText(row.syncStatus)?.toLowerCase() ?? 'pending';
+    const syncStatus = SYNC_STATUSES.includes(rawStatus)
+        ? rawStatus
+        : 'pending';
+    return {
+        featureId,
+        taskId,
+        platform,
+        repository,
+        issueNumber,
+        issueUrl: optionalText(row.issueUrl) ?? '',
+        syncStatus,
+        lastSynced: readTimestamp(row.lastSynced, subject, 'last_synced', warnings),
+    };
+}
+const CONFIG_COLUMNS = [
+    'id',
+    'platform',
+    'repository_url',
+    'api_token_name',
+    'default_labels',
+    'auto_sync_enabled',
+    'issue_template',
+];
+/** The first git_integration_config row by id, or null when the table or row is absent. */
+function readGitIntegrationConfig(db, warnings) {
+    if (!hasTable(db, 'git_integration_config'))
+        return null;
+    let config = null;
+    const cols = tableColumns(db, 'git_integration_config');
+    forEachRow(db, `SELECT ${selectList(cols, CONFIG_COLUMNS)} FROM git_integration_config ORDER BY id LIMIT 1`, null, ([id, platform, repositoryUrl, apiTokenName, defaultLabels, autoSync, issueTemplate]) => {
+        const subject = `git_integration_config row ${String(id)}`;
+        const parsedPlatform = toPlatform(platform);
+        if (platform !== null && parsedPlatform === null) {
+            warnings.push({
+                code: 'STATE_CONFIG_INVALID',
+                message: `${subject} has platform ${JSON.stringify(platform)}, not github, gitlab or bitbucket; it is ignored.`,
+                subject,
+            });
+        }
+        config = {
+            platform: parsedPlatform,
+            repositoryUrl: optionalText(repositoryUrl) ?? '',
+            apiTokenName: optionalText(apiTokenName),
+            defaultLabels: readJsonStringArray(defaultLabels, subject, 'default_labels', warnings),
+            autoSyncEnabled: readAutoSync(autoSync, subject, warnings),
+            issueTemplate: typeof issueTemplate === 'string' && issueTemplate !== '' ? issueTemplate : null,
+        };
+    });
+    return config;
+}
+/**
+ * auto_sync_enabled as a boolean: 0/1, 'false'/'true' (also yes/no, on/off). NULL means the column default,
+ * TRUE; anything else is a warning and reads as TRUE.
+ */
+function toAutoSyncEnabled(value) {
+    if (value === null || value === undefined)
+        return true;
+    if (typeof value === 'number')
+        return value !== 0;
+    if (typeof value !== 'string')
+        return undefined;
+    const text = value.trim().toLowerCase();
+    if (['1', 'true', 't', 'yes', 'y', 'on'].includes(text))
+        return true;
+    if (['0', 'false', 'f', 'no', 'n', 'off'].includes(text))
+        return false;
+    return undefined;
+}
+function readAutoSync(value, subject, warnings) {
+    const enabled = toAutoSyncEnabled(value);
+    if (enabled !== undefined)
+        return enabled;
+    warnings.push({
+        code: 'STATE_CONFIG_INVALID',
+        message: `${subject} has auto_sync_enabled ${JSON.stringify(String(value))}, not true or false; read as true.`,
+        subject,
+    });
+    return true;
+}
+const MILESTONE_COLUMNS = [
+    'id',
+    'milestone_name',
+    'target_date',
+    'platform_milestone_id',
+    'included_features',
+    'status',
+];
+/** Rows of release_milestones, by id. */
+function readReleaseMilestones(db, warnings) {
+    if (!hasTable(db, 'release_milestones'))
+        return [];
+    const milestones = [];
+    const cols = tableColumns(db, 'release_milestones');
+    forEachRow(db, `SELECT ${selectList(cols, MILESTONE_COLUMNS)} FROM release_milestones ORDER BY id`, null, ([id, name, targetDate, platformMilestoneId, includedFeatures, status]) => {
+        const subject = `release_milestones row ${String(id)}`;
+        const milestoneName = optionalText(name);
+        if (milestoneName === null) {
+            warnings.push({
+                code: 'STATE_MILESTONE_INVALID',
+                message: `${subject} has no name; it is ignored.`,
+                subject,
+            });
+            return;
+        }
+        const rawStatus = optionalText(status)?.toLowerCase() ?? 'planning';
+        if (!MILESTONE_STATUSES.includes(rawStatus)) {
+            warnings.push({
+                code: 'STATE_MILESTONE_INVALID',
+                message: `${subject} has status ${JSON.stringify(status)}; read as planning.`,
+                subject,
+            });
+        }
+        const target = readTimestamp(targetDate, subject, 'target_date', warnings);
+        milestones.push({
+            id: integerOr(id, milestones.length + 1),
+            name: milestoneName,
+            targetDate: target === null ? null : target.slice(0, 10),
+            platformMilestoneId: optionalText(platformMilestoneId),
+            includedFeatures: readJsonStringArray(includedFeatures, subject, 'included_features', warnings),
+            status: MILESTONE_STATUSES.includes(rawStatus)
+                ? rawStatus
+                : 'planning',
+        });
+    });
+    return milestones;
+}
+
+;// CONCATENATED MODULE: ./build/src/state/auto-sync.js
+/** The disabled fast path: reads only git_integration_config.auto_sync_enabled, without reading any task. */
+
+
+
+/**
+ * auto_sync_enabled of the first git_integration_config row (by id), or null when the table or row is absent
+ * (for a JSON export: its `config.autoSyncEnabled`, or null without config). A value that is not a boolean reads
+ * as true, the column's default. Errors for missing or unreadable files are those of a full read.
+ */
+async function readAutoSyncEnabled(stateFile) {
+    const content = await readStateFile(stateFile);
+    if (content.kind === 'json') {
+        let doc;
+        try {
+            doc = JSON.parse(content.text.replace(/^\uFEFF/, ''));
+        }
+        catch {
+            return null; // the full read reports the broken file with its details
+        }
+        const config = doc?.config;
+        if (config === null || config === undefined || typeof config !== 'object')
+            return null;
+        return typeof config.autoSyncEnabled === 'boolean' ? config.autoSyncEnabled : true;
+    }
+    const db = await openDatabase(content.bytes, stateFile);
+    try {
+        if (!hasTable(db, 'git_integration_config') ||
+            !tableColumns(db, 'git_integration_config').has('auto_sync_enabled')) {
+            return null;
+        }
+        const row = db.exec('SELECT auto_sync_enabled FROM git_integration_config ORDER BY id LIMIT 1')[0]
+            ?.values[0];
+        if (!row)
+            return null;
+        return toAutoSyncEnabled(row[0]) ?? true;
+    }
+    finally {
+        db.close();
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./build/src/state/atomic-write.js
+/** Replaces a file so that readers see the old content or the new, never half of it, and never unverified bytes. */
+
+
+
+
+/**
+ * Writes `content` to a temp file in the target's folder (same file system, so the rename is atomic), fsyncs it,
+ * verifies it, then renames it over the target and fsyncs the folder. On any failure the temp file is removed,
+ * the target is left as it was, and STATE_WRITE_FAILED is thrown.
+ */
+async function writeFileAtomically(target, content, options) {
+    const dir = external_node_path_.dirname(target);
+    const temp = external_node_path_.join(dir, `.${external_node_path_.basename(target)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+    let created = false;
+    try {
+        const mode = await (0,promises_.stat)(target).then((s) => s.mode & 0o777, () => 0o644);
+        const handle = await (0,promises_.open)(temp, 'wx', mode);
+        created = true;
+        try {
+            await handle.writeFile(content);
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        await options.onTempFileWritten?.(temp);
+        await options.verify(temp);
+        await (0,promises_.rename)(temp, target);
+        created = false;
+        await syncFolder(dir);
+    }
+    catch (error) {
+        if (created)
+            await (0,promises_.rm)(temp, { force: true }).catch(() => undefined);
+        const reason = error instanceof errors/* OrchestratorGitError */.Xw ? `${error.code}: ${error.message}` : error.message;
+        throw new errors/* OrchestratorGitError */.Xw('STATE_WRITE_FAILED', `Could not save ${(0,errors/* quote */.hD)(target)}: ${reason} The file was left unchanged.`, 'Check that the folder is writable and has free space, and that nothing else rewrites the file during the run; then run again (completed issue changes are found again by reconciliation).', { cause: error });
+    }
+}
+/** Makes the rename durable; some platforms cannot open a folder for fsync, which is not an error worth failing on. */
+async function syncFolder(dir) {
+    try {
+        const handle = await (0,promises_.open)(dir, 'r');
+        try {
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch {
+        // best effort
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/state/hierarchy.js
+/**
+ * Checks the task graph in place and returns the tasks sorted by id:
+ * - a repeated id keeps its first row (warning STATE_DUPLICATE_ID);
+ * - a parent that does not exist makes the task top-level (STATE_PARENT_MISSING);
+ * - a parent cycle is broken by making the cycle's smallest id top-level (STATE_PARENT_CYCLE);
+ * - dependencies on the task itself or on tasks that do not exist are dropped (STATE_DEPENDENCY_MISSING),
+ *   repeats are merged.
+ * Linear in the number of tasks (index arrays, not per-task maps): it runs over 100,000-task databases.
+ */
+function checkTaskGraph(input, warnings) {
+    const index = new Map();
+    const tasks = [];
+    for (const task of input) {
+        if (index.has(task.id)) {
+            warnings.push({
+                code: 'STATE_DUPLICATE_ID',
+                message: `Task id ${JSON.stringify(task.id)} appears more than once; the first row is used.`,
+                subject: task.id,
+            });
+            continue;
+        }
+        index.set(task.id, tasks.length);
+        tasks.push(task);
+    }
+    const parent = new Int32Array(tasks.length).fill(-1);
+    tasks.forEach((task, i) => {
+        if (task.parentId === null)
+            return;
+        const p = index.get(task.parentId);
+        if (p !== undefined && p !== i) {
+            parent[i] = p;
+            return;
+        }
+        const self = p === i;
+        warnings.push({
+            code: self ? 'STATE_PARENT_CYCLE' : 'STATE_PARENT_MISSING',
+            message: self
+                ? `Task ${JSON.stringify(task.id)} is its own parent; it is treated as top-level.`
+                : `Parent ${JSON.stringify(task.parentId)} of task ${JSON.stringify(task.id)} does not exist; the task is treated as top-level.`,
+            subject: task.id,
+        });
+        task.parentId = null;
+    });
+    breakCycles(tasks, parent, warnings);
+    for (const task of tasks) {
+        if (task.dependencies.length === 0)
+            continue;
+        const kept = [];
+        for (const dep of task.dependencies) {
+            if (kept.includes(dep))
+                continue;
+            if (dep === task.id || !index.has(dep)) {
+                warnings.push({
+                    code: 'STATE_DEPENDENCY_MISSING',
+                    message: dep === task.id
+                        ? `Task ${JSON.stringify(task.id)} depends on itself; the dependency is ignored.`
+                        : `Task ${JSON.stringify(task.id)} depends on ${JSON.stringify(dep)}, which does not exist; the dependency is ignored.`,
+                    subject: task.id,
+                });
+                continue;
+            }
+            kept.push(dep);
+        }
+        task.dependencies = kept;
+    }
+    return tasks.sort((a, b) => compareIds(a.id, b.id));
+}
+/** Walks up each parent chain once (colouring), so the whole forest costs O(n). */
+function breakCycles(tasks, parent, warnings) {
+    const ON_PATH = 1;
+    const DONE = 2;
+    const mark = new Uint8Array(tasks.length);
+    const path = [];
+    for (let start = 0; start < tasks.length; start++) {
+        if (mark[start] === DONE)
+            continue;
+        path.length = 0;
+        let current = start;
+        while (current !== -1 && mark[current] !== DONE) {
+            if (mark[current] === ON_PATH) {
+                const cycle = path.slice(path.indexOf(current));
+                const cut = cycle.reduce((best, i) => compareIds(tasks[i].id, tasks[best].id) < 0 ? i : best);
+                const task = tasks[cut];
+                task.parentId = null;
+                parent[cut] = -1;
+                warnings.push({
+                    code: 'STATE_PARENT_CYCLE',
+                    message: `Tasks ${cycle.map((i) => JSON.stringify(tasks[i]?.id)).join(' → ')} are each other's parents; ${JSON.stringify(task.id)} is treated as top-level.`,
+                    subject: task.id,
+                });
+                break;
+            }
+            mark[current] = ON_PATH;
+            path.push(current);
+            current = parent[current] ?? -1;
+        }
+        for (const i of path)
+            mark[i] = DONE;
+    }
+}
+/** Plain code-unit order: the same on every machine and locale. */
+function compareIds(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./build/src/state/features.js
+/** Reads the orchestrator's feature specification files (Markdown, bold-line headers or YAML front matter). */
+
+
+
+
+
+
+/**
+ * Reads every `*.md` below `dir` (any depth, in path order). README.md files and dot-folders are skipped. A file
+ * without a feature id is a warning and skipped; when two files share an id the first by path wins.
+ */
+async function readFeatures(dir) {
+    const isDir = await (0,promises_.stat)(dir).then((s) => s.isDirectory(), () => false);
+    if (!isDir) {
+        throw new errors/* OrchestratorGitError */.Xw('FEATURES_DIR_NOT_FOUND', `The features folder ${(0,errors/* quote */.hD)(dir)} does not exist or is not a folder.`, 'Point the features folder setting at the folder holding the feature specification files (e.g. docs/developers/planning/features), or leave it empty to sync tasks only.');
+    }
+    const files = (await listMarkdown(dir, '')).sort(compareIds);
+    const warnings = [];
+    const features = [];
+    const seen = new Map();
+    for (const file of files) {
+        let text;
+        try {
+            text = await (0,promises_.readFile)(external_node_path_.join(dir, ...file.split('/')), 'utf8');
+        }
+        catch (error) {
+            warnings.push({
+                code: 'FEATURE_UNREADABLE',
+                message: `Feature file ${(0,errors/* quote */.hD)(file)} could not be read (${error.message}); it is skipped.`,
+                subject: file,
+            });
+            continue;
+        }
+        const fileWarnings = [];
+        const feature = parseFeatureFile(text, file, fileWarnings);
+        if (!feature) {
+            warnings.push(...fileWarnings);
+            continue;
+        }
+        const first = seen.get(feature.id);
+        if (first !== undefined) {
+            warnings.push({
+                code: 'FEATURE_DUPLICATE_ID',
+                message: `Feature id ${(0,errors/* quote */.hD)(feature.id)} is used by both ${(0,errors/* quote */.hD)(first)} and ${(0,errors/* quote */.hD)(file)}; ${(0,errors/* quote */.hD)(first)} is used.`,
+                subject: file,
+            });
+            continue;
+        }
+        seen.set(feature.id, file);
+        warnings.push(...fileWarnings);
+        features.push(feature);
+    }
+    return { features, warnings };
+}
+async function listMarkdown(root, relative) {
+    const entries = await (0,promises_.readdir)(external_node_path_.join(root, ...relative.split('/').filter(Boolean)), {
+        withFileTypes: true,
+    });
+    const out = [];
+    for (const entry of entries) {
+        if (entry.name.startsWith('.'))
+            continue;
+        const rel = relative === '' ? entry.name : `${relative}/${entry.name}`;
+        if (entry.isDirectory())
+            out.push(...(await listMarkdown(root, rel)));
+        else if (entry.isFile() && /\.md$/i.test(entry.name) && !/^readme\.md$/i.test(entry.name))
+            out.push(rel);
+    }
+    return out;
+}
+/** A header key normalised: "Feature ID" / "feature-id" / "feature_id" → "feature_id". */
+function headerKey(key) {
+    return key
+        .trim()
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '_')
+        .replace(/^_|_$/g, '');
+}
+const BOLD_LINE = /^\s*(?:[-*+]\s+)?\*\*([^*]+?)\*\*\s*(.*)$/;
+/** `**Key**: value` or `**Key:** value` → [key, value]; backticks around the value removed. */
+function boldHeader(line) {
+    const m = BOLD_LINE.exec(line);
+    if (!m)
+        return null;
+    let key = (m[1] ?? '').trim();
+    let value = m[2] ?? '';
+    if (key.endsWith(':'))
+        key = key.slice(0, -1);
+    else if (value.startsWith(':'))
+        value = value.slice(1);
+    else
+        return null;
+    return [headerKey(key), stripTicks(value.trim())];
+}
+function stripTicks(value) {
+    const m = /^`([^`]*)`$/.exec(value);
+    return (m ? (m[1] ?? '') : value).trim();
+}
+const STATUS_WORDS = [
+    [/in[-_ ]?progress|implementing|in[-_ ]development|active/, 'in_progress'],
+    [/research|proposed|proposal|draft|idea|planned|planning/, 'proposed'],
+    [/approved|accepted|ready/, 'approved'],
+    [/completed?|done|implemented|shipped|finished|released/, 'completed'],
+    [/archived?|deprecated|rejected|superseded|cancell?ed|obsolete|withdrawn/, 'archived'],
+];
+/**
+ * Status text → FeatureStatus by the earliest status word: "[COMPLETED] - shipped in 1.4.0" is completed,
+ * "[RESEARCH]" proposed, "In Progress" / "In-Progress" / "[IN-PROGRESS]" in_progress. Undefined when none.
+ */
+function toFeatureStatus(text) {
+    const lower = text.toLowerCase();
+    let best;
+    for (const [pattern, status] of STATUS_WORDS) {
+        const m = new RegExp(`(?:^|[^a-z])(?:${pattern.source})(?![a-z])`).exec(lower);
+        if (m && (best === undefined || m.index < best.index))
+            best = { index: m.index, status };
+    }
+    return best?.status;
+}
+const FOLDER_STATUS = {
+    proposed: 'proposed',
+    research: 'proposed',
+    approved: 'approved',
+    'in-progress': 'in_progress',
+    in_progress: 'in_progress',
+    inprogress: 'in_progress',
+    completed: 'completed',
+    complete: 'completed',
+    done: 'completed',
+    archived: 'archived',
+    archive: 'archived',
+};
+const SPEC_BOILERPLATE = /^((?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0f]+\s*)?)feature\s+specification\s*[:\-–—]\s*/iu;
+/** The title from a heading: closing #s dropped, "Feature Specification:" boilerplate removed, emoji kept. */
+function featureTitle(heading) {
+    const text = heading.replace(/\s+#+\s*$/, '').trim();
+    const m = SPEC_BOILERPLATE.exec(text);
+    if (!m)
+        return text;
+    const rest = text.slice(m[0].length).trim();
+    if (rest === '')
+        return text;
+    const emoji = (m[1] ?? '').trim();
+    return emoji === '' ? rest : `${emoji} ${rest}`;
+}
+/**
+ * Parses one feature file. `file` is its path relative to the features folder (forward slashes), used for the
+ * prefix/folder status and in warnings. Returns null (with a warning) when the file has no feature id.
+ */
+function parseFeatureFile(text, file, warnings) {
+    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+    let start = 0;
+    let front = {};
+    if (lines[0]?.trim() === '---') {
+        const end = lines.findIndex((l, i) => i > 0 && (l.trim() === '---' || l.trim() === '...'));
+        if (end > 0) {
+            start = end + 1;
+            try {
+                const parsed = (0,dist/* parse */.qg)(lines.slice(1, end).join('\n'));
+                if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
+                    for (const [k, v] of Object.entries(parsed))
+                        front[headerKey(k)] = v;
+                }
+            }
+            catch (error) {
+                warnings.push({
+                    code: 'FEATURE_FRONT_MATTER_INVALID',
+                    message: `The front matter of ${(0,errors/* quote */.hD)(file)} is not valid YAML (${error.message.split('\n')[0] ?? ''}); it is ignored.`,
+                    subject: file,
+                });
+                front = {};
+            }
+        }
+    }
+    // The header zone: blank lines, the title heading, `**Key**: value` lines and rules, up to the first other line.
+    const bold = {};
+    let heading;
+    let bodyStart = lines.length;
+    for (let i = start; i < lines.length; i++) {
+        const line = lines[i] ?? '';
+        const h1 = /^#\s+(\S.*)$/.exec(line);
+        // Blank lines, rules and empty `#` placeholders belong to the header zone.
+        if (/^\s*(?:#+|-{3,}|\*{3,}|_{3,})?\s*$/.test(line))
+            continue;
+        if (h1 && heading === undefined) {
+            heading = h1[1];
+            continue;
+        }
+        const kv = boldHeader(line);
+        if (kv) {
+            if (!(kv[0] in bold))
+                bold[kv[0]] = kv[1];
+            continue;
+        }
+        bodyStart = i;
+        break;
+    }
+    if (heading === undefined) {
+        heading = lines
+            .slice(bodyStart)
+            .map((l) => /^#\s+(\S.*)$/.exec(l)?.[1])
+            .find((h) => h !== undefined);
+    }
+    const field = (...keys) => {
+        for (const key of keys) {
+            const value = front[key];
+            if (typeof value === 'string' && value.trim() !== '')
+                return stripTicks(value.trim());
+            if (typeof value === 'number' || typeof value === 'boolean')
+                return String(value);
+            if (value instanceof Date)
+                return value.toISOString();
+        }
+        for (const key of keys) {
+            const value = bold[key];
+            if (value !== undefined && value !== '')
+                return value;
+        }
+        return null;
+    };
+    const id = field('feature_id', 'id');
+    if (id === null) {
+        warnings.push({
+            code: 'FEATURE_ID_MISSING',
+            message: `${(0,errors/* quote */.hD)(file)} has no feature id (a **Feature ID**: line or feature_id in front matter); it is skipped.`,
+            subject: file,
+        });
+        return null;
+    }
+    const label = `feature ${(0,errors/* quote */.hD)(id)} (${file})`;
+    let title = heading === undefined ? '' : featureTitle(heading);
+    if (title === '') {
+        title = field('title') ?? id;
+        if (field('title') === null) {
+            warnings.push({
+                code: 'FEATURE_TITLE_MISSING',
+                message: `${label} has no # title; it is called ${(0,errors/* quote */.hD)(id)}.`,
+                subject: id,
+            });
+        }
+    }
+    const rawPriority = field('priority');
+    const priority = toPriority(rawPriority);
+    if (priority === undefined) {
+        warnings.push({
+            code: 'FEATURE_PRIORITY_UNKNOWN',
+            message: `${label} has priority ${(0,errors/* quote */.hD)(rawPriority)}, not critical, high, medium or low; read as none.`,
+            subject: id,
+        });
+    }
+    const rawCreated = field('created', 'created_at', 'date_created');
+    const createdAt = toIsoTimestamp(rawCreated);
+    if (createdAt === undefined) {
+        warnings.push({
+            code: 'FEATURE_DATE_INVALID',
+            message: `${label} has created date ${(0,errors/* quote */.hD)(rawCreated)}, not a date; read as none.`,
+            subject: id,
+        });
+    }
+    const { status, rawStatus } = resolveStatus(field('status'), file, id, label, warnings);
+    return {
+        id,
+        title,
+        status,
+        rawStatus,
+        priority: priority ?? null,
+        rawPriority,
+        category: field('category'),
+        estimatedEffort: field('estimated_effort', 'effort', 'estimate'),
+        createdAt: createdAt ?? null,
+        summary: summaryOf(lines.slice(bodyStart)),
+        file,
+        dependencies: dependenciesOf(front.dependencies ?? bold.dependencies),
+    };
+}
+/** Header (or front matter) status wins over the file prefix, which wins over the folder; disagreement is a warning. */
+function resolveStatus(header, file, id, label, warnings) {
+    const parts = file.split('/');
+    const name = parts[parts.length - 1] ?? '';
+    const prefixText = /^\[([^\]]+)\]/.exec(name)?.[1];
+    const folder = parts
+        .slice(0, -1)
+        .reverse()
+        .find((p) => FOLDER_STATUS[p.toLowerCase()] !== undefined);
+    const sources = [];
+    if (header !== null)
+        sources.push({ source: 'header', text: header, status: toFeatureStatus(header) });
+    if (prefixText !== undefined) {
+        sources.push({ source: 'file prefix', text: `[${prefixText}]`, status: toFeatureStatus(prefixText) });
+    }
+    if (folder !== undefined)
+        sources.push({ source: 'folder', text: folder, status: FOLDER_STATUS[folder.toLowerCase()] });
+    if (header !== null && sources[0]?.status === undefined) {
+        warnings.push({
+            code: 'FEATURE_STATUS_UNKNOWN',
+            message: `${label} has status ${(0,errors/* quote */.hD)(header)}, which is not proposed, approved, in progress, completed or archived.`,
+            subject: id,
+        });
+    }
+    const chosen = sources.find((s) => s.status !== undefined);
+    if (!chosen || chosen.status === undefined) {
+        warnings.push({
+            code: 'FEATURE_STATUS_UNKNOWN',
+            message: `${label} states no status (header, file prefix or folder); read as proposed.`,
+            subject: id,
+        });
+        return { status: 'proposed', rawStatus: header ?? '' };
+    }
+    const disagree = sources.filter((s) => s.status !== undefined && s.status !== chosen.status);
+    if (disagree.length > 0) {
+        const said = sources
+            .filter((s) => s.status !== undefined)
+            .map((s) => `${s.source} says ${s.status ?? ''} (${(0,errors/* quote */.hD)(s.text, 60)})`)
+            .join(', ');
+        warnings.push({
+            code: 'FEATURE_STATUS_DISAGREES',
+            message: `${label}: ${said}; using the ${chosen.source}'s ${chosen.status}. Move or rename the file to match.`,
+            subject: id,
+        });
+    }
+    return { status: chosen.status, rawStatus: chosen.text };
+}
+/** The body after the header, trimmed; empty `#` placeholder lines before it are dropped. */
+function summaryOf(lines) {
+    let i = 0;
+    while (i < lines.length && /^\s*#*\s*$/.test(lines[i] ?? ''))
+        i++;
+    return lines.slice(i).join('\n').trim();
+}
+function dependenciesOf(value) {
+    const items = Array.isArray(value)
+        ? value
+        : typeof value === 'string'
+            ? value.split(/[,;]/)
+            : [];
+    const out = [];
+    for (const item of items) {
+        if (typeof item !== 'string' && typeof item !== 'number')
+            continue;
+        const text = stripTicks(String(item).trim());
+        if (text === '' || /^(none|n\/a|-|—)$/i.test(text) || out.includes(text))
+            continue;
+        out.push(text);
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
+var schemas = __webpack_require__(8816);
+;// CONCATENATED MODULE: ./build/src/state/readers/types.js
+/** How a task is named in warning messages. */
+function taskLabel(id) {
+    return `task ${JSON.stringify(id)}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/state/types.js
+/** The orchestrator's state as plain, validated records: what every reader returns and the core consumes. */
+/** The item a link is about, as `task:<id>` (a task's issue) or `feature:<id>` (a feature's, when task_id is null). */
+function linkItemKey(link) {
+    return link.taskId !== null ? `task:${link.taskId}` : `feature:${link.featureId ?? ''}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/state/json-export.js
+/** The JSON export: a committed, diff-friendly alternative to the SQLite file (format in docs/state-format.md). */
+
+
+
+
+
+
+const STATE_FORMAT = 'orchestrator-git-state';
+const STATE_FORMAT_VERSION = 1;
+const json_export_text = schemas/* string */.YjP();
+const json_export_optionalText = schemas/* string */.YjP().nullable().default(null);
+const platform = schemas/* enum */.k5n(['github', 'gitlab', 'bitbucket']);
+const priority = schemas/* enum */.k5n(['critical', 'high', 'medium', 'low']).nullable().default(null);
+const ids = schemas/* array */.YOg(schemas/* string */.YjP()).default([]);
+const taskSchema = schemas/* object */.Ikc({
+    id: json_export_text.min(1),
+    parentId: json_export_optionalText,
+    title: json_export_text,
+    description: json_export_text.default(''),
+    status: schemas/* enum */.k5n(['pending', 'in_progress', 'completed', 'failed', 'blocked', 'cancelled']),
+    rawStatus: json_export_text.default(''),
+    specialist: json_export_optionalText,
+    priority,
+    complexity: json_export_optionalText,
+    estimatedEffort: json_export_optionalText,
+    assignee: json_export_optionalText,
+    featureId: json_export_optionalText,
+    position: schemas/* number */.aig().int().default(0),
+    createdAt: json_export_optionalText,
+    updatedAt: json_export_optionalText,
+    completedAt: json_export_optionalText,
+    dueDate: json_export_optionalText,
+    dependencies: ids,
+});
+const featureSchema = schemas/* object */.Ikc({
+    id: json_export_text.min(1),
+    title: json_export_text,
+    status: schemas/* enum */.k5n(['proposed', 'approved', 'in_progress', 'completed', 'archived']),
+    rawStatus: json_export_text.default(''),
+    priority,
+    rawPriority: json_export_optionalText,
+    category: json_export_optionalText,
+    estimatedEffort: json_export_optionalText,
+    createdAt: json_export_optionalText,
+    summary: json_export_text.default(''),
+    file: json_export_text.default(''),
+    dependencies: ids,
+});
+const milestoneSchema = schemas/* object */.Ikc({
+    id: schemas/* number */.aig().int(),
+    name: json_export_text.min(1),
+    targetDate: json_export_optionalText,
+    platformMilestoneId: json_export_optionalText,
+    includedFeatures: ids,
+    status: schemas/* enum */.k5n(['planning', 'active', 'completed', 'cancelled']).default('planning'),
+});
+const linkSchema = schemas/* object */.Ikc({
+    featureId: json_export_optionalText,
+    taskId: json_export_optionalText,
+    platform,
+    repository: json_export_text.min(1),
+    issueNumber: schemas/* number */.aig().int().positive(),
+    issueUrl: json_export_text.default(''),
+    syncStatus: schemas/* enum */.k5n(['synced', 'pending', 'failed', 'manual']).default('synced'),
+    lastSynced: json_export_optionalText,
+})
+    .refine((l) => l.featureId !== null || l.taskId !== null, {
+    message: 'a link needs a featureId or a taskId',
+});
+const configSchema = schemas/* object */.Ikc({
+    platform: platform.nullable().default(null),
+    repositoryUrl: json_export_text,
+    apiTokenName: json_export_optionalText,
+    defaultLabels: ids,
+    autoSyncEnabled: schemas/* boolean */.zMY().default(true),
+    issueTemplate: json_export_optionalText,
+});
+const itemSchema = schemas/* object */.Ikc({
+    itemKey: json_export_text.min(1),
+    platform,
+    repository: json_export_text.min(1),
+    issueNumber: schemas/* number */.aig().int().positive(),
+    issueId: json_export_optionalText,
+    contentHash: json_export_text,
+    ownedAssignees: ids,
+    syncedAt: json_export_text,
+});
+const journalSchema = schemas/* object */.Ikc({
+    runId: json_export_text.min(1),
+    seq: schemas/* number */.aig().int(),
+    itemKey: json_export_text,
+    operation: json_export_text,
+    status: schemas/* enum */.k5n(['planned', 'done', 'failed', 'skipped']),
+    issueNumber: schemas/* number */.aig().int().nullable().default(null),
+    detail: json_export_optionalText,
+    at: json_export_text,
+});
+const runSchema = schemas/* object */.Ikc({
+    runId: json_export_text.min(1),
+    platform: json_export_text,
+    repository: json_export_text,
+    startedAt: json_export_text,
+    finishedAt: json_export_optionalText,
+    fullReconcile: schemas/* boolean */.zMY().default(true),
+    outcome: json_export_optionalText,
+    counts: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* number */.aig()).nullable().default(null),
+    seenUntil: json_export_optionalText,
+});
+const stateDocumentSchema = schemas/* object */.Ikc({
+    format: schemas/* literal */.euz(STATE_FORMAT),
+    version: schemas/* literal */.euz(STATE_FORMAT_VERSION),
+    exportedAt: json_export_text,
+    source: schemas/* object */.Ikc({
+        generation: schemas/* enum */.k5n(['v1', 'v2-generic', 'v2-tasks', 'json-export']),
+        file: schemas/* string */.YjP().optional(),
+    }),
+    tasks: schemas/* array */.YOg(taskSchema),
+    features: schemas/* array */.YOg(featureSchema).default([]),
+    milestones: schemas/* array */.YOg(milestoneSchema).default([]),
+    links: schemas/* array */.YOg(linkSchema).default([]),
+    config: configSchema.nullable().default(null),
+    sync: schemas/* object */.Ikc({
+        items: schemas/* array */.YOg(itemSchema).default([]),
+        journal: schemas/* array */.YOg(journalSchema).default([]),
+        runs: schemas/* array */.YOg(runSchema).default([]),
+    })
+        .default({ items: [], journal: [], runs: [] }),
+});
+/** `$.tasks[3].status` from a zod path. */
+function jsonPath(path) {
+    return ('$' +
+        path
+            .map((p) => typeof p === 'number'
+            ? `[${p}]`
+            : /^[A-Za-z_$][\w$]*$/.test(String(p))
+                ? `.${String(p)}`
+                : `[${JSON.stringify(String(p))}]`)
+            .join(''));
+}
+function json_export_invalid(file, problems) {
+    const shown = problems.slice(0, 5).join('; ');
+    const more = problems.length > 5 ? `; and ${problems.length - 5} more` : '';
+    return new errors/* OrchestratorGitError */.Xw('STATE_JSON_INVALID', `The JSON export ${(0,errors/* quote */.hD)(file)} is not a valid orchestrator-git state file: ${shown}${more}.`, 'Regenerate it with `orchestrator-git export` from the orchestrator database, or fix the values at the paths named (format described in docs/state-format.md).');
+}
+/** Parses and validates a JSON export; STATE_JSON_INVALID names the first problems with their JSON paths. */
+function parseStateDocument(content, file) {
+    let raw;
+    try {
+        raw = JSON.parse(content.replace(/^\uFEFF/, ''));
+    }
+    catch (error) {
+        throw json_export_invalid(file, [`not valid JSON (${error.message})`]);
+    }
+    if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
+        const { format, version } = raw;
+        if (format === STATE_FORMAT && typeof version === 'number' && version > STATE_FORMAT_VERSION) {
+            throw new errors/* OrchestratorGitError */.Xw('STATE_JSON_INVALID', `The JSON export ${(0,errors/* quote */.hD)(file)} has format version ${version}; this orchestrator-git reads version ${STATE_FORMAT_VERSION}.`, 'Upgrade orchestrator-git, or regenerate the export with this version (`orchestrator-git export`).');
+        }
+    }
+    const result = stateDocumentSchema.safeParse(raw);
+    if (!result.success) {
+        throw json_export_invalid(file, result.error.issues.map((issue) => `${jsonPath(issue.path)}: ${issue.message}`));
+    }
+    return result.data;
+}
+/** The state a JSON export describes; its tasks are checked like a database's (parents, cycles, dependencies). */
+function stateFromDocument(doc, file) {
+    const warnings = [];
+    const tasks = checkTaskGraph(doc.tasks.map((t) => {
+        return {
+            ...t,
+            dependencies: [...t.dependencies],
+            createdAt: readTimestamp(t.createdAt, t.id, 'createdAt', warnings, taskLabel),
+            updatedAt: readTimestamp(t.updatedAt, t.id, 'updatedAt', warnings, taskLabel),
+            completedAt: readTimestamp(t.completedAt, t.id, 'completedAt', warnings, taskLabel),
+            dueDate: readTimestamp(t.dueDate, t.id, 'dueDate', warnings, taskLabel),
+        };
+    }), warnings);
+    const exportedFrom = {
+        generation: doc.source.generation,
+        ...(doc.source.file === undefined ? {} : { file: doc.source.file }),
+        exportedAt: doc.exportedAt,
+    };
+    return {
+        generation: 'json-export',
+        source: {
+            description: `JSON export ${(0,errors/* quote */.hD)(file)} (from ${doc.source.generation}${doc.source.file === undefined ? '' : ` ${(0,errors/* quote */.hD)(doc.source.file)}`}, exported ${doc.exportedAt}; ${tasks.length} tasks)`,
+            exportedFrom,
+        },
+        tasks,
+        features: doc.features.map((f) => ({ ...f, dependencies: [...f.dependencies] })),
+        milestones: doc.milestones.map((m) => ({ ...m, includedFeatures: [...m.includedFeatures] })),
+        links: doc.links.map((l) => ({ ...l })),
+        config: doc.config === null ? null : { ...doc.config, defaultLabels: [...doc.config.defaultLabels] },
+        warnings,
+    };
+}
+/**
+ * The JSON export of a state and its sync records: fixed key order, tasks/features/links/items sorted, journal
+ * and runs in time order, 2-space indent, trailing newline — so a commit's diff shows only what changed.
+ */
+function exportState(state, syncRecords = {}, options = {}) {
+    const generation = state.generation === 'json-export'
+        ? (state.source?.exportedFrom?.generation ?? 'json-export')
+        : state.generation;
+    const file = options.sourceFile === undefined ? state.source?.exportedFrom?.file : (options.sourceFile ?? undefined);
+    return serializeStateDocument({
+        format: STATE_FORMAT,
+        version: STATE_FORMAT_VERSION,
+        exportedAt: options.exportedAt ?? new Date().toISOString(),
+        source: file === undefined ? { generation } : { generation, file },
+        tasks: state.tasks,
+        features: state.features,
+        milestones: state.milestones,
+        links: state.links,
+        config: state.config,
+        sync: {
+            items: syncRecords.items ?? [],
+            journal: syncRecords.journal ?? [],
+            runs: syncRecords.runs ?? [],
+        },
+    });
+}
+/** Serialises a document canonically (see exportState). */
+function serializeStateDocument(doc) {
+    const ordered = {
+        format: doc.format,
+        version: doc.version,
+        exportedAt: doc.exportedAt,
+        source: doc.source.file === undefined
+            ? { generation: doc.source.generation }
+            : { generation: doc.source.generation, file: doc.source.file },
+        tasks: [...doc.tasks].sort((a, b) => compareIds(a.id, b.id)).map(taskJson),
+        features: [...doc.features].sort((a, b) => compareIds(a.id, b.id)).map(featureJson),
+        milestones: [...doc.milestones].sort((a, b) => a.id - b.id).map(milestoneJson),
+        links: [...doc.links].sort(compareLinks).map(linkJson),
+        config: doc.config === null ? null : configJson(doc.config),
+        sync: {
+            items: [...doc.sync.items]
+                .sort((a, b) => compareIds(a.itemKey, b.itemKey) ||
+                compareIds(a.platform, b.platform) ||
+                compareIds(a.repository, b.repository))
+                .map((i) => ({
+                itemKey: i.itemKey,
+                platform: i.platform,
+                repository: i.repository,
+                issueNumber: i.issueNumber,
+                issueId: i.issueId,
+                contentHash: i.contentHash,
+                ownedAssignees: [...i.ownedAssignees],
+                syncedAt: i.syncedAt,
+            })),
+            journal: doc.sync.journal.map((e) => ({
+                runId: e.runId,
+                seq: e.seq,
+                itemKey: e.itemKey,
+                operation: e.operation,
+                status: e.status,
+                issueNumber: e.issueNumber,
+                detail: e.detail,
+                at: e.at,
+            })),
+            runs: doc.sync.runs.map((r) => ({
+                runId: r.runId,
+                platform: r.platform,
+                repository: r.repository,
+                startedAt: r.startedAt,
+                finishedAt: r.finishedAt,
+                fullReconcile: r.fullReconcile,
+                outcome: r.outcome,
+                counts: r.counts === null
+                    ? null
+                    : Object.fromEntries(Object.entries(r.counts).sort(([a], [b]) => compareIds(a, b))),
+                seenUntil: r.seenUntil,
+            })),
+        },
+    };
+    return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+/** The key a link is replaced by: its task, or its feature when it has no task, per platform + repository. */
+function linkKey(link) {
+    return `${linkItemKey(link)}\u0000${link.platform}\u0000${link.repository}`;
+}
+function compareLinks(a, b) {
+    return compareIds(linkKey(a), linkKey(b));
+}
+function taskJson(t) {
+    return {
+        id: t.id,
+        parentId: t.parentId,
+        title: t.title,
+        description: t.description,
+        status: t.status,
+        rawStatus: t.rawStatus,
+        specialist: t.specialist,
+        priority: t.priority,
+        complexity: t.complexity,
+        estimatedEffort: t.estimatedEffort,
+        assignee: t.assignee,
+        featureId: t.featureId,
+        position: t.position,
+        createdAt: t.createdAt,
+        updatedAt: t.updatedAt,
+        completedAt: t.completedAt,
+        dueDate: t.dueDate,
+        dependencies: [...t.dependencies],
+    };
+}
+function featureJson(f) {
+    return {
+        id: f.id,
+        title: f.title,
+        status: f.status,
+        rawStatus: f.rawStatus,
+        priority: f.priority,
+        rawPriority: f.rawPriority,
+        category: f.category,
+        estimatedEffort: f.estimatedEffort,
+        createdAt: f.createdAt,
+        summary: f.summary,
+        file: f.file,
+        dependencies: [...f.dependencies],
+    };
+}
+function milestoneJson(m) {
+    return {
+        id: m.id,
+        name: m.name,
+        targetDate: m.targetDate,
+        platformMilestoneId: m.platformMilestoneId,
+        includedFeatures: [...m.includedFeatures],
+        status: m.status,
+    };
+}
+function linkJson(l) {
+    return {
+        featureId: l.featureId,
+        taskId: l.taskId,
+        platform: l.platform,
+        repository: l.repository,
+        issueNumber: l.issueNumber,
+        issueUrl: l.issueUrl,
+        syncStatus: l.syncStatus,
+        lastSynced: l.lastSynced,
+    };
+}
+function configJson(c) {
+    return {
+        platform: c.platform,
+        repositoryUrl: c.repositoryUrl,
+        apiTokenName: c.apiTokenName,
+        defaultLabels: [...c.defaultLabels],
+        autoSyncEnabled: c.autoSyncEnabled,
+        issueTemplate: c.issueTemplate,
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/state/migrations.js
+/** The seed's schema extension, verbatim from the orchestrator's Git integration spec (created only if absent). */
+const SEED_TABLES_SQL = {
+    git_integration_config: `CREATE TABLE IF NOT EXISTS git_integration_config (
+    id INTEGER PRIMARY KEY,
+    platform TEXT CHECK (platform IN ('github', 'gitlab', 'bitbucket')),
+    repository_url TEXT NOT NULL,
+    api_token_name TEXT,            -- name of the secret / env var holding the token, never the token
+    default_labels TEXT,            -- JSON array
+    auto_sync_enabled BOOLEAN DEFAULT TRUE,
+    issue_template TEXT,
+    created_at DATETIME DEFAULT CURRENT_TIMESTAMP
+)`,
+    feature_issue_links: `CREATE TABLE IF NOT EXISTS feature_issue_links (
+    id INTEGER PRIMARY KEY,
+    feature_id TEXT,                -- feature file's Feature ID
+    task_id TEXT REFERENCES tasks(task_id),
+    platform TEXT,
+    repository TEXT,
+    issue_number INTEGER,
+    issue_url TEXT,
+    sync_status TEXT CHECK (sync_status IN ('synced', 'pending', 'failed', 'manual')),
+    last_synced DATETIME,
+    created_at DATETIME DEFAULT CURRENT_TIMESTAMP
+)`,
+    release_milestones: `CREATE TABLE IF NOT EXISTS release_milestones (
+    id INTEGER PRIMARY KEY,
+    milestone_name TEXT NOT NULL,
+    target_date DATE,
+    platform_milestone_id TEXT,
+    included_features TEXT,         -- JSON array of feature ids
+    status TEXT CHECK (status IN ('planning', 'active', 'completed', 'cancelled')),
+    created_at DATETIME DEFAULT CURRENT_TIMESTAMP
+)`,
+};
+/** The product's own tables, in order. Append new migrations; never edit an applied one. */
+const MIGRATIONS = [
+    {
+        version: 1,
+        name: 'sync items, journal and runs',
+        sql: `
+CREATE TABLE orchestrator_git_items (
+  item_key TEXT NOT NULL,          -- 'feature:<id>' or 'task:<id>'
+  platform TEXT NOT NULL, repository TEXT NOT NULL,
+  issue_number INTEGER NOT NULL, issue_id TEXT,
+  content_hash TEXT NOT NULL,       -- hash of the managed fields last written
+  owned_assignees TEXT NOT NULL DEFAULT '[]',  -- JSON array of logins the tool assigned
+  synced_at TEXT NOT NULL,
+  PRIMARY KEY (item_key, platform, repository));
+CREATE TABLE orchestrator_git_journal (
+  run_id TEXT NOT NULL, seq INTEGER NOT NULL, item_key TEXT NOT NULL, operation TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('planned','done','failed','skipped')),
+  issue_number INTEGER, detail TEXT, at TEXT NOT NULL, PRIMARY KEY (run_id, seq));
+CREATE TABLE orchestrator_git_runs (
+  run_id TEXT PRIMARY KEY, platform TEXT NOT NULL, repository TEXT NOT NULL, started_at TEXT NOT NULL,
+  finished_at TEXT, full_reconcile INTEGER NOT NULL DEFAULT 1, outcome TEXT, counts TEXT, seen_until TEXT);`,
+    },
+];
+const MIGRATIONS_TABLE_SQL = `CREATE TABLE IF NOT EXISTS orchestrator_git_migrations (
+  version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`;
+/** Tables a database written by this version must have (checked when verifying a saved file). */
+const PRODUCT_TABLES = [
+    'orchestrator_git_migrations',
+    'orchestrator_git_items',
+    'orchestrator_git_journal',
+    'orchestrator_git_runs',
+    ...Object.keys(SEED_TABLES_SQL),
+];
+/**
+ * Creates the seed tables if absent and applies the migrations not yet recorded, in one transaction.
+ * Returns the versions applied (empty when the database was up to date).
+ */
+function applyMigrations(db, now = () => new Date()) {
+    // The seed's feature_issue_links references tasks(task_id), which no generation has; SQLite would reject
+    // writes with foreign keys on, so keep them off for this connection (the default in sql.js).
+    db.run('PRAGMA foreign_keys = OFF');
+    const applied = [];
+    db.run('BEGIN');
+    try {
+        for (const sql of Object.values(SEED_TABLES_SQL))
+            db.run(sql);
+        db.run(MIGRATIONS_TABLE_SQL);
+        const done = new Set((db.exec('SELECT version FROM orchestrator_git_migrations')[0]?.values ?? []).map((r) => Number(r[0])));
+        for (const migration of MIGRATIONS) {
+            if (done.has(migration.version))
+                continue;
+            db.exec(migration.sql);
+            db.run('INSERT INTO orchestrator_git_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
+                migration.version,
+                migration.name,
+                now().toISOString(),
+            ]);
+            applied.push(migration.version);
+        }
+        db.run('COMMIT');
+    }
+    catch (error) {
+        db.run('ROLLBACK');
+        throw error;
+    }
+    return applied;
+}
+/** Highest migration this code knows: a database recording a higher one was written by a newer version. */
+const LATEST_MIGRATION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
+
+;// CONCATENATED MODULE: ./build/src/state/readers/v1.js
+/** Reads the 1.x schema: each task_breakdowns row is a top-level task, its subtasks are the children. */
+
+
+
+
+const BREAKDOWN_COLUMNS = ['parent_task_id', 'description', 'complexity', 'context', 'created_at'];
+const SUBTASK_COLUMNS = [
+    'task_id',
+    'parent_task_id',
+    'title',
+    'description',
+    'specialist_type',
+    'dependencies',
+    'estimated_effort',
+    'status',
+    'created_at',
+    'completed_at',
+];
+function readV1Tasks(db) {
+    const warnings = [];
+    const tasks = [];
+    const breakdowns = new Map();
+    const breakdownCols = tableColumns(db, 'task_breakdowns');
+    let position = 0;
+    forEachRow(db, `SELECT ${selectList(breakdownCols, BREAKDOWN_COLUMNS)} FROM task_breakdowns ORDER BY created_at, rowid`, null, ([id, description, complexity, context, createdAt]) => {
+        const taskId = String(id);
+        const text = typeof description === 'string' ? description : '';
+        const ctx = readJsonObject(context, taskId, 'context', warnings, taskLabel);
+        const task = {
+            id: taskId,
+            parentId: null,
+            title: firstLineTitle(text) || taskId,
+            description: text,
+            status: 'pending',
+            rawStatus: '',
+            specialist: null,
+            priority: readPriority(ctx.priority ?? null, taskId, warnings, taskLabel),
+            complexity: optionalText(complexity),
+            estimatedEffort: null,
+            assignee: null,
+            featureId: optionalText(ctx.feature_id),
+            position: position++,
+            createdAt: readTimestamp(createdAt, taskId, 'created_at', warnings, taskLabel),
+            updatedAt: null,
+            completedAt: null,
+            dueDate: null,
+            dependencies: [],
+        };
+        breakdowns.set(taskId, task);
+        tasks.push(task);
+    });
+    const subtaskCols = tableColumns(db, 'subtasks');
+    const children = new Map();
+    forEachRow(db, `SELECT ${selectList(subtaskCols, SUBTASK_COLUMNS)} FROM subtasks ORDER BY parent_task_id, created_at, rowid`, null, ([id, parentId, title, description, specialist, dependencies, effort, status, createdAt, completedAt,]) => {
+        const taskId = String(id);
+        const parent = parentId === null ? null : String(parentId);
+        const siblings = parent === null ? undefined : children.get(parent);
+        const list = siblings ?? [];
+        if (!siblings && parent !== null)
+            children.set(parent, list);
+        const task = {
+            id: taskId,
+            parentId: parent,
+            title: optionalText(title) ??
+                (firstLineTitle(typeof description === 'string' ? description : '') || taskId),
+            description: typeof description === 'string' ? description : '',
+            status: mapTaskStatus(status, taskId, warnings, taskLabel),
+            rawStatus: status === null ? '' : String(status),
+            specialist: optionalText(specialist),
+            priority: null,
+            complexity: null,
+            estimatedEffort: optionalText(effort),
+            assignee: null,
+            featureId: null,
+            position: list.length,
+            createdAt: readTimestamp(createdAt, taskId, 'created_at', warnings, taskLabel),
+            updatedAt: null,
+            completedAt: readTimestamp(completedAt, taskId, 'completed_at', warnings, taskLabel),
+            dueDate: null,
+            dependencies: readJsonStringArray(dependencies, taskId, 'dependencies', warnings, taskLabel),
+        };
+        list.push(task);
+        tasks.push(task);
+    });
+    for (const [id, breakdown] of breakdowns) {
+        const own = children.get(id) ?? [];
+        breakdown.status = deriveStatus(own.map((t) => t.status));
+        if (breakdown.status === 'completed') {
+            breakdown.completedAt = own.reduce((latest, t) => t.completedAt !== null && (latest === null || t.completedAt > latest) ? t.completedAt : latest, null);
+        }
+    }
+    return { tasks: checkTaskGraph(tasks, warnings), warnings };
+}
+/**
+ * v1 breakdowns store no status; it follows from the subtasks: all completed (or cancelled) → completed; any in
+ * progress → in_progress; else any failed → failed; else any blocked → blocked; some completed → in_progress;
+ * else (including no subtasks) pending.
+ */
+function deriveStatus(children) {
+    if (children.length === 0)
+        return 'pending';
+    if (children.every((s) => s === 'completed' || s === 'cancelled')) {
+        return children.some((s) => s === 'completed') ? 'completed' : 'cancelled';
+    }
+    if (children.includes('in_progress'))
+        return 'in_progress';
+    if (children.includes('failed'))
+        return 'failed';
+    if (children.includes('blocked'))
+        return 'blocked';
+    if (children.includes('completed'))
+        return 'in_progress';
+    return 'pending';
+}
+
+;// CONCATENATED MODULE: ./build/src/state/readers/dependencies.js
+/** The v2 generations' task_dependencies tables, read as dependent → prerequisites (their column names differ). */
+
+/** dependent → prerequisites, in the order they were recorded; empty when the table lacks either column. */
+function readDependencies(db, dependentColumn, prerequisiteColumn) {
+    const deps = new Map();
+    const columns = tableColumns(db, 'task_dependencies');
+    if (!columns.has(dependentColumn) || !columns.has(prerequisiteColumn))
+        return deps;
+    forEachRow(db, `SELECT ${dependentColumn}, ${prerequisiteColumn} FROM task_dependencies`, null, ([dependent, prerequisite]) => {
+        if (dependent === null || prerequisite === null)
+            return;
+        const key = String(dependent);
+        const list = deps.get(key);
+        if (list)
+            list.push(String(prerequisite));
+        else
+            deps.set(key, [String(prerequisite)]);
+    });
+    return deps;
+}
+
+;// CONCATENATED MODULE: ./build/src/state/readers/v2-generic.js
+/** Reads the 2.0 generic task model (`generic_tasks` + `task_dependencies`). */
+
+
+
+
+
+const COLUMNS = [
+    'task_id',
+    'parent_task_id',
+    'title',
+    'description',
+    'status',
+    'specialist_type',
+    'assigned_to',
+    'complexity',
+    'estimated_effort',
+    'position_in_parent',
+    'context',
+    'created_at',
+    'updated_at',
+    'completed_at',
+    'due_date',
+    'deleted_at',
+    'is_template',
+];
+/**
+ * Soft-deleted rows (`deleted_at` set) are returned with status `cancelled` and a STATE_SOFT_DELETED warning, so
+ * an issue made for them earlier is closed rather than left open. Template rows (`is_template` true) are
+ * blueprints, not work, and are skipped.
+ */
+function readV2GenericTasks(db) {
+    const warnings = [];
+    const dependencies = readDependencies(db, 'dependent_task_id', 'prerequisite_task_id');
+    const tasks = [];
+    let templates = 0;
+    let index = 0;
+    forEachRow(db, `SELECT ${selectList(tableColumns(db, 'generic_tasks'), COLUMNS)} FROM generic_tasks ORDER BY rowid`, null, ([id, parentId, title, description, status, specialist, assignedTo, complexity, effort, position, context, createdAt, updatedAt, completedAt, dueDate, deletedAt, isTemplate,]) => {
+        index++;
+        if (isTemplate === 1 || isTemplate === '1' || isTemplate === 'true' || isTemplate === 'TRUE') {
+            templates++;
+            return;
+        }
+        const taskId = String(id);
+        const ctx = readJsonObject(context, taskId, 'context', warnings, taskLabel);
+        const text = typeof description === 'string' ? description : '';
+        const task = {
+            id: taskId,
+            parentId: optionalText(parentId),
+            title: optionalText(title) ?? (firstLineTitle(text) || taskId),
+            description: text,
+            status: mapTaskStatus(status, taskId, warnings, taskLabel),
+            rawStatus: status === null ? '' : String(status),
+            specialist: optionalText(specialist),
+            priority: readPriority(ctx.priority ?? null, taskId, warnings, taskLabel),
+            complexity: optionalText(complexity),
+            estimatedEffort: optionalText(effort),
+            assignee: optionalText(assignedTo),
+            featureId: optionalText(ctx.feature_id),
+            position: integerOr(position, index),
+            createdAt: readTimestamp(createdAt, taskId, 'created_at', warnings, taskLabel),
+            updatedAt: readTimestamp(updatedAt, taskId, 'updated_at', warnings, taskLabel),
+            completedAt: readTimestamp(completedAt, taskId, 'completed_at', warnings, taskLabel),
+            dueDate: readTimestamp(dueDate, taskId, 'due_date', warnings, taskLabel),
+            dependencies: dependencies.get(taskId) ?? [],
+        };
+        if (deletedAt !== null && deletedAt !== '') {
+            task.status = 'cancelled';
+            warnings.push({
+                code: 'STATE_SOFT_DELETED',
+                message: `${taskLabel(taskId)} was deleted (deleted_at ${JSON.stringify(String(deletedAt))}); it is read as cancelled.`,
+                subject: taskId,
+            });
+        }
+        tasks.push(task);
+    });
+    if (templates > 0) {
+        warnings.push({
+            code: 'STATE_TEMPLATE_SKIPPED',
+            message: `${templates} template task(s) (is_template) were skipped: templates are not work to track.`,
+        });
+    }
+    return { tasks: checkTaskGraph(tasks, warnings), warnings };
+}
+
+;// CONCATENATED MODULE: ./build/src/state/readers/v2-tasks.js
+/** Reads the 2.x clean-architecture repository (`tasks` + `task_dependencies(task_id, dependency_id)`). */
+
+
+
+
+
+const v2_tasks_COLUMNS = [
+    'id',
+    'parent_task_id',
+    'type',
+    'status',
+    'title',
+    'description',
+    'metadata',
+    'created_at',
+    'updated_at',
+    'completed_at',
+];
+/**
+ * Priority, complexity, specialist, estimate, feature and assignee come from `metadata`. A task without a title
+ * gets "<Type> <first 8 characters of id>" (e.g. "Review a1b2c3d4") and a STATE_TITLE_MISSING warning.
+ */
+function readV2Tasks(db) {
+    const warnings = [];
+    const dependencies = readDependencies(db, 'task_id', 'dependency_id');
+    const tasks = [];
+    const untitled = [];
+    const siblings = new Map();
+    forEachRow(db, `SELECT ${selectList(tableColumns(db, 'tasks'), v2_tasks_COLUMNS)} FROM tasks ORDER BY created_at, rowid`, null, ([id, parentId, type, status, title, description, metadata, createdAt, updatedAt, completedAt]) => {
+        const taskId = String(id);
+        const meta = readJsonObject(metadata, taskId, 'metadata', warnings, taskLabel);
+        const text = typeof description === 'string' ? description : '';
+        const parent = optionalText(parentId);
+        const position = siblings.get(parent) ?? 0;
+        siblings.set(parent, position + 1);
+        const taskTitle = optionalText(title) ?? firstLineTitle(text);
+        const task = {
+            id: taskId,
+            parentId: parent,
+            title: taskTitle,
+            description: text,
+            status: mapTaskStatus(status, taskId, warnings, taskLabel),
+            rawStatus: status === null ? '' : String(status),
+            specialist: optionalText(meta.specialist ?? meta.specialist_type),
+            priority: readPriority(meta.priority ?? null, taskId, warnings, taskLabel),
+            complexity: optionalText(meta.complexity),
+            estimatedEffort: optionalText(meta.estimated_effort ?? meta.estimatedEffort),
+            assignee: optionalText(meta.assignee ?? meta.assigned_to),
+            featureId: optionalText(meta.feature_id ?? meta.featureId),
+            position,
+            createdAt: readTimestamp(createdAt, taskId, 'created_at', warnings, taskLabel),
+            updatedAt: readTimestamp(updatedAt, taskId, 'updated_at', warnings, taskLabel),
+            completedAt: readTimestamp(completedAt, taskId, 'completed_at', warnings, taskLabel),
+            dueDate: readTimestamp(meta.due_date ?? null, taskId, 'metadata.due_date', warnings, taskLabel),
+            dependencies: dependencies.get(taskId) ?? [],
+        };
+        if (taskTitle === '')
+            untitled.push({ task, type });
+        tasks.push(task);
+    });
+    if (untitled.length > 0) {
+        const prefixes = new Map();
+        for (const t of tasks)
+            prefixes.set(shortId(t.id), (prefixes.get(shortId(t.id)) ?? 0) + 1);
+        for (const { task, type } of untitled) {
+            task.title = fallbackTitle(type, task.id, (prefixes.get(shortId(task.id)) ?? 0) > 1);
+            warnings.push({
+                code: 'STATE_TITLE_MISSING',
+                message: `${taskLabel(task.id)} has no title; it is called ${JSON.stringify(task.title)}.`,
+                subject: task.id,
+            });
+        }
+    }
+    return { tasks: checkTaskGraph(tasks, warnings), warnings };
+}
+function shortId(id) {
+    return id.replace(/-/g, '').slice(0, 8);
+}
+/**
+ * "Review 7d0f3c1e" from type `review` and a uuid; when other tasks share those 8 characters, the last 8 are
+ * added ("Review a1b2c3d4…00000003") so titles stay distinguishable.
+ */
+function fallbackTitle(type, id, ambiguous = false) {
+    const kind = (optionalText(type) ?? 'task').replace(/[_-]+/g, ' ');
+    const compact = id.replace(/-/g, '');
+    const short = ambiguous && compact.length > 16 ? `${compact.slice(0, 8)}…${compact.slice(-8)}` : compact.slice(0, 8);
+    return `${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${short}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/state/read-database.js
+/** Reads a whole orchestrator database (tasks of its generation, plus the seed's tables) into an OrchestratorState. */
+
+
+
+
+
+
+
+/** Features are not in the database: they come from the feature files (see features.ts) and start empty here. */
+function readDatabaseState(db, file) {
+    try {
+        const detection = detectGeneration(db, file);
+        const read = detection.generation === 'v1'
+            ? readV1Tasks(db)
+            : detection.generation === 'v2-generic'
+                ? readV2GenericTasks(db)
+                : readV2Tasks(db);
+        const warnings = [...detection.warnings, ...read.warnings];
+        const links = readIssueLinks(db, warnings);
+        const config = readGitIntegrationConfig(db, warnings);
+        const milestones = readReleaseMilestones(db, warnings);
+        return {
+            generation: detection.generation,
+            source: { description: `${detection.description}, ${read.tasks.length} tasks read` },
+            tasks: read.tasks,
+            features: [],
+            milestones,
+            links,
+            config,
+            warnings,
+        };
+    }
+    catch (error) {
+        // A corrupt page can surface on any query, not only at open.
+        if ((0,errors/* isOrchestratorGitError */.$O)(error))
+            throw error;
+        throw unreadable(file, error);
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/state/sync-records.js
+/** The product's own sync bookkeeping (synced items, journal, runs) and how it is kept in SQLite. */
+
+/** Journal entries are kept for this many runs (the newest by their latest entry). */
+const JOURNAL_RUNS_KEPT = 20;
+/** Run records are kept for this many runs per platform + repository. */
+const RUNS_KEPT_PER_REPOSITORY = 20;
+function sameItem(a, b) {
+    return (a.itemKey === b.itemKey &&
+        a.platform === b.platform &&
+        a.repository === b.repository &&
+        a.issueNumber === b.issueNumber &&
+        a.issueId === b.issueId &&
+        a.contentHash === b.contentHash &&
+        a.syncedAt === b.syncedAt &&
+        JSON.stringify(a.ownedAssignees) === JSON.stringify(b.ownedAssignees));
+}
+function sameRun(a, b) {
+    return (a.runId === b.runId &&
+        a.platform === b.platform &&
+        a.repository === b.repository &&
+        a.startedAt === b.startedAt &&
+        a.finishedAt === b.finishedAt &&
+        a.fullReconcile === b.fullReconcile &&
+        a.outcome === b.outcome &&
+        a.seenUntil === b.seenUntil &&
+        JSON.stringify(a.counts) === JSON.stringify(b.counts));
+}
+const ITEM_SELECT = 'SELECT item_key, platform, repository, issue_number, issue_id, content_hash, owned_assignees, synced_at FROM orchestrator_git_items';
+function toItem(row) {
+    const [itemKey, platform, repository, issueNumber, issueId, contentHash, owned, syncedAt] = row;
+    return {
+        itemKey: String(itemKey),
+        platform: String(platform),
+        repository: String(repository),
+        issueNumber: Number(issueNumber),
+        issueId: issueId === null ? null : String(issueId),
+        contentHash: String(contentHash),
+        ownedAssignees: parseStringArray(owned),
+        syncedAt: String(syncedAt),
+    };
+}
+function parseStringArray(value) {
+    if (typeof value !== 'string' || value.trim() === '')
+        return [];
+    try {
+        const parsed = JSON.parse(value);
+        return Array.isArray(parsed) ? parsed.filter((x) => typeof x === 'string') : [];
+    }
+    catch {
+        return [];
+    }
+}
+function selectItems(db, platform, repository) {
+    if (!hasTable(db, 'orchestrator_git_items'))
+        return [];
+    const items = [];
+    if (platform === undefined || repository === undefined) {
+        forEachRow(db, `${ITEM_SELECT} ORDER BY item_key, platform, repository`, null, (r) => items.push(toItem(r)));
+    }
+    else {
+        forEachRow(db, `${ITEM_SELECT} WHERE platform = ? AND repository = ? ORDER BY item_key`, [platform, repository], (r) => items.push(toItem(r)));
+    }
+    return items;
+}
+function writeItem(db, item) {
+    db.run(`INSERT OR REPLACE INTO orchestrator_git_items
+       (item_key, platform, repository, issue_number, issue_id, content_hash, owned_assignees, synced_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [
+        item.itemKey,
+        item.platform,
+        item.repository,
+        item.issueNumber,
+        item.issueId,
+        item.contentHash,
+        JSON.stringify(item.ownedAssignees),
+        item.syncedAt,
+    ]);
+}
+function deleteItem(db, itemKey, platform, repository) {
+    if (!hasTable(db, 'orchestrator_git_items'))
+        return false;
+    db.run('DELETE FROM orchestrator_git_items WHERE item_key = ? AND platform = ? AND repository = ?', [
+        itemKey,
+        platform,
+        repository,
+    ]);
+    return db.getRowsModified() > 0;
+}
+function selectJournal(db) {
+    if (!hasTable(db, 'orchestrator_git_journal'))
+        return [];
+    const entries = [];
+    forEachRow(db, 'SELECT run_id, seq, item_key, operation, status, issue_number, detail, at FROM orchestrator_git_journal ORDER BY rowid', null, ([runId, seq, itemKey, operation, status, issueNumber, detail, at]) => entries.push({
+        runId: String(runId),
+        seq: Number(seq),
+        itemKey: String(itemKey),
+        operation: String(operation),
+        status: String(status),
+        issueNumber: issueNumber === null ? null : Number(issueNumber),
+        detail: detail === null ? null : String(detail),
+        at: String(at),
+    }));
+    return entries;
+}
+/** Appends entries (replacing same run + seq) and drops the journal of all but the newest JOURNAL_RUNS_KEPT runs. */
+function writeJournal(db, entries) {
+    const stmt = db.prepare(`INSERT OR REPLACE INTO orchestrator_git_journal
+       (run_id, seq, item_key, operation, status, issue_number, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    try {
+        for (const e of entries) {
+            stmt.run([e.runId, e.seq, e.itemKey, e.operation, e.status, e.issueNumber, e.detail, e.at]);
+        }
+    }
+    finally {
+        stmt.free();
+    }
+    db.run(`DELETE FROM orchestrator_git_journal WHERE run_id NOT IN (
+       SELECT run_id FROM orchestrator_git_journal GROUP BY run_id ORDER BY MAX(at) DESC, MAX(rowid) DESC LIMIT ?)`, [JOURNAL_RUNS_KEPT]);
+}
+const RUN_SELECT = 'SELECT run_id, platform, repository, started_at, finished_at, full_reconcile, outcome, counts, seen_until FROM orchestrator_git_runs';
+function toRun(row) {
+    const [runId, platform, repository, startedAt, finishedAt, fullReconcile, outcome, counts, seenUntil] = row;
+    return {
+        runId: String(runId),
+        platform: String(platform),
+        repository: String(repository),
+        startedAt: String(startedAt),
+        finishedAt: finishedAt === null ? null : String(finishedAt),
+        fullReconcile: fullReconcile !== 0 && fullReconcile !== '0',
+        outcome: outcome === null ? null : String(outcome),
+        counts: parseCounts(counts),
+        seenUntil: seenUntil === null || seenUntil === undefined ? null : String(seenUntil),
+    };
+}
+function parseCounts(value) {
+    if (typeof value !== 'string' || value.trim() === '')
+        return null;
+    try {
+        const parsed = JSON.parse(value);
+        if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+            return null;
+        const out = {};
+        for (const [k, v] of Object.entries(parsed))
+            if (typeof v === 'number')
+                out[k] = v;
+        return out;
+    }
+    catch {
+        return null;
+    }
+}
+function selectRuns(db) {
+    if (!hasTable(db, 'orchestrator_git_runs'))
+        return [];
+    const runs = [];
+    forEachRow(db, `${RUN_SELECT} ORDER BY started_at, rowid`, null, (r) => runs.push(toRun(r)));
+    return runs;
+}
+function selectLastRun(db, platform, repository) {
+    if (!hasTable(db, 'orchestrator_git_runs'))
+        return null;
+    let run = null;
+    forEachRow(db, `${RUN_SELECT} WHERE platform = ? AND repository = ? ORDER BY started_at DESC, rowid DESC LIMIT 1`, [platform, repository], (r) => {
+        run = toRun(r);
+    });
+    return run;
+}
+function selectRun(db, runId) {
+    if (!hasTable(db, 'orchestrator_git_runs'))
+        return null;
+    let run = null;
+    forEachRow(db, `${RUN_SELECT} WHERE run_id = ?`, [runId], (r) => {
+        run = toRun(r);
+    });
+    return run;
+}
+/** Records (or replaces) a run and keeps the newest RUNS_KEPT_PER_REPOSITORY runs of its platform + repository. */
+function writeRun(db, run) {
+    db.run(`INSERT OR REPLACE INTO orchestrator_git_runs
+       (run_id, platform, repository, started_at, finished_at, full_reconcile, outcome, counts, seen_until)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+        run.runId,
+        run.platform,
+        run.repository,
+        run.startedAt,
+        run.finishedAt,
+        run.fullReconcile ? 1 : 0,
+        run.outcome,
+        run.counts === null ? null : JSON.stringify(run.counts),
+        run.seenUntil,
+    ]);
+    db.run(`DELETE FROM orchestrator_git_runs WHERE platform = ? AND repository = ? AND run_id NOT IN (
+       SELECT run_id FROM orchestrator_git_runs WHERE platform = ? AND repository = ?
+       ORDER BY started_at DESC, rowid DESC LIMIT ?)`, [run.platform, run.repository, run.platform, run.repository, RUNS_KEPT_PER_REPOSITORY]);
+}
+/** The same pruning rules for the JSON document's arrays (array order stands in for rowid). */
+function pruneJournal(journal) {
+    const latest = new Map();
+    journal.forEach((e, index) => {
+        const seen = latest.get(e.runId);
+        if (!seen || e.at > seen.at || (e.at === seen.at && index > seen.index))
+            latest.set(e.runId, { at: e.at, index });
+    });
+    const keep = new Set([...latest.entries()]
+        .sort(([, a], [, b]) => (a.at === b.at ? b.index - a.index : a.at < b.at ? 1 : -1))
+        .slice(0, JOURNAL_RUNS_KEPT)
+        .map(([runId]) => runId));
+    return journal.filter((e) => keep.has(e.runId));
+}
+function pruneRuns(runs, platform, repository) {
+    const mine = runs
+        .map((run, index) => ({ run, index }))
+        .filter(({ run }) => run.platform === platform && run.repository === repository)
+        .sort((a, b) => a.run.startedAt === b.run.startedAt ? b.index - a.index : a.run.startedAt < b.run.startedAt ? 1 : -1);
+    const drop = new Set(mine.slice(RUNS_KEPT_PER_REPOSITORY).map(({ run }) => run.runId));
+    return runs.filter((r) => !drop.has(r.runId));
+}
+
+;// CONCATENATED MODULE: ./build/src/state/store.js
+/** The state store: the orchestrator's state plus this product's links and sync records, saved back atomically. */
+
+
+
+
+
+
+
+
+
+
+function sameConfig(a, b) {
+    return a !== null && JSON.stringify(a) === JSON.stringify(b);
+}
+/** The row a milestone upsert leaves: the existing one with the given fields changed, or a new one. */
+function mergedMilestone(milestones, input) {
+    const existing = milestones.find((milestone) => milestone.name === input.name);
+    const base = existing ?? {
+        id: Math.max(0, ...milestones.map((milestone) => milestone.id)) + 1,
+        name: input.name,
+        targetDate: null,
+        platformMilestoneId: null,
+        includedFeatures: [],
+        status: 'planning',
+    };
+    const merged = {
+        ...base,
+        ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)),
+        includedFeatures: [...(input.includedFeatures ?? base.includedFeatures)],
+    };
+    return { merged, existing };
+}
+function sameMilestone(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Opens a SQLite database or a JSON export for reading and writing back. */
+async function openStateStore(options) {
+    const content = await readStateFile(options.stateFile);
+    const features = options.featuresDir ? await readFeatures(options.featuresDir) : null;
+    if (content.kind === 'json') {
+        const doc = parseStateDocument(content.text, options.stateFile);
+        const state = stateFromDocument(doc, options.stateFile);
+        if (features) {
+            state.features = features.features;
+            state.warnings.push(...features.warnings);
+        }
+        return new JsonStateStore(options, doc, content.text, state);
+    }
+    const db = await openDatabase(content.bytes, options.stateFile);
+    try {
+        const state = readDatabaseState(db, options.stateFile);
+        if (features) {
+            state.features = features.features;
+            state.warnings.push(...features.warnings);
+        }
+        return new SqliteStateStore(options, db, state);
+    }
+    catch (error) {
+        db.close();
+        throw error;
+    }
+}
+/** Reads the state without keeping anything open. */
+async function readState(options) {
+    const store = await openStateStore(options);
+    store.close();
+    return store.state;
+}
+function sameLink(a, b) {
+    return (linkKey(a) === linkKey(b) &&
+        a.featureId === b.featureId &&
+        a.issueNumber === b.issueNumber &&
+        a.issueUrl === b.issueUrl &&
+        a.syncStatus === b.syncStatus &&
+        a.lastSynced === b.lastSynced);
+}
+/** Replaces (or adds) a link in a list by its key; returns false when an identical link was already there. */
+function replaceLink(links, link) {
+    const key = linkKey(link);
+    const index = links.findIndex((l) => linkKey(l) === key);
+    if (index >= 0 && sameLink(links[index], link))
+        return false;
+    const copy = { ...link };
+    if (index >= 0)
+        links.splice(index, 1, copy);
+    else
+        links.push(copy);
+    return true;
+}
+class SqliteStateStore {
+    options;
+    db;
+    kind = 'sqlite';
+    path;
+    state;
+    dirty = false;
+    migrated;
+    closed = false;
+    constructor(options, db, state) {
+        this.options = options;
+        this.db = db;
+        this.path = options.stateFile;
+        this.state = state;
+        // feature_issue_links references tasks(task_id), which no generation has: foreign keys must stay off.
+        this.db.run('PRAGMA foreign_keys = OFF');
+        this.migrated = this.appliedMigration() === LATEST_MIGRATION;
+    }
+    appliedMigration() {
+        if (!hasTable(this.db, 'orchestrator_git_migrations'))
+            return 0;
+        const value = this.db.exec('SELECT MAX(version) FROM orchestrator_git_migrations')[0]?.values[0]?.[0];
+        return typeof value === 'number' ? value : 0;
+    }
+    /** Migrations run at the first real change, so a run that changes nothing leaves the file byte-identical. */
+    beginWrite() {
+        if (this.closed)
+            throw new Error('The state store is closed.');
+        if (this.migrated) {
+            this.dirty = true;
+            return;
+        }
+        const applied = this.appliedMigration();
+        if (applied > LATEST_MIGRATION) {
+            throw new errors/* OrchestratorGitError */.Xw('STATE_WRITE_FAILED', `The database ${(0,errors/* quote */.hD)(this.path)} was written by a newer orchestrator-git (schema migration ${applied}; this version knows ${LATEST_MIGRATION}).`, 'Upgrade orchestrator-git (the action version or the CLI) to the version that last wrote this database.');
+        }
+        applyMigrations(this.db);
+        this.migrated = true;
+        this.dirty = true;
+    }
+    syncedItems(platform, repository) {
+        return new Map(selectItems(this.db, platform, repository).map((i) => [i.itemKey, i]));
+    }
+    lastRun(platform, repository) {
+        return selectLastRun(this.db, platform, repository);
+    }
+    syncRecords() {
+        return { items: selectItems(this.db), journal: selectJournal(this.db), runs: selectRuns(this.db) };
+    }
+    upsertLink(link) {
+        const rows = this.matchingLinkRows(link);
+        const current = rows[0];
+        if (rows.length === 1 && current && sameLink(current.link, link))
+            return;
+        this.beginWrite();
+        const values = [
+            link.featureId,
+            link.taskId,
+            link.platform,
+            link.repository,
+            link.issueNumber,
+            link.issueUrl,
+            link.syncStatus,
+            link.lastSynced,
+        ];
+        if (current) {
+            this.db.run(`UPDATE feature_issue_links SET feature_id = ?, task_id = ?, platform = ?, repository = ?, issue_number = ?,
+           issue_url = ?, sync_status = ?, last_synced = ? WHERE id = ?`, [...values, current.id]);
+            for (const extra of rows.slice(1))
+                this.db.run('DELETE FROM feature_issue_links WHERE id = ?', [extra.id]);
+        }
+        else {
+            this.db.run(`INSERT INTO feature_issue_links
+           (feature_id, task_id, platform, repository, issue_number, issue_url, sync_status, last_synced)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, values);
+        }
+        replaceLink(this.state.links, link);
+    }
+    /** Rows for the link's task (or feature) + platform + repository, oldest first. */
+    matchingLinkRows(link) {
+        if (!hasTable(this.db, 'feature_issue_links'))
+            return [];
+        const where = link.taskId !== null ? 'task_id = ?' : "(task_id IS NULL OR task_id = '') AND feature_id = ?";
+        const rows = [];
+        forEachRow(this.db, `SELECT id, feature_id, task_id, issue_number, issue_url, sync_status, last_synced FROM feature_issue_links
+       WHERE ${where} AND lower(platform) = ? AND repository = ? ORDER BY id`, [link.taskId ?? link.featureId, link.platform, link.repository], ([id, featureId, taskId, issueNumber, issueUrl, syncStatus, lastSynced]) => rows.push({
+            id: Number(id),
+            link: {
+                featureId: featureId === null ? null : String(featureId),
+                taskId: taskId === null || taskId === '' ? null : String(taskId),
+                platform: link.platform,
+                repository: link.repository,
+                issueNumber: Number(issueNumber),
+                issueUrl: issueUrl === null ? '' : String(issueUrl),
+                syncStatus: String(syncStatus),
+                lastSynced: lastSynced === null ? null : String(lastSynced),
+            },
+        }));
+        return rows;
+    }
+    upsertSyncedItem(record) {
+        const current = this.syncedItems(record.platform, record.repository).get(record.itemKey);
+        if (current && sameItem(current, record))
+            return;
+        this.beginWrite();
+        writeItem(this.db, record);
+    }
+    removeSyncedItem(itemKey, platform, repository) {
+        if (!this.syncedItems(platform, repository).has(itemKey))
+            return;
+        this.beginWrite();
+        deleteItem(this.db, itemKey, platform, repository);
+    }
+    setIntegrationConfig(row) {
+        if (sameConfig(this.state.config, row))
+            return false;
+        this.beginWrite();
+        const values = [
+            row.platform,
+            row.repositoryUrl,
+            row.apiTokenName,
+            JSON.stringify(row.defaultLabels),
+            row.autoSyncEnabled ? 1 : 0,
+            row.issueTemplate,
+        ];
+        const first = this.db.exec('SELECT min(id) FROM git_integration_config')[0]?.values[0]?.[0];
+        if (first !== null && first !== undefined) {
+            this.db.run(`UPDATE git_integration_config SET platform = ?, repository_url = ?, api_token_name = ?, default_labels = ?,
+           auto_sync_enabled = ?, issue_template = ? WHERE id = ?`, [...values, first]);
+        }
+        else {
+            this.db.run(`INSERT INTO git_integration_config
+           (platform, repository_url, api_token_name, default_labels, auto_sync_enabled, issue_template)
+         VALUES (?, ?, ?, ?, ?, ?)`, values);
+        }
+        this.state.config = { ...row, defaultLabels: [...row.defaultLabels] };
+        return true;
+    }
+    upsertReleaseMilestone(input) {
+        const { merged, existing } = mergedMilestone(this.state.milestones, input);
+        if (existing && sameMilestone(existing, merged))
+            return existing;
+        this.beginWrite();
+        const values = [
+            merged.name,
+            merged.targetDate,
+            merged.platformMilestoneId,
+            JSON.stringify(merged.includedFeatures),
+            merged.status,
+        ];
+        if (existing) {
+            this.db.run(`UPDATE release_milestones SET milestone_name = ?, target_date = ?, platform_milestone_id = ?,
+           included_features = ?, status = ? WHERE id = ?`, [...values, existing.id]);
+            this.state.milestones.splice(this.state.milestones.indexOf(existing), 1, merged);
+        }
+        else {
+            this.db.run(`INSERT INTO release_milestones (milestone_name, target_date, platform_milestone_id, included_features, status)
+         VALUES (?, ?, ?, ?, ?)`, values);
+            const id = Number(this.db.exec('SELECT last_insert_rowid()')[0]?.values[0]?.[0] ?? merged.id);
+            merged.id = id;
+            this.state.milestones.push(merged);
+        }
+        return merged;
+    }
+    appendJournal(entries) {
+        if (entries.length === 0)
+            return;
+        this.beginWrite();
+        this.db.run('BEGIN');
+        try {
+            writeJournal(this.db, entries);
+            this.db.run('COMMIT');
+        }
+        catch (error) {
+            this.db.run('ROLLBACK');
+            throw error;
+        }
+    }
+    recordRun(run) {
+        const current = selectRun(this.db, run.runId);
+        if (current && sameRun(current, run))
+            return;
+        this.beginWrite();
+        writeRun(this.db, run);
+    }
+    async save() {
+        if (!this.dirty)
+            return false;
+        const bytes = this.db.export();
+        const generation = this.state.generation;
+        await writeFileAtomically(this.path, bytes, {
+            ...(this.options.onTempFileWritten ? { onTempFileWritten: this.options.onTempFileWritten } : {}),
+            verify: async (temp) => {
+                const copy = await openDatabase(await (0,promises_.readFile)(temp), temp);
+                try {
+                    const check = copy.exec('PRAGMA quick_check')[0]?.values[0]?.[0];
+                    if (check !== 'ok')
+                        throw new Error(`the written copy fails SQLite's quick_check (${String(check)})`);
+                    const tables = new Set(listTables(copy));
+                    const missing = PRODUCT_TABLES.filter((t) => !tables.has(t));
+                    if (missing.length > 0)
+                        throw new Error(`the written copy lacks table(s) ${missing.join(', ')}`);
+                    const found = detectGeneration(copy, temp).generation;
+                    if (found !== generation)
+                        throw new Error(`the written copy reads as ${found}, not ${generation}`);
+                }
+                finally {
+                    copy.close();
+                }
+            },
+        });
+        this.dirty = false;
+        return true;
+    }
+    close() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        this.db.close();
+    }
+}
+class JsonStateStore {
+    options;
+    doc;
+    original;
+    kind = 'json';
+    path;
+    state;
+    dirty = false;
+    constructor(options, doc, original, state) {
+        this.options = options;
+        this.doc = doc;
+        this.original = original;
+        this.path = options.stateFile;
+        this.state = state;
+    }
+    syncedItems(platform, repository) {
+        return new Map(this.doc.sync.items
+            .filter((i) => i.platform === platform && i.repository === repository)
+            .map((i) => [i.itemKey, { ...i, ownedAssignees: [...i.ownedAssignees] }]));
+    }
+    lastRun(platform, repository) {
+        let last = null;
+        for (const run of this.doc.sync.runs) {
+            if (run.platform !== platform || run.repository !== repository)
+                continue;
+            if (!last || run.startedAt >= last.startedAt)
+                last = run;
+        }
+        return last ? { ...last, counts: last.counts ? { ...last.counts } : null } : null;
+    }
+    syncRecords() {
+        return structuredClone(this.doc.sync);
+    }
+    upsertLink(link) {
+        if (!replaceLink(this.doc.links, link))
+            return;
+        replaceLink(this.state.links, link);
+        this.dirty = true;
+    }
+    upsertSyncedItem(record) {
+        const items = this.doc.sync.items;
+        const index = items.findIndex((i) => i.itemKey === record.itemKey && i.platform === record.platform && i.repository === record.repository);
+        const current = items[index];
+        if (current && sameItem(current, record))
+            return;
+        const copy = { ...record, ownedAssignees: [...record.ownedAssignees] };
+        if (index >= 0)
+            items.splice(index, 1, copy);
+        else
+            items.push(copy);
+        this.dirty = true;
+    }
+    removeSyncedItem(itemKey, platform, repository) {
+        const before = this.doc.sync.items.length;
+        this.doc.sync.items = this.doc.sync.items.filter((i) => !(i.itemKey === itemKey && i.platform === platform && i.repository === repository));
+        if (this.doc.sync.items.length !== before)
+            this.dirty = true;
+    }
+    setIntegrationConfig(row) {
+        if (sameConfig(this.state.config, row))
+            return false;
+        this.doc.config = { ...row, defaultLabels: [...row.defaultLabels] };
+        this.state.config = { ...row, defaultLabels: [...row.defaultLabels] };
+        this.dirty = true;
+        return true;
+    }
+    upsertReleaseMilestone(input) {
+        const { merged, existing } = mergedMilestone(this.state.milestones, input);
+        if (existing && sameMilestone(existing, merged))
+            return existing;
+        const index = this.doc.milestones.findIndex((milestone) => milestone.name === merged.name);
+        if (index >= 0)
+            this.doc.milestones.splice(index, 1, { ...merged });
+        else
+            this.doc.milestones.push({ ...merged });
+        if (existing)
+            this.state.milestones.splice(this.state.milestones.indexOf(existing), 1, merged);
+        else
+            this.state.milestones.push(merged);
+        this.dirty = true;
+        return merged;
+    }
+    appendJournal(entries) {
+        if (entries.length === 0)
+            return;
+        const replaced = new Set(entries.map((e) => `${e.runId}\u0000${e.seq}`));
+        const kept = this.doc.sync.journal.filter((e) => !replaced.has(`${e.runId}\u0000${e.seq}`));
+        this.doc.sync.journal = pruneJournal([...kept, ...entries.map((e) => ({ ...e }))]);
+        this.dirty = true;
+    }
+    recordRun(run) {
+        const runs = this.doc.sync.runs;
+        const index = runs.findIndex((r) => r.runId === run.runId);
+        const current = runs[index];
+        if (current && sameRun(current, run))
+            return;
+        const copy = { ...run, counts: run.counts ? { ...run.counts } : null };
+        if (index >= 0)
+            runs.splice(index, 1, copy);
+        else
+            runs.push(copy);
+        this.doc.sync.runs = pruneRuns(runs, run.platform, run.repository);
+        this.dirty = true;
+    }
+    async save() {
+        if (!this.dirty)
+            return false;
+        // exportedAt stays: it dates the task snapshot, which a sync does not change.
+        const text = serializeStateDocument(this.doc);
+        if (text === this.original) {
+            this.dirty = false;
+            return false;
+        }
+        await writeFileAtomically(this.path, text, {
+            ...(this.options.onTempFileWritten ? { onTempFileWritten: this.options.onTempFileWritten } : {}),
+            verify: async (temp) => {
+                parseStateDocument(await (0,promises_.readFile)(temp, 'utf8'), temp);
+            },
+        });
+        this.original = text;
+        this.dirty = false;
+        return true;
+    }
+    close() {
+        // Nothing is held open.
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/engine/logger.js
+/** The logging interface shared by the actions (@actions/core) and the CLI (console), and safe text for log lines. */
+/**
+ * Untrusted text for a log line: one line, no control characters, bounded. Runners interpret workflow
+ * commands (`::add-mask::`, `::stop-commands::`) only at the start of a line, and every line we print
+ * starts with our own words, so removing line breaks is what keeps a task title from becoming a command.
+ */
+function logText(value, max = 200) {
+    const text = value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+    return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+}
+const silentLogger = {
+    info: () => undefined,
+    warning: () => undefined,
+    error: () => undefined,
+    debug: () => undefined,
+    group: (_name, body) => body(),
+};
+
+;// CONCATENATED MODULE: ./build/src/engine/board-sync.js
+/**
+ * One board-sync run: derive the cards, read the board, plan, set the board up (board, fields, Status options), then
+ * add cards and write their values in batches. Board identity lives on the platform (a card is found by its issue),
+ * so nothing is written to the state.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function runBoardSync(options) {
+    const { store, board, settings, log } = options;
+    const notes = [];
+    const cards = board_sync_selectItems(deriveDesiredCards(store.state, settings.template, settings.mapping, {
+        tasks: options.tasks ?? 'top-level',
+    }), options.itemKeys ?? null);
+    const issues = issueRefs(store, board);
+    const linked = [];
+    for (const card of cards) {
+        const issue = issues.get(card.itemKey);
+        if (issue)
+            linked.push({ card, issue });
+        else
+            notes.push({
+                itemKey: card.itemKey,
+                message: 'has no issue yet; issue-sync creates it, then the board gets its card',
+            });
+    }
+    let actual = await board.readBoard();
+    if (!actual && settings.action !== 'sync' && settings.action !== 'create_board') {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `No board titled ${(0,errors/* quote */.hD)(settings.title)} exists${settings.owner ? ` for ${(0,errors/* quote */.hD)(settings.owner)}` : ''}, so ${settings.action} has nothing to work on.`, 'Create it first (board create, or board-action: create_board / sync), or set board-title / board-number to an existing board.');
+    }
+    const plan = (current) => (0,board_plan/* planBoard */.KJ)({
+        cards: linked,
+        actual: current,
+        title: settings.title,
+        template: settings.template,
+        columns: settings.columns,
+        action: settings.action,
+    });
+    let current = plan(actual);
+    const outcome = {
+        action: settings.action,
+        dryRun: options.dryRun,
+        repository: board.repository,
+        board: actual ? { title: actual.title, number: actual.number, url: actual.url } : null,
+        created: false,
+        plan: current,
+        results: [],
+        counts: { added: 0, moved: 0, updated: 0, unchanged: current.unchanged.length, failed: 0, skipped: 0 },
+        stats: board.stats(),
+    };
+    const finish = () => {
+        outcome.plan.notes.unshift(...notes);
+        outcome.counts.skipped = notes.filter((note) => note.itemKey !== null).length;
+        for (const note of outcome.plan.notes)
+            log.warning(`${note.itemKey ? `${note.itemKey}: ` : ''}${logText(note.message, 400)}`);
+        outcome.stats = board.stats();
+        return outcome;
+    };
+    if (options.dryRun)
+        return finish();
+    // Set-up, then read again: new fields and options have ids only the platform knows.
+    for (let round = 0; round < 3 && current.setup.length > 0; round += 1) {
+        for (const operation of current.setup) {
+            if (operation.kind === 'createBoard') {
+                actual = await board.createBoard(operation.title);
+                outcome.created = true;
+                log.info(`Created board ${logText(actual.title)}: ${actual.url}`);
+                break; // its fields are planned against the new board
+            }
+            if (!actual)
+                break;
+            await board.applySetup(actual, operation);
+            log.info(operation.kind === 'createField'
+                ? `Created field ${logText(operation.field.name)}`
+                : `Added ${operation.added.map((name) => logText(name)).join(', ')} to ${logText(operation.fieldName)} (${operation.restore.length} card values restored)`);
+        }
+        actual = outcome.created && round === 0 && actual ? actual : await board.readBoard();
+        current = plan(actual);
+    }
+    if (!actual)
+        throw new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', 'The board could not be read after it was set up.', 'Run again.');
+    outcome.board = { title: actual.title, number: actual.number, url: actual.url };
+    outcome.plan = current;
+    outcome.counts.unchanged = current.unchanged.length;
+    const results = current.cards.length > 0 ? await board.applyCards(actual, current.cards) : [];
+    for (const result of results) {
+        const { operation } = result;
+        const status = result.error ? 'failed' : 'done';
+        outcome.results.push({
+            itemKey: operation.itemKey,
+            kind: operation.kind,
+            status,
+            error: result.error?.message ?? null,
+        });
+        if (result.error) {
+            outcome.counts.failed += 1;
+            log.error(`${operation.itemKey}: ${logText(result.error.message, 400)}`);
+            continue;
+        }
+        if (operation.kind === 'addCard')
+            outcome.counts.added += 1;
+        else if (operation.writes.some((write) => write.role === 'status'))
+            outcome.counts.moved += 1;
+        else
+            outcome.counts.updated += 1;
+        log.info(`${operation.kind === 'addCard' ? 'Added' : 'Updated'} ${operation.itemKey}: ${logText(operation.reason, 300)}`);
+    }
+    return finish();
+}
+function board_sync_selectItems(cards, itemKeys) {
+    if (itemKeys === null)
+        return cards;
+    const wanted = new Set(itemKeys.map((key) => key.trim()));
+    const chosen = cards.filter((card) => wanted.has(card.itemKey) || wanted.has(card.itemKey.slice(card.itemKey.indexOf(':') + 1)));
+    const known = new Set(chosen.flatMap((card) => [card.itemKey, card.itemKey.slice(card.itemKey.indexOf(':') + 1)]));
+    const unknown = [...wanted].filter((key) => !known.has(key));
+    if (unknown.length > 0) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `No card on this board type for ${unknown.map((key) => (0,errors/* quote */.hD)(key)).join(', ')}.`, 'Name items as task:<id>, feature:<id> or a bare id that the state has, of a kind the board type shows (release_planning: features; sprint_board: top-level tasks).');
+    }
+    return chosen;
+}
+/** Each item's issue, from the links the state holds (issue-sync writes them; node ids from its sync records). */
+function issueRefs(store, board) {
+    const refs = new Map();
+    for (const link of store.state.links) {
+        if (link.platform !== board.platform || link.repository.toLowerCase() !== board.repository.toLowerCase())
+            continue;
+        refs.set(linkItemKey(link), { repository: board.repository, number: link.issueNumber, contentId: null });
+    }
+    for (const [key, record] of store.syncedItems(board.platform, board.repository)) {
+        refs.set(key, { repository: board.repository, number: record.issueNumber, contentId: record.issueId });
+    }
+    return refs;
+}
+async function executeBoardSync(options) {
+    const { inputs, cwd, log } = options;
+    const shared = {};
+    for (const name of Object.keys(issue_sync_ISSUE_SYNC_SETTINGS)) {
+        const value = inputs[name];
+        if (value !== undefined && value !== null && value !== '')
+            shared[name] = value;
+    }
+    if (shared.enabled !== undefined && !values_parseBoolean(shared.enabled, 'enabled', 'input')) {
+        return { kind: 'disabled', reason: 'the enabled input is false' };
+    }
+    const { file: configFile, settings: fileSettings } = loadConfigFile(options.configPath, cwd);
+    if (configFile)
+        log.info(`Config file: ${configFile}`);
+    const stateFile = locateStateFile(shared['state-file'] ??
+        fileSettings['state-file'] ??
+        null, cwd);
+    const statePath = external_node_path_.resolve(cwd, stateFile);
+    if (shared.enabled === undefined && (await readAutoSyncEnabled(statePath)) === false) {
+        return { kind: 'disabled', reason: "auto_sync_enabled is 0 in the state's git_integration_config" };
+    }
+    const featuresDir = locateFeaturesDir(shared['features-dir'] ??
+        fileSettings['features-dir'] ??
+        null, cwd);
+    const store = await openStateStore({
+        stateFile: statePath,
+        featuresDir: featuresDir ? external_node_path_.resolve(cwd, featuresDir) : null,
+    });
+    try {
+        const config = resolveIssueSyncConfig({
+            inputs: { ...shared, 'state-file': stateFile },
+            configRow: settingsFromConfigRow(store.state.config, options.env),
+            file: fileSettings,
+            env: options.env,
+        });
+        options.onSecret?.(config.token);
+        if (!config.enabled)
+            return { kind: 'disabled', reason: 'enabled resolves to false' };
+        const settings = resolveBoardSettings(withFileDefaults(inputs, fileSettings, Object.keys(BOARD_SYNC_SETTINGS)), config.repository);
+        const board = await createBoardTracker(config, { owner: settings.owner, title: settings.title, number: settings.number }, (message) => log.warning(message));
+        const outcome = await runBoardSync({
+            store,
+            board,
+            settings,
+            dryRun: config.dryRun,
+            log,
+            itemKeys: options.itemKeys ?? null,
+            tasks: config.policy.tasks === 'all' ? 'all' : 'top-level',
+        });
+        return { kind: 'synced', config, settings, outcome };
+    }
+    finally {
+        store.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/actions/logger.js
+/** The Logger interface over @actions/core, for the actions. */
+
+function actionsLogger() {
+    return {
+        info: (message) => core/* info */.pq(message),
+        warning: (message) => core/* warning */.$e(message),
+        error: (message) => core/* error */.z3(message),
+        debug: (message) => core/* debug */.Yz(message),
+        group: (name, body) => core/* group */.Os(name, body),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/actions/board-sync-impl.js
+/** The board-sync action: reads inputs once, runs the board engine, and reports through outputs and the job summary. */
+
+
+
+
+
+
+
+async function runBoardSyncAction() {
+    const log = actionsLogger();
+    try {
+        const inputs = {};
+        for (const name of [...Object.keys(issue_sync_ISSUE_SYNC_SETTINGS), ...Object.keys(BOARD_SYNC_SETTINGS)]) {
+            const value = core/* getInput */.V4(name);
+            if (value !== '')
+                inputs[name] = value;
+        }
+        const items = core/* getInput */.V4('items');
+        const result = await executeBoardSync({
+            inputs,
+            configPath: core/* getInput */.V4('config') || null,
+            env: process.env,
+            cwd: process.cwd(),
+            log,
+            onSecret: (secret) => core/* setSecret */.Pq(secret),
+            itemKeys: items.trim() ? items.split(/[\s,]+/).filter(Boolean) : null,
+        });
+        if (result.kind === 'disabled') {
+            core/* info */.pq(`orchestrator-git board-sync is disabled (${result.reason}): nothing to do.`);
+            return;
+        }
+        const { outcome } = result;
+        for (const [name, value] of Object.entries(outcome.counts))
+            core/* setOutput */.uH(name, String(value));
+        core/* setOutput */.uH('board-url', outcome.board?.url ?? '');
+        core/* setOutput */.uH('board-number', outcome.board ? String(outcome.board.number) : '');
+        core/* setOutput */.uH('plan', JSON.stringify(outcome.plan));
+        if (process.env.GITHUB_STEP_SUMMARY)
+            await core/* summary */.z.addRaw(boardSummary(outcome)).write();
+        const { counts } = outcome;
+        core/* info */.pq(`Added ${counts.added}, moved ${counts.moved}, updated ${counts.updated}, unchanged ${counts.unchanged}, failed ${counts.failed}, without issue ${counts.skipped}.`);
+        if (counts.failed > 0)
+            core/* setFailed */.C1(`${counts.failed} card(s) failed; the others were synced. See the log and the job summary.`);
+    }
+    catch (error) {
+        core/* setFailed */.C1((0,errors/* isOrchestratorGitError */.$O)(error)
+            ? error.describe()
+            : `Unexpected error: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+}
+/** The job summary: the board, the counts, and what changed (Markdown, untrusted text escaped). */
+function boardSummary(outcome) {
+    const cell = (text) => text.replace(/[|\r\n]/g, ' ').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
+    const { counts } = outcome;
+    const lines = [
+        `## orchestrator-git board-sync${outcome.dryRun ? ' (dry run)' : ''}`,
+        '',
+        outcome.board
+            ? `Board: [${cell(outcome.board.title)}](${outcome.board.url})${outcome.created ? ' (created)' : ''}`
+            : 'Board: to be created',
+        '',
+        '| added | moved | updated | unchanged | failed | without issue |',
+        '|---|---|---|---|---|---|',
+        `| ${counts.added} | ${counts.moved} | ${counts.updated} | ${counts.unchanged} | ${counts.failed} | ${counts.skipped} |`,
+    ];
+    if (outcome.plan.cards.length > 0) {
+        lines.push('', '| item | change |', '|---|---|');
+        for (const operation of outcome.plan.cards.slice(0, 200)) {
+            const values = operation.writes
+                .map((write) => `${write.field} → ${(0,board_plan/* describeWrite */.dd)(write.value)}`)
+                .join(', ');
+            lines.push(`| ${cell(operation.itemKey)} | ${cell(operation.kind === 'addCard' ? `added: ${values}` : values)} |`);
+        }
+    }
+    return `${lines.join('\n')}\n`;
+}
+const run = (/* unused pure expression or super */ null && (runBoardSyncAction));
+
+
+/***/ }),
+
+/***/ 4202:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  xT: () => (/* binding */ BOARD_ACTIONS),
+  dd: () => (/* binding */ describeWrite),
+  KJ: () => (/* binding */ planBoard),
+  Re: () => (/* binding */ sameColumn)
+});
+
+// UNUSED EXPORTS: iterationFor, optionColor, planIsEmpty
+
+;// CONCATENATED MODULE: ./build/src/board/model.js
+function issueKey(repository, number) {
+    return `${repository.toLowerCase()}#${number}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/board/plan.js
+
+const BOARD_ACTIONS = [
+    'sync',
+    'create_board',
+    'add_to_board',
+    'move_card',
+    'update_progress',
+];
+const OPTION_COLORS = {
+    backlog: 'GRAY',
+    'to do': 'BLUE',
+    todo: 'BLUE',
+    'in progress': 'YELLOW',
+    blocked: 'RED',
+    done: 'GREEN',
+};
+function optionColor(name) {
+    return OPTION_COLORS[name.toLowerCase()] ?? 'PURPLE';
+}
+/** Column names match regardless of case and spacing, so GitHub's default "Todo" serves as "To Do". */
+const sameColumn = (a, b) => a.toLowerCase().replace(/\s+/g, '') === b.toLowerCase().replace(/\s+/g, '');
+const same = (a, b) => a.toLowerCase() === b.toLowerCase();
+function planBoard(input) {
+    const { actual, template, action } = input;
+    const plan = { setup: [], cards: [], unchanged: [], notes: [] };
+    if (!actual) {
+        plan.setup.push({ kind: 'createBoard', title: input.title, reason: 'no board with this title yet' });
+    }
+    const fields = actual?.fields ?? [];
+    /** Role → the board's field the sync writes, once it exists (or will exist after setup). */
+    const usable = new Map();
+    for (const spec of template.fields) {
+        const field = fields.find((candidate) => same(candidate.name, spec.name)) ?? null;
+        if (field && field.kind !== spec.kind) {
+            plan.notes.push({
+                itemKey: null,
+                message: `The board's field ${JSON.stringify(field.name)} is ${describeKind(field.kind)}, not ${describeKind(spec.kind)}; the sync leaves it alone. Rename it (or delete it) to let the sync create its own.`,
+            });
+            continue;
+        }
+        if (!field && !spec.create) {
+            plan.notes.push({
+                itemKey: null,
+                message: `The board has no ${describeKind(spec.kind).replace(/^an? /, '')} field named ${JSON.stringify(spec.name)}; ${spec.description}`,
+            });
+            continue;
+        }
+        if (!field) {
+            plan.setup.push({
+                kind: 'createField',
+                field: spec,
+                options: spec.role === 'status' ? input.columns : [],
+                reason: `the board has no ${spec.name} field`,
+            });
+        }
+        else if (spec.role === 'status') {
+            const missing = input.columns.filter((column) => !field.options.some((option) => sameColumn(option.name, column)));
+            if (missing.length > 0) {
+                plan.setup.push({
+                    kind: 'addStatusOptions',
+                    fieldId: field.id,
+                    fieldName: field.name,
+                    options: [
+                        ...field.options.map((option) => ({
+                            id: option.id,
+                            name: option.name,
+                            color: option.color ?? 'GRAY',
+                            description: option.description ?? '',
+                        })),
+                        ...missing.map((name) => ({ name, color: optionColor(name), description: '' })),
+                    ],
+                    added: missing,
+                    restore: (actual?.cards ?? []).flatMap((card) => {
+                        const value = card.values[field.name];
+                        return value?.kind === 'option' ? [{ cardId: card.id, option: value.name }] : [];
+                    }),
+                    reason: `the Status field lacks ${missing.map((name) => JSON.stringify(name)).join(', ')}`,
+                });
+            }
+        }
+        usable.set(spec.role, { spec, field });
+    }
+    if (action === 'create_board')
+        return plan;
+    const cardsByIssue = new Map();
+    for (const card of actual?.cards ?? []) {
+        if (card.issue)
+            cardsByIssue.set(issueKey(card.issue.repository, card.issue.number), card);
+    }
+    for (const { card, issue } of input.cards) {
+        const existing = cardsByIssue.get(issueKey(issue.repository, issue.number));
+        const writes = wantedWrites(card, usable, action);
+        if (!existing) {
+            if (action === 'move_card' || action === 'update_progress') {
+                plan.notes.push({
+                    itemKey: card.itemKey,
+                    message: `#${issue.number} is not on the board; add_to_board (or a sync) adds it.`,
+                });
+                continue;
+            }
+            plan.cards.push({
+                kind: 'addCard',
+                itemKey: card.itemKey,
+                title: card.title,
+                issue,
+                writes,
+                reason: `#${issue.number} is not on the board (${card.column})`,
+            });
+            continue;
+        }
+        if (action === 'add_to_board') {
+            plan.unchanged.push(card.itemKey);
+            continue;
+        }
+        const changed = writes.filter((write) => !holds(existing.values[write.field], write.value));
+        if (changed.length === 0) {
+            plan.unchanged.push(card.itemKey);
+            continue;
+        }
+        plan.cards.push({
+            kind: 'updateCard',
+            itemKey: card.itemKey,
+            title: card.title,
+            cardId: existing.id,
+            writes: changed,
+            reason: changed
+                .map((write) => `${write.field} ${describeValue(existing.values[write.field])} → ${describeWrite(write.value)}`)
+                .join(', '),
+        });
+    }
+    return plan;
+}
+function wantedWrites(card, usable, action) {
+    const writes = [];
+    const roles = action === 'move_card'
+        ? ['status']
+        : action === 'update_progress'
+            ? ['progress', 'target_date', 'release', 'sprint']
+            : ['status', 'progress', 'target_date', 'release', 'sprint'];
+    for (const role of roles) {
+        const entry = usable.get(role);
+        if (!entry)
+            continue;
+        const name = entry.field?.name ?? entry.spec.name;
+        switch (role) {
+            case 'status': {
+                const option = entry.field?.options.find((candidate) => sameColumn(candidate.name, card.column));
+                writes.push({ field: name, role, value: { option: option?.name ?? card.column } });
+                break;
+            }
+            case 'progress':
+                writes.push({ field: name, role, value: { number: card.progress } });
+                break;
+            case 'target_date':
+                if (card.targetDate)
+                    writes.push({ field: name, role, value: { date: card.targetDate } });
+                break;
+            case 'release':
+                if (card.release)
+                    writes.push({ field: name, role, value: { text: card.release } });
+                break;
+            case 'sprint': {
+                const iteration = card.targetDate ? iterationFor(entry.field, card.targetDate) : null;
+                if (iteration)
+                    writes.push({ field: name, role, value: { iterationId: iteration.id, title: iteration.title } });
+                break;
+            }
+        }
+    }
+    return writes;
+}
+/** The iteration whose days contain `date` (YYYY-MM-DD). */
+function iterationFor(field, date) {
+    const day = Date.parse(`${date}T00:00:00Z`);
+    for (const iteration of field?.iterations ?? []) {
+        const start = Date.parse(`${iteration.startDate}T00:00:00Z`);
+        if (day >= start && day < start + iteration.duration * 86_400_000)
+            return iteration;
+    }
+    return null;
+}
+function holds(actual, wanted) {
+    if (!actual)
+        return false;
+    if ('option' in wanted)
+        return actual.kind === 'option' && sameColumn(actual.name, wanted.option);
+    if ('number' in wanted)
+        return actual.kind === 'number' && actual.number === wanted.number;
+    if ('date' in wanted)
+        return actual.kind === 'date' && actual.date.slice(0, 10) === wanted.date;
+    if ('text' in wanted)
+        return actual.kind === 'text' && actual.text === wanted.text;
+    return actual.kind === 'iteration' && actual.iterationId === wanted.iterationId;
+}
+function describeWrite(value) {
+    if ('option' in value)
+        return value.option;
+    if ('number' in value)
+        return String(value.number);
+    if ('date' in value)
+        return value.date;
+    if ('text' in value)
+        return JSON.stringify(value.text);
+    return value.title;
+}
+function describeValue(value) {
+    if (!value)
+        return '(empty)';
+    switch (value.kind) {
+        case 'option':
+            return value.name;
+        case 'number':
+            return String(value.number);
+        case 'date':
+            return value.date;
+        case 'text':
+            return JSON.stringify(value.text);
+        case 'iteration':
+            return value.title;
+    }
+}
+function describeKind(kind) {
+    return ({
+        single_select: 'a single select',
+        number: 'a number',
+        date: 'a date',
+        text: 'a text',
+        iteration: 'an iteration',
+    }[kind] ?? 'a built-in');
+}
+function planIsEmpty(plan) {
+    return plan.setup.length === 0 && plan.cards.length === 0;
+}
+
+
+/***/ }),
+
+/***/ 7406:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $O: () => (/* binding */ isOrchestratorGitError),
+/* harmony export */   Xw: () => (/* binding */ OrchestratorGitError),
+/* harmony export */   hD: () => (/* binding */ quote)
+/* harmony export */ });
+/* unused harmony export isFatal */
+/** The error catalogue: every failure a user can act on has a code, a message naming the bad value, and a fix. */
+class OrchestratorGitError extends Error {
+    code;
+    /** One or two sentences on how to fix it. */
+    fix;
+    constructor(code, message, fix, options) {
+        super(message, options);
+        this.name = 'OrchestratorGitError';
+        this.code = code;
+        this.fix = fix;
+    }
+    /** The message and the fix, as printed by the action and the CLI. */
+    describe() {
+        return `${this.code}: ${this.message}\nHow to fix: ${this.fix}`;
+    }
+}
+function isOrchestratorGitError(error) {
+    return error instanceof OrchestratorGitError;
+}
+/** Quotes an untrusted value for an error message: one line, bounded, visibly delimited. */
+function quote(value, max = 120) {
+    const text = String(value).replace(/[\u0000-\u001f\u007f]+/g, ' ');
+    return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+}
+/** Errors after which no later request of the run can succeed (credentials, access, limits): the run stops. */
+function isFatal(error) {
+    return [
+        'TOKEN_INVALID',
+        'REPOSITORY_NOT_FOUND',
+        'ISSUES_DISABLED',
+        'PERMISSION_DENIED',
+        'RATE_LIMITED',
+    ].includes(error.code);
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,303 @@
+/**
+ * One board-sync run: derive the cards, read the board, plan, set the board up (board, fields, Status options), then
+ * add cards and write their values in batches. Board identity lives on the platform (a card is found by its issue),
+ * so nothing is written to the state.
+ */
+import path from 'node:path';
+import {
+  BOARD_SYNC_SETTINGS,
+  resolveBoardSettings,
+  type BoardRawSettings,
+  type BoardSyncSettings,
+} from '../board/config.js';
+import { withFileDefaults } from '../config/file-keys.js';
+import { deriveDesiredCards, type DesiredCard } from '../board/desired.js';
+import type { ActualBoard, IssueRef } from '../board/model.js';
+import { planBoard, type BoardNote, type BoardPlan, type CardOperation } from '../board/plan.js';
+import { loadConfigFile, locateFeaturesDir, locateStateFile } from '../config/file.js';
+import {
+  ISSUE_SYNC_SETTINGS,
+  resolveIssueSyncConfig,
+  settingsFromConfigRow,
+  type IssueSyncConfig,
+  type RawSettings,
+  type SettingName,
+} from '../config/issue-sync.js';
+import { parseBoolean } from '../config/values.js';
+import { OrchestratorGitError, quote } from '../errors.js';
+import { createBoardTracker, type BoardTracker } from '../platforms/boards.js';
+import type { RequestStats } from '../platforms/types.js';
+import { readAutoSyncEnabled } from '../state/auto-sync.js';
+import { openStateStore, type StateStore } from '../state/store.js';
+import { linkItemKey } from '../state/types.js';
+import { logText, type Logger } from './logger.js';
+
+export interface BoardCounts {
+  added: number;
+  moved: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  /** Items without an issue yet (issue-sync creates them), or outside the action's reach. */
+  skipped: number;
+}
+
+export interface BoardOutcome {
+  action: BoardSyncSettings['action'];
+  dryRun: boolean;
+  repository: string;
+  board: { title: string; number: number; url: string } | null;
+  /** Whether this run created the board. */
+  created: boolean;
+  plan: BoardPlan;
+  results: {
+    itemKey: string;
+    kind: CardOperation['kind'];
+    status: 'done' | 'failed';
+    error: string | null;
+  }[];
+  counts: BoardCounts;
+  stats: RequestStats;
+}
+
+export interface BoardSyncOptions {
+  store: StateStore;
+  board: BoardTracker;
+  settings: BoardSyncSettings;
+  dryRun: boolean;
+  log: Logger;
+  /** Only these items (`task:<id>`, `feature:<id>` or a bare id); null: every card of the template. */
+  itemKeys?: string[] | null;
+  tasks?: 'top-level' | 'all';
+}
+
+export async function runBoardSync(options: BoardSyncOptions): Promise<BoardOutcome> {
+  const { store, board, settings, log } = options;
+  const notes: BoardNote[] = [];
+  const cards = selectItems(
+    deriveDesiredCards(store.state, settings.template, settings.mapping, {
+      tasks: options.tasks ?? 'top-level',
+    }),
+    options.itemKeys ?? null,
+  );
+  const issues = issueRefs(store, board);
+  const linked: { card: DesiredCard; issue: IssueRef }[] = [];
+  for (const card of cards) {
+    const issue = issues.get(card.itemKey);
+    if (issue) linked.push({ card, issue });
+    else
+      notes.push({
+        itemKey: card.itemKey,
+        message: 'has no issue yet; issue-sync creates it, then the board gets its card',
+      });
+  }
+
+  let actual = await board.readBoard();
+  if (!actual && settings.action !== 'sync' && settings.action !== 'create_board') {
+    throw new OrchestratorGitError(
+      'CONFIG_INVALID',
+      `No board titled ${quote(settings.title)} exists${settings.owner ? ` for ${quote(settings.owner)}` : ''}, so ${settings.action} has nothing to work on.`,
+      'Create it first (board create, or board-action: create_board / sync), or set board-title / board-number to an existing board.',
+    );
+  }
+  const plan = (current: ActualBoard | null) =>
+    planBoard({
+      cards: linked,
+      actual: current,
+      title: settings.title,
+      template: settings.template,
+      columns: settings.columns,
+      action: settings.action,
+    });
+  let current = plan(actual);
+  const outcome: BoardOutcome = {
+    action: settings.action,
+    dryRun: options.dryRun,
+    repository: board.repository,
+    board: actual ? { title: actual.title, number: actual.number, url: actual.url } : null,
+    created: false,
+    plan: current,
+    results: [],
+    counts: { added: 0, moved: 0, updated: 0, unchanged: current.unchanged.length, failed: 0, skipped: 0 },
+    stats: board.stats(),
+  };
+  const finish = () => {
+    outcome.plan.notes.unshift(...notes);
+    outcome.counts.skipped = notes.filter((note) => note.itemKey !== null).length;
+    for (const note of outcome.plan.notes)
+      log.warning(`${note.itemKey ? `${note.itemKey}: ` : ''}${logText(note.message, 400)}`);
+    outcome.stats = board.stats();
+    return outcome;
+  };
+  if (options.dryRun) return finish();
+
+  // Set-up, then read again: new fields and options have ids only the platform knows.
+  for (let round = 0; round < 3 && current.setup.length > 0; round += 1) {
+    for (const operation of current.setup) {
+      if (operation.kind === 'createBoard') {
+        actual = await board.createBoard(operation.title);
+        outcome.created = true;
+        log.info(`Created board ${logText(actual.title)}: ${actual.url}`);
+        break; // its fields are planned against the new board
+      }
+      if (!actual) break;
+      await board.applySetup(actual, operation);
+      log.info(
+        operation.kind === 'createField'
+          ? `Created field ${logText(operation.field.name)}`
+          : `Added ${operation.added.map((name) => logText(name)).join(', ')} to ${logText(operation.fieldName)} (${operation.restore.length} card values restored)`,
+      );
+    }
+    actual = outcome.created && round === 0 && actual ? actual : await board.readBoard();
+    current = plan(actual);
+  }
+  if (!actual)
+    throw new OrchestratorGitError(
+      'PLATFORM_ERROR',
+      'The board could not be read after it was set up.',
+      'Run again.',
+    );
+  outcome.board = { title: actual.title, number: actual.number, url: actual.url };
+  outcome.plan = current;
+  outcome.counts.unchanged = current.unchanged.length;
+
+  const results = current.cards.length > 0 ? await board.applyCards(actual, current.cards) : [];
+  for (const result of results) {
+    const { operation } = result;
+    const status = result.error ? 'failed' : 'done';
+    outcome.results.push({
+      itemKey: operation.itemKey,
+      kind: operation.kind,
+      status,
+      error: result.error?.message ?? null,
+    });
+    if (result.error) {
+      outcome.counts.failed += 1;
+      log.error(`${operation.itemKey}: ${logText(result.error.message, 400)}`);
+      continue;
+    }
+    if (operation.kind === 'addCard') outcome.counts.added += 1;
+    else if (operation.writes.some((write) => write.role === 'status')) outcome.counts.moved += 1;
+    else outcome.counts.updated += 1;
+    log.info(
+      `${operation.kind === 'addCard' ? 'Added' : 'Updated'} ${operation.itemKey}: ${logText(operation.reason, 300)}`,
+    );
+  }
+  return finish();
+}
+
+function selectItems(cards: DesiredCard[], itemKeys: string[] | null): DesiredCard[] {
+  if (itemKeys === null) return cards;
+  const wanted = new Set(itemKeys.map((key) => key.trim()));
+  const chosen = cards.filter(
+    (card) => wanted.has(card.itemKey) || wanted.has(card.itemKey.slice(card.itemKey.indexOf(':') + 1)),
+  );
+  const known = new Set(
+    chosen.flatMap((card) => [card.itemKey, card.itemKey.slice(card.itemKey.indexOf(':') + 1)]),
+  );
+  const unknown = [...wanted].filter((key) => !known.has(key));
+  if (unknown.length > 0) {
+    throw new OrchestratorGitError(
+      'CONFIG_INVALID',
+      `No card on this board type for ${unknown.map((key) => quote(key)).join(', ')}.`,
+      'Name items as task:<id>, feature:<id> or a bare id that the state has, of a kind the board type shows (release_planning: features; sprint_board: top-level tasks).',
+    );
+  }
+  return chosen;
+}
+
+/** Each item's issue, from the links the state holds (issue-sync writes them; node ids from its sync records). */
+function issueRefs(store: StateStore, board: BoardTracker): Map<string, IssueRef> {
+  const refs = new Map<string, IssueRef>();
+  for (const link of store.state.links) {
+    if (link.platform !== board.platform || link.repository.toLowerCase() !== board.repository.toLowerCase())
+      continue;
+    refs.set(linkItemKey(link), { repository: board.repository, number: link.issueNumber, contentId: null });
+  }
+  for (const [key, record] of store.syncedItems(board.platform, board.repository)) {
+    refs.set(key, { repository: board.repository, number: record.issueNumber, contentId: record.issueId });
+  }
+  return refs;
+}
+
+// ---- from raw settings to outcome (the action and the CLI) --------------------------------------------------------
+
+export interface ExecuteBoardOptions {
+  /** Action inputs or CLI flags: the shared settings (state-file, platform, repository, token, …) and the board's. */
+  inputs: RawSettings & BoardRawSettings;
+  configPath: string | null;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  log: Logger;
+  onSecret?: (secret: string) => void;
+  itemKeys?: string[] | null;
+}
+
+export type ExecuteBoardResult =
+  | { kind: 'disabled'; reason: string }
+  | { kind: 'synced'; config: IssueSyncConfig; settings: BoardSyncSettings; outcome: BoardOutcome };
+
+export async function executeBoardSync(options: ExecuteBoardOptions): Promise<ExecuteBoardResult> {
+  const { inputs, cwd, log } = options;
+  const shared: RawSettings = {};
+  for (const name of Object.keys(ISSUE_SYNC_SETTINGS) as SettingName[]) {
+    const value = inputs[name];
+    if (value !== undefined && value !== null && value !== '') shared[name] = value;
+  }
+  if (shared.enabled !== undefined && !parseBoolean(shared.enabled, 'enabled', 'input')) {
+    return { kind: 'disabled', reason: 'the enabled input is false' };
+  }
+  const { file: configFile, settings: fileSettings } = loadConfigFile(options.configPath, cwd);
+  if (configFile) log.info(`Config file: ${configFile}`);
+  const stateFile = locateStateFile(
+    (shared['state-file'] as string | undefined) ??
+      (fileSettings['state-file'] as string | undefined) ??
+      null,
+    cwd,
+  );
+  const statePath = path.resolve(cwd, stateFile);
+  if (shared.enabled === undefined && (await readAutoSyncEnabled(statePath)) === false) {
+    return { kind: 'disabled', reason: "auto_sync_enabled is 0 in the state's git_integration_config" };
+  }
+  const featuresDir = locateFeaturesDir(
+    (shared['features-dir'] as string | undefined) ??
+      (fileSettings['features-dir'] as string | undefined) ??
+      null,
+    cwd,
+  );
+  const store = await openStateStore({
+    stateFile: statePath,
+    featuresDir: featuresDir ? path.resolve(cwd, featuresDir) : null,
+  });
+  try {
+    const config = resolveIssueSyncConfig({
+      inputs: { ...shared, 'state-file': stateFile },
+      configRow: settingsFromConfigRow(store.state.config, options.env),
+      file: fileSettings,
+      env: options.env,
+    });
+    options.onSecret?.(config.token);
+    if (!config.enabled) return { kind: 'disabled', reason: 'enabled resolves to false' };
+    const settings = resolveBoardSettings(
+      withFileDefaults(inputs, fileSettings, Object.keys(BOARD_SYNC_SETTINGS)),
+      config.repository,
+    );
+    const board = await createBoardTracker(
+      config,
+      { owner: settings.owner, title: settings.title, number: settings.number },
+      (message) => log.warning(message),
+    );
+    const outcome = await runBoardSync({
+      store,
+      board,
+      settings,
+      dryRun: config.dryRun,
+      log,
+      itemKeys: options.itemKeys ?? null,
+      tasks: config.policy.tasks === 'all' ? 'all' : 'top-level',
+    });
+    return { kind: 'synced', config, settings, outcome };
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,63 @@
+/** The board side of a platform, beside its IssueTracker: read a board, create it and its fields, change cards in batches. */
+import type { ActualBoard } from '../board/model.js';
+import type { CardOperation, SetupOperation } from '../board/plan.js';
+import { OrchestratorGitError } from '../errors.js';
+import type { TrackerConfig } from './index.js';
+import type { PlatformName, RequestStats } from './types.js';
+
+/** Which board a run works on: by number when given (it must exist), else by exact title (created when missing). */
+export interface BoardRef {
+  /** User or organisation that owns the board (GitHub); null: the repository's owner. */
+  owner: string | null;
+  title: string;
+  number: number | null;
+}
+
+export interface CardResult {
+  operation: CardOperation;
+  /** The card after the operation, when it has one. */
+  cardId: string | null;
+  error: OrchestratorGitError | null;
+}
+
+export interface BoardTracker {
+  readonly platform: PlatformName;
+  readonly repository: string;
+  /** The board with every field and card; null when no board has the title (a missing board number is an error). */
+  readBoard(): Promise<ActualBoard | null>;
+  /** Creates the board (linked to the repository where the platform allows) and returns it, without cards. */
+  createBoard(title: string): Promise<ActualBoard>;
+  /** Creates a field or adds Status options (restoring the values the platform clears on the way). */
+  applySetup(board: ActualBoard, operation: Exclude<SetupOperation, { kind: 'createBoard' }>): Promise<void>;
+  /** Adds cards and writes field values, batched; one result per operation, in order. */
+  applyCards(board: ActualBoard, operations: CardOperation[]): Promise<CardResult[]>;
+  stats(): RequestStats;
+}
+
+/** The board side of the configured platform; Bitbucket has no boards (a NOT_SUPPORTED error that says what to do). */
+export async function createBoardTracker(
+  config: TrackerConfig,
+  ref: BoardRef,
+  warn: (message: string) => void,
+): Promise<BoardTracker> {
+  switch (config.platform) {
+    case 'github': {
+      const { GitHubProjectsBoard } = await import('./github/projects.js');
+      return new GitHubProjectsBoard(config.repository, ref, {
+        token: config.token,
+        baseUrl: config.apiUrl,
+        writeDelayMs: config.writeDelayMs,
+        log: warn,
+      });
+    }
+    case 'gitlab':
+    case 'bitbucket':
+      throw new OrchestratorGitError(
+        'NOT_SUPPORTED',
+        `Boards are not supported on ${config.platform === 'gitlab' ? 'GitLab yet' : 'Bitbucket Cloud: its API has no boards'}.`,
+        config.platform === 'gitlab'
+          ? 'Use issue-sync: its scoped `status: …` labels drive a GitLab issue board whose lists are those labels (Plan → Issue boards → Create list → the label).'
+          : 'Use issue-sync (issues carry their status as kind/priority and the issue state); for a board, mirror the repository to GitHub or GitLab, or use Jira, which Bitbucket integrates with.',
+      );
+  }
+}

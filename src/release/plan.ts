@@ -1,0 +1,191 @@
+/**
+ * plan_release, pure: the completed features and tasks not yet released, grouped by category, the bump they and the
+ * commits since the previous release call for, and the version (requested and checked, or suggested).
+ */
+import { OrchestratorGitError, quote } from '../errors.js';
+import type { FeatureRecord, OrchestratorState, TaskRecord } from '../state/types.js';
+import type {
+  PlannedFeature,
+  PlannedTask,
+  ReleaseCommit,
+  ReleaseGroup,
+  ReleasePlan,
+  ReleaseTag,
+} from './types.js';
+import {
+  bumpShortfall,
+  checkRequestedVersion,
+  countCommits,
+  nextVersion,
+  suggestBump,
+  tagName,
+} from './version.js';
+
+export interface PlanReleaseInput {
+  state: Pick<OrchestratorState, 'features' | 'tasks' | 'milestones'>;
+  /** Every release tag of the repository. */
+  tags: readonly ReleaseTag[];
+  /** The release commit. */
+  head: string;
+  tagPrefix: string;
+  /** A version already parsed (no prefix), or null to take the suggestion. */
+  requestedVersion: string | null;
+  /** The previous release (see previousRelease): the commits are those since its tag. */
+  previous: ReleaseTag | null;
+  commits: readonly ReleaseCommit[];
+  /** Features the user named; null: the release milestone's, else every completed feature not yet released. */
+  featureIds: readonly string[] | null;
+  /** Name of the release_milestones row of this release (default: the tag). */
+  milestoneName?: (tag: string) => string;
+}
+
+export const UNCATEGORISED = 'Uncategorised';
+export const OTHER_TASKS = 'Other';
+
+/** Features of every completed release milestone except `except` (a re-run's own). */
+export function releasedFeatureIds(
+  milestones: OrchestratorState['milestones'],
+  except: string | null,
+): Set<string> {
+  const released = new Set<string>();
+  for (const milestone of milestones) {
+    if (milestone.status !== 'completed' || milestone.name === except) continue;
+    for (const id of milestone.includedFeatures) released.add(id);
+  }
+  return released;
+}
+
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function plannedTask(task: TaskRecord): PlannedTask {
+  return { id: task.id, title: task.title, featureId: task.featureId, completedAt: task.completedAt };
+}
+
+function completedTopLevel(tasks: readonly TaskRecord[]): TaskRecord[] {
+  return tasks.filter((task) => task.parentId === null && task.status === 'completed');
+}
+
+export function planRelease(input: PlanReleaseInput): ReleasePlan {
+  const { state, previous } = input;
+  const warnings: string[] = [];
+  const check =
+    input.requestedVersion !== null
+      ? checkRequestedVersion(input.requestedVersion, input.tags, input.head)
+      : { alreadyTagged: false };
+
+  const counts = countCommits(input.commits);
+  const featuresById = new Map(state.features.map((feature) => [feature.id, feature]));
+  const tentativeVersion = input.requestedVersion;
+  const milestoneOf = (version: string | null): string | null =>
+    version === null ? null : (input.milestoneName ?? ((tag) => tag))(tagName(version, input.tagPrefix));
+
+  // Which features: named, else this release's milestone row, else every completed one not yet released.
+  const ownMilestoneName = milestoneOf(tentativeVersion);
+  const released = releasedFeatureIds(state.milestones, ownMilestoneName);
+  let selected: FeatureRecord[];
+  if (input.featureIds !== null) {
+    const unknown = input.featureIds.filter((id) => !featuresById.has(id));
+    if (unknown.length > 0) {
+      const known = state.features.map((feature) => feature.id);
+      throw new OrchestratorGitError(
+        'CONFIG_INVALID',
+        `Unknown feature ${unknown.map((id) => quote(id)).join(', ')}: the state has no such feature.`,
+        `Name features by their Feature ID; the state has ${known.slice(0, 10).join(', ') || 'none'}${known.length > 10 ? ', …' : ''}.`,
+      );
+    }
+    selected = [...new Set(input.featureIds)].map((id) => featuresById.get(id) as FeatureRecord);
+  } else {
+    const row = state.milestones.find((milestone) => milestone.name === ownMilestoneName);
+    selected =
+      row && row.includedFeatures.length > 0
+        ? row.includedFeatures.flatMap((id) => {
+            const feature = featuresById.get(id);
+            if (!feature)
+              warnings.push(
+                `Milestone ${quote(row.name)} includes feature ${quote(id)}, which the state no longer has.`,
+              );
+            return feature ? [feature] : [];
+          })
+        : state.features.filter((feature) => feature.status === 'completed' && !released.has(feature.id));
+  }
+  for (const feature of selected) {
+    if (feature.status !== 'completed' && feature.status !== 'archived')
+      warnings.push(`Feature ${quote(feature.id)} is in the release but its status is ${feature.status}.`);
+    if (released.has(feature.id))
+      warnings.push(`Feature ${quote(feature.id)} was already released in an earlier milestone.`);
+  }
+  const selectedIds = new Set(selected.map((feature) => feature.id));
+
+  const topLevel = completedTopLevel(state.tasks);
+  const features: PlannedFeature[] = selected
+    .map((feature) => ({
+      id: feature.id,
+      title: feature.title,
+      category: feature.category?.trim() || UNCATEGORISED,
+      status: feature.status,
+      tasks: topLevel
+        .filter((task) => task.featureId === feature.id)
+        .map(plannedTask)
+        .sort((a, b) => byText(a.title, b.title) || byText(a.id, b.id)),
+    }))
+    .sort((a, b) => byText(a.category, b.category) || byText(a.title, b.title) || byText(a.id, b.id));
+
+  // Tasks outside the included features: completed since the previous release, and not part of a released feature.
+  const since = previous?.date ?? null;
+  const tasks = topLevel
+    .filter(
+      (task) =>
+        task.featureId === null || (!selectedIds.has(task.featureId) && !released.has(task.featureId)),
+    )
+    .filter(
+      (task) =>
+        since === null || (task.completedAt !== null && Date.parse(task.completedAt) > Date.parse(since)),
+    )
+    .map(plannedTask)
+    .sort((a, b) => byText(a.title, b.title) || byText(a.id, b.id));
+
+  const groups = new Map<string, ReleaseGroup>();
+  const group = (category: string): ReleaseGroup => {
+    let found = groups.get(category);
+    if (!found) {
+      found = { category, features: [], tasks: [] };
+      groups.set(category, found);
+    }
+    return found;
+  };
+  for (const feature of features) group(feature.category).features.push(feature);
+  for (const task of tasks) {
+    const feature = task.featureId === null ? undefined : featuresById.get(task.featureId);
+    group(feature ? feature.category?.trim() || UNCATEGORISED : OTHER_TASKS).tasks.push(task);
+  }
+
+  const suggestion = suggestBump(counts, features.length, tasks.length, previous?.version ?? null);
+  const suggestedVersion =
+    suggestion.bump === null ? null : nextVersion(previous?.version ?? null, suggestion.bump);
+  const version = input.requestedVersion ?? suggestedVersion;
+  if (input.requestedVersion !== null) {
+    const shortfall = bumpShortfall(previous?.version ?? null, input.requestedVersion, suggestion.bump);
+    if (shortfall) warnings.push(shortfall);
+  }
+  return {
+    version,
+    tag: version === null ? null : tagName(version, input.tagPrefix),
+    previousTag: previous?.name ?? null,
+    previousVersion: previous?.version ?? null,
+    suggestedBump: suggestion.bump,
+    suggestedVersion,
+    bumpReasons: suggestion.reasons,
+    requestedVersion: input.requestedVersion,
+    alreadyTagged: check.alreadyTagged,
+    commit: input.head,
+    features,
+    tasks,
+    groups: [...groups.values()].sort((a, b) =>
+      a.category === OTHER_TASKS ? 1 : b.category === OTHER_TASKS ? -1 : byText(a.category, b.category),
+    ),
+    commits: counts,
+    warnings,
+  };
+}
