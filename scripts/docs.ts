@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { BOARD_SYNC_SETTINGS } from '../src/board/config.js';
-import { ISSUE_SYNC_SETTINGS } from '../src/config/issue-sync.js';
+import { ISSUE_SYNC_SETTINGS, SECRET_SETTINGS } from '../src/config/issue-sync.js';
 import { RELEASE_SETTINGS } from '../src/release/config.js';
 import { repositoryRoot } from '../test-support/repository-root.js';
 
@@ -44,7 +44,7 @@ export function renderConfigurationReference(): string {
     const cells = [
       `\`${name}\``,
       input ? 'yes' : 'no',
-      name === 'token' ? 'never (secret)' : 'yes',
+      (SECRET_SETTINGS as readonly string[]).includes(name) ? 'never (secret)' : 'yes',
       setting.help,
       setting.default,
     ].map((text) => text.replace(/\|/g, '\\|'));

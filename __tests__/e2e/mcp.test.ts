@@ -6,7 +6,6 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { RawSettings } from '../../src/config/issue-sync.js';
-import type { Capabilities } from '../../src/mcp/capabilities.js';
 import { createOrchestratorMcpServer } from '../../src/mcp/server.js';
 import type { GitHubEmulator } from '../../test-support/emulators/github/index.js';
 import {
@@ -74,11 +73,7 @@ interface Session {
   close(): Promise<void>;
 }
 
-async function connect(
-  settings: RawSettings,
-  env: NodeJS.ProcessEnv,
-  capabilities?: Partial<Capabilities>,
-): Promise<Session> {
+async function connect(settings: RawSettings, env: NodeJS.ProcessEnv): Promise<Session> {
   const { log, lines } = recordingLogger();
   const server = createOrchestratorMcpServer({
     settings,
@@ -86,7 +81,6 @@ async function connect(
     env,
     cwd: workspace.dir,
     log,
-    ...(capabilities ? { capabilities } : {}),
   });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   await server.connect(serverTransport);
@@ -488,21 +482,17 @@ describe('against the GitHub emulator', () => {
     expect(result.text).toContain('Note: issue_config.title "A better title" was not used');
   });
 
-  it('board actions, and release actions other than create_milestone, answer NOT_SUPPORTED', async () => {
+  it('a token that cannot reach projects, and a release outside a git checkout, are tool errors with the fix', async () => {
     const board = await session.call('orchestrator_project_board_manager', {
-      action: 'move_card',
+      action: 'create_board',
       board_type: 'sprint_board',
-      task_id: 'gt_root_0001',
-      status_mapping: { in_progress: 'Doing' },
     });
     expect(board.isError).toBe(true);
-    expect(board.text).toContain(
-      'NOT_SUPPORTED: board-sync is not available in this version yet; orchestrator_project_board_manager cannot move card.',
-    );
     expect(board.data.error).toMatchObject({
-      code: 'NOT_SUPPORTED',
-      fix: expect.stringContaining('by hand'),
+      code: 'PERMISSION_DENIED',
+      fix: expect.stringContaining('GitHub App installation token'),
     });
+    expect(board.text).toMatch(/^PERMISSION_DENIED: .*Resource not accessible by integration/);
 
     const badBoard = await session.call('orchestrator_project_board_manager', {
       action: 'add_to_board',
@@ -520,74 +510,32 @@ describe('against the GitHub emulator', () => {
         release_notes_template: 'automated',
       });
       expect(release.isError).toBe(true);
-      expect(release.text).toContain(
-        `NOT_SUPPORTED: release coordination is not available in this version yet; orchestrator_release_coordinator cannot ${action.replace('_', ' ')}.`,
-      );
-      expect(release.text).toContain('Actions available now: create_milestone');
+      expect(release.data.error).toMatchObject({
+        code: 'CONFIG_INVALID',
+        message: `"${workspace.dir}" is not inside a git work tree: releases read the commits and tags of the checkout.`,
+        fix: expect.stringContaining('Run the release step in the checked-out repository'),
+      });
     }
-    expect(writesOf(emulator)).toEqual([]);
+    // GraphQL reads are POSTs too: nothing but those was sent, and nothing was made.
+    expect(writesOf(emulator).filter((request) => request.path !== '/graphql')).toEqual([]);
+    expect(emulator.projects.projects).toEqual([]);
+    expect(issuesOf(emulator)).toEqual([]);
   });
 
-  it('creates the issue and says so when issue_config.project_board cannot be served yet', async () => {
+  it('creates the issue, and says why issue_config.project_board could not add it to the board', async () => {
     const result = await git({
       action: 'create_issue',
       task_id: 'gt_root_0001',
       issue_config: { project_board: 'Feature Development' },
     });
-    expect(result.isError).toBeUndefined();
     expect(itemsOf(result)).toMatchObject([{ itemKey: TASK, result: 'created' }]);
-    expect(result.data.notes).toEqual([
-      'issue_config.project_board "Feature Development" was not used: board-sync is not available in this version yet; orchestrator_project_board_manager cannot add to board; the issue is not on a board.',
-    ]);
-  });
-
-  it('hands issue_config.project_board to the board engine registered for add_to_board', async () => {
-    const requests: unknown[] = [];
-    const withBoard = await connect(
-      {
-        'state-file': STATE_DB,
-        'features-dir': FEATURES,
-        repository: REPO,
-        'api-url': emulator.url,
-        'write-delay-ms': '0',
-      },
-      { GITHUB_TOKEN: TOKEN },
-      {
-        board: {
-          add_to_board: async (request, context) => {
-            requests.push({ request, repository: context.inputs.repository });
-            return { summary: 'Added 1 card.', data: { counts: { added: 1 } } };
-          },
-        },
-      },
+    expect(issueFor(TASK)).toBeDefined();
+    // The server's token has no Projects access: the issue is made, the card is not, and the answer says why.
+    expect(result.isError).toBe(true);
+    expect(result.data.board).toMatchObject({ error: { code: 'PERMISSION_DENIED' } });
+    expect(result.text).toMatch(
+      /\nissue_config\.project_board "Feature Development": PERMISSION_DENIED: .*\nHow to fix: .*GitHub App installation token/,
     );
-    try {
-      const result = await withBoard.call('orchestrator_git_integration', {
-        action: 'create_issue',
-        task_id: 'gt_root_0001',
-        issue_config: { project_board: 'Feature Development' },
-      });
-      expect(result.isError).toBeUndefined();
-      expect(requests).toEqual([
-        {
-          request: {
-            action: 'add_to_board',
-            boardType: null,
-            itemKeys: [TASK],
-            statusMapping: null,
-            boardTitle: 'Feature Development',
-          },
-          repository: REPO,
-        },
-      ]);
-      expect(result.data.board).toEqual({ counts: { added: 1 } });
-      expect(result.text).toContain(
-        '\nCreated 1, updated 0, closed 0, reopened 0, unchanged 0, failed 0.\nAdded 1 card.',
-      );
-      expect(issueFor(TASK)).toBeDefined();
-    } finally {
-      await withBoard.close();
-    }
   });
 
   it('runs two calls on the same state file one after the other: two create_issue at once make one issue', async () => {

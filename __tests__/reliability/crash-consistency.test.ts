@@ -86,6 +86,8 @@ function dyingStore(store: StateStore, dead: () => boolean): StateStore {
     setIntegrationConfig: (row) => store.setIntegrationConfig(row),
     appendJournal: (entries) => store.appendJournal(entries),
     recordRun: (run) => store.recordRun(run),
+    releases: (platform, repository) => store.releases(platform, repository),
+    recordRelease: (release) => store.recordRelease(release),
     save: async () => (dead() ? false : store.save()),
     close: () => store.close(),
   };

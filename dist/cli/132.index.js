@@ -801,7 +801,11 @@ function bitbucketWebHost(baseUrl) {
 }
 class BitbucketReleasePublisher {
     platform = 'bitbucket';
-    capabilities = { releases: false, milestones: false };
+    capabilities = {
+        releases: false,
+        milestones: false,
+        releaseMilestones: false,
+    };
     repository;
     client;
     base;

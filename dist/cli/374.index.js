@@ -19,8 +19,8 @@ var plan = __webpack_require__(84202);
 var src_errors = __webpack_require__(27406);
 // EXTERNAL MODULE: ./build/src/platforms/github/client.js
 var client = __webpack_require__(8473);
-// EXTERNAL MODULE: ./build/src/platforms/github/issues.js
-var issues = __webpack_require__(96514);
+// EXTERNAL MODULE: ./build/src/platforms/github/issues.js + 1 modules
+var issues = __webpack_require__(10278);
 ;// CONCATENATED MODULE: ./build/src/platforms/github/projects/queries.js
 /**
  * Every GraphQL document the Projects v2 adapter sends: fixed queries, and mutations batched under aliases (built
@@ -185,12 +185,12 @@ class GitHubProjectsBoard {
     ownerId = null;
     repositoryId = null;
     constructor(repository, ref, options) {
-        const { owner, repo } = (0,issues/* parseRepository */.S)(repository);
+        const { owner, repo } = (0,issues.parseRepository)(repository);
         this.repoOwner = owner;
         this.repoName = repo;
         this.repository = `${owner}/${repo}`;
         this.ref = ref;
-        this.client = (0,client/* createGitHubClient */.LX)(options);
+        this.client = (0,client.createGitHubClient)(options);
     }
     get owner() {
         return this.ref.owner ?? this.repoOwner;
@@ -396,7 +396,7 @@ class GitHubProjectsBoard {
     toError(error, doing) {
         const graphql = graphqlErrorsOf(error);
         if (!graphql)
-            return (0,client/* toCatalogueError */.ps)(error, this.repository, doing);
+            return (0,client.toCatalogueError)(error, this.repository, doing);
         const first = graphql.errors[0];
         const message = first?.message ?? 'unknown error';
         if (first?.type === 'FORBIDDEN' || first?.type === 'INSUFFICIENT_SCOPES') {

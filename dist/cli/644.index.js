@@ -11,7 +11,7 @@ export const modules = {
 /* unused harmony export githubWebHost */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27406);
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8473);
-/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96514);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(10278);
 /** GitHub tags (git tag objects and refs) and Releases through REST, behind the ReleasePublisher interface. */
 
 
@@ -26,18 +26,22 @@ function githubWebHost(baseUrl) {
 }
 class GitHubReleasePublisher {
     platform = 'github';
-    capabilities = { releases: true, milestones: true };
+    capabilities = {
+        releases: true,
+        milestones: true,
+        releaseMilestones: false,
+    };
     repository;
     owner;
     repo;
     client;
     web;
     constructor(repository, options) {
-        const { owner, repo } = (0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRepository */ .S)(repository);
+        const { owner, repo } = (0,_issues_js__WEBPACK_IMPORTED_MODULE_2__.parseRepository)(repository);
         this.owner = owner;
         this.repo = repo;
         this.repository = `${owner}/${repo}`;
-        this.client = (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .createGitHubClient */ .LX)(options);
+        this.client = (0,_client_js__WEBPACK_IMPORTED_MODULE_1__.createGitHubClient)(options);
         this.web = githubWebHost(options.baseUrl);
     }
     stats() {
@@ -56,7 +60,7 @@ class GitHubReleasePublisher {
             }));
         }
         catch (error) {
-            if ((0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatus */ .nG)(error) === 404)
+            if ((0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatus */ .n)(error) === 404)
                 return null;
             throw this.failure(error, `reading tag ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(name)}`);
         }
@@ -90,7 +94,7 @@ class GitHubReleasePublisher {
             tagSha = data.sha;
         }
         catch (error) {
-            if ((0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatus */ .nG)(error) === 422) {
+            if ((0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatus */ .n)(error) === 422) {
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('VALIDATION_FAILED', `GitHub does not have commit ${input.commit.slice(0, 12)} in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(this.repository)}, so it cannot be tagged ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(input.name)}.`, 'Push the commit first (the release tags the checked-out commit), and run the release on a commit of the repository named in `repository`.', { cause: error });
             }
             throw this.failure(error, `creating the tag object ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(input.name)}`);
@@ -106,7 +110,7 @@ class GitHubReleasePublisher {
         }
         catch (error) {
             // Created meanwhile (a concurrent run) or the answer was lost: what is there now decides.
-            const status = (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatus */ .nG)(error);
+            const status = (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatus */ .n)(error);
             if (status === 422 || status === undefined || status >= 500) {
                 const existing = await this.getTag(input.name);
                 if (existing)
@@ -126,7 +130,7 @@ class GitHubReleasePublisher {
             return toRelease(data);
         }
         catch (error) {
-            if ((0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatus */ .nG)(error) === 404)
+            if ((0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatus */ .n)(error) === 404)
                 return null;
             throw this.failure(error, `reading the release of ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(tag)}`);
         }
@@ -146,7 +150,7 @@ class GitHubReleasePublisher {
             return toRelease(data);
         }
         catch (error) {
-            const status = (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatus */ .nG)(error);
+            const status = (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatus */ .n)(error);
             if (status === 422 || status === undefined || status >= 500) {
                 const existing = await this.getRelease(input.tag);
                 if (existing)
@@ -194,7 +198,7 @@ class GitHubReleasePublisher {
     }
     /** A failure, with the fix for the permission tags and releases need. */
     failure(error, doing) {
-        const converted = (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .toCatalogueError */ .ps)(error, this.repository, doing);
+        const converted = (0,_client_js__WEBPACK_IMPORTED_MODULE_1__.toCatalogueError)(error, this.repository, doing);
         if (converted.code !== 'PERMISSION_DENIED')
             return converted;
         return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('PERMISSION_DENIED', converted.message, CONTENTS_FIX, { cause: error });
@@ -218,6 +222,7 @@ function toRelease(data) {
         name: data.name ?? '',
         body: data.body ?? '',
         url: data.html_url,
+        milestones: [],
     };
 }
 

@@ -29222,7 +29222,7 @@ function boardTemplate(type) {
 
 const BOARD_SYNC_SETTINGS = {
     'board-action': {
-        help: `What to do: ${plan/* BOARD_ACTIONS */.xT.join(', ')}. sync creates the board when missing, adds every card and keeps its fields in step.`,
+        help: `What to do: ${plan/* BOARD_ACTIONS */.xT.join(', ')}. sync creates the board when missing, adds every card and keeps its fields in step; sync_milestones keeps milestones in step with release_milestones.`,
         default: 'sync',
     },
     'board-type': {
@@ -29258,7 +29258,7 @@ function resolveBoardSettings(raw, repository) {
     };
     const action = (text('board-action') ?? 'sync').toLowerCase().replace(/-/g, '_');
     if (!plan/* BOARD_ACTIONS */.xT.includes(action)) {
-        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `board-action ${(0,errors/* quote */.hD)(action)} is not a board action.`, `Use one of ${plan/* BOARD_ACTIONS */.xT.join(', ')} (sync_milestones is the milestones command).`);
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `board-action ${(0,errors/* quote */.hD)(action)} is not a board action.`, `Use one of ${plan/* BOARD_ACTIONS */.xT.join(', ')}.`);
     }
     const template = boardTemplate(text('board-type') ?? 'feature_development');
     const mappingText = text('status-mapping');
@@ -29341,6 +29341,7 @@ const BOARD_ACTIONS = [
     'add_to_board',
     'move_card',
     'update_progress',
+    'sync_milestones',
 ];
 const OPTION_COLORS = {
     backlog: 'GRAY',
@@ -29575,7 +29576,7 @@ function planIsEmpty(plan) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5339);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(29478);
 /** Entry of the orchestrator-git command. */
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -29636,7 +29637,7 @@ function itemResults(outcome) {
 
 /***/ }),
 
-/***/ 5339:
+/***/ 29478:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29667,10 +29668,10 @@ const {
   /* Help */ "_V": Help,
 } = commander;
 
-// EXTERNAL MODULE: ./build/src/engine/execute-issue-sync.js
-var execute_issue_sync = __nccwpck_require__(13233);
-// EXTERNAL MODULE: ./build/src/engine/sync.js + 9 modules
-var sync = __nccwpck_require__(40063);
+// EXTERNAL MODULE: ./build/src/engine/execute-issue-sync.js + 4 modules
+var execute_issue_sync = __nccwpck_require__(33670);
+// EXTERNAL MODULE: ./build/src/engine/sync.js + 10 modules
+var sync = __nccwpck_require__(87491);
 // EXTERNAL MODULE: ./build/src/errors.js
 var errors = __nccwpck_require__(27406);
 // EXTERNAL MODULE: external "node:path"
@@ -29796,333 +29797,11 @@ function formatDoctorReport(report) {
 }
 
 // EXTERNAL MODULE: ./build/src/board/config.js + 2 modules
-var board_config = __nccwpck_require__(61935);
+var config = __nccwpck_require__(61935);
 // EXTERNAL MODULE: ./build/src/board/plan.js + 1 modules
 var board_plan = __nccwpck_require__(84202);
-// EXTERNAL MODULE: ./build/src/config/file-keys.js
-var file_keys = __nccwpck_require__(16277);
-// EXTERNAL MODULE: ./build/src/core/desired.js + 1 modules
-var desired = __nccwpck_require__(59508);
-;// CONCATENATED MODULE: ./build/src/board/desired.js
-/** Derives the cards a board should show from the orchestrator's state: column, progress, dates and release. */
-
-function deriveDesiredCards(state, template, mapping, options = {}) {
-    const byId = new Map(state.tasks.map((task) => [task.id, task]));
-    const children = new Map();
-    for (const task of state.tasks) {
-        if (task.parentId === null || !byId.has(task.parentId))
-            continue;
-        const list = children.get(task.parentId) ?? [];
-        list.push(task);
-        children.set(task.parentId, list);
-    }
-    const topLevel = state.tasks.filter((task) => task.parentId === null || !byId.has(task.parentId));
-    const cards = [];
-    if (template.cards.includes('feature')) {
-        for (const feature of state.features) {
-            const tasks = topLevel.filter((task) => task.featureId === feature.id);
-            const milestone = releaseOf(feature.id, state.milestones);
-            cards.push({
-                itemKey: (0,desired/* itemKey */.Dh)('feature', feature.id),
-                kind: 'feature',
-                title: feature.title,
-                status: feature.status,
-                column: mapping[feature.status],
-                progress: percent(tasks, feature.status === 'completed' || feature.status === 'archived'),
-                targetDate: dateOf(milestone?.targetDate ?? null),
-                release: milestone?.name ?? null,
-            });
-        }
-    }
-    if (template.cards.includes('task')) {
-        const tasks = options.tasks === 'all' ? state.tasks : topLevel;
-        for (const task of tasks) {
-            const milestone = releaseOf(task.featureId, state.milestones);
-            cards.push({
-                itemKey: (0,desired/* itemKey */.Dh)('task', task.id),
-                kind: 'task',
-                title: task.title,
-                status: task.status,
-                column: mapping[task.status],
-                progress: percent(descendants(task, children), task.status === 'completed'),
-                targetDate: dateOf(task.dueDate) ?? dateOf(milestone?.targetDate ?? null),
-                release: milestone?.name ?? null,
-            });
-        }
-    }
-    return cards.sort((a, b) => (a.itemKey < b.itemKey ? -1 : a.itemKey > b.itemKey ? 1 : 0));
-}
-/** Share of the counted (non-cancelled) tasks that are completed; 100 once the item itself is done. */
-function percent(tasks, done) {
-    const counted = tasks.filter((task) => task.status !== 'cancelled');
-    if (done)
-        return 100;
-    if (counted.length === 0)
-        return 0;
-    return Math.round((counted.filter((task) => task.status === 'completed').length / counted.length) * 100);
-}
-function descendants(task, children) {
-    const out = [];
-    const seen = new Set([task.id]);
-    const stack = [...(children.get(task.id) ?? [])];
-    while (stack.length > 0) {
-        const next = stack.pop();
-        if (!next || seen.has(next.id))
-            continue;
-        seen.add(next.id);
-        out.push(next);
-        stack.push(...(children.get(next.id) ?? []));
-    }
-    return out;
-}
-/** The release a feature ships in: the earliest-due milestone that includes it and is not cancelled. */
-function releaseOf(featureId, milestones) {
-    if (!featureId)
-        return null;
-    return (milestones
-        .filter((milestone) => milestone.status !== 'cancelled' && milestone.includedFeatures.includes(featureId))
-        .sort((a, b) => (a.targetDate ?? '9999').localeCompare(b.targetDate ?? '9999') || a.id - b.id)[0] ??
-        null);
-}
-function dateOf(value) {
-    if (!value)
-        return null;
-    const date = value.slice(0, 10);
-    return /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
-}
-
-// EXTERNAL MODULE: ./build/src/config/values.js
-var values = __nccwpck_require__(25620);
-;// CONCATENATED MODULE: ./build/src/platforms/boards.js
-
-/** The board side of the configured platform; Bitbucket has no boards (a NOT_SUPPORTED error that says what to do). */
-async function createBoardTracker(config, ref, warn) {
-    switch (config.platform) {
-        case 'github': {
-            const { GitHubProjectsBoard } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(514), __nccwpck_require__.e(374)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67374));
-            return new GitHubProjectsBoard(config.repository, ref, {
-                token: config.token,
-                baseUrl: config.apiUrl,
-                writeDelayMs: config.writeDelayMs,
-                log: warn,
-            });
-        }
-        case 'gitlab':
-        case 'bitbucket':
-            throw new errors/* OrchestratorGitError */.Xw('NOT_SUPPORTED', `Boards are not supported on ${config.platform === 'gitlab' ? 'GitLab yet' : 'Bitbucket Cloud: its API has no boards'}.`, config.platform === 'gitlab'
-                ? 'Use issue-sync: its scoped `status: …` labels drive a GitLab issue board whose lists are those labels (Plan → Issue boards → Create list → the label).'
-                : 'Use issue-sync (issues carry their status as kind/priority and the issue state); for a board, mirror the repository to GitHub or GitLab, or use Jira, which Bitbucket integrates with.');
-    }
-}
-
-// EXTERNAL MODULE: ./build/src/state/auto-sync.js
-var auto_sync = __nccwpck_require__(60990);
-// EXTERNAL MODULE: ./build/src/state/types.js
-var types = __nccwpck_require__(57666);
-// EXTERNAL MODULE: ./build/src/engine/logger.js
-var logger = __nccwpck_require__(36718);
-;// CONCATENATED MODULE: ./build/src/engine/board-sync.js
-/**
- * One board-sync run: derive the cards, read the board, plan, set the board up (board, fields, Status options), then
- * add cards and write their values in batches. Board identity lives on the platform (a card is found by its issue),
- * so nothing is written to the state.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-async function runBoardSync(options) {
-    const { store, board, settings, log } = options;
-    const notes = [];
-    const cards = selectItems(deriveDesiredCards(store.state, settings.template, settings.mapping, {
-        tasks: options.tasks ?? 'top-level',
-    }), options.itemKeys ?? null);
-    const issues = issueRefs(store, board);
-    const linked = [];
-    for (const card of cards) {
-        const issue = issues.get(card.itemKey);
-        if (issue)
-            linked.push({ card, issue });
-        else
-            notes.push({
-                itemKey: card.itemKey,
-                message: 'has no issue yet; issue-sync creates it, then the board gets its card',
-            });
-    }
-    let actual = await board.readBoard();
-    if (!actual && settings.action !== 'sync' && settings.action !== 'create_board') {
-        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `No board titled ${(0,errors/* quote */.hD)(settings.title)} exists${settings.owner ? ` for ${(0,errors/* quote */.hD)(settings.owner)}` : ''}, so ${settings.action} has nothing to work on.`, 'Create it first (board create, or board-action: create_board / sync), or set board-title / board-number to an existing board.');
-    }
-    const plan = (current) => (0,board_plan/* planBoard */.KJ)({
-        cards: linked,
-        actual: current,
-        title: settings.title,
-        template: settings.template,
-        columns: settings.columns,
-        action: settings.action,
-    });
-    let current = plan(actual);
-    const outcome = {
-        action: settings.action,
-        dryRun: options.dryRun,
-        repository: board.repository,
-        board: actual ? { title: actual.title, number: actual.number, url: actual.url } : null,
-        created: false,
-        plan: current,
-        results: [],
-        counts: { added: 0, moved: 0, updated: 0, unchanged: current.unchanged.length, failed: 0, skipped: 0 },
-        stats: board.stats(),
-    };
-    const finish = () => {
-        outcome.plan.notes.unshift(...notes);
-        outcome.counts.skipped = notes.filter((note) => note.itemKey !== null).length;
-        for (const note of outcome.plan.notes)
-            log.warning(`${note.itemKey ? `${note.itemKey}: ` : ''}${(0,logger/* logText */.k)(note.message, 400)}`);
-        outcome.stats = board.stats();
-        return outcome;
-    };
-    if (options.dryRun)
-        return finish();
-    // Set-up, then read again: new fields and options have ids only the platform knows.
-    for (let round = 0; round < 3 && current.setup.length > 0; round += 1) {
-        for (const operation of current.setup) {
-            if (operation.kind === 'createBoard') {
-                actual = await board.createBoard(operation.title);
-                outcome.created = true;
-                log.info(`Created board ${(0,logger/* logText */.k)(actual.title)}: ${actual.url}`);
-                break; // its fields are planned against the new board
-            }
-            if (!actual)
-                break;
-            await board.applySetup(actual, operation);
-            log.info(operation.kind === 'createField'
-                ? `Created field ${(0,logger/* logText */.k)(operation.field.name)}`
-                : `Added ${operation.added.map((name) => (0,logger/* logText */.k)(name)).join(', ')} to ${(0,logger/* logText */.k)(operation.fieldName)} (${operation.restore.length} card values restored)`);
-        }
-        actual = outcome.created && round === 0 && actual ? actual : await board.readBoard();
-        current = plan(actual);
-    }
-    if (!actual)
-        throw new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', 'The board could not be read after it was set up.', 'Run again.');
-    outcome.board = { title: actual.title, number: actual.number, url: actual.url };
-    outcome.plan = current;
-    outcome.counts.unchanged = current.unchanged.length;
-    const results = current.cards.length > 0 ? await board.applyCards(actual, current.cards) : [];
-    for (const result of results) {
-        const { operation } = result;
-        const status = result.error ? 'failed' : 'done';
-        outcome.results.push({
-            itemKey: operation.itemKey,
-            kind: operation.kind,
-            status,
-            error: result.error?.message ?? null,
-        });
-        if (result.error) {
-            outcome.counts.failed += 1;
-            log.error(`${operation.itemKey}: ${(0,logger/* logText */.k)(result.error.message, 400)}`);
-            continue;
-        }
-        if (operation.kind === 'addCard')
-            outcome.counts.added += 1;
-        else if (operation.writes.some((write) => write.role === 'status'))
-            outcome.counts.moved += 1;
-        else
-            outcome.counts.updated += 1;
-        log.info(`${operation.kind === 'addCard' ? 'Added' : 'Updated'} ${operation.itemKey}: ${(0,logger/* logText */.k)(operation.reason, 300)}`);
-    }
-    return finish();
-}
-function selectItems(cards, itemKeys) {
-    if (itemKeys === null)
-        return cards;
-    const wanted = new Set(itemKeys.map((key) => key.trim()));
-    const chosen = cards.filter((card) => wanted.has(card.itemKey) || wanted.has(card.itemKey.slice(card.itemKey.indexOf(':') + 1)));
-    const known = new Set(chosen.flatMap((card) => [card.itemKey, card.itemKey.slice(card.itemKey.indexOf(':') + 1)]));
-    const unknown = [...wanted].filter((key) => !known.has(key));
-    if (unknown.length > 0) {
-        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `No card on this board type for ${unknown.map((key) => (0,errors/* quote */.hD)(key)).join(', ')}.`, 'Name items as task:<id>, feature:<id> or a bare id that the state has, of a kind the board type shows (release_planning: features; sprint_board: top-level tasks).');
-    }
-    return chosen;
-}
-/** Each item's issue, from the links the state holds (issue-sync writes them; node ids from its sync records). */
-function issueRefs(store, board) {
-    const refs = new Map();
-    for (const link of store.state.links) {
-        if (link.platform !== board.platform || link.repository.toLowerCase() !== board.repository.toLowerCase())
-            continue;
-        refs.set((0,types/* linkItemKey */.r)(link), { repository: board.repository, number: link.issueNumber, contentId: null });
-    }
-    for (const [key, record] of store.syncedItems(board.platform, board.repository)) {
-        refs.set(key, { repository: board.repository, number: record.issueNumber, contentId: record.issueId });
-    }
-    return refs;
-}
-async function executeBoardSync(options) {
-    const { inputs, cwd, log } = options;
-    const shared = {};
-    for (const name of Object.keys(issue_sync/* ISSUE_SYNC_SETTINGS */.wS)) {
-        const value = inputs[name];
-        if (value !== undefined && value !== null && value !== '')
-            shared[name] = value;
-    }
-    if (shared.enabled !== undefined && !(0,values/* parseBoolean */.yG)(shared.enabled, 'enabled', 'input')) {
-        return { kind: 'disabled', reason: 'the enabled input is false' };
-    }
-    const { file: configFile, settings: fileSettings } = (0,file/* loadConfigFile */.HT)(options.configPath, cwd);
-    if (configFile)
-        log.info(`Config file: ${configFile}`);
-    const stateFile = (0,file/* locateStateFile */.o_)(shared['state-file'] ??
-        fileSettings['state-file'] ??
-        null, cwd);
-    const statePath = external_node_path_.resolve(cwd, stateFile);
-    if (shared.enabled === undefined && (await (0,auto_sync/* readAutoSyncEnabled */.q)(statePath)) === false) {
-        return { kind: 'disabled', reason: "auto_sync_enabled is 0 in the state's git_integration_config" };
-    }
-    const featuresDir = (0,file/* locateFeaturesDir */.ZZ)(shared['features-dir'] ??
-        fileSettings['features-dir'] ??
-        null, cwd);
-    const store = await (0,state_store/* openStateStore */.V7)({
-        stateFile: statePath,
-        featuresDir: featuresDir ? external_node_path_.resolve(cwd, featuresDir) : null,
-    });
-    try {
-        const config = (0,issue_sync/* resolveIssueSyncConfig */.hB)({
-            inputs: { ...shared, 'state-file': stateFile },
-            configRow: (0,issue_sync/* settingsFromConfigRow */.Y6)(store.state.config, options.env),
-            file: fileSettings,
-            env: options.env,
-        });
-        options.onSecret?.(config.token);
-        if (!config.enabled)
-            return { kind: 'disabled', reason: 'enabled resolves to false' };
-        const settings = (0,board_config/* resolveBoardSettings */.Ad)((0,file_keys/* withFileDefaults */.j)(inputs, fileSettings, Object.keys(board_config/* BOARD_SYNC_SETTINGS */.NG)), config.repository);
-        const board = await createBoardTracker(config, { owner: settings.owner, title: settings.title, number: settings.number }, (message) => log.warning(message));
-        const outcome = await runBoardSync({
-            store,
-            board,
-            settings,
-            dryRun: config.dryRun,
-            log,
-            itemKeys: options.itemKeys ?? null,
-            tasks: config.policy.tasks === 'all' ? 'all' : 'top-level',
-        });
-        return { kind: 'synced', config, settings, outcome };
-    }
-    finally {
-        store.close();
-    }
-}
-
+// EXTERNAL MODULE: ./build/src/engine/board-sync.js + 5 modules
+var board_sync = __nccwpck_require__(20790);
 ;// CONCATENATED MODULE: ./build/src/cli/logger.js
 function consoleLogger(options = {}) {
     const write = (prefix, message) => process.stderr.write(`${prefix}${message}\n`);
@@ -30148,7 +29827,8 @@ function consoleLogger(options = {}) {
 ;// CONCATENATED MODULE: ./build/src/cli/board-commands.js
 /**
  * The CLI's board commands, one per action of the orchestrator's project board manager: `board sync|create|add|move|
- * progress` (and the kebab-case aliases create-board, add-to-board, move-card, update-progress).
+ * progress|milestones` (and the kebab-case aliases create-board, add-to-board, move-card, update-progress,
+ * sync-milestones).
  */
 
 
@@ -30205,11 +29885,18 @@ const COMMANDS = [
         description: 'Update Progress, Target date, Release and Sprint of cards (all, or the items named)',
         items: true,
     },
+    {
+        name: 'milestones',
+        alias: 'sync-milestones',
+        action: 'sync_milestones',
+        description: 'Keep milestones in step with release_milestones: create the missing, set due dates (target_date) and open/closed',
+        items: false,
+    },
 ];
 function addOptions(command) {
     for (const [name, help] of SHARED)
         command.addOption(new Option(`--${name} <value>`, help));
-    for (const [name, { help }] of Object.entries(board_config/* BOARD_SYNC_SETTINGS */.NG)) {
+    for (const [name, { help }] of Object.entries(config/* BOARD_SYNC_SETTINGS */.NG)) {
         if (name !== 'board-action')
             command.addOption(new Option(`--${name} <value>`, help));
     }
@@ -30227,7 +29914,7 @@ function camel(name) {
 async function runBoardCommand(action, items, options) {
     const log = consoleLogger({ quiet: Boolean(options.quiet) });
     const inputs = { 'board-action': action };
-    for (const name of [...SHARED.map(([setting]) => setting), ...Object.keys(board_config/* BOARD_SYNC_SETTINGS */.NG)]) {
+    for (const name of [...SHARED.map(([setting]) => setting), ...Object.keys(config/* BOARD_SYNC_SETTINGS */.NG)]) {
         const value = options[camel(name)];
         if (value !== undefined)
             inputs[name] = value;
@@ -30240,7 +29927,7 @@ async function runBoardCommand(action, items, options) {
     if (options.dryRun)
         inputs['dry-run'] = 'true';
     try {
-        const result = await executeBoardSync({
+        const result = await (0,board_sync/* executeBoardAction */.KR)({
             inputs,
             configPath: typeof options.config === 'string' ? options.config : null,
             env: process.env,
@@ -30253,6 +29940,21 @@ async function runBoardCommand(action, items, options) {
             if (options.json)
                 process.stdout.write(`${JSON.stringify({ disabled: true, reason: result.reason })}\n`);
             return EXIT_OK;
+        }
+        if (result.kind === 'milestones') {
+            const { counts } = result.outcome;
+            log.info(`Milestones: created ${counts.created}, updated ${counts.updated}, unchanged ${counts.unchanged}, failed ${counts.failed}, reported ${counts.reported}.`);
+            if (options.json) {
+                process.stdout.write(`${JSON.stringify({
+                    platform: result.config.platform,
+                    action: 'sync_milestones',
+                    counts,
+                    results: result.outcome.results,
+                    plan: result.outcome.plan,
+                    requests: result.outcome.stats,
+                })}\n`);
+            }
+            return counts.failed > 0 ? EXIT_ITEMS_FAILED : EXIT_OK;
         }
         const { outcome } = result;
         if (outcome.dryRun)
@@ -30635,7 +30337,7 @@ function addMcpCommand(program) {
         output: false,
         tokenNote: ' and in MCP client configs',
     }).action(async (options) => {
-        const { serveStdio } = await Promise.all(/* import() */[__nccwpck_require__.e(54), __nccwpck_require__.e(833)]).then(__nccwpck_require__.bind(__nccwpck_require__, 53833));
+        const { serveStdio } = await Promise.all(/* import() */[__nccwpck_require__.e(54), __nccwpck_require__.e(74)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24074));
         await serveStdio({
             settings: settingsFrom(options),
             configPath: typeof options.config === 'string' ? options.config : null,
@@ -30647,16 +30349,5994 @@ function addMcpCommand(program) {
 }
 
 // EXTERNAL MODULE: ./build/src/release/config.js
-var config = __nccwpck_require__(40885);
+var release_config = __nccwpck_require__(40885);
+// EXTERNAL MODULE: ./build/src/release/engine.js + 34 modules
+var engine = __nccwpck_require__(48453);
+;// CONCATENATED MODULE: ./build/src/release/summary.js
+function cell(text) {
+    return text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
+}
+function renderPlanSummary(plan, extra = []) {
+    const lines = [];
+    lines.push(plan.version === null
+        ? `## Release plan: nothing to release${plan.previousTag ? ` since ${plan.previousTag}` : ''}`
+        : `## Release plan: ${plan.tag ?? plan.version}${plan.alreadyTagged ? ' (already tagged at this commit)' : ''}`, '');
+    lines.push('| | |', '|---|---|');
+    lines.push(`| previous release | ${plan.previousTag ?? 'none (first release)'} |`);
+    lines.push(`| suggested bump | ${plan.suggestedBump ?? 'none'}${plan.suggestedVersion ? ` → ${plan.suggestedVersion}` : ''} |`);
+    if (plan.requestedVersion)
+        lines.push(`| requested version | ${plan.requestedVersion} |`);
+    lines.push(`| commit | \`${plan.commit.slice(0, 12)}\` |`);
+    const c = plan.commits;
+    lines.push(`| commits since | ${c.total} (${c.features} features, ${c.fixes} fixes, ${c.breaking} breaking, ${c.reverts} reverts, ${c.total - c.conventional} not conventional) |`);
+    lines.push(`| features | ${plan.features.length} |`, `| other tasks | ${plan.tasks.length} |`, '');
+    if (plan.bumpReasons.length > 0)
+        lines.push(`Why: ${plan.bumpReasons.join(', ')}.`, '');
+    if (plan.groups.length > 0) {
+        lines.push('| category | feature or task | id |', '|---|---|---|');
+        for (const group of plan.groups) {
+            for (const feature of group.features)
+                lines.push(`| ${cell(group.category)} | **${cell(feature.title)}** (${feature.tasks.length} tasks) | \`${cell(feature.id)}\` |`);
+            for (const task of group.tasks)
+                lines.push(`| ${cell(group.category)} | ${cell(task.title)} | \`${cell(task.id)}\` |`);
+        }
+        lines.push('');
+    }
+    for (const note of plan.basis)
+        lines.push(`> [!NOTE]\n> ${cell(note)}`, '');
+    for (const warning of plan.warnings)
+        lines.push(`> [!WARNING]\n> ${cell(warning)}`, '');
+    for (const line of extra)
+        lines.push(line, '');
+    return `${lines.join('\n').trimEnd()}\n`;
+}
+/** The plan for machines: what a deployment job or a later step reads. */
+function planJson(plan) {
+    return JSON.stringify({
+        version: plan.version,
+        tag: plan.tag,
+        previousTag: plan.previousTag,
+        suggestedBump: plan.suggestedBump,
+        suggestedVersion: plan.suggestedVersion,
+        bumpReasons: plan.bumpReasons,
+        alreadyTagged: plan.alreadyTagged,
+        commit: plan.commit,
+        commits: plan.commits,
+        groups: plan.groups.map((group) => ({
+            category: group.category,
+            features: group.features.map((feature) => ({
+                id: feature.id,
+                title: feature.title,
+                tasks: feature.tasks.map((task) => ({ id: task.id, title: task.title })),
+            })),
+            tasks: group.tasks.map((task) => ({ id: task.id, title: task.title })),
+        })),
+        basis: plan.basis,
+        warnings: plan.warnings,
+    });
+}
+
+;// CONCATENATED MODULE: ./build/src/cli/release-commands.js
+/**
+ * The release-coordinator's commands: release-plan, release-milestone, changelog and release-tag (the seed's
+ * plan_release, create_milestone, generate_changelog and tag_release), over the same engine as the release action.
+ */
+
+
+
+
+
+
+
+const release_commands_EXIT_OK = 0;
+const EXIT_FAILED = 1;
+const release_commands_EXIT_BAD_INPUT = 2;
+/** Errors that mean the input (settings, checkout, token, permissions) must change, not that the platform failed. */
+const BAD_INPUT = new Set([
+    'CONFIG_INVALID',
+    'CONFIG_UNKNOWN_KEY',
+    'CONFIG_FILE_UNREADABLE',
+    'STATE_NOT_FOUND',
+    'STATE_UNREADABLE',
+    'STATE_NOT_SQLITE',
+    'STATE_UNKNOWN_SCHEMA',
+    'STATE_JSON_INVALID',
+    'FEATURES_DIR_NOT_FOUND',
+    'TOKEN_MISSING',
+    'TOKEN_INVALID',
+    'REPOSITORY_MALFORMED',
+    'REPOSITORY_NOT_FOUND',
+    'PERMISSION_DENIED',
+    'NOT_SUPPORTED',
+]);
+function releaseExitCode(error) {
+    return BAD_INPUT.has(error.code) ? release_commands_EXIT_BAD_INPUT : EXIT_FAILED;
+}
+const BOOLEAN = new Set(['dry-run', 'enabled', 'multiple-assignees', 'prerelease']);
+const release_commands_COMMANDS = [
+    {
+        name: 'release-plan',
+        action: 'plan',
+        description: 'plan_release: the completed features and tasks not yet released, by category, and the version (requested and checked, or suggested from them and the conventional commits since the last release tag)',
+    },
+    {
+        name: 'release-milestone',
+        action: 'milestone',
+        description: "create_milestone: the release milestone in the state and on the platform (due date, state), with the included features' issues assigned to it",
+    },
+    {
+        name: 'changelog',
+        action: 'changelog',
+        description: 'generate_changelog: the conventional-commit changelog merged with the orchestrator features, written to CHANGELOG.md (new release on top)',
+    },
+    {
+        name: 'release-tag',
+        action: 'tag',
+        description: 'tag_release: the annotated tag at the checked-out commit, the platform release with the notes, the milestone closed, the features marked released in the state',
+    },
+];
+function toKey(name) {
+    return name.replace(/-([a-z])/g, (_match, letter) => letter.toUpperCase());
+}
+function release_commands_addOptions(command) {
+    for (const name of (0,release_config/* releaseSettingNames */.i$)()) {
+        if (name === 'token') {
+            command.addOption(new Option('--token <token>', 'Token (prefer GITHUB_TOKEN, GITLAB_TOKEN or BITBUCKET_TOKEN in the environment)'));
+        }
+        else if (name === 'dry-run') {
+            command.addOption(new Option('--dry-run', 'Print what would change, and change nothing'));
+        }
+        else if (BOOLEAN.has(name)) {
+            command.addOption(new Option(`--${name} <true|false>`, (0,release_config/* releaseSettingHelp */.Vm)(name)));
+        }
+        else {
+            command.addOption(new Option(`--${name} <value>`, (0,release_config/* releaseSettingHelp */.Vm)(name)));
+        }
+    }
+    command.addOption(new Option('--state <path>', 'Alias of --state-file'));
+    command.addOption(new Option('--version <version>', 'Alias of --release-version'));
+    command.addOption(new Option('--config <path>', 'Config file (default: .github/orchestrator-git.yml when present)'));
+    command.addOption(new Option('--json', 'Print the outcome as JSON on stdout'));
+    command.addOption(new Option('--summary <path>', 'Also write the Markdown summary to this file'));
+    command.addOption(new Option('--quiet', 'Only warnings and errors on stderr'));
+    return command;
+}
+function inputsFrom(options) {
+    const inputs = {};
+    for (const name of (0,release_config/* releaseSettingNames */.i$)()) {
+        const value = options[toKey(name)];
+        if (value !== undefined)
+            inputs[name] = value === true ? 'true' : value;
+    }
+    if (options.state !== undefined && inputs['state-file'] === undefined)
+        inputs['state-file'] = options.state;
+    if (options.version !== undefined && inputs['release-version'] === undefined)
+        inputs['release-version'] = options.version;
+    return inputs;
+}
+/** The outcome for machines: the action's outputs, the plan, and what the platform steps did. */
+function releaseJson(result) {
+    return {
+        action: result.action,
+        dryRun: result.dryRun,
+        ...result.outputs,
+        plan: JSON.parse(planJson(result.plan)),
+        ...(result.publish ? { publish: result.publish } : {}),
+        ...(result.sync ? { sync: result.sync.counts } : {}),
+        requests: result.requests,
+    };
+}
+async function runRelease(action, options) {
+    const log = consoleLogger({ quiet: Boolean(options.quiet) });
+    let result;
+    try {
+        result = await (0,engine/* executeRelease */.B)({
+            action,
+            inputs: inputsFrom(options),
+            configPath: typeof options.config === 'string' ? options.config : null,
+            env: process.env,
+            cwd: process.cwd(),
+            log,
+            runId: `cli-${Date.now().toString(36)}`,
+        });
+    }
+    catch (error) {
+        if (!(0,errors/* isOrchestratorGitError */.$O)(error))
+            throw error;
+        log.error(error.describe());
+        if (options.json)
+            process.stdout.write(`${JSON.stringify({ action, error: { code: error.code, message: error.message, fix: error.fix } })}\n`);
+        return releaseExitCode(error);
+    }
+    if (result.kind === 'disabled') {
+        log.info(`orchestrator-git is disabled (${result.reason}): nothing to do.`);
+        if (options.json)
+            process.stdout.write(`${JSON.stringify({ disabled: true, reason: result.reason })}\n`);
+        return release_commands_EXIT_OK;
+    }
+    if (result.action === 'plan' || options.summary !== undefined) {
+        const summary = renderPlanSummary(result.plan, result.report);
+        if (typeof options.summary === 'string')
+            await (0,promises_.writeFile)(options.summary, summary);
+        if (result.action === 'plan' && !options.json && !options.quiet)
+            process.stderr.write(summary);
+    }
+    if (options.json)
+        process.stdout.write(`${JSON.stringify(releaseJson(result))}\n`);
+    const failed = result.sync && (result.sync.counts.failed > 0 || result.sync.stoppedBy);
+    if (result.sync?.stoppedBy)
+        log.error(result.sync.stoppedBy.describe());
+    return failed ? EXIT_FAILED : release_commands_EXIT_OK;
+}
+/** Adds release-plan, release-milestone, changelog and release-tag to the program. */
+function addReleaseCommands(program, setExitCode) {
+    for (const { name, action, description } of release_commands_COMMANDS) {
+        release_commands_addOptions(program.command(name).description(description)).action(async (options) => setExitCode(await runRelease(action, options)));
+    }
+}
+
+// EXTERNAL MODULE: ./build/src/notify/changes.js
+var changes = __nccwpck_require__(50898);
+// EXTERNAL MODULE: ./build/src/state/types.js
+var types = __nccwpck_require__(57666);
+;// CONCATENATED MODULE: ./build/src/report/progress.js
+/**
+ * The progress report, from the orchestrator state alone (no platform): counts by status, burn-up over time, work per
+ * specialist, features and items with their issues; rendered here as Markdown (the job summary's sections and
+ * mermaid charts) and by html.ts as a self-contained page.
+ */
+
+
+/** Task statuses in the order every table and chart shows them. */
+const TASK_STATUSES = [
+    'completed',
+    'in_progress',
+    'pending',
+    'blocked',
+    'failed',
+    'cancelled',
+];
+function emptyCounts() {
+    return { pending: 0, in_progress: 0, completed: 0, blocked: 0, failed: 0, cancelled: 0 };
+}
+const DAY_MS = 86_400_000;
+function day(iso) {
+    if (!iso)
+        return null;
+    const time = Date.parse(iso);
+    return Number.isNaN(time) ? null : Math.floor(time / DAY_MS);
+}
+function buildProgressReport(state, options) {
+    const urls = new Map();
+    for (const link of state.links) {
+        const url = (0,changes/* safeUrl */.Pl)(link.issueUrl);
+        if (url && !urls.has((0,types/* linkItemKey */.r)(link)))
+            urls.set((0,types/* linkItemKey */.r)(link), url);
+    }
+    const byStatus = emptyCounts();
+    const specialists = new Map();
+    for (const task of state.tasks) {
+        byStatus[task.status] += 1;
+        const name = task.specialist?.trim() || 'unassigned';
+        const counts = specialists.get(name) ?? emptyCounts();
+        counts[task.status] += 1;
+        specialists.set(name, counts);
+    }
+    const featureStatuses = new Map();
+    for (const feature of state.features)
+        featureStatuses.set(feature.status, (featureStatuses.get(feature.status) ?? 0) + 1);
+    const { points, undated } = burnUp(state, options.now, options.maxBurnUpPoints ?? 120);
+    const children = new Map();
+    const ids = new Set(state.tasks.map((task) => task.id));
+    for (const task of state.tasks) {
+        const parent = task.parentId !== null && ids.has(task.parentId) ? task.parentId : null;
+        children.set(parent, [...(children.get(parent) ?? []), task]);
+    }
+    const tasks = [];
+    const visit = (parent, depth, seen) => {
+        const list = [...(children.get(parent) ?? [])].sort((a, b) => a.position - b.position);
+        for (const task of list) {
+            if (seen.has(task.id))
+                continue;
+            seen.add(task.id);
+            tasks.push({
+                itemKey: `task:${task.id}`,
+                title: task.title,
+                status: task.status,
+                specialist: task.specialist,
+                depth,
+                url: urls.get(`task:${task.id}`) ?? null,
+            });
+            visit(task.id, depth + 1, seen);
+        }
+    };
+    visit(null, 0, new Set());
+    const features = state.features.map((feature) => {
+        const own = state.tasks.filter((task) => task.featureId === feature.id && task.status !== 'cancelled');
+        return {
+            itemKey: `feature:${feature.id}`,
+            title: feature.title,
+            status: feature.status.replace(/_/g, ' '),
+            tasks: own.length,
+            completed: own.filter((task) => task.status === 'completed').length,
+            url: urls.get(`feature:${feature.id}`) ?? null,
+        };
+    });
+    return {
+        title: options.title ?? 'Orchestrator progress',
+        generatedAt: options.now.toISOString(),
+        source: state.source?.description ?? state.generation,
+        byStatus,
+        totalTasks: state.tasks.length,
+        byFeatureStatus: [...featureStatuses].map(([status, count]) => ({
+            status: status.replace(/_/g, ' '),
+            count,
+        })),
+        specialists: [...specialists]
+            .map(([name, counts]) => ({
+            name,
+            byStatus: counts,
+            total: Object.values(counts).reduce((a, b) => a + b, 0),
+        }))
+            .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name)),
+        burnUp: points,
+        undatedCompleted: undated,
+        features,
+        tasks,
+        warnings: state.warnings.map((warning) => warning.message),
+    };
+}
+/**
+ * Scope (tasks known, cancelled excluded) and completed tasks by day, from created_at and completed_at (updated_at
+ * when a completed task has no completed_at). A task with no created_at is in scope from the first day.
+ */
+function burnUp(state, now, maxPoints) {
+    const created = [];
+    const done = [];
+    let undated = 0;
+    for (const task of state.tasks) {
+        if (task.status === 'cancelled')
+            continue;
+        created.push(day(task.createdAt));
+        if (task.status === 'completed') {
+            const when = day(task.completedAt) ?? day(task.updatedAt);
+            if (when === null)
+                undated += 1;
+            else
+                done.push(when);
+        }
+    }
+    const known = [...created.filter((value) => value !== null), ...done];
+    if (known.length === 0)
+        return { points: [], undated };
+    const first = Math.min(...known);
+    const last = Math.max(Math.max(...known), Math.floor(now.getTime() / DAY_MS));
+    const step = Math.max(1, Math.ceil((last - first + 1) / maxPoints));
+    const points = [];
+    for (let at = first;; at += step) {
+        const when = Math.min(at, last);
+        points.push({
+            date: new Date(when * DAY_MS).toISOString().slice(0, 10),
+            scope: created.filter((value) => value === null || value <= when).length,
+            completed: done.filter((value) => value <= when).length,
+        });
+        if (when >= last)
+            break;
+    }
+    return { points, undated };
+}
+/** Text from the orchestrator made inert in a Markdown table cell (as the job summary does). */
+function progress_cell(text) {
+    return text
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .replace(/([\\`*_[\]#@])/g, '\\$1')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '&#124;')
+        .trim();
+}
+/** A URL as a Markdown link target: parentheses and spaces encoded so it cannot end the link early. */
+function linkTarget(url) {
+    return url.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/ /g, '%20');
+}
+function statusLabel(status) {
+    return status.replace(/_/g, ' ');
+}
+function percent(part, whole) {
+    return whole === 0 ? '0%' : `${Math.round((part / whole) * 100)}%`;
+}
+/** Every nth point, always with the last: a mermaid x axis stays readable. */
+function samplePoints(points, most) {
+    if (points.length <= most)
+        return [...points];
+    const step = Math.ceil(points.length / most);
+    const sampled = points.filter((_, index) => index % step === 0);
+    const last = points.at(-1);
+    if (last !== undefined && sampled.at(-1) !== last)
+        sampled.push(last);
+    return sampled;
+}
+/** The report as Markdown: the job summary's layout (counts table, mermaid pie, tables) plus burn-up and specialists. */
+function renderProgressMarkdown(report) {
+    const lines = [];
+    const { byStatus, totalTasks } = report;
+    lines.push(`## ${progress_cell(report.title)}`, '');
+    lines.push(`State: ${progress_cell(report.source)} · generated ${report.generatedAt.slice(0, 16).replace('T', ' ')} UTC`, '');
+    lines.push(`| tasks | ${TASK_STATUSES.map(statusLabel).join(' | ')} | done | features |`);
+    lines.push(`|${'---:|'.repeat(TASK_STATUSES.length + 3)}`);
+    lines.push(`| ${totalTasks} | ${TASK_STATUSES.map((status) => byStatus[status]).join(' | ')} | ${percent(byStatus.completed, totalTasks - byStatus.cancelled)} | ${report.features.length} |`, '');
+    if (totalTasks > 0) {
+        lines.push('### Progress by status', '', '```mermaid', 'pie showData');
+        for (const status of TASK_STATUSES)
+            if (byStatus[status] > 0)
+                lines.push(`    "${statusLabel(status)}" : ${byStatus[status]}`);
+        lines.push('```', '');
+    }
+    if (report.burnUp.length > 1) {
+        const points = samplePoints(report.burnUp, 24);
+        const top = Math.max(1, ...points.map((point) => point.scope));
+        lines.push('### Burn-up', '', '```mermaid', 'xychart-beta', '    title "Tasks in scope and completed"', `    x-axis [${points.map((point) => `"${point.date.slice(5)}"`).join(', ')}]`, `    y-axis "tasks" 0 --> ${top}`, `    line [${points.map((point) => point.scope).join(', ')}]`, `    line [${points.map((point) => point.completed).join(', ')}]`, '```', '', `_From ${report.burnUp[0]?.date ?? ''} to ${report.burnUp.at(-1)?.date ?? ''}: upper line tasks in scope, lower line completed._`);
+        if (report.undatedCompleted > 0)
+            lines.push(`_${report.undatedCompleted} completed tasks have no completion time and are not on the chart._`);
+        lines.push('');
+    }
+    if (report.specialists.length > 0) {
+        lines.push('### By specialist', '', `| specialist | tasks | ${TASK_STATUSES.map(statusLabel).join(' | ')} |`);
+        lines.push(`|---|${'---:|'.repeat(TASK_STATUSES.length + 1)}`);
+        for (const specialist of report.specialists) {
+            lines.push(`| ${progress_cell(specialist.name)} | ${specialist.total} | ${TASK_STATUSES.map((status) => specialist.byStatus[status]).join(' | ')} |`);
+        }
+        lines.push('');
+    }
+    if (report.features.length > 0) {
+        lines.push('### Features', '', '| feature | status | tasks completed | issue |', '|---|---|---:|---|');
+        for (const feature of report.features) {
+            lines.push(`| ${progress_cell(feature.title)}<br><sub>${progress_cell(feature.itemKey)}</sub> | ${progress_cell(feature.status)} | ${feature.completed} of ${feature.tasks} | ${feature.url ? `[issue](${linkTarget(feature.url)})` : ''} |`);
+        }
+        lines.push('');
+    }
+    if (report.tasks.length > 0) {
+        lines.push(`<details><summary>All ${report.tasks.length} tasks</summary>`, '', '| task | status | specialist | issue |', '|---|---|---|---|');
+        for (const task of report.tasks.slice(0, 1000)) {
+            const indent = '&nbsp;&nbsp;'.repeat(Math.min(task.depth, 6));
+            lines.push(`| ${indent}${progress_cell(task.title)}<br><sub>${progress_cell(task.itemKey)}</sub> | ${statusLabel(task.status)} | ${progress_cell(task.specialist ?? '')} | ${task.url ? `[issue](${linkTarget(task.url)})` : ''} |`);
+        }
+        if (report.tasks.length > 1000)
+            lines.push('', `_… and ${report.tasks.length - 1000} more._`);
+        lines.push('', '</details>', '');
+    }
+    if (report.warnings.length > 0) {
+        lines.push('### Notes', '');
+        for (const warning of report.warnings.slice(0, 200))
+            lines.push(`- **state** ${progress_cell(warning)}`);
+        if (report.warnings.length > 200)
+            lines.push(`- … and ${report.warnings.length - 200} more`);
+        lines.push('');
+    }
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./build/src/report/html.js
+/**
+ * The progress report as one self-contained HTML page: inline CSS and hand-drawn inline SVG charts (no chart library
+ * fits "no JavaScript, no network request"), readable offline; a Content-Security-Policy forbids any fetch.
+ */
+
+const STATUS_COLOURS = {
+    completed: '#2e9d5b',
+    in_progress: '#2f6fdb',
+    pending: '#a9b4c2',
+    blocked: '#e0a100',
+    failed: '#d64545',
+    cancelled: '#6b5b95',
+};
+function escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+}
+function label(status) {
+    return status.replace(/_/g, ' ');
+}
+/** Coordinates with at most one decimal: stable output, small files. */
+function n(value) {
+    return String(Math.round(value * 10) / 10);
+}
+function legend(counts) {
+    return `<ul class="legend">${TASK_STATUSES.filter((status) => counts[status] > 0)
+        .map((status) => `<li><span class="swatch" style="background:${STATUS_COLOURS[status]}"></span>${label(status)} <b>${counts[status]}</b></li>`)
+        .join('')}</ul>`;
+}
+/** Progress by status as a donut: one arc per status (stroke dashes on a circle), the share done in the middle. */
+function statusDonut(counts) {
+    const total = TASK_STATUSES.reduce((sum, status) => sum + counts[status], 0);
+    const radius = 70;
+    const circumference = 2 * Math.PI * radius;
+    let offset = 0;
+    const arcs = [];
+    for (const status of TASK_STATUSES) {
+        if (counts[status] === 0)
+            continue;
+        const length = (counts[status] / total) * circumference;
+        arcs.push(`<circle cx="100" cy="100" r="${radius}" fill="none" stroke="${STATUS_COLOURS[status]}" stroke-width="34" stroke-dasharray="${n(length)} ${n(circumference - length)}" stroke-dashoffset="${n(-offset)}" transform="rotate(-90 100 100)"><title>${label(status)}: ${counts[status]}</title></circle>`);
+        offset += length;
+    }
+    const active = total - counts.cancelled;
+    const share = active === 0 ? 0 : Math.round((counts.completed / active) * 100);
+    return `<svg class="chart" viewBox="0 0 200 200" width="220" height="220" role="img" aria-labelledby="donut-title"><title id="donut-title">Tasks by status: ${TASK_STATUSES.filter((status) => counts[status] > 0)
+        .map((status) => `${label(status)} ${counts[status]}`)
+        .join(', ')}</title>${total === 0 ? `<circle cx="100" cy="100" r="${radius}" fill="none" stroke="#e5e9f0" stroke-width="34"/>` : arcs.join('')}<text x="100" y="98" text-anchor="middle" class="big">${share}%</text><text x="100" y="120" text-anchor="middle" class="small">done</text></svg>`;
+}
+/** Burn-up: tasks in scope and tasks completed by day, as two lines over a shaded completed area. */
+function burnUpChart(report) {
+    const points = report.burnUp;
+    if (points.length < 2)
+        return '<p class="muted">Not enough dated tasks for a burn-up chart.</p>';
+    const width = 640;
+    const height = 260;
+    const left = 44;
+    const right = 16;
+    const top = 16;
+    const bottom = 36;
+    const plotWidth = width - left - right;
+    const plotHeight = height - top - bottom;
+    const max = Math.max(1, ...points.map((point) => point.scope));
+    const x = (index) => left + (index / (points.length - 1)) * plotWidth;
+    const y = (value) => top + plotHeight - (value / max) * plotHeight;
+    const line = (pick) => points.map((point, index) => `${n(x(index))},${n(y(pick(point)))}`).join(' ');
+    const ticks = [...new Set([0, Math.round(max / 4), Math.round(max / 2), Math.round((3 * max) / 4), max])];
+    const grid = ticks
+        .map((tick) => `<line x1="${left}" x2="${width - right}" y1="${n(y(tick))}" y2="${n(y(tick))}" class="grid"/><text x="${left - 6}" y="${n(y(tick) + 4)}" text-anchor="end" class="axis">${tick}</text>`)
+        .join('');
+    const labels = [0, Math.floor((points.length - 1) / 2), points.length - 1]
+        .filter((index, at, all) => all.indexOf(index) === at)
+        .map((index) => {
+        const anchor = index === 0 ? 'start' : index === points.length - 1 ? 'end' : 'middle';
+        return `<text x="${n(x(index))}" y="${height - 12}" text-anchor="${anchor}" class="axis">${escapeHtml(points[index]?.date ?? '')}</text>`;
+    })
+        .join('');
+    const area = `${n(x(0))},${n(y(0))} ${line((point) => point.completed)} ${n(x(points.length - 1))},${n(y(0))}`;
+    const last = points[points.length - 1];
+    return `<svg class="chart" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="burnup-title"><title id="burnup-title">Burn-up from ${escapeHtml(points[0]?.date ?? '')} to ${escapeHtml(last?.date ?? '')}: ${last?.completed ?? 0} of ${last?.scope ?? 0} tasks completed</title>${grid}<polygon points="${area}" fill="${STATUS_COLOURS.completed}" fill-opacity="0.18"/><polyline points="${line((point) => point.scope)}" fill="none" stroke="${STATUS_COLOURS.in_progress}" stroke-width="2.5" stroke-linejoin="round"/><polyline points="${line((point) => point.completed)}" fill="none" stroke="${STATUS_COLOURS.completed}" stroke-width="2.5" stroke-linejoin="round"/><line x1="${left}" x2="${width - right}" y1="${n(y(0))}" y2="${n(y(0))}" class="axisline"/>${labels}</svg><ul class="legend"><li><span class="swatch" style="background:${STATUS_COLOURS.in_progress}"></span>tasks in scope</li><li><span class="swatch" style="background:${STATUS_COLOURS.completed}"></span>completed</li></ul>`;
+}
+/** Tasks per specialist as horizontal bars, each split by status. */
+function specialistBars(report) {
+    const rows = report.specialists.slice(0, 30);
+    if (rows.length === 0)
+        return '<p class="muted">No tasks.</p>';
+    const width = 640;
+    const labelWidth = 150;
+    const rowHeight = 26;
+    const height = rows.length * rowHeight + 8;
+    const max = Math.max(1, ...rows.map((row) => row.total));
+    const scale = (width - labelWidth - 40) / max;
+    const bars = rows
+        .map((row, index) => {
+        const top = 4 + index * rowHeight;
+        let at = labelWidth;
+        const segments = TASK_STATUSES.filter((status) => row.byStatus[status] > 0)
+            .map((status) => {
+            const w = row.byStatus[status] * scale;
+            const rect = `<rect x="${n(at)}" y="${top + 3}" width="${n(w)}" height="${rowHeight - 8}" fill="${STATUS_COLOURS[status]}"><title>${escapeHtml(row.name)}: ${label(status)} ${row.byStatus[status]}</title></rect>`;
+            at += w;
+            return rect;
+        })
+            .join('');
+        const name = row.name.length > 22 ? `${row.name.slice(0, 21)}…` : row.name;
+        return `<text x="${labelWidth - 8}" y="${top + rowHeight / 2 + 4}" text-anchor="end" class="axis">${escapeHtml(name)}</text>${segments}<text x="${n(at + 6)}" y="${top + rowHeight / 2 + 4}" class="axis">${row.total}</text>`;
+    })
+        .join('');
+    return `<svg class="chart" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="specialist-title"><title id="specialist-title">Tasks per specialist</title>${bars}</svg>`;
+}
+function html_link(url, text) {
+    return url ? `<a href="${escapeHtml(url)}">${escapeHtml(text)}</a>` : '';
+}
+function progressBar(done, total) {
+    const share = total === 0 ? 0 : Math.round((done / total) * 100);
+    return `<span class="bar"><span style="width:${share}%"></span></span> ${done} of ${total}`;
+}
+const STYLE = `
+:root{color-scheme:light}
+body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;margin:0;background:#f4f6fa;color:#1d2430}
+main{max-width:980px;margin:0 auto;padding:24px}
+h1{font-size:26px;margin:0 0 4px}h2{font-size:18px;margin:0 0 12px}
+.muted{color:#5b6675}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(120px,1fr));gap:12px;margin:20px 0}
+.card{background:#fff;border-radius:8px;padding:12px 14px;box-shadow:0 1px 2px rgba(0,0,0,.08)}
+.card b{display:block;font-size:24px}
+section{background:#fff;border-radius:8px;padding:16px 18px;margin:16px 0;box-shadow:0 1px 2px rgba(0,0,0,.08)}
+.row{display:flex;flex-wrap:wrap;align-items:center;gap:24px}
+.legend{list-style:none;padding:0;margin:8px 0;display:flex;flex-wrap:wrap;gap:6px 16px}
+.swatch{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:6px;vertical-align:-1px}
+.chart text.big{font-size:30px;font-weight:700;fill:#1d2430}.chart text.small{font-size:13px;fill:#5b6675}
+.chart .axis{font-size:11px;fill:#5b6675}.chart .grid{stroke:#e5e9f0}.chart .axisline{stroke:#9aa5b4}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e5e9f0;vertical-align:top}
+th{font-size:13px;color:#5b6675;font-weight:600}td.num,th.num{text-align:right}
+.status{display:inline-block;padding:0 8px;border-radius:10px;color:#fff;font-size:12px;white-space:nowrap}
+.bar{display:inline-block;width:90px;height:8px;background:#e5e9f0;border-radius:4px;vertical-align:middle;overflow:hidden}
+.bar span{display:block;height:100%;background:${STATUS_COLOURS.completed}}
+.key{color:#5b6675;font-size:12px}
+a{color:#2f6fdb}
+`;
+function statusPill(status) {
+    return `<span class="status" style="background:${STATUS_COLOURS[status]}">${label(status)}</span>`;
+}
+function renderProgressHtml(report) {
+    const { byStatus, totalTasks } = report;
+    const active = totalTasks - byStatus.cancelled;
+    const cards = [
+        ['tasks', String(totalTasks)],
+        ['completed', String(byStatus.completed)],
+        ['in progress', String(byStatus.in_progress)],
+        ['blocked or failed', String(byStatus.blocked + byStatus.failed)],
+        ['done', active === 0 ? '0%' : `${Math.round((byStatus.completed / active) * 100)}%`],
+        ['features', String(report.features.length)],
+    ]
+        .map(([name, value]) => `<div class="card"><b>${value}</b><span class="muted">${name}</span></div>`)
+        .join('');
+    const features = report.features
+        .map((feature) => `<tr><td>${escapeHtml(feature.title)}<div class="key">${escapeHtml(feature.itemKey)}</div></td><td>${escapeHtml(feature.status)}</td><td>${progressBar(feature.completed, feature.tasks)}</td><td>${html_link(feature.url, 'issue')}</td></tr>`)
+        .join('');
+    const tasks = report.tasks
+        .slice(0, 2000)
+        .map((task) => `<tr><td style="padding-left:${8 + Math.min(task.depth, 6) * 18}px">${escapeHtml(task.title)}<div class="key">${escapeHtml(task.itemKey)}</div></td><td>${statusPill(task.status)}</td><td>${escapeHtml(task.specialist ?? '')}</td><td>${html_link(task.url, 'issue')}</td></tr>`)
+        .join('');
+    const more = report.tasks.length > 2000 ? `<p class="muted">… and ${report.tasks.length - 2000} more.</p>` : '';
+    const notes = report.warnings.length
+        ? `<section><h2>Notes</h2><ul>${report.warnings
+            .slice(0, 200)
+            .map((warning) => `<li>${escapeHtml(warning)}</li>`)
+            .join('')}</ul></section>`
+        : '';
+    return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${escapeHtml(report.title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<h1>${escapeHtml(report.title)}</h1>
+<p class="muted">State: ${escapeHtml(report.source)} · generated ${escapeHtml(report.generatedAt.slice(0, 16).replace('T', ' '))} UTC</p>
+<div class="cards">${cards}</div>
+<section><h2>Progress by status</h2><div class="row">${statusDonut(byStatus)}${legend(byStatus)}</div></section>
+<section><h2>Burn-up</h2>${burnUpChart(report)}${report.undatedCompleted > 0 ? `<p class="muted">${report.undatedCompleted} completed tasks have no completion time and are not on the chart.</p>` : ''}</section>
+<section><h2>By specialist</h2>${specialistBars(report)}${legend(byStatus)}</section>
+${features ? `<section><h2>Features</h2><table><thead><tr><th>feature</th><th>status</th><th>tasks completed</th><th>issue</th></tr></thead><tbody>${features}</tbody></table></section>` : ''}
+${tasks ? `<section><h2>Tasks</h2><table><thead><tr><th>task</th><th>status</th><th>specialist</th><th>issue</th></tr></thead><tbody>${tasks}</tbody></table>${more}</section>` : ''}
+${notes}
+</main>
+</body>
+</html>
+`;
+}
+
+;// CONCATENATED MODULE: ./build/src/cli/report-command.js
+/** `orchestrator-git report`: the progress report (Markdown and a self-contained HTML page) from the state alone. */
+
+
+
+
+
+
+
+/** Reads the state (no platform, no token) and writes the report files; returns what it wrote. */
+async function writeProgressReport(options, cwd, now = new Date()) {
+    const format = (options.format ?? 'both').trim();
+    if (!['both', 'markdown', 'html'].includes(format)) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Report format ${(0,errors/* quote */.hD)(format)} is not markdown, html or both.`, 'Pass --format markdown, --format html, or leave it out for both.');
+    }
+    const stateFile = (0,file/* locateStateFile */.o_)(options.state ?? null, cwd);
+    const featuresDir = (0,file/* locateFeaturesDir */.ZZ)(options.featuresDir ?? null, cwd);
+    const state = await (0,state_store/* readState */.un)({
+        stateFile: external_node_path_.resolve(cwd, stateFile),
+        featuresDir: featuresDir ? external_node_path_.resolve(cwd, featuresDir) : null,
+    });
+    const report = buildProgressReport(state, { now, ...(options.title ? { title: options.title } : {}) });
+    const written = {
+        markdown: null,
+        html: null,
+        tasks: state.tasks.length,
+        features: state.features.length,
+    };
+    const write = async (file, text) => {
+        const target = external_node_path_.resolve(cwd, file);
+        await (0,promises_.mkdir)(external_node_path_.dirname(target), { recursive: true });
+        await (0,promises_.writeFile)(target, text);
+    };
+    if (format !== 'html') {
+        written.markdown = options.markdown ?? 'orchestrator-report.md';
+        await write(written.markdown, renderProgressMarkdown(report));
+    }
+    if (format !== 'markdown') {
+        written.html = options.html ?? 'orchestrator-report.html';
+        await write(written.html, renderProgressHtml(report));
+    }
+    return written;
+}
+function addReportCommand(program, setExitCode) {
+    return program
+        .command('report')
+        .description('Write a progress report from the orchestrator state alone: Markdown, and an HTML page with charts (no JavaScript, no network)')
+        .option('--state <path>', "The orchestrator's database or JSON export (default: its usual places)")
+        .option('--features-dir <path>', 'Folder of feature specification files (default: the usual places)')
+        .option('--markdown <path>', 'Where to write the Markdown report', 'orchestrator-report.md')
+        .option('--html <path>', 'Where to write the HTML report', 'orchestrator-report.html')
+        .option('--format <format>', 'markdown, html or both', 'both')
+        .option('--title <text>', 'Title of the report', 'Orchestrator progress')
+        .option('--json', 'Print what was written as JSON on stdout')
+        .action(async (options) => {
+        const written = await writeProgressReport(options, process.cwd());
+        if (options.json)
+            process.stdout.write(`${JSON.stringify(written)}\n`);
+        for (const file of [written.markdown, written.html])
+            if (file)
+                process.stderr.write(`Wrote ${file}\n`);
+        process.stderr.write(`${written.tasks} tasks, ${written.features} features.\n`);
+        setExitCode(0);
+    });
+}
+
+// EXTERNAL MODULE: ./build/src/cli/items.js
+var cli_items = __nccwpck_require__(91920);
+// EXTERNAL MODULE: ./build/src/cli/milestone.js
+var milestone = __nccwpck_require__(88178);
+;// CONCATENATED MODULE: ./build/src/cli/progress.js
+const WIDTH = 30;
+/** Runs with fewer operations finish before a bar would help. */
+const MIN_OPERATIONS = 20;
+function progressReporter(stream, env) {
+    const interactive = stream.isTTY === true && !env.CI && env.TERM !== 'dumb';
+    let drawn = false;
+    let barActive = false;
+    let lastDraw = 0;
+    const clear = () => {
+        if (drawn)
+            stream.write('\r\u001b[2K');
+        drawn = false;
+    };
+    return {
+        wrap(log) {
+            if (!interactive)
+                return log;
+            // Other lines are printed above the bar: clear it first, and it is drawn again on the next update.
+            const above = (print) => (message) => {
+                clear();
+                print(message);
+            };
+            return {
+                // Once the bar runs it stands for the per-operation lines; earlier lines (read, plan) print as usual.
+                info: (message) => {
+                    if (!barActive)
+                        log.info(message);
+                },
+                warning: above((message) => log.warning(message)),
+                error: above((message) => log.error(message)),
+                debug: (message) => log.debug(message),
+                group: (name, body) => log.group(name, body),
+            };
+        },
+        update(done, total) {
+            if (!interactive || total < MIN_OPERATIONS)
+                return;
+            barActive = true;
+            const now = Date.now();
+            if (done < total && now - lastDraw < 100)
+                return;
+            lastDraw = now;
+            const filled = Math.round((done / total) * WIDTH);
+            stream.write(`\r\u001b[2K[${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${done}/${total} operations`);
+            drawn = true;
+        },
+        done() {
+            if (drawn)
+                stream.write('\n');
+            drawn = false;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/report/summary.js
+/** Text from the orchestrator or the platform, made inert in a Markdown table cell. */
+function summary_cell(text) {
+    // Markdown escapes first, then entities: the other order would break the entities' own `#`.
+    return text
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .replace(/([\\`*_[\]#@])/g, '\\$1')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '&#124;')
+        .trim();
+}
+function operationRow(operation) {
+    switch (operation.kind) {
+        case 'createLabel':
+            return { item: 'label', action: 'create label', title: operation.label.name, number: null };
+        case 'createMilestone':
+            return {
+                item: 'milestone',
+                action: 'create milestone',
+                title: operation.milestone.title,
+                number: null,
+            };
+        case 'createIssue':
+            return { item: operation.itemKey, action: 'create', title: operation.title, number: null };
+        case 'updateIssue':
+            return {
+                item: operation.itemKey,
+                action: operation.change === 'updated'
+                    ? `update ${operation.fields.join(', ')}`
+                    : operation.change.replace(/d$/, ''),
+                title: operation.title,
+                number: operation.number,
+            };
+    }
+}
+/** The plan as JSON for the `plan` output: operations without bodies (they can be 64 KiB each). */
+function summary_planJson(plan) {
+    return JSON.stringify({
+        operations: plan.operations.map((operation) => ({
+            ...operationRow(operation),
+            kind: operation.kind,
+            reason: operation.reason,
+        })),
+        unchanged: plan.unchanged.length,
+        skipped: plan.skipped,
+        conflicts: plan.conflicts,
+        orphans: plan.orphans,
+        warnings: plan.warnings,
+    });
+}
+function renderSummary(outcome) {
+    const { counts, plan } = outcome;
+    const lines = [];
+    lines.push(`## orchestrator-git issue sync${outcome.dryRun ? ' (dry run: nothing was changed)' : ''}`, '');
+    lines.push(`Repository \`${summary_cell(outcome.repository)}\` · run \`${summary_cell(outcome.runId)}\``, '');
+    lines.push('| created | updated | closed | reopened | unchanged | failed | skipped | conflicts | orphans | requests |');
+    lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    const requests = outcome.stats.reads + outcome.stats.writes + outcome.stats.graphql;
+    lines.push(`| ${counts.created} | ${counts.updated} | ${counts.closed} | ${counts.reopened} | ${counts.unchanged} | ${counts.failed} | ${counts.skipped} | ${counts.conflicts} | ${counts.orphans} | ${requests} (${outcome.stats.writes} writes) |`, '');
+    if (outcome.stoppedBy) {
+        lines.push(`> [!WARNING]`, `> The run stopped early: ${summary_cell(outcome.stoppedBy.message)}`, `> ${summary_cell(outcome.stoppedBy.fix)}`, '');
+    }
+    const byStatus = new Map();
+    for (const item of outcome.items)
+        byStatus.set(item.status, (byStatus.get(item.status) ?? 0) + 1);
+    if (byStatus.size) {
+        lines.push('### Progress by status', '', '```mermaid', 'pie showData');
+        for (const [status, count] of byStatus)
+            lines.push(`    "${status.replace(/"/g, "'")}" : ${count}`);
+        lines.push('```', '');
+    }
+    const rows = outcome.dryRun
+        ? plan.operations.map((operation) => ({
+            operation,
+            status: 'planned',
+            url: null,
+            number: null,
+            error: null,
+        }))
+        : outcome.results.map((result) => ({
+            operation: result.operation,
+            status: result.status,
+            url: result.issue?.url ?? null,
+            number: result.issue?.number ?? null,
+            error: result.error,
+        }));
+    if (rows.length) {
+        lines.push(`### ${outcome.dryRun ? 'Planned changes' : 'Changes'}`, '', '| item | issue | change | result | why |', '|---|---|---|---|---|');
+        for (const row of rows.slice(0, 500)) {
+            const described = operationRow(row.operation);
+            const number = row.number ?? described.number;
+            const issue = row.url
+                ? `[${number !== null ? `#${number}` : 'issue'}](${row.url})`
+                : number !== null
+                    ? `#${number}`
+                    : '';
+            const result = row.error ? `${row.status}: ${summary_cell(row.error)}` : row.status;
+            lines.push(`| ${summary_cell(described.title)}<br><sub>${summary_cell(described.item)}</sub> | ${issue} | ${summary_cell(described.action)} | ${result} | ${summary_cell(row.operation.reason)} |`);
+        }
+        if (rows.length > 500)
+            lines.push('', `_… and ${rows.length - 500} more (see the \`plan\` output)._`);
+        lines.push('');
+    }
+    else {
+        lines.push('Everything already matches the orchestrator: no changes.', '');
+    }
+    if (outcome.items.length) {
+        const issues = new Map(outcome.links.map((link) => [link.itemKey, link]));
+        lines.push(`<details><summary>All ${outcome.items.length} synced items</summary>`, '', '| item | status | issue |', '|---|---|---|');
+        for (const item of outcome.items.slice(0, 1000)) {
+            const issue = issues.get(item.itemKey);
+            lines.push(`| ${summary_cell(item.title)}<br><sub>${summary_cell(item.itemKey)}</sub> | ${summary_cell(item.status)} | ${issue ? `[#${issue.number}](${issue.url})` : ''} |`);
+        }
+        if (outcome.items.length > 1000)
+            lines.push('', `_… and ${outcome.items.length - 1000} more._`);
+        lines.push('', '</details>', '');
+    }
+    const notes = [
+        ...plan.conflicts.map((note) => ({ kind: 'conflict', ...note })),
+        ...plan.warnings.map((note) => ({ kind: 'warning', ...note })),
+        ...plan.orphans.map((note) => ({ kind: 'orphan', ...note })),
+        ...plan.skipped.map((note) => ({ kind: 'skipped', ...note })),
+    ];
+    if (notes.length) {
+        lines.push('### Notes', '');
+        for (const note of notes.slice(0, 200)) {
+            const where = [
+                note.itemKey ? `\`${summary_cell(note.itemKey)}\`` : null,
+                note.issueNumber ? `#${note.issueNumber}` : null,
+            ]
+                .filter(Boolean)
+                .join(' ');
+            lines.push(`- **${note.kind}** ${where}: ${summary_cell(note.message)}`);
+        }
+        if (notes.length > 200)
+            lines.push(`- … and ${notes.length - 200} more`);
+        lines.push('');
+    }
+    return lines.join('\n');
+}
+
+// EXTERNAL MODULE: ./build/src/state/atomic-write.js
+var atomic_write = __nccwpck_require__(98904);
+// EXTERNAL MODULE: ./build/src/state/json-export.js
+var json_export = __nccwpck_require__(47608);
+;// CONCATENATED MODULE: ./build/src/state/export-command.js
+/** `orchestrator-git export`: writes the JSON export of a state file, leaving the file alone when only the date would change. */
+
+
+
+
+
+/**
+ * Reads `dbPath` (a database or another export), adds features from `featuresDir` when given, and writes the
+ * export to `outPath` atomically. `source.file` is recorded relative to the working folder (never an absolute
+ * path, which would leak the machine's layout into a committed file).
+ */
+async function writeJsonExport(dbPath, outPath, featuresDir, now = () => new Date()) {
+    const store = await (0,state_store/* openStateStore */.V7)({ stateFile: dbPath, featuresDir: featuresDir ?? null });
+    let text;
+    try {
+        text = (0,json_export/* exportState */.sp)(store.state, store.syncRecords(), {
+            exportedAt: now().toISOString(),
+            sourceFile: store.kind === 'json' ? undefined : portablePath(dbPath),
+        });
+    }
+    finally {
+        store.close();
+    }
+    const written = !(await sameExceptDate(outPath, text));
+    if (written) {
+        await (0,atomic_write/* writeFileAtomically */.l)(outPath, text, {
+            verify: async (temp) => {
+                (0,json_export/* parseStateDocument */.eM)(await (0,promises_.readFile)(temp, 'utf8'), temp);
+            },
+        });
+    }
+    return {
+        written,
+        outPath,
+        generation: store.state.generation,
+        tasks: store.state.tasks.length,
+        features: store.state.features.length,
+        warnings: store.state.warnings,
+    };
+}
+function portablePath(file) {
+    const relative = external_node_path_.relative(process.cwd(), external_node_path_.resolve(file));
+    const usable = relative !== '' && !relative.startsWith('..') && !external_node_path_.isAbsolute(relative);
+    return (usable ? relative : external_node_path_.basename(file)).split(external_node_path_.sep).join('/');
+}
+const EXPORTED_AT = /^ {2}"exportedAt": ".*",$/m;
+async function sameExceptDate(file, text) {
+    const existing = await (0,promises_.readFile)(file, 'utf8').catch(() => null);
+    if (existing === null)
+        return false;
+    return existing.replace(EXPORTED_AT, '') === text.replace(EXPORTED_AT, '');
+}
+
+;// CONCATENATED MODULE: ./build/src/cli/main.js
+/** The orchestrator-git command line: the same engine as the actions, for GitLab CI, Bitbucket Pipelines and local use. */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const main_EXIT_OK = 0;
+const main_EXIT_ITEMS_FAILED = 1;
+const main_EXIT_BAD_INPUT = 2;
+async function runCommand(options, request = {}) {
+    const log = consoleLogger({ quiet: Boolean(options.quiet) });
+    const inputs = settingsFrom(options);
+    if (request.forceDryRun)
+        inputs['dry-run'] = 'true';
+    const progress = progressReporter(process.stderr, process.env);
+    const result = await (0,execute_issue_sync/* executeIssueSync */.E)({
+        inputs,
+        configPath: typeof options.config === 'string' ? options.config : null,
+        env: process.env,
+        cwd: process.cwd(),
+        log: progress.wrap(log),
+        runId: `cli-${Date.now().toString(36)}`,
+        onProgress: progress.update,
+        ...(request.scope ? { scope: request.scope } : {}),
+        ...(request.initialText !== undefined ? { initialText: request.initialText } : {}),
+        ...(request.prepare ? { prepare: request.prepare } : {}),
+    });
+    progress.done();
+    if (result.kind === 'disabled') {
+        log.info(`orchestrator-git is disabled (${result.reason}): nothing to do.`);
+        if (options.json)
+            process.stdout.write(`${JSON.stringify({ disabled: true, reason: result.reason })}\n`);
+        return main_EXIT_OK;
+    }
+    const { outcome } = result;
+    if (outcome.dryRun) {
+        await log.group(`Plan: ${outcome.plan.operations.length} operations (dry run)`, async () => {
+            for (const operation of outcome.plan.operations)
+                log.info(`${(0,sync/* describeOperation */.R)(operation)} (${operation.reason})`);
+        });
+    }
+    const { counts } = outcome;
+    const items = request.itemReport ? (0,cli_items/* itemResults */.M)(outcome) : null;
+    for (const item of items ?? []) {
+        log.info(`${item.itemKey}: ${item.result}${item.issue ? ` #${item.issue.number} ${item.issue.url}` : ''}${item.detail ? ` (${item.detail})` : ''}`);
+    }
+    log.info(`Created ${counts.created}, updated ${counts.updated}, closed ${counts.closed}, reopened ${counts.reopened}, unchanged ${counts.unchanged}, failed ${counts.failed}.`);
+    if (typeof options.summary === 'string') {
+        const { writeFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 19));
+        await writeFile(options.summary, renderSummary(outcome));
+    }
+    if (options.json) {
+        process.stdout.write(`${JSON.stringify({
+            platform: result.config.platform,
+            repository: outcome.repository,
+            counts,
+            ...(items ? { items } : {}),
+            links: outcome.links,
+            plan: JSON.parse(summary_planJson(outcome.plan)),
+            requests: outcome.stats,
+        })}\n`);
+    }
+    if (outcome.stoppedBy) {
+        log.error(outcome.stoppedBy.describe());
+        return isBadInput(outcome.stoppedBy.code) ? main_EXIT_BAD_INPUT : main_EXIT_ITEMS_FAILED;
+    }
+    return counts.failed > 0 ? main_EXIT_ITEMS_FAILED : main_EXIT_OK;
+}
+function isBadInput(code) {
+    return [
+        'TOKEN_INVALID',
+        'REPOSITORY_NOT_FOUND',
+        'PERMISSION_DENIED',
+        'ISSUES_DISABLED',
+        'NOT_SUPPORTED',
+    ].includes(code);
+}
+function list(value) {
+    return typeof value === 'string'
+        ? value
+            .split(',')
+            .map((item) => item.trim())
+            .filter(Boolean)
+        : [];
+}
+function buildProgram(setExitCode) {
+    const program = new Command('orchestrator-git')
+        .description("Keep the Git platform in step with the MCP Task Orchestrator's plan.")
+        .showHelpAfterError()
+        .exitOverride();
+    addSyncOptions(program.command('sync').description("Make the platform's issues match the orchestrator state")).action(async (options) => setExitCode(await runCommand(options)));
+    addSyncOptions(program.command('plan').description('Print what sync would change, and change nothing')).action(async (options) => setExitCode(await runCommand(options, { forceDryRun: true })));
+    addSyncOptions(program
+        .command('create-issue')
+        .description('Create the issue of one or more items (task:<id>, feature:<id> or a bare id); an item that has one is brought in step')
+        .argument('<items...>', 'Items to create issues for')
+        .option('--body <text>', 'Free text placed below the managed block of each issue created (kept by later syncs)')
+        .option('--add-labels <names>', 'Labels added to each issue created, comma-separated (kept by later syncs)')
+        .option('--add-assignees <logins>', 'Assignees added to each issue created, comma-separated (kept by later syncs)')).action(async (items, options) => setExitCode(await runCommand(options, {
+        itemReport: true,
+        scope: {
+            itemKeys: items,
+            createIssues: true,
+            extraLabels: list(options.addLabels),
+            extraAssignees: list(options.addAssignees),
+        },
+        ...(typeof options.body === 'string' ? { initialText: options.body } : {}),
+    })));
+    addSyncOptions(program
+        .command('update-issue')
+        .description('Bring the issues of these items in step with the orchestrator; creates nothing')
+        .argument('<items...>', 'Items whose issues are updated (task:<id>, feature:<id> or a bare id)')).action(async (items, options) => setExitCode(await runCommand(options, { itemReport: true, scope: { itemKeys: items, createIssues: false } })));
+    addSyncOptions(program
+        .command('sync-status')
+        .description("Bring every existing issue's status, progress and fields in step, create none, and report each item's sync status")
+        .argument('[items...]', 'Only these items (default: every synced item)')).action(async (items, options) => setExitCode(await runCommand(options, {
+        itemReport: true,
+        scope: { itemKeys: items.length > 0 ? items : null, createIssues: false },
+    })));
+    addSyncOptions(program
+        .command('link-task')
+        .description('Link an item to an existing issue, which gets the managed block (instead of a new issue)')
+        .argument('<item>', 'The item (task:<id>, feature:<id> or a bare id)')
+        .argument('<issue>', 'The issue number')).action(async (item, issue, options) => {
+        const number = /^#?(\d+)$/.exec(issue.trim())?.[1];
+        if (!number) {
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Issue ${JSON.stringify(issue)} is not an issue number.`, 'Give the number of an existing issue, e.g. `orchestrator-git link-task task:42 17`.');
+        }
+        const key = /^(task|feature):/.test(item) ? item : `task:${item}`;
+        setExitCode(await runCommand(options, {
+            itemReport: true,
+            scope: { itemKeys: [key], createIssues: false, adopt: { itemKey: key, number: Number(number) } },
+        }));
+    });
+    addSyncOptions(program
+        .command('create-milestone')
+        .description("Create (or update) a release milestone in the state and on the platform, and assign its features' issues")
+        .argument('<name>', 'Milestone title, e.g. v1.2.0')
+        .option('--due-on <date>', 'Target date, YYYY-MM-DD')
+        .option('--features <ids>', 'Feature ids the release includes, comma-separated')
+        .option('--milestone-status <status>', 'planning, active, completed or cancelled', 'active')).action(async (name, options) => {
+        const request = (0,milestone/* milestoneRequest */.y)(name, options);
+        setExitCode(await runCommand(options, {
+            itemReport: true,
+            scope: { itemKeys: null, createIssues: false },
+            prepare: (store, tracker, log, run) => (0,milestone/* prepareMilestone */.Y)(store, tracker, request, log, run.dryRun),
+        }));
+    });
+    program
+        .command('init')
+        .description("Set up a repository: the state's git_integration_config row and the pipeline (GitHub workflow, .gitlab-ci.yml job, Bitbucket pipeline), from the git remote")
+        .option('--platform <name>', 'github, gitlab or bitbucket (default: from the git remote)')
+        .option('--repository <path>', 'owner/name, group/project or workspace/repo-slug (default: from the git remote)')
+        .option('--state <path>', "The orchestrator's database (default: its usual places)")
+        .option('--tier <n>', '1 issues, 2 + boards, 3 + releases (asked on a terminal; default 1 in CI)')
+        .option('--dry-run', 'Print what would change, and change nothing')
+        .option('--json', 'Print the result as JSON on stdout')
+        .action(async (options) => {
+        const interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY && !process.env.CI);
+        const result = await runInit({
+            cwd: process.cwd(),
+            ...(typeof options.platform === 'string' ? { platform: options.platform } : {}),
+            ...(typeof options.repository === 'string' ? { repository: options.repository } : {}),
+            ...(typeof options.state === 'string' ? { stateFile: options.state } : {}),
+            ...(typeof options.tier === 'string' ? { tier: options.tier } : {}),
+            dryRun: options.dryRun === true,
+            ask: interactive ? askOnTerminal : null,
+        });
+        if (options.json)
+            process.stdout.write(`${JSON.stringify(result)}\n`);
+        const say = (line) => process.stderr.write(`${line}\n`);
+        say(`${result.platform} ${result.repository}, state ${result.stateFile}, tier ${result.tier}`);
+        if (result.changes.length === 0)
+            say('Nothing to change: orchestrator-git is already set up here.');
+        for (const change of result.changes)
+            say(`${options.dryRun ? 'Would change' : 'Changed'}: ${change}`);
+        if (result.changes.length > 0)
+            for (const step of result.next)
+                say(`Next: ${step}`);
+        setExitCode(main_EXIT_OK);
+    });
+    addSyncOptions(program
+        .command('doctor')
+        .description('Check everything a sync needs (state file, settings, token, repository, permissions); exit 0 only when ready')).action(async (options) => {
+        const report = await runDoctor({
+            inputs: settingsFrom(options),
+            configPath: typeof options.config === 'string' ? options.config : null,
+            env: process.env,
+            cwd: process.cwd(),
+        });
+        if (options.json)
+            process.stdout.write(`${JSON.stringify(report)}\n`);
+        else
+            process.stdout.write(formatDoctorReport(report));
+        setExitCode(report.ready ? main_EXIT_OK : main_EXIT_ITEMS_FAILED);
+    });
+    program
+        .command('export')
+        .description('Write the JSON export of an orchestrator database (the alternative committed state file)')
+        .requiredOption('--state <path>', 'The orchestrator SQLite database')
+        .requiredOption('--out <path>', 'Where to write the JSON export')
+        .option('--features-dir <path>', 'Folder of feature specification files to include')
+        .action(async (options) => {
+        await writeJsonExport(options.state, options.out, options.featuresDir);
+        process.stderr.write(`Wrote ${options.out}\n`);
+        setExitCode(main_EXIT_OK);
+    });
+    addBoardCommands(program, setExitCode);
+    addReleaseCommands(program, setExitCode);
+    addReportCommand(program, setExitCode);
+    addMcpCommand(program);
+    return program;
+}
+async function main(argv) {
+    let exitCode = main_EXIT_OK;
+    const program = buildProgram((code) => {
+        exitCode = code;
+    });
+    try {
+        await program.parseAsync(argv, { from: 'user' });
+        return exitCode;
+    }
+    catch (error) {
+        if ((0,errors/* isOrchestratorGitError */.$O)(error)) {
+            process.stderr.write(`error: ${error.describe()}\n`);
+            return main_EXIT_BAD_INPUT;
+        }
+        if (error instanceof Error && 'exitCode' in error && typeof error.exitCode === 'number') {
+            // commander already printed the usage problem (or the help).
+            return error.exitCode === 0 ? main_EXIT_OK : main_EXIT_BAD_INPUT;
+        }
+        process.stderr.write(`error: unexpected: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        return main_EXIT_ITEMS_FAILED;
+    }
+}
+async function askOnTerminal(question) {
+    const { createInterface } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 26848, 19));
+    const prompt = createInterface({ input: process.stdin, output: process.stderr });
+    try {
+        return await prompt.question(question);
+    }
+    finally {
+        prompt.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 88178:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ prepareMilestone),
+/* harmony export */   y: () => (/* binding */ milestoneRequest)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(27406);
+/**
+ * The CLI's create-milestone: a release_milestones row in the state and the platform milestone, kept in step; the
+ * sync that follows assigns the included features' issues to it.
+ */
+
+const STATUSES = ['planning', 'active', 'completed', 'cancelled'];
+function milestoneRequest(name, options) {
+    const title = name.trim();
+    if (!title || title.length > 255) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `Milestone name ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(name)} must have 1 to 255 characters.`, 'Give the release name, e.g. v1.2.0.');
+    }
+    const dueOn = typeof options.dueOn === 'string' ? options.dueOn.trim() : undefined;
+    if (dueOn !== undefined && !isCalendarDate(dueOn)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `--due-on ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(dueOn)} is not a date.`, 'Write the target date as YYYY-MM-DD, e.g. 2026-12-31.');
+    }
+    const status = String(options.milestoneStatus ?? 'active');
+    if (!STATUSES.includes(status)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `--milestone-status ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(status)} is not a release status.`, `Use one of ${STATUSES.join(', ')}.`);
+    }
+    const features = typeof options.features === 'string'
+        ? options.features
+            .split(',')
+            .map((id) => id.trim())
+            .filter(Boolean)
+        : undefined;
+    return { name: title, dueOn, features, status };
+}
+function isCalendarDate(value) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+        return false;
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+async function prepareMilestone(store, tracker, request, log, 
+/** Nothing is created on the platform (the state is not saved in a dry run either). */
+dryRun = false) {
+    const known = new Set(store.state.features.map((feature) => feature.id));
+    const unknown = (request.features ?? []).filter((id) => !known.has(id));
+    if (unknown.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `Unknown feature ${unknown.map((id) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(id)).join(', ')}: the state has no such feature.`, `Name features by their Feature ID; the state has ${[...known].slice(0, 10).join(', ') || 'none'}${known.size > 10 ? ', …' : ''}.`);
+    }
+    const state = request.status === 'completed' || request.status === 'cancelled' ? 'closed' : 'open';
+    const existing = (await tracker.listMilestones()).find((milestone) => milestone.title === request.name);
+    let number = existing?.number;
+    if (existing) {
+        const due = request.dueOn ?? null;
+        if ((due !== null && existing.dueOn !== due) || existing.state !== state)
+            log.warning(`Milestone ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(request.name)} exists on the platform with ${existing.dueOn ? `due date ${existing.dueOn}` : 'no due date'} and state ${existing.state}; it is left as it is.`);
+        else
+            log.info(`Milestone ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(request.name)} exists on the platform.`);
+    }
+    else if (!tracker.capabilities.createMilestones) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('NOT_SUPPORTED', `Milestone ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(request.name)} does not exist, and ${tracker.platform}'s API cannot create milestones.`, 'Create it by hand (Bitbucket: Repository settings → Issues → Milestones), then run this command again to record it and assign its issues.');
+    }
+    else if (dryRun) {
+        log.info(`Would create milestone ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(request.name)} (dry run).`);
+    }
+    else {
+        const created = await tracker.createMilestone({
+            title: request.name,
+            dueOn: request.dueOn ?? null,
+            state,
+        });
+        number = created.number;
+        log.info(`Created milestone ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(request.name)}.`);
+    }
+    store.upsertReleaseMilestone({
+        name: request.name,
+        status: request.status,
+        ...(request.dueOn !== undefined ? { targetDate: request.dueOn } : {}),
+        ...(request.features !== undefined ? { includedFeatures: request.features } : {}),
+        ...(number !== undefined ? { platformMilestoneId: String(number) } : {}),
+    });
+}
+
+
+/***/ }),
+
+/***/ 16277:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ withFileDefaults),
+/* harmony export */   r: () => (/* binding */ fileSettingNames)
+/* harmony export */ });
+/* harmony import */ var _board_config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(61935);
+/* harmony import */ var _release_config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(40885);
+/* harmony import */ var _issue_sync_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(57139);
+/**
+ * Every setting a config file may hold: one file serves issue-sync, board-sync and release, each reading its own
+ * keys (an input or flag still wins over the file).
+ */
+
+
+
+function fileSettingNames() {
+    return [
+        ...new Set([
+            ...Object.keys(_issue_sync_js__WEBPACK_IMPORTED_MODULE_2__/* .ISSUE_SYNC_SETTINGS */ .wS),
+            ...Object.keys(_board_config_js__WEBPACK_IMPORTED_MODULE_0__/* .BOARD_SYNC_SETTINGS */ .NG),
+            ...Object.keys(_release_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RELEASE_SETTINGS */ .Y0),
+        ]),
+    ];
+}
+/** The file's values for the given settings, under the inputs (which win). */
+function withFileDefaults(inputs, file, names) {
+    const merged = {};
+    for (const name of names)
+        if (file[name] !== undefined)
+            merged[name] = file[name];
+    for (const [name, value] of Object.entries(inputs))
+        if (value !== undefined && value !== null && value !== '')
+            merged[name] = value;
+    return merged;
+}
+
+
+/***/ }),
+
+/***/ 6924:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HT: () => (/* binding */ loadConfigFile),
+/* harmony export */   ZZ: () => (/* binding */ locateFeaturesDir),
+/* harmony export */   o_: () => (/* binding */ locateStateFile)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_CONFIG_FILES, DEFAULT_STATE_FILES, DEFAULT_FEATURES_DIRS */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(38815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(27406);
+/* harmony import */ var _file_keys_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(16277);
+/* harmony import */ var _issue_sync_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(57139);
+/** Finds and reads the optional YAML config file, and the default locations of the state file and features folder. */
+
+
+
+
+
+
+const DEFAULT_CONFIG_FILES = [
+    '.github/orchestrator-git.yml',
+    '.github/orchestrator-git.yaml',
+    '.orchestrator-git.yml',
+];
+/** Where the orchestrator keeps its database, newest layout first (and the JSON export beside it). */
+const DEFAULT_STATE_FILES = [
+    '.task_orchestrator/task_orchestrator.db',
+    '.task_orchestrator/orchestrator-state.json',
+    'task_orchestrator.db',
+    'data/task_orchestrator.db',
+];
+const DEFAULT_FEATURES_DIRS = [
+    'docs/developers/planning/features',
+    'docs/planning/features',
+    'docs/features',
+];
+/** Reads the config file named by `configPath`, or the first default one that exists; none at all is fine. */
+function loadConfigFile(configPath, cwd) {
+    const candidates = configPath ? [configPath] : DEFAULT_CONFIG_FILES;
+    for (const candidate of candidates) {
+        const full = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(cwd, candidate);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(full)) {
+            if (configPath) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OrchestratorGitError */ .Xw('CONFIG_FILE_UNREADABLE', `Config file ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(configPath)} does not exist.`, 'Fix the `config` input, or remove it to use .github/orchestrator-git.yml when present.');
+            }
+            continue;
+        }
+        let raw;
+        try {
+            raw = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parse */ .qg)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(full, 'utf8'));
+        }
+        catch (error) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OrchestratorGitError */ .Xw('CONFIG_FILE_UNREADABLE', `Config file ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(candidate)} is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, 'Fix the YAML syntax (a linter such as yamllint shows where).', { cause: error });
+        }
+        return { file: candidate, settings: (0,_issue_sync_js__WEBPACK_IMPORTED_MODULE_5__/* .checkFileSettings */ .En)(raw, candidate, (0,_file_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .fileSettingNames */ .r)()) };
+    }
+    return { file: null, settings: {} };
+}
+function locateStateFile(given, cwd) {
+    if (given)
+        return given;
+    const found = DEFAULT_STATE_FILES.find((candidate) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(cwd, candidate)));
+    if (found)
+        return found;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OrchestratorGitError */ .Xw('STATE_NOT_FOUND', `No state file was given, and none exists at the orchestrator's usual places (${DEFAULT_STATE_FILES.join(', ')}).`, 'Set the `state-file` input to the orchestrator database committed in the repository, or to its JSON export.');
+}
+function locateFeaturesDir(given, cwd) {
+    if (given)
+        return given;
+    return (DEFAULT_FEATURES_DIRS.find((candidate) => {
+        const full = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(cwd, candidate);
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(full) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(full).isDirectory();
+    }) ?? null);
+}
+
+
+/***/ }),
+
+/***/ 57139:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  wS: () => (/* binding */ ISSUE_SYNC_SETTINGS),
+  P4: () => (/* binding */ PLATFORMS),
+  En: () => (/* binding */ checkFileSettings),
+  fn: () => (/* binding */ parseRepositoryUrl),
+  hB: () => (/* binding */ resolveIssueSyncConfig),
+  Y6: () => (/* binding */ settingsFromConfigRow)
+});
+
+// UNUSED EXPORTS: SECRET_SETTINGS, detectPlatform
+
+;// CONCATENATED MODULE: ./build/src/core/policy.js
+const DEFAULT_POLICY = {
+    featureStatuses: ['approved', 'in_progress', 'completed', 'archived'],
+    tasks: 'top-level',
+    defaultLabels: ['orchestrator'],
+    labelPrefixes: {
+        type: 'type: ',
+        status: 'status: ',
+        priority: 'priority: ',
+        category: 'category: ',
+        specialist: 'specialist: ',
+    },
+    assigneeMap: {},
+    team: {},
+    conflictPolicy: 'orchestrator-wins',
+    orphans: 'leave',
+    createCompleted: false,
+    neutraliseMentions: true,
+    issueTemplate: null,
+};
+
+// EXTERNAL MODULE: ./build/src/errors.js
+var errors = __nccwpck_require__(27406);
+// EXTERNAL MODULE: ./build/src/config/values.js
+var values = __nccwpck_require__(25620);
+;// CONCATENATED MODULE: ./build/src/config/issue-sync.js
+/** Resolves issue-sync's settings once, at the edge: inputs / flags > config row > config file > defaults. */
+
+
+
+/** Every setting by its input / flag / file name. Secrets are never read from a file. */
+const ISSUE_SYNC_SETTINGS = {
+    enabled: {
+        help: 'Run at all. false (or auto_sync_enabled = 0 in the state) exits before any network request.',
+        default: 'true',
+    },
+    'dry-run': { help: 'Print the plan and change nothing.', default: 'false' },
+    'state-file': {
+        help: 'Path of the orchestrator SQLite database or its JSON export.',
+        default: 'the first of .task_orchestrator/task_orchestrator.db, .task_orchestrator/orchestrator-state.json, task_orchestrator.db, data/task_orchestrator.db',
+    },
+    'features-dir': {
+        help: 'Folder of feature specification files (Markdown).',
+        default: 'docs/developers/planning/features (or docs/planning/features, docs/features) when present',
+    },
+    platform: {
+        help: 'github, gitlab or bitbucket.',
+        default: "the state's git_integration_config.platform, else the CI system's (GITLAB_CI → gitlab, BITBUCKET_BUILD_NUMBER → bitbucket), else github",
+    },
+    repository: {
+        help: 'The repository that holds the issues: GitHub owner/name, GitLab group/project (subgroups allowed), Bitbucket workspace/repo-slug.',
+        default: 'GITHUB_REPOSITORY, CI_PROJECT_PATH or BITBUCKET_REPO_FULL_NAME',
+    },
+    'api-url': {
+        help: 'GitHub: REST API URL (Enterprise Server: https://HOST/api/v3). GitLab: the instance URL (self-managed: https://HOST). Bitbucket: the 2.0 API URL.',
+        default: 'GITHUB_API_URL or https://api.github.com; CI_SERVER_URL or https://gitlab.com; BITBUCKET_API_URL or https://api.bitbucket.org/2.0',
+    },
+    token: {
+        help: 'GitHub: issues: write. GitLab: an access token with the api scope and at least the Planner or Reporter role (CI_JOB_TOKEN cannot write issues). Bitbucket: an access token with issue:write, or an app password / API token with `username`. Input or environment only, never the config file.',
+        default: 'GITHUB_TOKEN; GITLAB_TOKEN; BITBUCKET_TOKEN, or BITBUCKET_APP_PASSWORD / BITBUCKET_API_TOKEN with a username',
+    },
+    username: {
+        help: 'Bitbucket only: the username of an app password, or the Atlassian account email of an API token (basic auth).',
+        default: 'BITBUCKET_USERNAME (or BITBUCKET_EMAIL); empty: the token is an access token',
+    },
+    'gitlab-group': {
+        help: "GitLab only: full path of a group whose milestones are used, and where missing milestones are created, instead of the project's.",
+        default: "none (the project's milestones)",
+    },
+    'multiple-assignees': {
+        help: 'GitLab only: the instance allows several assignees per issue (Premium and above).',
+        default: 'false (one assignee)',
+    },
+    'feature-statuses': {
+        help: 'Feature statuses that become issues.',
+        default: 'approved, in_progress, completed, archived',
+    },
+    tasks: {
+        help: 'top-level (subtasks as a checklist), all (every task an issue) or none.',
+        default: 'top-level',
+    },
+    hierarchy: {
+        help: 'checklist (subtasks as a checklist in their parent issue), sub-issues (every task its own issue, attached to its parent as a sub-issue; dependencies as blocked-by) or both. GitLab and Bitbucket: the checklist with a "Depends on" line (native relations are not synced there yet). See docs/hierarchy.md.',
+        default: 'checklist',
+    },
+    labels: { help: 'Labels every managed issue carries.', default: 'orchestrator' },
+    'label-prefixes': {
+        help: 'Label prefix per dimension (type, status, priority, category, specialist); empty turns it off.',
+        default: 'type: , status: , priority: , category: , specialist: ',
+    },
+    'assignee-map': {
+        help: 'Orchestrator assignee name → platform login.',
+        default: 'none (names used as they are)',
+    },
+    team: {
+        help: 'Specialist type → the people who take the new issues of its tasks that the orchestrator assigned to no one, the one with the fewest open issues first (ties by name): `implementer=alice,bob` lines, or a mapping of lists. They are assigned like a person would be, so a later reassignment on the platform is kept.',
+        default: 'none (no automatic assignment)',
+    },
+    'conflict-policy': {
+        help: 'orchestrator-wins (restore owned fields a human changed) or report (leave them, report).',
+        default: 'orchestrator-wins',
+    },
+    orphans: {
+        help: 'leave (report) or close issues whose item left the orchestrator plan.',
+        default: 'leave',
+    },
+    'create-completed': {
+        help: 'Create (closed) issues for items already finished when first seen.',
+        default: 'false',
+    },
+    'neutralize-mentions': {
+        help: 'Break @mentions and #references in synced text so a sync never notifies anyone.',
+        default: 'true',
+    },
+    reconcile: {
+        help: 'full reads every issue; incremental reads only issues updated since the last recorded run (falling back to full when that is unsafe); auto is full on scheduled and manual runs, incremental otherwise.',
+        default: 'auto',
+    },
+    'write-delay-ms': {
+        help: 'Minimum milliseconds between writes.',
+        default: "GitHub's guidance: 1 s between writes, 3 s between writes that notify",
+    },
+    'slack-webhook-url': {
+        help: 'Slack incoming webhook URL: after each run that changed something, one message listing what changed (created, closed, reopened, updated, with links). A secret: input (from a secret) or environment only, never the config file, never logged. A failed notification is a warning, never a failed sync.',
+        default: 'SLACK_WEBHOOK_URL; empty: no Slack notification',
+    },
+    'teams-webhook-url': {
+        help: 'Microsoft Teams workflow webhook URL ("Post to a channel when a webhook request is received"): the same digest as an Adaptive Card. A secret, like slack-webhook-url.',
+        default: 'TEAMS_WEBHOOK_URL; empty: no Teams notification',
+    },
+};
+const SETTING_NAMES = Object.keys(ISSUE_SYNC_SETTINGS);
+/** Secrets: never read from a config file (which is committed), never printed. */
+const SECRET_SETTINGS = ['token', 'slack-webhook-url', 'teams-webhook-url'];
+const FILE_FORBIDDEN = SECRET_SETTINGS;
+const PLATFORMS = ['github', 'gitlab', 'bitbucket'];
+/** Checks a config file's keys: an unknown key is an error that names it and the closest known key. */
+function checkFileSettings(raw, file, known = SETTING_NAMES) {
+    if (raw === null || raw === undefined)
+        return {};
+    if (typeof raw !== 'object' || Array.isArray(raw)) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Config file ${(0,errors/* quote */.hD)(file)} must be a YAML mapping of settings, not ${Array.isArray(raw) ? 'a list' : typeof raw}.`, 'Write one `setting: value` per line; see docs/configuration.md for the settings.');
+    }
+    const settings = {};
+    for (const [key, value] of Object.entries(raw)) {
+        if (!known.includes(key)) {
+            const suggestion = (0,values/* suggestKey */.Ax)(key, known);
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_UNKNOWN_KEY', `Config file ${(0,errors/* quote */.hD)(file)} has an unknown key ${(0,errors/* quote */.hD)(key)}.${suggestion ? ` Did you mean ${(0,errors/* quote */.hD)(suggestion)}?` : ''}`, `Use only known settings: ${known.filter((name) => !FILE_FORBIDDEN.includes(name)).join(', ')}.`);
+        }
+        if (key !== 'token' && FILE_FORBIDDEN.includes(key)) {
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Config file ${(0,errors/* quote */.hD)(file)} sets ${(0,errors/* quote */.hD)(key)}: a webhook URL is a secret and must never be committed in a file.`, `Remove it from the file and pass it as the \`${key}\` input from a secret, or in the environment (${key === 'slack-webhook-url' ? 'SLACK_WEBHOOK_URL' : 'TEAMS_WEBHOOK_URL'}).`);
+        }
+        if (FILE_FORBIDDEN.includes(key)) {
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Config file ${(0,errors/* quote */.hD)(file)} sets ${(0,errors/* quote */.hD)(key)}: tokens must never be committed in a file.`, 'Remove it from the file and pass the token as the `token` input from a secret, or in the environment (GITHUB_TOKEN, GITLAB_TOKEN, BITBUCKET_TOKEN).');
+        }
+        settings[key] = value;
+    }
+    return settings;
+}
+/** The config row of the state, as settings (the row stores the name of the token's variable, never the token). */
+function settingsFromConfigRow(row, env) {
+    if (!row)
+        return {};
+    const settings = { enabled: row.autoSyncEnabled };
+    if (row.platform)
+        settings.platform = row.platform;
+    if (row.defaultLabels.length)
+        settings.labels = row.defaultLabels;
+    const location = parseRepositoryUrl(row.repositoryUrl, row.platform);
+    if (location) {
+        settings.repository = location.repository;
+        if (!row.platform && location.platform)
+            settings.platform = location.platform;
+        if (location.apiUrl)
+            settings['api-url'] = location.apiUrl;
+    }
+    if (row.apiTokenName && env[row.apiTokenName])
+        settings.token = env[row.apiTokenName];
+    return settings;
+}
+/**
+ * The repository path of a clone or web URL, the platform its host implies (github.com, gitlab.com, bitbucket.org),
+ * and for another host the API URL of a self-hosted instance: GitHub Enterprise Server's /api/v3, or a self-managed
+ * GitLab's own URL (GitLab paths may have subgroups).
+ */
+function parseRepositoryUrl(url, platform = null) {
+    const trimmed = url.trim();
+    if (!trimmed.includes(':')) {
+        // A bare path: owner/name, or group/subgroup/project on GitLab.
+        const segments = trimmed.split('/');
+        const valid = segments.every((segment) => segment !== '' && !/\s/.test(segment));
+        const depth = platform === 'gitlab' ? segments.length >= 2 : segments.length === 2;
+        return valid && depth ? { repository: trimmed, platform, apiUrl: null } : null;
+    }
+    const ssh = /^git@([^:]+):(.+?)(?:\.git)?\/?$/.exec(trimmed);
+    let host;
+    let path;
+    if (ssh) {
+        host = ssh[1] ?? '';
+        path = ssh[2] ?? '';
+    }
+    else {
+        let parsed;
+        try {
+            parsed = new URL(trimmed);
+        }
+        catch {
+            return null;
+        }
+        host = parsed.host;
+        path = parsed.pathname
+            .replace(/^\/+/, '')
+            .replace(/\.git\/?$/, '')
+            .replace(/\/+$/, '');
+    }
+    const known = {
+        'github.com': 'github',
+        'gitlab.com': 'gitlab',
+        'bitbucket.org': 'bitbucket',
+    };
+    const hostPlatform = known[host.toLowerCase()] ?? null;
+    const resolved = platform ?? hostPlatform ?? (/gitlab/i.test(host) ? 'gitlab' : null);
+    const nested = resolved === 'gitlab' ? /^[^/]+(\/[^/]+)+$/ : /^[^/]+\/[^/]+$/;
+    if (!nested.test(path))
+        return null;
+    let apiUrl = null;
+    if (!hostPlatform) {
+        if (resolved === 'gitlab')
+            apiUrl = `https://${host}`;
+        else if (resolved === null || resolved === 'github')
+            apiUrl = `https://${host}/api/v3`;
+    }
+    return { repository: path, platform: resolved ?? hostPlatform, apiUrl };
+}
+function resolveIssueSyncConfig({ inputs, configRow, file, env, issueTemplate, }) {
+    const layers = [
+        ['input', inputs],
+        ['state config row', configRow],
+        ['config file', file],
+    ];
+    const pick = (name) => {
+        for (const [source, layer] of layers) {
+            const value = layer[name];
+            if (value !== undefined && value !== null && value !== '')
+                return [value, source];
+        }
+        return undefined;
+    };
+    const bool = (name, fallback) => {
+        const found = pick(name);
+        return found ? (0,values/* parseBoolean */.yG)(found[0], name, found[1]) : fallback;
+    };
+    const text = (name) => {
+        const found = pick(name);
+        if (!found)
+            return null;
+        if (typeof found[0] !== 'string' && typeof found[0] !== 'number') {
+            throw invalid(name, found[1], found[0], 'a string');
+        }
+        return String(found[0]).trim();
+    };
+    const oneOf = (name, allowed, fallback) => {
+        const value = text(name);
+        if (value === null)
+            return fallback;
+        if (!allowed.includes(value)) {
+            throw invalid(name, pick(name)?.[1] ?? 'input', value, `one of ${allowed.join(', ')}`);
+        }
+        return value;
+    };
+    const stateFile = text('state-file');
+    if (!stateFile) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', 'No state file was given.', 'Set the `state-file` input to the orchestrator database (e.g. .task_orchestrator/task_orchestrator.db) or its JSON export.');
+    }
+    const platform = oneOf('platform', PLATFORMS, detectPlatform(env));
+    const defaults = PLATFORM_DEFAULTS[platform];
+    const repository = text('repository') ?? defaults.repository(env) ?? '';
+    if (!repository) {
+        throw new errors/* OrchestratorGitError */.Xw('REPOSITORY_MALFORMED', `No repository was given and ${defaults.repositoryVariable} is not set.`, `Set \`repository\` (the --repository flag or the action input) to ${defaults.repositoryForm}.`);
+    }
+    const username = platform === 'bitbucket'
+        ? (text('username') ?? env.BITBUCKET_USERNAME ?? env.BITBUCKET_EMAIL ?? null)
+        : null;
+    const token = text('token') ?? defaults.token(env, username !== null) ?? '';
+    if (!token)
+        throw defaults.missingToken(env, username !== null);
+    const featureStatuses = pick('feature-statuses');
+    const statuses = featureStatuses
+        ? (0,values/* parseList */.E1)(featureStatuses[0], 'feature-statuses', featureStatuses[1]).map((status) => {
+            const normalised = status.toLowerCase().replace(/[- ]/g, '_');
+            if (!values/* FEATURE_STATUSES */.g1.includes(normalised)) {
+                throw invalid('feature-statuses', featureStatuses[1], status, `statuses among ${values/* FEATURE_STATUSES */.g1.join(', ')}`);
+            }
+            return normalised;
+        })
+        : DEFAULT_POLICY.featureStatuses;
+    const labels = pick('labels');
+    const writeDelay = text('write-delay-ms');
+    if (writeDelay !== null && !/^\d+$/.test(writeDelay)) {
+        throw invalid('write-delay-ms', pick('write-delay-ms')?.[1] ?? 'input', writeDelay, 'a whole number of milliseconds');
+    }
+    return {
+        enabled: bool('enabled', true),
+        dryRun: bool('dry-run', false),
+        stateFile,
+        featuresDir: text('features-dir'),
+        platform,
+        repository,
+        apiUrl: (text('api-url') ?? defaults.apiUrl(env)).replace(/\/+$/, ''),
+        token,
+        username: username === '' ? null : username,
+        gitlabGroup: platform === 'gitlab' ? text('gitlab-group') || null : null,
+        multipleAssignees: platform === 'gitlab' && bool('multiple-assignees', false),
+        writeDelayMs: writeDelay === null ? null : Number(writeDelay),
+        reconcile: resolveReconcile(oneOf('reconcile', ['auto', 'full', 'incremental'], 'auto'), env),
+        notifications: {
+            slackWebhookUrl: webhookUrl('slack-webhook-url', text('slack-webhook-url') ?? env.SLACK_WEBHOOK_URL),
+            teamsWebhookUrl: webhookUrl('teams-webhook-url', text('teams-webhook-url') ?? env.TEAMS_WEBHOOK_URL),
+        },
+        policy: {
+            featureStatuses: statuses,
+            tasks: oneOf('tasks', ['top-level', 'all', 'none'], DEFAULT_POLICY.tasks),
+            ...hierarchySetting(oneOf('hierarchy', ['checklist', 'sub-issues', 'both'], 'checklist')),
+            defaultLabels: labels ? (0,values/* parseList */.E1)(labels[0], 'labels', labels[1]) : DEFAULT_POLICY.defaultLabels,
+            labelPrefixes: labelPrefixes(pick('label-prefixes')),
+            assigneeMap: stringMap(pick('assignee-map'), 'assignee-map'),
+            team: teamMap(pick('team')),
+            conflictPolicy: oneOf('conflict-policy', ['orchestrator-wins', 'report'], DEFAULT_POLICY.conflictPolicy),
+            orphans: oneOf('orphans', ['leave', 'close'], DEFAULT_POLICY.orphans),
+            createCompleted: bool('create-completed', DEFAULT_POLICY.createCompleted),
+            neutraliseMentions: bool('neutralize-mentions', DEFAULT_POLICY.neutraliseMentions),
+            issueTemplate: issueTemplate?.trim() ? issueTemplate.trim() : null,
+        },
+    };
+}
+/** The platform of the CI system the run is in; GitHub when none is recognised. */
+function detectPlatform(env) {
+    if (env.GITHUB_ACTIONS === 'true')
+        return 'github';
+    if (env.GITLAB_CI === 'true')
+        return 'gitlab';
+    if (env.BITBUCKET_BUILD_NUMBER)
+        return 'bitbucket';
+    return 'github';
+}
+const PLATFORM_DEFAULTS = {
+    github: {
+        repository: (env) => env.GITHUB_REPOSITORY,
+        repositoryVariable: 'GITHUB_REPOSITORY',
+        repositoryForm: "owner/name (in GitHub Actions it defaults to the workflow's repository)",
+        apiUrl: (env) => env.GITHUB_API_URL ?? 'https://api.github.com',
+        token: (env) => env.GITHUB_TOKEN ?? env.GH_TOKEN,
+        missingToken: () => new errors/* OrchestratorGitError */.Xw('TOKEN_MISSING', 'No token was given.', 'Pass `token: ${{ secrets.GITHUB_TOKEN }}` (the default in the action) with `permissions: issues: write`, or set GITHUB_TOKEN in the environment.'),
+    },
+    gitlab: {
+        repository: (env) => env.CI_PROJECT_PATH,
+        repositoryVariable: 'CI_PROJECT_PATH',
+        repositoryForm: "the project path, e.g. my-group/my-project (in GitLab CI it defaults to the pipeline's project)",
+        apiUrl: (env) => env.CI_SERVER_URL ?? 'https://gitlab.com',
+        token: (env) => env.GITLAB_TOKEN,
+        missingToken: (env) => new errors/* OrchestratorGitError */.Xw('TOKEN_MISSING', env.CI_JOB_TOKEN
+            ? "No GITLAB_TOKEN was given; the pipeline's CI_JOB_TOKEN is there, but GitLab does not let a job token create or edit issues."
+            : 'No GitLab token was given.', 'Create a project access token (Settings → Access tokens) with the api scope and the Reporter role (Planner is enough on GitLab 17.7+), store it as a masked CI/CD variable named GITLAB_TOKEN, or pass --token.'),
+    },
+    bitbucket: {
+        repository: (env) => env.BITBUCKET_REPO_FULL_NAME,
+        repositoryVariable: 'BITBUCKET_REPO_FULL_NAME',
+        repositoryForm: "workspace/repo-slug (in Bitbucket Pipelines it defaults to the pipeline's repository)",
+        apiUrl: (env) => env.BITBUCKET_API_URL ?? 'https://api.bitbucket.org/2.0',
+        token: (env, basic) => basic
+            ? (env.BITBUCKET_APP_PASSWORD ?? env.BITBUCKET_API_TOKEN ?? env.BITBUCKET_TOKEN)
+            : env.BITBUCKET_TOKEN,
+        missingToken: (_env, basic) => new errors/* OrchestratorGitError */.Xw('TOKEN_MISSING', basic
+            ? 'A Bitbucket username was given but no app password or API token.'
+            : 'No Bitbucket token was given.', 'Create a repository access token with the Issues: Write scope (Repository settings → Access tokens) and store it as a secured repository variable named BITBUCKET_TOKEN; or use an app password with BITBUCKET_USERNAME and BITBUCKET_APP_PASSWORD.'),
+    },
+};
+/**
+ * A webhook URL, checked without ever quoting it (it is a secret): https, or http to this machine (a local relay or
+ * a test receiver). Empty means not configured.
+ */
+function webhookUrl(name, value) {
+    const trimmed = value?.trim() ?? '';
+    if (trimmed === '')
+        return null;
+    let parsed = null;
+    try {
+        parsed = new URL(trimmed);
+    }
+    catch {
+        parsed = null;
+    }
+    const local = parsed !== null && ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
+    if (!parsed || !(parsed.protocol === 'https:' || (parsed.protocol === 'http:' && local))) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Setting ${(0,errors/* quote */.hD)(name)} is not an https URL (its value is a secret and is not shown).`, `Set ${name} (or ${name === 'slack-webhook-url' ? 'SLACK_WEBHOOK_URL' : 'TEAMS_WEBHOOK_URL'}) to the webhook's full https URL, from a secret.`);
+    }
+    return trimmed;
+}
+/** Scheduled and manual runs are the periodic full reconcile; runs on push read incrementally. */
+function resolveReconcile(mode, env) {
+    if (mode !== 'auto')
+        return mode;
+    const event = env.GITHUB_EVENT_NAME ?? env.CI_PIPELINE_SOURCE ?? '';
+    return ['schedule', 'workflow_dispatch', 'web'].includes(event) ? 'full' : 'incremental';
+}
+function invalid(name, source, value, expected) {
+    return new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Setting ${(0,errors/* quote */.hD)(name)} (from the ${source}) is ${(0,errors/* quote */.hD)(typeof value === 'string' ? value : JSON.stringify(value))}; expected ${expected}.`, `Correct ${name} in the ${source}; docs/configuration.md lists every setting.`);
+}
+function labelPrefixes(found) {
+    const prefixes = { ...DEFAULT_POLICY.labelPrefixes };
+    if (!found)
+        return prefixes;
+    const map = stringMap(found, 'label-prefixes');
+    for (const [dimension, prefix] of Object.entries(map)) {
+        if (!(dimension in prefixes)) {
+            throw invalid('label-prefixes', found[1], dimension, `dimensions among ${Object.keys(prefixes).join(', ')}`);
+        }
+        // Inputs arrive trimmed, so `area:` means `area: ` (GitHub's own scoped-label style has the space).
+        prefixes[dimension] =
+            prefix === '' ? null : prefix.endsWith(':') ? `${prefix} ` : prefix;
+    }
+    return prefixes;
+}
+/** A mapping from a YAML object, a JSON object string, or `key=value` lines (as action inputs allow). */
+function stringMap(found, name) {
+    if (!found)
+        return {};
+    const [value, source] = found;
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, item === null ? '' : String(item)]));
+    }
+    if (typeof value === 'string') {
+        const trimmed = value.trim();
+        if (trimmed.startsWith('{')) {
+            try {
+                return stringMap([JSON.parse(trimmed), source], name);
+            }
+            catch {
+                throw invalid(name, source, value, 'a JSON object or key=value lines');
+            }
+        }
+        const map = {};
+        for (const line of trimmed.split(/\n/)) {
+            if (!line.trim())
+                continue;
+            const at = line.indexOf('=');
+            if (at < 1)
+                throw invalid(name, source, line, 'key=value lines');
+            map[line.slice(0, at).trim()] = line.slice(at + 1).trimStart();
+        }
+        return map;
+    }
+    throw invalid(name, source, value, 'a mapping');
+}
+/** The default (`checklist`) leaves the policy as it always was, so configs that never name it compare equal. */
+function hierarchySetting(hierarchy) {
+    return hierarchy === 'checklist' ? {} : { hierarchy };
+}
+/** `specialist=alice,bob` lines or a mapping of lists (or comma-separated strings), keyed by lower-case specialist. */
+function teamMap(found) {
+    if (!found)
+        return {};
+    const [value, source] = found;
+    const entries = typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? Object.entries(value)
+        : Object.entries(stringMap(found, 'team'));
+    const team = {};
+    for (const [specialist, members] of entries) {
+        const list = (0,values/* parseList */.E1)(Array.isArray(members) ? members : members === null ? [] : String(members), 'team', source);
+        if (list.length > 0)
+            team[specialist.trim().toLowerCase()] = list;
+    }
+    return team;
+}
+
+
+/***/ }),
+
+/***/ 25620:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ax: () => (/* binding */ suggestKey),
+/* harmony export */   E1: () => (/* binding */ parseList),
+/* harmony export */   g1: () => (/* binding */ FEATURE_STATUSES),
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(27406);
+/** Parsing of setting values as they arrive from inputs (strings), flags and YAML, with errors that name the setting. */
+
+const FEATURE_STATUSES = ['proposed', 'approved', 'in_progress', 'completed', 'archived'];
+function parseBoolean(value, name, source) {
+    if (typeof value === 'boolean')
+        return value;
+    if (typeof value === 'number' && (value === 0 || value === 1))
+        return value === 1;
+    if (typeof value === 'string') {
+        const lower = value.trim().toLowerCase();
+        if (['true', 'yes', 'on', '1'].includes(lower))
+            return true;
+        if (['false', 'no', 'off', '0'].includes(lower))
+            return false;
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `Setting ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(name)} (from the ${source}) is ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(String(value))}; expected true or false.`, `Set ${name} to true or false.`);
+}
+/** A list from a YAML sequence, or a string of items separated by commas or new lines. */
+function parseList(value, name, source) {
+    const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,\n]/) : null;
+    if (!items || items.some((item) => typeof item !== 'string' && typeof item !== 'number')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `Setting ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(name)} (from the ${source}) must be a list of names.`, `Write ${name} as a YAML list, or as names separated by commas or new lines.`);
+    }
+    return items.map((item) => String(item).trim()).filter((item) => item !== '');
+}
+/** The known key closest to a mistyped one (edit distance at most 3), for "did you mean". */
+function suggestKey(key, known) {
+    let best = null;
+    let bestDistance = 4;
+    for (const candidate of known) {
+        const distance = editDistance(key.toLowerCase(), candidate);
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+function editDistance(a, b) {
+    const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i += 1) {
+        let previous = row[0] ?? 0;
+        row[0] = i;
+        for (let j = 1; j <= b.length; j += 1) {
+            const current = row[j] ?? 0;
+            row[j] = Math.min(current + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+    }
+    return row[b.length] ?? 0;
+}
+
+
+/***/ }),
+
+/***/ 59508:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  OF: () => (/* binding */ assembleBlock),
+  V_: () => (/* binding */ deriveDesiredState),
+  Dh: () => (/* binding */ itemKey)
+});
+
+// EXTERNAL MODULE: ./build/src/core/labels.js
+var labels = __nccwpck_require__(2790);
+// EXTERNAL MODULE: ./build/src/core/hierarchy.js
+var hierarchy = __nccwpck_require__(83970);
+;// CONCATENATED MODULE: ./build/src/core/status.js
+function issueStateFor(status) {
+    switch (status) {
+        case 'completed':
+        case 'archived':
+            return { state: 'closed', stateReason: 'completed' };
+        case 'cancelled':
+            return { state: 'closed', stateReason: 'not_planned' };
+        default:
+            return { state: 'open', stateReason: null };
+    }
+}
+function isTerminal(status) {
+    return issueStateFor(status).state === 'closed';
+}
+const DISPLAY = {
+    proposed: 'Proposed',
+    approved: 'Approved',
+    pending: 'Pending',
+    in_progress: 'In progress',
+    completed: 'Completed',
+    archived: 'Archived',
+    failed: 'Failed',
+    blocked: 'Blocked',
+    cancelled: 'Cancelled',
+};
+function displayStatus(status) {
+    return DISPLAY[status];
+}
+
+// EXTERNAL MODULE: ./build/src/core/text.js
+var core_text = __nccwpck_require__(87422);
+;// CONCATENATED MODULE: ./build/src/core/desired.js
+
+
+
+
+function itemKey(kind, id) {
+    return `${kind}:${id}`;
+}
+const DESCRIPTION_LIMIT = 30_000;
+const CHECKLIST_LIMIT = 500;
+/**
+ * `nativeRelations`: the platform links sub-issues and dependencies itself (GitHub); elsewhere a hierarchy other than
+ * `checklist` keeps the checklist and adds the "Depends on" line.
+ */
+function deriveDesiredState(state, policy, options = {}) {
+    const layout = {
+        ...(0,hierarchy/* effectiveHierarchy */.nB)(policy.hierarchy, options.nativeRelations ?? false),
+        titles: new Map(state.tasks.map((task) => [task.id, task.title])),
+    };
+    const children = groupChildren(state.tasks);
+    const byId = new Map(state.tasks.map((task) => [task.id, task]));
+    const topLevel = state.tasks.filter((task) => task.parentId === null || !byId.has(task.parentId));
+    const tasksByFeature = new Map();
+    for (const task of topLevel) {
+        if (!task.featureId)
+            continue;
+        const list = tasksByFeature.get(task.featureId) ?? [];
+        list.push(task);
+        tasksByFeature.set(task.featureId, list);
+    }
+    const issues = [];
+    const excluded = [];
+    for (const feature of state.features) {
+        const key = itemKey('feature', feature.id);
+        if (!policy.featureStatuses.includes(feature.status)) {
+            excluded.push({ itemKey: key, reason: `feature status ${feature.status} is not synced` });
+            continue;
+        }
+        issues.push(deriveFeatureIssue(feature, tasksByFeature.get(feature.id) ?? [], state.milestones, policy));
+    }
+    if (policy.tasks !== 'none') {
+        const everyTask = policy.tasks === 'all' || layout.hierarchy !== 'checklist';
+        const synced = everyTask ? state.tasks : topLevel;
+        for (const task of synced) {
+            issues.push(deriveTaskIssue(task, children, state.milestones, policy, layout));
+        }
+    }
+    else {
+        for (const task of topLevel)
+            excluded.push({ itemKey: itemKey('task', task.id), reason: 'tasks are not synced' });
+    }
+    issues.sort((a, b) => compareKeys(a.itemKey, b.itemKey));
+    return { issues, excluded };
+}
+function compareKeys(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+function groupChildren(tasks) {
+    const children = new Map();
+    for (const task of tasks) {
+        if (task.parentId === null)
+            continue;
+        const list = children.get(task.parentId) ?? [];
+        list.push(task);
+        children.set(task.parentId, list);
+    }
+    for (const list of children.values()) {
+        list.sort((a, b) => a.position - b.position || compareKeys(a.id, b.id));
+    }
+    return children;
+}
+function deriveFeatureIssue(feature, tasks, milestones, policy) {
+    const neutralise = policy.neutraliseMentions;
+    const counted = tasks.filter((task) => task.status !== 'cancelled');
+    const progress = counted.length
+        ? { done: counted.filter((task) => task.status === 'completed').length, total: counted.length }
+        : null;
+    const facts = [
+        ['Status', displayStatus(feature.status)],
+        ['Priority', feature.rawPriority ?? feature.priority],
+        ['Category', feature.category],
+        ['Estimate', feature.estimatedEffort],
+    ];
+    const taskList = tasks.length
+        ? [
+            '#### Tasks',
+            ...tasks
+                .slice(0, CHECKLIST_LIMIT)
+                .map((task) => `- [${task.status === 'completed' ? 'x' : ' '}] ${(0,core_text/* truncate */.xv)((0,core_text/* inlineText */.ln)(task.title, neutralise), 200)} · ${displayStatus(task.status).toLowerCase()}`),
+            ...(tasks.length > CHECKLIST_LIMIT ? [`- … and ${tasks.length - CHECKLIST_LIMIT} more tasks`] : []),
+            '',
+        ]
+        : [];
+    return {
+        itemKey: itemKey('feature', feature.id),
+        kind: 'feature',
+        sourceId: feature.id,
+        featureId: feature.id,
+        status: feature.status,
+        title: (0,core_text/* safeTitle */.CL)(feature.title, feature.id),
+        block: {
+            head: blockHead(factsTable(facts, neutralise), progressLine(progress, 'linked tasks'), '#### Summary'),
+            description: (0,core_text/* safeMarkdown */.fH)(feature.summary, neutralise).trim() || '_No summary in the specification._',
+            tail: [
+                '',
+                ...taskList,
+                `<sub>Feature \`${codeText(feature.id)}\` · specification \`${codeText(feature.file)}\`</sub>`,
+            ].join('\n'),
+        },
+        labels: compactLabels([
+            ...(0,labels/* defaultLabels */.Nm)(policy),
+            (0,labels/* dimensionLabel */.ZL)(policy, 'type', 'feature'),
+            (0,labels/* dimensionLabel */.ZL)(policy, 'status', feature.status),
+            (0,labels/* dimensionLabel */.ZL)(policy, 'priority', feature.priority),
+            (0,labels/* dimensionLabel */.ZL)(policy, 'category', feature.category),
+        ]),
+        assignees: [],
+        milestone: milestoneFor(feature.id, milestones),
+        ...issueStateFor(feature.status),
+        progress,
+        createdAt: feature.createdAt,
+        priority: feature.priority,
+        attributes: {},
+    };
+}
+function deriveTaskIssue(task, children, milestones, policy, layout) {
+    const neutralise = policy.neutraliseMentions;
+    // With sub-issues every task is an issue, yet the block still counts (and `both` lists) the whole subtree.
+    const nested = policy.tasks === 'top-level' || layout.hierarchy !== 'checklist';
+    const lines = [];
+    const descendants = [];
+    collectChecklist(task, children, nested, 0, new Set([task.id]), lines, descendants, neutralise);
+    const counted = descendants.filter((child) => child.status !== 'cancelled');
+    const progress = counted.length
+        ? { done: counted.filter((child) => child.status === 'completed').length, total: counted.length }
+        : null;
+    const shown = lines.slice(0, CHECKLIST_LIMIT);
+    if (lines.length > shown.length)
+        shown.push(`- … and ${lines.length - shown.length} more subtasks`);
+    const facts = [
+        ['Status', displayStatus(task.status)],
+        ['Priority', task.priority],
+        ['Complexity', task.complexity],
+        ['Specialist', task.specialist],
+        ['Estimate', task.estimatedEffort],
+    ];
+    const assignee = task.assignee ? (policy.assigneeMap[task.assignee] ?? task.assignee) : null;
+    return {
+        itemKey: itemKey('task', task.id),
+        kind: 'task',
+        sourceId: task.id,
+        featureId: task.featureId,
+        status: task.status,
+        title: (0,core_text/* safeTitle */.CL)(task.title, `Task ${task.id}`),
+        block: {
+            head: blockHead(factsTable(facts, neutralise), progressLine(progress, 'subtasks'), '#### Description'),
+            description: (0,core_text/* safeMarkdown */.fH)(task.description, neutralise).trim() || '_No description._',
+            tail: [
+                '',
+                ...(shown.length && layout.hierarchy !== 'sub-issues' ? ['#### Subtasks', ...shown, ''] : []),
+                ...subIssueList(children.get(task.id) ?? [], layout, neutralise),
+                ...dependencyLine(task, layout, neutralise),
+                `<sub>Orchestrator task \`${codeText(task.id)}\`${task.featureId ? ` · feature \`${codeText(task.featureId)}\`` : ''}</sub>`,
+            ].join('\n'),
+        },
+        labels: compactLabels([
+            ...(0,labels/* defaultLabels */.Nm)(policy),
+            (0,labels/* dimensionLabel */.ZL)(policy, 'type', 'task'),
+            (0,labels/* dimensionLabel */.ZL)(policy, 'status', task.status),
+            (0,labels/* dimensionLabel */.ZL)(policy, 'priority', task.priority),
+            (0,labels/* dimensionLabel */.ZL)(policy, 'specialist', task.specialist),
+        ]),
+        assignees: assignee && /^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/.test(assignee) ? [assignee] : [],
+        milestone: milestoneFor(task.featureId, milestones),
+        ...issueStateFor(task.status),
+        progress,
+        createdAt: task.createdAt,
+        priority: task.priority,
+        attributes: {},
+    };
+}
+/**
+ * The direct subtasks, in the orchestrator's order, that GitHub shows as sub-issues: the list makes a change of
+ * children or order change the parent's block, which is what tells the next run to look at its sub-issues.
+ */
+function subIssueList(children, layout, neutralise) {
+    if (layout.hierarchy === 'checklist' || children.length === 0)
+        return [];
+    const lines = children
+        .slice(0, CHECKLIST_LIMIT)
+        .map((child, index) => `${index + 1}. ${(0,core_text/* truncate */.xv)((0,core_text/* inlineText */.ln)(child.title, neutralise) || (0,core_text/* inlineText */.ln)(child.id, neutralise), 200)} · ${displayStatus(child.status).toLowerCase()}`);
+    if (children.length > CHECKLIST_LIMIT)
+        lines.push(`- … and ${children.length - CHECKLIST_LIMIT} more`);
+    return ['#### Sub-issues', ...lines, ''];
+}
+/** The task's prerequisites by title (GitHub also links them as blocked-by). */
+function dependencyLine(task, layout, neutralise) {
+    if (!layout.dependencyLine || task.dependencies.length === 0)
+        return [];
+    const names = [...new Set(task.dependencies)]
+        .filter((id) => id !== task.id)
+        .map((id) => (0,core_text/* truncate */.xv)((0,core_text/* inlineText */.ln)(layout.titles.get(id) ?? id, neutralise) || (0,core_text/* inlineText */.ln)(id, neutralise), 120));
+    if (names.length === 0)
+        return [];
+    return [`**Depends on:** ${names.join(' · ')}`, ''];
+}
+function collectChecklist(task, children, nested, depth, seen, lines, descendants, neutralise) {
+    for (const child of children.get(task.id) ?? []) {
+        if (seen.has(child.id))
+            continue;
+        seen.add(child.id);
+        descendants.push(child);
+        const mark = child.status === 'completed' ? 'x' : ' ';
+        const details = [
+            child.specialist,
+            child.status === 'completed' ? null : displayStatus(child.status).toLowerCase(),
+        ]
+            .filter((part) => Boolean(part))
+            .map((part) => (0,core_text/* inlineText */.ln)(part, neutralise));
+        const suffix = details.length ? ` · ${details.join(' · ')}` : '';
+        const title = (0,core_text/* truncate */.xv)((0,core_text/* inlineText */.ln)(child.title, neutralise) || (0,core_text/* inlineText */.ln)(child.id, neutralise), 200);
+        lines.push(`${'  '.repeat(Math.min(depth, 10))}- [${mark}] ${title}${suffix}`);
+        if (nested)
+            collectChecklist(child, children, nested, depth + 1, seen, lines, descendants, neutralise);
+    }
+}
+function blockHead(...sections) {
+    const notice = '> [!NOTE]\n> Kept in step with the orchestrator by orchestrator-git: this block is rewritten on every sync. Write below it.';
+    return `${[notice, ...sections.filter((section) => section !== '')].join('\n\n')}\n\n`;
+}
+function factsTable(facts, neutralise) {
+    const shown = facts.filter((fact) => Boolean(fact[1]));
+    return [
+        `| ${shown.map(([name]) => name).join(' | ')} |`,
+        `|${shown.map(() => '---').join('|')}|`,
+        `| ${shown.map(([, value]) => (0,core_text/* truncate */.xv)((0,core_text/* inlineText */.ln)(value.replace(/_/g, ' '), neutralise), 200)).join(' | ')} |`,
+    ].join('\n');
+}
+function progressLine(progress, noun) {
+    if (!progress)
+        return '';
+    const percent = Math.round((progress.done / progress.total) * 100);
+    return `**Progress:** ${progress.done} of ${progress.total} ${noun} completed (${percent}%)`;
+}
+/** Text inside an inline code span: backticks and newlines would end it, and a comment could end the block. */
+function codeText(text) {
+    return (0,core_text/* escapeComments */.__)((0,core_text/* truncate */.xv)(text.replace(/[`\r\n]/g, ' '), 300));
+}
+function compactLabels(labels) {
+    const seen = new Set();
+    const out = [];
+    for (const label of labels) {
+        if (!label || seen.has(label.name))
+            continue;
+        seen.add(label.name);
+        out.push(label);
+    }
+    return out;
+}
+function milestoneFor(featureId, milestones) {
+    if (!featureId)
+        return null;
+    const candidates = milestones
+        .filter((milestone) => milestone.status !== 'cancelled' && milestone.includedFeatures.includes(featureId))
+        .sort((a, b) => (a.targetDate ?? '9999').localeCompare(b.targetDate ?? '9999') || a.id - b.id);
+    const chosen = candidates[0];
+    if (!chosen)
+        return null;
+    return {
+        title: (0,core_text/* safeTitle */.CL)(chosen.name, `Milestone ${chosen.id}`),
+        dueOn: chosen.targetDate ? chosen.targetDate.slice(0, 10) : null,
+        state: chosen.status === 'completed' ? 'closed' : 'open',
+    };
+}
+/** The managed block, with the description shortened (and a note) so the block fits `budget` characters. */
+function assembleBlock(parts, budget) {
+    const full = `${parts.head}${parts.description}\n${parts.tail}`;
+    if (full.length <= budget && parts.description.length <= DESCRIPTION_LIMIT)
+        return full;
+    const note = '\n\n_… shortened to fit the platform limit; the full text is in the orchestrator._';
+    // Checklists are long only in extreme plans: they give way first down to what leaves the description room.
+    const tailRoom = budget - parts.head.length - note.length - 1 - 2_000;
+    const tail = parts.tail.length > tailRoom ? shortenLines(parts.tail, Math.max(0, tailRoom)) : parts.tail;
+    const room = Math.min(DESCRIPTION_LIMIT, budget - parts.head.length - tail.length - note.length - 1);
+    const description = room > 0 ? `${cutAtBoundary(parts.description, room)}${note}` : note.trim();
+    return `${parts.head}${description}\n${tail}`;
+}
+/** Whole lines from the start of `text` that fit `limit` with a closing note. */
+function shortenLines(text, limit) {
+    const note = '_… list shortened to fit the platform limit._';
+    const kept = [];
+    let length = note.length;
+    for (const line of text.split('\n')) {
+        if (length + line.length + 1 > limit)
+            break;
+        kept.push(line);
+        length += line.length + 1;
+    }
+    return [...kept, note].join('\n');
+}
+function cutAtBoundary(text, limit) {
+    let cut = Math.min(limit, text.length);
+    const code = text.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        cut -= 1;
+    return text.slice(0, cut);
+}
+
+
+/***/ }),
+
+/***/ 83970:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DG: () => (/* binding */ planBlockedBy),
+/* harmony export */   Uh: () => (/* binding */ planSubIssues),
+/* harmony export */   c7: () => (/* binding */ describeRelation),
+/* harmony export */   dR: () => (/* binding */ deriveRelations),
+/* harmony export */   nB: () => (/* binding */ effectiveHierarchy)
+/* harmony export */ });
+/* unused harmony exports MAX_SUB_ISSUES, MAX_SUB_ISSUE_LEVELS, reorderMoves */
+/** GitHub: "You can add up to 100 sub-issues per parent issue and create up to eight levels of nested sub-issues." */
+const MAX_SUB_ISSUES = 100;
+const MAX_SUB_ISSUE_LEVELS = 8;
+/** The hierarchy a run uses: `checklist` unless set, and only the checklist where the platform has no native relations. */
+function effectiveHierarchy(hierarchy, nativeRelations) {
+    const wanted = hierarchy ?? 'checklist';
+    if (wanted === 'checklist')
+        return { hierarchy: 'checklist', dependencyLine: false };
+    return { hierarchy: nativeRelations ? wanted : 'checklist', dependencyLine: true };
+}
+/**
+ * The relations between managed items: a feature's issue is the parent of its top-level tasks' issues, a task's issue
+ * the parent of its subtasks'; task_dependencies become blocked-by. Items that are not issues take no part.
+ */
+function deriveRelations(state, desired) {
+    const present = new Set(desired.issues.map((issue) => issue.itemKey));
+    const taskIds = new Set(state.tasks.map((task) => task.id));
+    const candidates = new Map();
+    const add = (parent, key, position, order) => {
+        if (!present.has(parent) || !present.has(key))
+            return;
+        const list = candidates.get(parent) ?? [];
+        list.push({ key, position, order });
+        candidates.set(parent, list);
+    };
+    state.tasks.forEach((task, order) => {
+        const key = `task:${task.id}`;
+        if (task.parentId !== null && taskIds.has(task.parentId)) {
+            add(`task:${task.parentId}`, key, task.position, order);
+        }
+        else if (task.featureId) {
+            // The feature's own block lists its tasks in the state's order: the sub-issues follow it.
+            add(`feature:${task.featureId}`, key, order, order);
+        }
+    });
+    const relations = {
+        children: new Map(),
+        parentOf: new Map(),
+        blockedBy: new Map(),
+        notes: [],
+    };
+    const ordered = new Map();
+    for (const [parent, list] of candidates) {
+        list.sort((a, b) => a.position - b.position || compare(a.key, b.key) || a.order - b.order);
+        ordered.set(parent, list.map((entry) => entry.key));
+    }
+    const hasParent = new Set([...ordered.values()].flat());
+    const roots = [...ordered.keys()].filter((key) => !hasParent.has(key)).sort(compare);
+    const placed = new Set();
+    // Walk from the roots, so each item's level is known; an item too deep starts a tree of its own.
+    const walk = (parent, level) => {
+        placed.add(parent);
+        const children = ordered.get(parent) ?? [];
+        const attached = [];
+        for (const child of children) {
+            if (placed.has(child))
+                continue;
+            if (attached.length >= MAX_SUB_ISSUES) {
+                placed.add(child);
+                walk(child, 1);
+                continue;
+            }
+            if (level + 1 > MAX_SUB_ISSUE_LEVELS) {
+                relations.notes.push({
+                    itemKey: child,
+                    message: `is ${level + 1} levels deep, more than the ${MAX_SUB_ISSUE_LEVELS} levels of sub-issues GitHub allows: not attached to its parent's issue (${parent}), which lists it instead; flatten the orchestrator's tree, or use hierarchy: checklist`,
+                });
+                walk(child, 1);
+                continue;
+            }
+            attached.push(child);
+            relations.parentOf.set(child, parent);
+            walk(child, level + 1);
+        }
+        if (children.length > MAX_SUB_ISSUES) {
+            relations.notes.push({
+                itemKey: parent,
+                message: `has ${children.length} subtasks, more than the ${MAX_SUB_ISSUES} sub-issues GitHub allows per issue: the first ${MAX_SUB_ISSUES} are attached, the rest are only listed in its block; split the task in the orchestrator`,
+            });
+        }
+        if (attached.length > 0)
+            relations.children.set(parent, attached);
+    };
+    for (const root of roots)
+        walk(root, 1);
+    // Cycles in parent links (a corrupt state) have no root: their items stay unattached.
+    for (const task of state.tasks) {
+        const key = `task:${task.id}`;
+        if (!present.has(key))
+            continue;
+        const blockers = [];
+        for (const id of task.dependencies) {
+            const blocker = `task:${id}`;
+            if (blocker !== key && present.has(blocker) && !blockers.includes(blocker))
+                blockers.push(blocker);
+        }
+        if (blockers.length > 0)
+            relations.blockedBy.set(key, blockers);
+    }
+    return relations;
+}
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/**
+ * The writes that give `parent` the desired sub-issues in the desired order. Owned relations are those between two
+ * managed issues: unmanaged children stay; a managed child attached by hand to an unmanaged parent stays there (and
+ * is reported). `current` is the parent's sub-issue list as read (in its order); `wantedElsewhere` says whether a
+ * managed child belongs under another parent (whose own pass moves it there).
+ */
+function planSubIssues(parent, desired, current, wantedElsewhere, isManagedNumber) {
+    const operations = [];
+    const notes = [];
+    const desiredIds = new Set(desired.map((child) => child.id));
+    const currentIds = new Set(current.map((child) => child.id));
+    const order = current.filter((child) => desiredIds.has(child.id)).map((child) => child.id);
+    for (const child of desired) {
+        if (currentIds.has(child.id))
+            continue;
+        const elsewhere = child.parentNumber ?? null;
+        if (elsewhere !== null && elsewhere !== parent.number && !isManagedNumber(elsewhere)) {
+            notes.push(`#${child.number} (${child.itemKey ?? 'unmanaged'}) was attached by hand to #${elsewhere}, which the tool does not manage; left there instead of moving it under #${parent.number}`);
+            continue;
+        }
+        operations.push({
+            kind: 'addSubIssue',
+            parent,
+            child,
+            replaceParent: elsewhere !== null && elsewhere !== parent.number,
+            reason: elsewhere !== null && elsewhere !== parent.number
+                ? `moved from #${elsewhere} in the orchestrator`
+                : 'subtask in the orchestrator',
+        });
+        order.push(child.id);
+    }
+    for (const child of current) {
+        if (desiredIds.has(child.id) || child.itemKey === null)
+            continue;
+        if (wantedElsewhere(child.itemKey))
+            continue;
+        operations.push({
+            kind: 'removeSubIssue',
+            parent,
+            child,
+            reason: 'no longer a subtask of this item in the orchestrator',
+        });
+    }
+    const byId = new Map(desired.map((child) => [child.id, child]));
+    const attachable = desired.filter((child) => order.includes(child.id)).map((child) => child.id);
+    for (const move of reorderMoves(order, attachable)) {
+        const child = byId.get(move.id);
+        if (!child)
+            continue;
+        operations.push({
+            kind: 'reorderSubIssue',
+            parent,
+            child,
+            afterId: move.afterId,
+            beforeId: move.beforeId,
+            reason: "follows the orchestrator's order",
+        });
+    }
+    return { operations, notes };
+}
+/**
+ * The fewest moves (each "put X after Y", or before Y for the first) that turn `current` into `desired` (both the
+ * same ids): everything on a longest run already in order stays put, the rest moves next to its predecessor.
+ */
+function reorderMoves(current, desired) {
+    const rank = new Map(desired.map((id, index) => [id, index]));
+    const sequence = current.filter((id) => rank.has(id)).map((id) => rank.get(id) ?? 0);
+    const kept = new Set(longestIncreasing(sequence).map((index) => desired[index] ?? -1));
+    const firstKept = desired.find((id) => kept.has(id)) ?? null;
+    const moves = [];
+    desired.forEach((id, index) => {
+        if (kept.has(id))
+            return;
+        const previous = index > 0 ? (desired[index - 1] ?? null) : null;
+        moves.push(previous !== null
+            ? { id, afterId: previous, beforeId: null }
+            : { id, afterId: null, beforeId: firstKept });
+    });
+    return moves;
+}
+/** The values of a longest strictly increasing subsequence. */
+function longestIncreasing(values) {
+    const tails = [];
+    const tailIndex = [];
+    const previous = new Array(values.length).fill(-1);
+    values.forEach((value, index) => {
+        let low = 0;
+        let high = tails.length;
+        while (low < high) {
+            const mid = (low + high) >> 1;
+            if ((tails[mid] ?? 0) < value)
+                low = mid + 1;
+            else
+                high = mid;
+        }
+        tails[low] = value;
+        tailIndex[low] = index;
+        previous[index] = low > 0 ? (tailIndex[low - 1] ?? -1) : -1;
+    });
+    const out = [];
+    let cursor = tailIndex[tails.length - 1] ?? -1;
+    while (cursor >= 0) {
+        out.unshift(values[cursor] ?? 0);
+        cursor = previous[cursor] ?? -1;
+    }
+    return out;
+}
+/** The writes that make `issue` blocked by exactly the desired managed issues; blockers the tool does not manage stay. */
+function planBlockedBy(issue, desired, current) {
+    const operations = [];
+    const currentIds = new Set(current.map((blocker) => blocker.id));
+    const desiredIds = new Set(desired.map((blocker) => blocker.id));
+    for (const blocker of desired) {
+        if (currentIds.has(blocker.id))
+            continue;
+        operations.push({ kind: 'addBlockedBy', issue, blocker, reason: 'dependency in the orchestrator' });
+    }
+    for (const blocker of current) {
+        if (desiredIds.has(blocker.id) || blocker.itemKey === null)
+            continue;
+        operations.push({
+            kind: 'removeBlockedBy',
+            issue,
+            blocker,
+            reason: 'no longer a dependency in the orchestrator',
+        });
+    }
+    return operations;
+}
+function describeRelation(operation) {
+    switch (operation.kind) {
+        case 'addSubIssue':
+            return `Attach #${operation.child.number} under #${operation.parent.number}`;
+        case 'removeSubIssue':
+            return `Detach #${operation.child.number} from #${operation.parent.number}`;
+        case 'reorderSubIssue':
+            return `Move #${operation.child.number} within #${operation.parent.number}`;
+        case 'addBlockedBy':
+            return `Mark #${operation.issue.number} blocked by #${operation.blocker.number}`;
+        case 'removeBlockedBy':
+            return `Unmark #${operation.issue.number} blocked by #${operation.blocker.number}`;
+    }
+}
+
+
+/***/ }),
+
+/***/ 2790:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I3: () => (/* binding */ isOwnedLabel),
+/* harmony export */   Nm: () => (/* binding */ defaultLabels),
+/* harmony export */   ZL: () => (/* binding */ dimensionLabel)
+/* harmony export */ });
+/* unused harmony export labelName */
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(87422);
+
+const COLOURS = {
+    'status:approved': '0e8a16',
+    'status:pending': 'c5def5',
+    'status:in progress': 'fbca04',
+    'status:completed': '0e8a16',
+    'status:archived': 'bfdadc',
+    'status:failed': 'b60205',
+    'status:blocked': 'd93f0b',
+    'status:cancelled': 'cfd3d7',
+    'priority:critical': 'b60205',
+    'priority:high': 'd93f0b',
+    'priority:medium': 'fbca04',
+    'priority:low': 'c2e0c6',
+    'type:feature': 'a2eeef',
+    'type:task': '5319e7',
+};
+const DIMENSION_COLOURS = {
+    type: '5319e7',
+    status: 'ededed',
+    priority: 'fbca04',
+    category: '1d76db',
+    specialist: 'bfd4f2',
+};
+/** A label name GitHub accepts: one line, no commas (they split label filters), at most 50 characters. */
+function labelName(text) {
+    const clean = (0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .stripControl */ .kU)(text, false).replace(/,/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+    return (0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(clean, _text_js__WEBPACK_IMPORTED_MODULE_0__/* .LABEL_LIMIT */ .hS);
+}
+function dimensionLabel(policy, dimension, value) {
+    const prefix = policy.labelPrefixes[dimension];
+    if (prefix === null || !value)
+        return null;
+    const valueText = value.replace(/_/g, ' ').toLowerCase().trim();
+    if (!valueText)
+        return null;
+    return {
+        name: labelName(`${prefix}${valueText}`),
+        color: COLOURS[`${dimension}:${valueText}`] ?? DIMENSION_COLOURS[dimension],
+        description: `Orchestrator ${dimension}, kept in step by orchestrator-git`,
+    };
+}
+function defaultLabels(policy) {
+    return policy.defaultLabels.map((name) => ({
+        name: labelName(name),
+        color: '6f42c1',
+        description: 'Managed by orchestrator-git',
+    }));
+}
+/** True for labels whose presence the tool decides: its default labels and any label in its prefix scheme. */
+function isOwnedLabel(policy, name) {
+    const lower = name.toLowerCase();
+    if (policy.defaultLabels.some((label) => labelName(label) === lower))
+        return true;
+    return Object.values(policy.labelPrefixes).some((prefix) => prefix !== null && prefix.trim() !== '' && lower.startsWith(prefix.toLowerCase()));
+}
+
+
+/***/ }),
+
+/***/ 20646:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   gJ: () => (/* binding */ formatMarker),
+/* harmony export */   i2: () => (/* binding */ BLOCK_END),
+/* harmony export */   t7: () => (/* binding */ readMarker)
+/* harmony export */ });
+/* unused harmony exports MARKER_VERSION, escapeId, unescapeId */
+/** The hidden markers that identify a managed issue and delimit the managed block of its body. */
+const MARKER_VERSION = 'v1';
+const BLOCK_END = '<!-- /orchestrator-git -->';
+const MARKER_PATTERN = /<!-- orchestrator-git:v1 id=(\S+) hash=([0-9a-f]{16}) -->/;
+/** Anything that claims to be our marker, well-formed or not. */
+const MARKER_LIKE = /<!--\s*orchestrator-git:(?!\s*\/)/;
+/** Ids are percent-encoded outside a small safe set, so no id can end the comment or split the marker. */
+function escapeId(itemKey) {
+    let out = '';
+    for (const char of itemKey) {
+        if (/^[A-Za-z0-9_.:~]$/.test(char))
+            out += char;
+        else
+            for (const byte of Buffer.from(char, 'utf8'))
+                out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    }
+    return out;
+}
+function unescapeId(escaped) {
+    try {
+        return decodeURIComponent(escaped);
+    }
+    catch {
+        return null;
+    }
+}
+function formatMarker(itemKey, hash) {
+    return `<!-- orchestrator-git:${MARKER_VERSION} id=${escapeId(itemKey)} hash=${hash} -->`;
+}
+/** Finds our marker in an issue body; a marker-like comment that does not parse is reported as malformed. */
+function readMarker(body) {
+    if (!body)
+        return { kind: 'none' };
+    const match = MARKER_PATTERN.exec(body);
+    if (!match) {
+        return MARKER_LIKE.test(body)
+            ? { kind: 'malformed', reason: 'an orchestrator-git marker that does not parse' }
+            : { kind: 'none' };
+    }
+    const itemKey = unescapeId(match[1] ?? '');
+    if (itemKey === null || !/^(feature|task):./.test(itemKey)) {
+        return {
+            kind: 'malformed',
+            reason: `an orchestrator-git marker with an invalid id ${JSON.stringify(match[1])}`,
+        };
+    }
+    return {
+        kind: 'marker',
+        itemKey,
+        hash: match[2] ?? '',
+        start: match.index,
+        end: match.index + match[0].length,
+    };
+}
+
+
+/***/ }),
+
+/***/ 87422:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CL: () => (/* binding */ safeTitle),
+/* harmony export */   Th: () => (/* binding */ BODY_LIMIT),
+/* harmony export */   __: () => (/* binding */ escapeComments),
+/* harmony export */   fH: () => (/* binding */ safeMarkdown),
+/* harmony export */   hS: () => (/* binding */ LABEL_LIMIT),
+/* harmony export */   kU: () => (/* binding */ stripControl),
+/* harmony export */   ln: () => (/* binding */ inlineText),
+/* harmony export */   xv: () => (/* binding */ truncate)
+/* harmony export */ });
+/* unused harmony exports TITLE_LIMIT, neutraliseReferences */
+/** Turns untrusted orchestrator text into safe issue titles and Markdown that pings nobody and cannot break our markers. */
+const TITLE_LIMIT = 256;
+const BODY_LIMIT = 65_536;
+const LABEL_LIMIT = 50;
+const ZERO_WIDTH_SPACE = '\u200b';
+/** Removes NUL and other control characters (keeping newlines and tabs where `keepNewlines`). */
+function stripControl(text, keepNewlines) {
+    const pattern = keepNewlines ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g : /[\u0000-\u001f\u007f]/g;
+    return text.replace(pattern, keepNewlines ? '' : ' ');
+}
+/** Truncates to `limit` UTF-16 units with an ellipsis, never splitting a surrogate pair. */
+function truncate(text, limit, ellipsis = '…') {
+    if (text.length <= limit)
+        return text;
+    let cut = limit - ellipsis.length;
+    const code = text.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        cut -= 1;
+    return text.slice(0, cut) + ellipsis;
+}
+/** One line, no control characters, at most 256 characters, never empty. */
+function safeTitle(text, fallback) {
+    const line = stripControl(text, false).replace(/\s+/g, ' ').trim();
+    return truncate(line || fallback, TITLE_LIMIT);
+}
+/**
+ * Neutralises @mentions and references so that a sync never notifies anyone or cross-links issues: a zero-width
+ * space after the sigil keeps the text readable and breaks the platform's autolinking. Covered: GitHub's `#12`,
+ * `owner/repo#12` and `GH-12`; GitLab's `!12` (merge requests) and `&12` (epics), whose mention would add a
+ * "mentioned in" note to them; Bitbucket's `#12` and `@name` like GitHub's.
+ */
+function neutraliseReferences(markdown) {
+    return (markdown
+        .replace(/(^|[^\w@/`])@([A-Za-z0-9][A-Za-z0-9-]*)/g, `$1@${ZERO_WIDTH_SPACE}$2`)
+        // `#12` after a non-word character, or `owner/repo#12`; never an entity like `&#35;`.
+        // (The lookbehind is bounded by GitHub's owner and repository name lengths, so it stays linear.)
+        .replace(/(?<=^|[^&\w#]|[\w.-]{1,39}\/[\w.-]{1,100})#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
+        .replace(/\bGH-(\d+)/g, `GH-${ZERO_WIDTH_SPACE}$1`)
+        // GitLab: `!12` and `&12` after a non-word character (never an entity like `&#35;` or `&amp;`).
+        .replace(/(?<=^|[^\w!&])([!&])(?=\d)/g, `$1${ZERO_WIDTH_SPACE}`));
+}
+/** HTML comments in untrusted text could forge or end our markers; they are shown as text instead. */
+function escapeComments(markdown) {
+    return markdown.replace(/<!--/g, '&lt;!--').replace(/-->/g, '--&gt;');
+}
+/** Untrusted Markdown made safe to place inside the managed block. */
+function safeMarkdown(text, neutralise) {
+    const clean = escapeComments(stripControl(text, true).replace(/\r\n?/g, '\n'));
+    return neutralise ? neutraliseReferences(clean) : clean;
+}
+/** Text for one table cell or list item: one line, Markdown table pipes escaped. */
+function inlineText(text, neutralise) {
+    return safeMarkdown(text, neutralise).replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
+}
+
+
+/***/ }),
+
+/***/ 20790:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  KR: () => (/* binding */ executeBoardAction)
+});
+
+// UNUSED EXPORTS: executeBoardSync, issuesByMarker, runBoardSync
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./build/src/board/config.js + 2 modules
+var board_config = __nccwpck_require__(61935);
+// EXTERNAL MODULE: ./build/src/config/file-keys.js
+var file_keys = __nccwpck_require__(16277);
+// EXTERNAL MODULE: ./build/src/core/desired.js + 1 modules
+var desired = __nccwpck_require__(59508);
+;// CONCATENATED MODULE: ./build/src/board/desired.js
+/** Derives the cards a board should show from the orchestrator's state: column, progress, dates and release. */
+
+function deriveDesiredCards(state, template, mapping, options = {}) {
+    const byId = new Map(state.tasks.map((task) => [task.id, task]));
+    const children = new Map();
+    for (const task of state.tasks) {
+        if (task.parentId === null || !byId.has(task.parentId))
+            continue;
+        const list = children.get(task.parentId) ?? [];
+        list.push(task);
+        children.set(task.parentId, list);
+    }
+    const topLevel = state.tasks.filter((task) => task.parentId === null || !byId.has(task.parentId));
+    const cards = [];
+    if (template.cards.includes('feature')) {
+        for (const feature of state.features) {
+            const tasks = topLevel.filter((task) => task.featureId === feature.id);
+            const milestone = releaseOf(feature.id, state.milestones);
+            cards.push({
+                itemKey: (0,desired/* itemKey */.Dh)('feature', feature.id),
+                kind: 'feature',
+                title: feature.title,
+                status: feature.status,
+                column: mapping[feature.status],
+                progress: percent(tasks, feature.status === 'completed' || feature.status === 'archived'),
+                targetDate: dateOf(milestone?.targetDate ?? null),
+                release: milestone?.name ?? null,
+            });
+        }
+    }
+    if (template.cards.includes('task')) {
+        const tasks = options.tasks === 'all' ? state.tasks : topLevel;
+        for (const task of tasks) {
+            const milestone = releaseOf(task.featureId, state.milestones);
+            cards.push({
+                itemKey: (0,desired/* itemKey */.Dh)('task', task.id),
+                kind: 'task',
+                title: task.title,
+                status: task.status,
+                column: mapping[task.status],
+                progress: percent(descendants(task, children), task.status === 'completed'),
+                targetDate: dateOf(task.dueDate) ?? dateOf(milestone?.targetDate ?? null),
+                release: milestone?.name ?? null,
+            });
+        }
+    }
+    return cards.sort((a, b) => (a.itemKey < b.itemKey ? -1 : a.itemKey > b.itemKey ? 1 : 0));
+}
+/** Share of the counted (non-cancelled) tasks that are completed; 100 once the item itself is done. */
+function percent(tasks, done) {
+    const counted = tasks.filter((task) => task.status !== 'cancelled');
+    if (done)
+        return 100;
+    if (counted.length === 0)
+        return 0;
+    return Math.round((counted.filter((task) => task.status === 'completed').length / counted.length) * 100);
+}
+function descendants(task, children) {
+    const out = [];
+    const seen = new Set([task.id]);
+    const stack = [...(children.get(task.id) ?? [])];
+    while (stack.length > 0) {
+        const next = stack.pop();
+        if (!next || seen.has(next.id))
+            continue;
+        seen.add(next.id);
+        out.push(next);
+        stack.push(...(children.get(next.id) ?? []));
+    }
+    return out;
+}
+/** The release a feature ships in: the earliest-due milestone that includes it and is not cancelled. */
+function releaseOf(featureId, milestones) {
+    if (!featureId)
+        return null;
+    return (milestones
+        .filter((milestone) => milestone.status !== 'cancelled' && milestone.includedFeatures.includes(featureId))
+        .sort((a, b) => (a.targetDate ?? '9999').localeCompare(b.targetDate ?? '9999') || a.id - b.id)[0] ??
+        null);
+}
+function dateOf(value) {
+    if (!value)
+        return null;
+    const date = value.slice(0, 10);
+    return /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
+}
+
+// EXTERNAL MODULE: ./build/src/board/plan.js + 1 modules
+var board_plan = __nccwpck_require__(84202);
+// EXTERNAL MODULE: ./build/src/config/file.js
+var file = __nccwpck_require__(6924);
+// EXTERNAL MODULE: ./build/src/config/issue-sync.js + 1 modules
+var issue_sync = __nccwpck_require__(57139);
+// EXTERNAL MODULE: ./build/src/config/values.js
+var values = __nccwpck_require__(25620);
+// EXTERNAL MODULE: ./build/src/errors.js
+var errors = __nccwpck_require__(27406);
+// EXTERNAL MODULE: ./build/src/core/markers.js
+var markers = __nccwpck_require__(20646);
+;// CONCATENATED MODULE: ./build/src/platforms/boards.js
+
+/** The board side of the configured platform; Bitbucket has no boards (a NOT_SUPPORTED error that says what to do). */
+async function createBoardTracker(config, ref, warn) {
+    switch (config.platform) {
+        case 'github': {
+            const { GitHubProjectsBoard } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(278), __nccwpck_require__.e(374)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67374));
+            return new GitHubProjectsBoard(config.repository, ref, {
+                token: config.token,
+                baseUrl: config.apiUrl,
+                writeDelayMs: config.writeDelayMs,
+                log: warn,
+            });
+        }
+        case 'gitlab': {
+            const { GitLabIssueBoard } = await Promise.all(/* import() */[__nccwpck_require__.e(342), __nccwpck_require__.e(747), __nccwpck_require__.e(362), __nccwpck_require__.e(631)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93631));
+            return new GitLabIssueBoard(config.repository, ref, {
+                token: config.token,
+                baseUrl: config.apiUrl,
+                writeDelayMs: config.writeDelayMs,
+                log: warn,
+            });
+        }
+        case 'bitbucket':
+            throw new errors/* OrchestratorGitError */.Xw('NOT_SUPPORTED', 'Boards are not supported on Bitbucket Cloud: its API has no boards.', 'Use issue-sync (issues carry their status as kind/priority and the issue state); for a board, mirror the repository to GitHub or GitLab, or use Jira, which Bitbucket integrates with.');
+    }
+}
+
+// EXTERNAL MODULE: ./build/src/platforms/index.js
+var platforms = __nccwpck_require__(15674);
+;// CONCATENATED MODULE: ./build/src/platforms/milestones.js
+
+
+function sum(a, b) {
+    return {
+        reads: a.reads + b.reads,
+        writes: a.writes + b.writes,
+        graphql: a.graphql + b.graphql,
+        notModified: a.notModified + b.notModified,
+        retries: a.retries + b.retries,
+        failures: a.failures + b.failures,
+    };
+}
+async function createMilestoneTracker(config, warn) {
+    const issues = await (0,platforms/* createIssueTracker */.M)(config, warn);
+    switch (config.platform) {
+        case 'github': {
+            const { createGitHubClient, toCatalogueError } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(473)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8473));
+            const { parseRepository } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(278)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10278));
+            const { owner, repo } = parseRepository(config.repository);
+            const client = createGitHubClient({
+                token: config.token,
+                baseUrl: config.apiUrl,
+                writeDelayMs: config.writeDelayMs,
+                log: warn,
+            });
+            return {
+                issues,
+                stats: () => sum(issues.stats(), client.stats),
+                async updateMilestone(number, title, patch) {
+                    try {
+                        await client.octokit.request('PATCH /repos/{owner}/{repo}/milestones/{milestone_number}', {
+                            owner,
+                            repo,
+                            milestone_number: number,
+                            ...(patch.state ? { state: patch.state } : {}),
+                            ...(patch.dueOn ? { due_on: `${patch.dueOn}T00:00:00Z` } : {}),
+                        });
+                    }
+                    catch (error) {
+                        throw toCatalogueError(error, config.repository, `updating milestone ${(0,errors/* quote */.hD)(title)}`);
+                    }
+                },
+            };
+        }
+        case 'gitlab': {
+            const { createGitLabClient, httpStatus, toCatalogueError } = await Promise.all(/* import() */[__nccwpck_require__.e(342), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16721));
+            const { parseProject } = await Promise.all(/* import() */[__nccwpck_require__.e(342), __nccwpck_require__.e(747), __nccwpck_require__.e(362)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74362));
+            const client = createGitLabClient({
+                token: config.token,
+                baseUrl: config.apiUrl,
+                writeDelayMs: config.writeDelayMs,
+                log: warn,
+            });
+            const project = parseProject(config.repository).projectId;
+            const group = config.gitlabGroup?.trim().replace(/^\/+|\/+$/g, '') || null;
+            return {
+                issues,
+                stats: () => sum(issues.stats(), client.stats),
+                async updateMilestone(number, title, patch) {
+                    const fields = {
+                        ...(patch.dueOn ? { dueDate: patch.dueOn } : {}),
+                        ...(patch.state
+                            ? { stateEvent: patch.state === 'closed' ? 'close' : 'activate' }
+                            : {}),
+                    };
+                    const doing = `updating milestone ${(0,errors/* quote */.hD)(title)}`;
+                    try {
+                        await client.projectMilestones.edit(project, number, fields);
+                    }
+                    catch (error) {
+                        // A group milestone (gitlab-group) is not the project's: GitLab answers 404, and the group edits it.
+                        if (httpStatus(error) !== 404 || group === null)
+                            throw toCatalogueError(error, { repository: config.repository, doing });
+                        try {
+                            await client.groupMilestones.edit(group, number, fields);
+                        }
+                        catch (inner) {
+                            throw toCatalogueError(inner, { repository: config.repository, doing, group });
+                        }
+                    }
+                },
+            };
+        }
+        case 'bitbucket':
+            return {
+                issues,
+                stats: () => issues.stats(),
+                updateMilestone(_number, title) {
+                    return Promise.reject(new errors/* OrchestratorGitError */.Xw('NOT_SUPPORTED', `Bitbucket Cloud's API cannot change milestone ${(0,errors/* quote */.hD)(title)} (milestones are read-only there).`, 'Change its due date or close it by hand under Repository settings → Issues → Milestones; sync_milestones reports what differs on every run.'));
+                },
+            };
+    }
+}
+
+// EXTERNAL MODULE: ./build/src/core/text.js
+var core_text = __nccwpck_require__(87422);
+;// CONCATENATED MODULE: ./build/src/board/milestones.js
+
+/**
+ * The milestone a row wants: completed and cancelled releases are closed, planning and active ones open; the due date
+ * is the target date, and a row without one leaves the platform's due date alone (null here: no opinion).
+ */
+function desiredMilestone(row) {
+    const date = row.targetDate?.slice(0, 10) ?? null;
+    return {
+        title: (0,core_text/* safeTitle */.CL)(row.name, `Milestone ${row.id}`),
+        dueOn: date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null,
+        state: row.status === 'completed' || row.status === 'cancelled' ? 'closed' : 'open',
+    };
+}
+function planMilestones(rows, actual) {
+    const plan = { create: [], update: [], unchanged: [] };
+    const seen = new Set();
+    for (const row of [...rows].sort((a, b) => a.id - b.id)) {
+        const wanted = desiredMilestone(row);
+        if (seen.has(wanted.title))
+            continue;
+        seen.add(wanted.title);
+        const existing = actual.find((milestone) => milestone.title === wanted.title) ??
+            actual.find((milestone) => milestone.title.toLowerCase() === wanted.title.toLowerCase());
+        if (!existing) {
+            plan.create.push(wanted);
+            continue;
+        }
+        const patch = {};
+        const reasons = [];
+        if (wanted.dueOn !== null && existing.dueOn?.slice(0, 10) !== wanted.dueOn) {
+            patch.dueOn = wanted.dueOn;
+            reasons.push(`due ${existing.dueOn ?? '(none)'} → ${wanted.dueOn}`);
+        }
+        if (existing.state !== wanted.state) {
+            patch.state = wanted.state;
+            reasons.push(`${existing.state} → ${wanted.state}`);
+        }
+        if (reasons.length === 0)
+            plan.unchanged.push(existing.title);
+        else
+            plan.update.push({ number: existing.number, title: existing.title, patch, reason: reasons.join(', ') });
+    }
+    return plan;
+}
+
+// EXTERNAL MODULE: ./build/src/engine/logger.js
+var logger = __nccwpck_require__(36718);
+;// CONCATENATED MODULE: ./build/src/engine/milestone-sync.js
+/**
+ * sync_milestones: keeps the platform's milestones in step with release_milestones (create the missing, set due dates
+ * and open/closed). Assigning issues to their feature's milestone is issue-sync's; this run does not touch issues.
+ */
+
+
+
+async function runMilestoneSync(options) {
+    const { tracker, log } = options;
+    const plan = planMilestones(options.rows, await tracker.issues.listMilestones());
+    const outcome = {
+        dryRun: options.dryRun,
+        plan,
+        results: [],
+        counts: { created: 0, updated: 0, unchanged: plan.unchanged.length, failed: 0, reported: 0 },
+        stats: tracker.stats(),
+    };
+    if (options.rows.length === 0)
+        log.info('release_milestones has no rows: no milestone to keep in step.');
+    if (options.dryRun) {
+        for (const milestone of plan.create)
+            log.info(`Would create milestone ${(0,logger/* logText */.k)(milestone.title)}`);
+        for (const update of plan.update)
+            log.info(`Would update ${(0,logger/* logText */.k)(update.title)}: ${update.reason}`);
+        return outcome;
+    }
+    const record = (title, kind, error) => {
+        if (!(error instanceof errors/* OrchestratorGitError */.Xw))
+            throw error;
+        // Read-only milestones (Bitbucket) are reported, not failures: the run cannot do better.
+        const status = error.code === 'NOT_SUPPORTED' ? 'reported' : 'failed';
+        outcome.counts[status] += 1;
+        outcome.results.push({ title, kind, status, error: error.message });
+        (status === 'reported' ? log.warning : log.error)(`${(0,logger/* logText */.k)(title)}: ${(0,logger/* logText */.k)(error.message, 400)} ${error.fix}`);
+    };
+    for (const milestone of plan.create) {
+        try {
+            await tracker.issues.createMilestone(milestone);
+            outcome.counts.created += 1;
+            outcome.results.push({ title: milestone.title, kind: 'create', status: 'done', error: null });
+            log.info(`Created milestone ${(0,logger/* logText */.k)(milestone.title)}`);
+        }
+        catch (error) {
+            record(milestone.title, 'create', error);
+        }
+    }
+    for (const update of plan.update) {
+        try {
+            await tracker.updateMilestone(update.number, update.title, update.patch);
+            outcome.counts.updated += 1;
+            outcome.results.push({ title: update.title, kind: 'update', status: 'done', error: null });
+            log.info(`Updated milestone ${(0,logger/* logText */.k)(update.title)}: ${update.reason}`);
+        }
+        catch (error) {
+            record(update.title, 'update', error);
+        }
+    }
+    outcome.stats = tracker.stats();
+    return outcome;
+}
+
+// EXTERNAL MODULE: ./build/src/state/auto-sync.js
+var auto_sync = __nccwpck_require__(60990);
+// EXTERNAL MODULE: ./build/src/state/store.js + 8 modules
+var state_store = __nccwpck_require__(37049);
+// EXTERNAL MODULE: ./build/src/state/types.js
+var types = __nccwpck_require__(57666);
+;// CONCATENATED MODULE: ./build/src/engine/board-sync.js
+/**
+ * One board-sync run: derive the cards, read the board, plan, set the board up (board, fields, Status options), then
+ * add cards and write their values in batches. Board identity lives on the platform (a card is found by its issue),
+ * so nothing is written to the state.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function runBoardSync(options) {
+    const { store, board, settings, log } = options;
+    const notes = [];
+    const cards = selectItems(deriveDesiredCards(store.state, settings.template, settings.mapping, {
+        tasks: options.tasks ?? 'top-level',
+    }), options.itemKeys ?? null);
+    const issues = issueRefs(store, board);
+    const unlinked = cards.filter((card) => !issues.has(card.itemKey));
+    if (unlinked.length > 0 && options.findIssues) {
+        // The links are a cache: an issue issue-sync created is found by its marker when the state lost its link.
+        for (const [key, found] of issuesByMarker(await options.findIssues(), notes)) {
+            issues.set(key, { repository: board.repository, number: found.number, contentId: found.id });
+        }
+    }
+    const linked = [];
+    for (const card of cards) {
+        const issue = issues.get(card.itemKey);
+        if (issue)
+            linked.push({ card, issue });
+        else
+            notes.push({
+                itemKey: card.itemKey,
+                message: 'has no issue yet; issue-sync creates it, then the board gets its card',
+            });
+    }
+    const roles = board.fieldRoles;
+    const template = roles
+        ? { ...settings.template, fields: settings.template.fields.filter((field) => roles.has(field.role)) }
+        : settings.template;
+    const dropped = settings.template.fields.filter((field) => !template.fields.includes(field));
+    if (dropped.length > 0)
+        log.info(`${board.platform} boards have no ${dropped.map((field) => field.name).join(', ')} field; only ${template.fields.map((field) => field.name).join(', ')} is kept in step.`);
+    const wanted = linked.map((entry) => entry.issue);
+    let actual = await board.readBoard(wanted);
+    if (!actual && settings.action !== 'sync' && settings.action !== 'create_board') {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `No board titled ${(0,errors/* quote */.hD)(settings.title)} exists${settings.owner ? ` for ${(0,errors/* quote */.hD)(settings.owner)}` : ''}, so ${settings.action} has nothing to work on.`, 'Create it first (board create, or board-action: create_board / sync), or set board-title / board-number to an existing board.');
+    }
+    const plan = (current) => (0,board_plan/* planBoard */.KJ)({
+        cards: linked,
+        actual: current,
+        title: settings.title,
+        template,
+        columns: settings.columns,
+        action: settings.action,
+    });
+    let current = plan(actual);
+    const outcome = {
+        action: settings.action,
+        dryRun: options.dryRun,
+        repository: board.repository,
+        board: actual ? { title: actual.title, number: actual.number, url: actual.url } : null,
+        created: false,
+        plan: current,
+        results: [],
+        counts: { added: 0, moved: 0, updated: 0, unchanged: current.unchanged.length, failed: 0, skipped: 0 },
+        stats: board.stats(),
+    };
+    const finish = () => {
+        outcome.plan.notes.unshift(...notes);
+        outcome.counts.skipped = notes.filter((note) => note.itemKey !== null).length;
+        for (const note of outcome.plan.notes)
+            log.warning(`${note.itemKey ? `${note.itemKey}: ` : ''}${(0,logger/* logText */.k)(note.message, 400)}`);
+        outcome.stats = board.stats();
+        return outcome;
+    };
+    if (options.dryRun)
+        return finish();
+    // Set-up, then read again: new fields and options have ids only the platform knows.
+    for (let round = 0; round < 3 && current.setup.length > 0; round += 1) {
+        for (const operation of current.setup) {
+            if (operation.kind === 'createBoard') {
+                actual = await board.createBoard(operation.title);
+                outcome.created = true;
+                log.info(`Created board ${(0,logger/* logText */.k)(actual.title)}: ${actual.url}`);
+                break; // its fields are planned against the new board
+            }
+            if (!actual)
+                break;
+            await board.applySetup(actual, operation);
+            log.info(operation.kind === 'createField'
+                ? `Created field ${(0,logger/* logText */.k)(operation.field.name)}`
+                : `Added ${operation.added.map((name) => (0,logger/* logText */.k)(name)).join(', ')} to ${(0,logger/* logText */.k)(operation.fieldName)} (${operation.restore.length} card values restored)`);
+        }
+        actual = outcome.created && round === 0 && actual ? actual : await board.readBoard(wanted);
+        current = plan(actual);
+    }
+    if (!actual)
+        throw new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', 'The board could not be read after it was set up.', 'Run again.');
+    outcome.board = { title: actual.title, number: actual.number, url: actual.url };
+    outcome.plan = current;
+    outcome.counts.unchanged = current.unchanged.length;
+    const results = current.cards.length > 0 ? await board.applyCards(actual, current.cards) : [];
+    for (const result of results) {
+        const { operation } = result;
+        const status = result.error ? 'failed' : 'done';
+        outcome.results.push({
+            itemKey: operation.itemKey,
+            kind: operation.kind,
+            status,
+            error: result.error?.message ?? null,
+        });
+        if (result.error) {
+            outcome.counts.failed += 1;
+            log.error(`${operation.itemKey}: ${(0,logger/* logText */.k)(result.error.message, 400)}`);
+            continue;
+        }
+        if (operation.kind === 'addCard')
+            outcome.counts.added += 1;
+        else if (operation.writes.some((write) => write.role === 'status'))
+            outcome.counts.moved += 1;
+        else
+            outcome.counts.updated += 1;
+        log.info(`${operation.kind === 'addCard' ? 'Added' : 'Updated'} ${operation.itemKey}: ${(0,logger/* logText */.k)(operation.reason, 300)}`);
+    }
+    return finish();
+}
+function selectItems(cards, itemKeys) {
+    if (itemKeys === null)
+        return cards;
+    const wanted = new Set(itemKeys.map((key) => key.trim()));
+    const chosen = cards.filter((card) => wanted.has(card.itemKey) || wanted.has(card.itemKey.slice(card.itemKey.indexOf(':') + 1)));
+    const known = new Set(chosen.flatMap((card) => [card.itemKey, card.itemKey.slice(card.itemKey.indexOf(':') + 1)]));
+    const unknown = [...wanted].filter((key) => !known.has(key));
+    if (unknown.length > 0) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `No card on this board type for ${unknown.map((key) => (0,errors/* quote */.hD)(key)).join(', ')}.`, 'Name items as task:<id>, feature:<id> or a bare id that the state has, of a kind the board type shows (release_planning: features; sprint_board: top-level tasks).');
+    }
+    return chosen;
+}
+/** Each item's issue, from the links the state holds (issue-sync writes them; node ids from its sync records). */
+function issueRefs(store, board) {
+    const refs = new Map();
+    for (const link of store.state.links) {
+        if (link.platform !== board.platform || link.repository.toLowerCase() !== board.repository.toLowerCase())
+            continue;
+        refs.set((0,types/* linkItemKey */.r)(link), { repository: board.repository, number: link.issueNumber, contentId: null });
+    }
+    for (const [key, record] of store.syncedItems(board.platform, board.repository)) {
+        refs.set(key, { repository: board.repository, number: record.issueNumber, contentId: record.issueId });
+    }
+    return refs;
+}
+/**
+ * Item key → its issue, from the markers issue-sync writes. Several issues with one marker (a copy pasted by hand, or a
+ * spoof): the one by the author of most marked issues (the tool's account) wins; otherwise the item is reported.
+ */
+function issuesByMarker(found, notes) {
+    const byKey = new Map();
+    const authors = new Map();
+    for (const issue of found) {
+        const marker = (0,markers/* readMarker */.t7)(issue.body);
+        if (marker.kind !== 'marker')
+            continue;
+        byKey.set(marker.itemKey, [...(byKey.get(marker.itemKey) ?? []), issue]);
+        if (issue.author)
+            authors.set(issue.author, (authors.get(issue.author) ?? 0) + 1);
+    }
+    const toolAuthor = [...authors].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+    const out = new Map();
+    for (const [key, candidates] of byKey) {
+        const chosen = candidates.length === 1
+            ? candidates[0]
+            : candidates.filter((issue) => toolAuthor !== null && issue.author === toolAuthor).length === 1
+                ? candidates.find((issue) => issue.author === toolAuthor)
+                : undefined;
+        if (chosen)
+            out.set(key, chosen);
+        else
+            notes.push({
+                itemKey: key,
+                message: `issues ${candidates.map((issue) => `#${issue.number}`).join(', ')} all carry its marker; run issue-sync, which reports the copies, then sync the board again`,
+            });
+    }
+    return out;
+}
+/** A board action on the board; sync_milestones is refused here (it has no board): executeBoardAction runs it. */
+async function executeBoardSync(options) {
+    const result = await executeBoardAction(options, false);
+    if (result.kind === 'milestones')
+        throw new Error('unreachable: sync_milestones was refused');
+    return result;
+}
+/** Every board action, sync_milestones included (the CLI and the action). */
+async function executeBoardAction(options, milestones = true) {
+    const { inputs, cwd, log } = options;
+    const shared = {};
+    for (const name of Object.keys(issue_sync/* ISSUE_SYNC_SETTINGS */.wS)) {
+        const value = inputs[name];
+        if (value !== undefined && value !== null && value !== '')
+            shared[name] = value;
+    }
+    if (shared.enabled !== undefined && !(0,values/* parseBoolean */.yG)(shared.enabled, 'enabled', 'input')) {
+        return { kind: 'disabled', reason: 'the enabled input is false' };
+    }
+    const { file: configFile, settings: fileSettings } = (0,file/* loadConfigFile */.HT)(options.configPath, cwd);
+    if (configFile)
+        log.info(`Config file: ${configFile}`);
+    const stateFile = (0,file/* locateStateFile */.o_)(shared['state-file'] ??
+        fileSettings['state-file'] ??
+        null, cwd);
+    const statePath = external_node_path_.resolve(cwd, stateFile);
+    if (shared.enabled === undefined && (await (0,auto_sync/* readAutoSyncEnabled */.q)(statePath)) === false) {
+        return { kind: 'disabled', reason: "auto_sync_enabled is 0 in the state's git_integration_config" };
+    }
+    const featuresDir = (0,file/* locateFeaturesDir */.ZZ)(shared['features-dir'] ??
+        fileSettings['features-dir'] ??
+        null, cwd);
+    const store = await (0,state_store/* openStateStore */.V7)({
+        stateFile: statePath,
+        featuresDir: featuresDir ? external_node_path_.resolve(cwd, featuresDir) : null,
+    });
+    try {
+        const config = (0,issue_sync/* resolveIssueSyncConfig */.hB)({
+            inputs: { ...shared, 'state-file': stateFile },
+            configRow: (0,issue_sync/* settingsFromConfigRow */.Y6)(store.state.config, options.env),
+            file: fileSettings,
+            env: options.env,
+        });
+        options.onSecret?.(config.token);
+        if (!config.enabled)
+            return { kind: 'disabled', reason: 'enabled resolves to false' };
+        const settings = (0,board_config/* resolveBoardSettings */.Ad)((0,file_keys/* withFileDefaults */.j)(inputs, fileSettings, Object.keys(board_config/* BOARD_SYNC_SETTINGS */.NG)), config.repository);
+        if (settings.action === 'sync_milestones' && !milestones) {
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', 'board-action sync_milestones keeps milestones, not a board, in step and is not available here.', 'Run it as the board-sync action with board-action: sync_milestones, or the CLI command board milestones.');
+        }
+        if (settings.action === 'sync_milestones') {
+            const tracker = await createMilestoneTracker(config, (message) => log.warning(message));
+            const outcome = await runMilestoneSync({
+                rows: store.state.milestones,
+                tracker,
+                dryRun: config.dryRun,
+                log,
+            });
+            return { kind: 'milestones', config, settings, outcome };
+        }
+        const board = await createBoardTracker(config, { owner: settings.owner, title: settings.title, number: settings.number }, (message) => log.warning(message));
+        const outcome = await runBoardSync({
+            store,
+            board,
+            settings,
+            dryRun: config.dryRun,
+            log,
+            itemKeys: options.itemKeys ?? null,
+            tasks: config.policy.tasks === 'all' ? 'all' : 'top-level',
+            findIssues: async () => (await (0,platforms/* createIssueTracker */.M)(config, (message) => log.warning(message))).listIssues(),
+        });
+        return { kind: 'synced', config, settings, outcome };
+    }
+    finally {
+        store.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 33670:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  E: () => (/* binding */ executeIssueSync)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./build/src/config/file.js
+var file = __nccwpck_require__(6924);
+// EXTERNAL MODULE: ./build/src/config/issue-sync.js + 1 modules
+var issue_sync = __nccwpck_require__(57139);
+// EXTERNAL MODULE: ./build/src/config/values.js
+var values = __nccwpck_require__(25620);
+// EXTERNAL MODULE: ./build/src/notify/changes.js
+var changes = __nccwpck_require__(50898);
+// EXTERNAL MODULE: ./build/src/engine/logger.js
+var logger = __nccwpck_require__(36718);
+;// CONCATENATED MODULE: ./build/src/notify/slack.js
+/** A run's change digest as a Slack incoming-webhook message (Block Kit), within Slack's block and text limits. */
+
+/** Slack's limits: blocks per message, characters per section text, characters of a header. */
+const SLACK_MAX_BLOCKS = 50;
+const SLACK_MAX_SECTION_TEXT = 3000;
+const SLACK_MAX_HEADER_TEXT = 150;
+/** Slack's mrkdwn control characters as entities: untrusted text can neither link nor mention (`<!channel>`). */
+function escapeMrkdwn(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+function changeLine(change) {
+    const title = escapeMrkdwn((0,changes/* oneLine */.TN)(change.title, 200));
+    const reference = change.reference ? escapeMrkdwn((0,changes/* oneLine */.TN)(change.reference, 40)) : null;
+    const found = (0,changes/* safeUrl */.Pl)(change.url);
+    const url = found && found.length <= 1000 ? found.replace(/\|/g, '%7C') : null;
+    const label = reference ? `${reference} ${title}` : title;
+    const linked = url ? `<${url}|${label}>` : label;
+    const detail = change.detail ? ` — _${escapeMrkdwn((0,changes/* oneLine */.TN)(change.detail, 200))}_` : '';
+    return `• ${linked}${detail}`;
+}
+function buildSlackMessage(digest) {
+    const heading = (0,changes/* oneLine */.TN)(`orchestrator-git ${digest.job}: ${digest.repository}`, SLACK_MAX_HEADER_TEXT);
+    const summary = (0,changes/* countLine */.QK)(digest);
+    const run = (0,changes/* safeUrl */.Pl)(digest.runUrl);
+    const blocks = [
+        { type: 'header', text: { type: 'plain_text', text: heading, emoji: false } },
+        {
+            type: 'context',
+            elements: [
+                {
+                    type: 'mrkdwn',
+                    text: `${escapeMrkdwn(summary)}${run ? ` · <${run.replace(/\|/g, '%7C')}|view the run>` : ''}`,
+                },
+            ],
+        },
+    ];
+    // One block is kept back for the "and N more" line.
+    const room = SLACK_MAX_BLOCKS - 1;
+    let left = digest.changes.length;
+    for (const group of (0,changes/* groupChanges */.tw)(digest.changes)) {
+        if (blocks.length >= room)
+            break;
+        let text = `*${group.heading}* (${group.changes.length})`;
+        let stop = false;
+        for (const change of group.changes) {
+            const line = changeLine(change);
+            if (text.length + 1 + line.length > SLACK_MAX_SECTION_TEXT) {
+                // A new section needs a block now and leaves one for the group's last section.
+                if (blocks.length + 1 >= room) {
+                    stop = true;
+                    break;
+                }
+                blocks.push({ type: 'section', text: { type: 'mrkdwn', text } });
+                text = line;
+            }
+            else {
+                text = `${text}\n${line}`;
+            }
+            left -= 1;
+        }
+        blocks.push({ type: 'section', text: { type: 'mrkdwn', text } });
+        if (stop)
+            break;
+    }
+    if (left > 0) {
+        blocks.push({
+            type: 'context',
+            elements: [{ type: 'mrkdwn', text: `… and ${left} more${run ? ' (see the run)' : ''}` }],
+        });
+    }
+    return { text: `${heading} — ${summary}`, blocks };
+}
+
+;// CONCATENATED MODULE: ./build/src/notify/teams.js
+/**
+ * A run's change digest as a Microsoft Teams message: an Adaptive Card (1.4) in the envelope a Teams workflow
+ * ("Post to a channel when a webhook request is received") expects, kept well under Teams' 28 KB message limit.
+ */
+
+const TEAMS_CARD_VERSION = '1.4';
+/** Lines of changes per card; the rest is counted in an "and N more" line. */
+const TEAMS_MAX_CHANGES = 60;
+/** Bytes of card JSON before the changes stop (Teams refuses messages over about 28 KB). */
+const TEAMS_MAX_BYTES = 24_000;
+/** Markdown control characters escaped, so a title can neither link nor format. */
+function escapeMarkdown(text) {
+    return text.replace(/([\\`*_[\]()#~<>])/g, '\\$1');
+}
+function teams_changeLine(change) {
+    const title = escapeMarkdown((0,changes/* oneLine */.TN)(change.title, 200));
+    const reference = change.reference ? escapeMarkdown((0,changes/* oneLine */.TN)(change.reference, 40)) : null;
+    const found = (0,changes/* safeUrl */.Pl)(change.url);
+    const url = found && found.length <= 1000 ? found.replace(/\(/g, '%28').replace(/\)/g, '%29') : null;
+    const label = reference ? `${reference} ${title}` : title;
+    const detail = change.detail ? ` — _${escapeMarkdown((0,changes/* oneLine */.TN)(change.detail, 200))}_` : '';
+    return `- ${url ? `[${label}](${url})` : label}${detail}`;
+}
+function buildTeamsMessage(digest) {
+    const groups = (0,changes/* groupChanges */.tw)(digest.changes);
+    const body = [
+        {
+            type: 'TextBlock',
+            text: escapeMarkdown((0,changes/* oneLine */.TN)(`orchestrator-git ${digest.job}: ${digest.repository}`, 200)),
+            wrap: true,
+            size: 'Medium',
+            weight: 'Bolder',
+        },
+        {
+            type: 'FactSet',
+            facts: [
+                ...groups.map((group) => ({ title: group.heading, value: String(group.changes.length) })),
+                ...(digest.failed > 0 ? [{ title: 'Failed', value: String(digest.failed) }] : []),
+            ],
+        },
+    ];
+    let shown = 0;
+    let bytes = JSON.stringify(body).length;
+    outer: for (const group of groups) {
+        const heading = {
+            type: 'TextBlock',
+            text: `**${group.heading}**`,
+            wrap: true,
+            spacing: 'Medium',
+        };
+        body.push(heading);
+        bytes += JSON.stringify(heading).length;
+        for (const change of group.changes) {
+            const line = {
+                type: 'TextBlock',
+                text: teams_changeLine(change),
+                wrap: true,
+                spacing: 'None',
+            };
+            const size = JSON.stringify(line).length;
+            if (shown >= TEAMS_MAX_CHANGES || bytes + size > TEAMS_MAX_BYTES)
+                break outer;
+            body.push(line);
+            bytes += size;
+            shown += 1;
+        }
+    }
+    const left = digest.changes.length - shown;
+    if (left > 0)
+        body.push({ type: 'TextBlock', text: `… and ${left} more`, wrap: true, isSubtle: true });
+    const run = (0,changes/* safeUrl */.Pl)(digest.runUrl);
+    const card = {
+        $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+        type: 'AdaptiveCard',
+        version: TEAMS_CARD_VERSION,
+        body,
+        ...(run ? { actions: [{ type: 'Action.OpenUrl', title: 'View the run', url: run }] } : {}),
+        msteams: { width: 'Full' },
+    };
+    return {
+        type: 'message',
+        attachments: [
+            { contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: card },
+        ],
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/notify/deliver.js
+
+
+
+const DEFAULT_NOTIFY_TIMEOUT_MS = 10_000;
+function hasNotificationTargets(targets) {
+    return Boolean(targets.slackWebhookUrl || targets.teamsWebhookUrl);
+}
+/**
+ * Posts the digest to every configured webhook, concurrently; sends nothing when nothing changed. Each failure is
+ * logged as a warning that names the service and the status.
+ */
+async function deliverDigest(digest, targets, log, options = {}) {
+    if (digest.changes.length === 0)
+        return [];
+    const timeoutMs = options.timeoutMs ?? DEFAULT_NOTIFY_TIMEOUT_MS;
+    const sends = [];
+    if (targets.slackWebhookUrl) {
+        sends.push(post('Slack', targets.slackWebhookUrl, buildSlackMessage(digest), timeoutMs));
+    }
+    if (targets.teamsWebhookUrl) {
+        sends.push(post('Microsoft Teams', targets.teamsWebhookUrl, buildTeamsMessage(digest), timeoutMs));
+    }
+    const results = await Promise.all(sends);
+    for (const result of results) {
+        if (result.delivered)
+            log.info(`${result.service} notified (${digest.changes.length} changes).`);
+        else
+            log.warning(`${result.service} notification failed: ${result.problem ?? 'unknown problem'}. The sync itself is unaffected.`);
+    }
+    return results;
+}
+async function post(service, url, payload, timeoutMs) {
+    try {
+        const response = await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json; charset=utf-8' },
+            body: JSON.stringify(payload),
+            // A redirect could carry the message (and the URL's secret path) somewhere else.
+            redirect: 'manual',
+            signal: AbortSignal.timeout(timeoutMs),
+        });
+        const text = await response.text().catch(() => '');
+        if (response.status >= 200 && response.status < 300) {
+            return { service, delivered: true, status: response.status, problem: null };
+        }
+        const said = scrub(text, url);
+        return {
+            service,
+            delivered: false,
+            status: response.status,
+            problem: `HTTP ${response.status}${said ? ` ${(0,logger/* logText */.k)(said, 120)}` : ''}`,
+        };
+    }
+    catch (error) {
+        return { service, delivered: false, status: null, problem: describeNetworkError(error, timeoutMs) };
+    }
+}
+/** The answer's text without the URL or any part of its path (a service may echo the request). */
+function scrub(text, url) {
+    let scrubbed = text.split(url).join('[webhook]');
+    try {
+        const { pathname, search } = new URL(url);
+        for (const part of [...pathname.split('/'), ...search.slice(1).split(/[&=]/)]) {
+            if (part.length >= 6)
+                scrubbed = scrubbed.split(part).join('[…]');
+        }
+    }
+    catch {
+        // An unparseable URL never reached the network.
+    }
+    return scrubbed.trim();
+}
+/**
+ * A network failure in words: the error's own message may name the host and port, so only its code is kept. Read by
+ * shape, not `instanceof`: fetch's errors may come from another realm (a test runner's VM context).
+ */
+function describeNetworkError(error, timeoutMs) {
+    const fields = (value) => typeof value === 'object' && value !== null ? value : {};
+    const { name, cause } = fields(error);
+    if (name === 'TimeoutError' || name === 'AbortError')
+        return `no answer within ${timeoutMs / 1000} s`;
+    // Node's connect may fail with an AggregateError (one error per address tried).
+    const inner = fields(cause);
+    const first = Array.isArray(inner.errors) ? fields(inner.errors[0]) : {};
+    const found = inner.code ?? first.code;
+    const code = typeof found === 'string' ? found : null;
+    switch (code) {
+        case 'ECONNREFUSED':
+            return 'connection refused';
+        case 'ENOTFOUND':
+        case 'EAI_AGAIN':
+            return 'the host could not be resolved';
+        case 'ECONNRESET':
+        case 'UND_ERR_SOCKET':
+            return 'the connection was closed before an answer';
+        case null:
+            return 'the request could not be sent';
+        default:
+            return `the request could not be sent (${code.replace(/[^A-Z0-9_]/g, '')})`;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/notify/index.js
+
+
+
+
+
+
+/**
+ * Notifies the configured services of an issue sync's changes (none for a dry run or a run that changed nothing).
+ * Never throws: a notifier's failure is logged as a warning and returned.
+ */
+async function notifyIssueSync(outcome, targets, env, log, options = {}) {
+    if (!hasNotificationTargets(targets))
+        return [];
+    const digest = {
+        job: 'issue sync',
+        repository: outcome.repository,
+        runUrl: (0,changes/* runUrlFromEnv */.kk)(env),
+        changes: (0,changes/* changesFromSyncOutcome */.Zn)(outcome),
+        failed: outcome.counts.failed,
+    };
+    try {
+        return await deliverDigest(digest, targets, log, options);
+    }
+    catch (error) {
+        // Building or sending the digest must never fail the sync; the message names no URL.
+        log.warning(`Notifications were not sent: ${error instanceof Error ? error.name : 'unexpected error'}. The sync itself is unaffected.`);
+        return [];
+    }
+}
+
+// EXTERNAL MODULE: ./build/src/platforms/index.js
+var platforms = __nccwpck_require__(15674);
+// EXTERNAL MODULE: ./build/src/state/auto-sync.js
+var auto_sync = __nccwpck_require__(60990);
+// EXTERNAL MODULE: ./build/src/state/store.js + 8 modules
+var state_store = __nccwpck_require__(37049);
+// EXTERNAL MODULE: ./build/src/engine/sync.js + 10 modules
+var sync = __nccwpck_require__(87491);
+;// CONCATENATED MODULE: ./build/src/engine/execute-issue-sync.js
+/** One issue-sync run from raw settings to outcome, shared by the action and the CLI: config, state, adapter, engine. */
+
+
+
+
+
+
+
+
+
+async function executeIssueSync(options) {
+    const { inputs, env, cwd, log } = options;
+    const given = (name) => {
+        const value = inputs[name];
+        return value === undefined || value === null || value === '' ? null : value;
+    };
+    const inputEnabled = given('enabled');
+    if (inputEnabled !== null && !(0,values/* parseBoolean */.yG)(inputEnabled, 'enabled', 'input')) {
+        return { kind: 'disabled', reason: 'the enabled input is false' };
+    }
+    const { file: configFile, settings: fileSettings } = (0,file/* loadConfigFile */.HT)(options.configPath, cwd);
+    if (configFile)
+        log.info(`Config file: ${configFile}`);
+    const stateFile = (0,file/* locateStateFile */.o_)(given('state-file') ?? fileSettings['state-file'] ?? null, cwd);
+    const statePath = external_node_path_.resolve(cwd, stateFile);
+    if (inputEnabled === null) {
+        const rowEnabled = await (0,auto_sync/* readAutoSyncEnabled */.q)(statePath);
+        if (rowEnabled === false)
+            return { kind: 'disabled', reason: "auto_sync_enabled is 0 in the state's git_integration_config" };
+        if (rowEnabled === null &&
+            fileSettings.enabled !== undefined &&
+            !(0,values/* parseBoolean */.yG)(fileSettings.enabled, 'enabled', 'config file')) {
+            return { kind: 'disabled', reason: `enabled is false in ${configFile ?? 'the config file'}` };
+        }
+    }
+    const featuresDir = (0,file/* locateFeaturesDir */.ZZ)(given('features-dir') ?? fileSettings['features-dir'] ?? null, cwd);
+    const store = await (0,state_store/* openStateStore */.V7)({
+        stateFile: statePath,
+        featuresDir: featuresDir ? external_node_path_.resolve(cwd, featuresDir) : null,
+    });
+    try {
+        const config = (0,issue_sync/* resolveIssueSyncConfig */.hB)({
+            inputs: { ...inputs, 'state-file': stateFile },
+            configRow: (0,issue_sync/* settingsFromConfigRow */.Y6)(store.state.config, env),
+            file: fileSettings,
+            env,
+            issueTemplate: store.state.config?.issueTemplate ?? null,
+        });
+        options.onSecret?.(config.token);
+        for (const url of [config.notifications.slackWebhookUrl, config.notifications.teamsWebhookUrl])
+            if (url)
+                options.onSecret?.(url);
+        if (!config.enabled)
+            return { kind: 'disabled', reason: 'enabled resolves to false' };
+        log.info(`State: ${stateFile} (${store.state.generation}: ${store.state.tasks.length} tasks, ${store.state.features.length} features${featuresDir ? ` from ${featuresDir}` : ''})`);
+        for (const warning of store.state.warnings.slice(0, 50))
+            log.warning(`State: ${warning.message}`);
+        if (store.state.warnings.length > 50)
+            log.warning(`State: ${store.state.warnings.length - 50} more warnings`);
+        const tracker = await (0,platforms/* createIssueTracker */.M)(config, (message) => log.warning(message));
+        await options.prepare?.(store, tracker, log, { dryRun: config.dryRun });
+        const outcome = await (0,sync/* runIssueSync */.W)({
+            store,
+            tracker,
+            policy: options.initialText === undefined
+                ? config.policy
+                : { ...config.policy, issueTemplate: options.initialText },
+            ...(options.scope ? { scope: options.scope } : {}),
+            ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+            dryRun: config.dryRun,
+            runId: options.runId,
+            log,
+            reconcile: config.reconcile,
+        });
+        // After the sync, and never its failure: a notifier's problem is a warning (see src/notify/deliver.ts).
+        const notifications = await notifyIssueSync(outcome, config.notifications, env, log, {
+            ...(options.notifyTimeoutMs !== undefined ? { timeoutMs: options.notifyTimeoutMs } : {}),
+        });
+        return { kind: 'synced', config, outcome, notifications };
+    }
+    finally {
+        store.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 36718:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ logText)
+/* harmony export */ });
+/* unused harmony export silentLogger */
+/** The logging interface shared by the actions (@actions/core) and the CLI (console), and safe text for log lines. */
+/**
+ * Untrusted text for a log line: one line, no control characters, bounded. Runners interpret workflow
+ * commands (`::add-mask::`, `::stop-commands::`) only at the start of a line, and every line we print
+ * starts with our own words, so removing line breaks is what keeps a task title from becoming a command.
+ */
+function logText(value, max = 200) {
+    const text = value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+    return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+}
+const silentLogger = {
+    info: () => undefined,
+    warning: () => undefined,
+    error: () => undefined,
+    debug: () => undefined,
+    group: (_name, body) => body(),
+};
+
+
+/***/ }),
+
+/***/ 87491:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  R: () => (/* binding */ describeOperation),
+  W: () => (/* binding */ runIssueSync)
+});
+
+// EXTERNAL MODULE: ./build/src/core/desired.js + 1 modules
+var core_desired = __nccwpck_require__(59508);
+// EXTERNAL MODULE: ./build/src/core/text.js
+var core_text = __nccwpck_require__(87422);
+;// CONCATENATED MODULE: ./build/src/core/platform-fit.js
+
+/**
+ * Bitbucket Cloud's issue fields (swagger `issue`): kind bug | enhancement | proposal | task; priority trivial | minor
+ * | major | critical | blocker; state new | open | on hold | resolved | wontfix | … . A null value leaves the field
+ * to people (and the platform's default).
+ */
+const ATTRIBUTES = {
+    kind: (item) => (item.kind === 'feature' ? 'enhancement' : 'task'),
+    priority: (item) => (item.priority === null ? null : PRIORITY[item.priority]),
+    state: (item) => WORKFLOW_STATE[item.status],
+};
+const PRIORITY = {
+    critical: 'critical',
+    high: 'major',
+    medium: 'minor',
+    low: 'trivial',
+};
+const WORKFLOW_STATE = {
+    proposed: 'new',
+    approved: 'new',
+    pending: 'new',
+    in_progress: 'open',
+    failed: 'open',
+    blocked: 'on hold',
+    completed: 'resolved',
+    archived: 'resolved',
+    cancelled: 'wontfix',
+};
+function fitToPlatform(desired, capabilities) {
+    const notes = [];
+    const issues = desired.issues.map((item) => {
+        if (item.assignees.length > capabilities.maxAssignees) {
+            notes.push({
+                itemKey: item.itemKey,
+                message: `the platform keeps ${capabilities.maxAssignees === 1 ? 'one assignee' : `${capabilities.maxAssignees} assignees`} per issue; ${item.assignees.slice(capabilities.maxAssignees).join(', ')} left off`,
+            });
+        }
+        const attributes = {};
+        for (const name of capabilities.attributes) {
+            const value = ATTRIBUTES[name](item);
+            if (value !== null)
+                attributes[name] = value;
+        }
+        return {
+            ...item,
+            title: (0,core_text/* truncate */.xv)(item.title, capabilities.titleLimit),
+            labels: capabilities.labels ? item.labels : [],
+            assignees: item.assignees.slice(0, capabilities.maxAssignees),
+            stateReason: capabilities.stateReason ? item.stateReason : null,
+            attributes,
+        };
+    });
+    return { desired: { ...desired, issues }, notes };
+}
+
+// EXTERNAL MODULE: ./build/src/core/markers.js
+var markers = __nccwpck_require__(20646);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./build/src/core/body.js
+/** Splits an issue body into the managed block and the free text around it, and puts them back together. */
+
+/** Web edits come back with CRLF line endings; comparisons use LF. */
+function normaliseNewlines(text) {
+    return text.replace(/\r\n?/g, '\n');
+}
+function splitBody(body) {
+    const text = normaliseNewlines(body ?? '');
+    const marker = (0,markers/* readMarker */.t7)(text);
+    if (marker.kind !== 'marker')
+        return { before: text, managed: null, after: '', unterminated: false };
+    const contentStart = text[marker.end] === '\n' ? marker.end + 1 : marker.end;
+    const endAt = text.indexOf(markers/* BLOCK_END */.i2, contentStart);
+    if (endAt < 0) {
+        return {
+            before: text.slice(0, marker.start),
+            managed: text.slice(contentStart),
+            after: '',
+            unterminated: true,
+        };
+    }
+    const managed = text.slice(contentStart, endAt).replace(/\n$/, '');
+    let afterStart = endAt + markers/* BLOCK_END */.i2.length;
+    if (text[afterStart] === '\n')
+        afterStart += 1;
+    return { before: text.slice(0, marker.start), managed, after: text.slice(afterStart), unterminated: false };
+}
+/** The body with the managed block replaced (or added first) and every character of free text kept. */
+function composeBody(itemKey, hash, managed, existing, initialFreeText = '') {
+    const block = `${(0,markers/* formatMarker */.gJ)(itemKey, hash)}\n${managed}\n${markers/* BLOCK_END */.i2}\n`;
+    if (!existing)
+        return initialFreeText ? `${block}\n${initialFreeText}` : block;
+    return `${existing.before}${block}${existing.after}`;
+}
+
+// EXTERNAL MODULE: ./build/src/core/labels.js
+var labels = __nccwpck_require__(2790);
+;// CONCATENATED MODULE: ./build/src/core/plan.js
+/** Diffs the desired issues against what the platform holds and returns a typed plan: the fewest writes that make them match. */
+
+
+
+
+
+
+/** Characters the marker, the end marker and their line breaks take in an item's body (ids can be long). */
+function markerOverhead(itemKey) {
+    return (0,markers/* formatMarker */.gJ)(itemKey, '0'.repeat(16)).length + markers/* BLOCK_END */.i2.length + 3;
+}
+function fingerprint(fields) {
+    const parts = [
+        fields.title,
+        fields.block,
+        [...fields.labels].map((label) => label.toLowerCase()).sort(),
+        fields.milestone,
+        fields.state,
+    ];
+    const attributes = Object.entries(fields.attributes ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
+    // Platforms without attributes keep the fingerprint they always had.
+    if (attributes.length > 0)
+        parts.push(attributes);
+    const canonical = JSON.stringify(parts);
+    return (0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex').slice(0, 16);
+}
+/** The fingerprint an item's issue carries after the tool writes it with no free text around the block. */
+function nominalFingerprint(item) {
+    return fingerprint({
+        title: item.title,
+        block: (0,core_desired/* assembleBlock */.OF)(item.block, core_text/* BODY_LIMIT */.Th - markerOverhead(item.itemKey)),
+        labels: item.labels.map((label) => label.name),
+        milestone: item.milestone?.title ?? null,
+        state: item.state,
+        attributes: item.attributes,
+    });
+}
+function planSync(desired, actual, context) {
+    const plan = {
+        operations: [],
+        unchanged: [],
+        skipped: [],
+        conflicts: [],
+        orphans: [],
+        warnings: [],
+        lookups: { labels: false, milestones: false, assignees: [] },
+    };
+    const { candidatesByKey, toolAuthor } = indexMarkers(actual.issues, plan);
+    const byNumber = new Map(actual.issues.map((issue) => [issue.number, issue]));
+    const knownLabels = new Set(actual.labels ?? []);
+    for (const issue of actual.issues)
+        for (const label of issue.labels)
+            knownLabels.add(label.toLowerCase());
+    const knownMilestones = collectMilestones(actual);
+    const labelsToCreate = new Map();
+    const milestonesToCreate = new Map();
+    const issueOperations = [];
+    const desiredKeys = new Set(desired.issues.map((issue) => issue.itemKey));
+    const missingMilestones = new Set();
+    /** The item's milestone as it can be set: one the platform cannot create is left off until it exists. */
+    const usableMilestone = (item) => {
+        const wanted = item.milestone;
+        if (!wanted || context.createMilestones || knownMilestones.has(wanted.title))
+            return wanted;
+        // Not seen on any issue: the milestone list is read, and the plan made again, before deciding.
+        if (actual.milestones === null) {
+            plan.lookups.milestones = true;
+            return wanted;
+        }
+        missingMilestones.add(wanted.title);
+        return null;
+    };
+    for (const item of desired.issues) {
+        const match = chooseIssue(item, candidatesByKey.get(item.itemKey) ?? [], toolAuthor, context, byNumber, plan);
+        const assignees = resolveAssignees(item, match?.issue ?? null, actual, context, plan);
+        const milestone = usableMilestone(item);
+        const milestoneTitle = milestone?.title ?? null;
+        if (!match) {
+            if (item.state === 'closed' && !context.policy.createCompleted) {
+                plan.skipped.push({
+                    itemKey: item.itemKey,
+                    issueNumber: null,
+                    message: `${item.status} before its first sync; set create-completed to create closed issues for such items`,
+                });
+                continue;
+            }
+            const block = (0,core_desired/* assembleBlock */.OF)(item.block, core_text/* BODY_LIMIT */.Th - markerOverhead(item.itemKey) - (context.policy.issueTemplate?.length ?? 0));
+            const hash = fingerprint({
+                title: item.title,
+                block,
+                labels: item.labels.map((label) => label.name),
+                milestone: milestoneTitle,
+                state: item.state,
+                attributes: item.attributes,
+            });
+            noteNeededLabels(item.labels, knownLabels, labelsToCreate);
+            if (context.createMilestones)
+                noteNeededMilestone(milestone, knownMilestones, milestonesToCreate);
+            issueOperations.push({
+                kind: 'createIssue',
+                itemKey: item.itemKey,
+                title: item.title,
+                reason: context.links.has(item.itemKey)
+                    ? `linked issue #${context.links.get(item.itemKey)} is no longer in the repository`
+                    : `new ${item.kind} (${item.status})`,
+                hash,
+                ownedAssignees: assignees.owned,
+                write: {
+                    title: item.title,
+                    body: composeBody(item.itemKey, hash, block, null, context.policy.issueTemplate ?? ''),
+                    labels: item.labels.map((label) => label.name),
+                    assignees: assignees.target,
+                    milestone: milestoneTitle,
+                    ...(Object.keys(item.attributes).length > 0 ? { attributes: item.attributes } : {}),
+                },
+                thenClose: item.state === 'closed' ? (item.stateReason ?? 'completed') : null,
+            });
+            continue;
+        }
+        const { issue } = match;
+        const parts = splitBody(issue.body);
+        const budget = core_text/* BODY_LIMIT */.Th - markerOverhead(item.itemKey) - parts.before.length - parts.after.length;
+        const block = (0,core_desired/* assembleBlock */.OF)(item.block, budget);
+        const ownedActual = issue.labels.filter((label) => (0,labels/* isOwnedLabel */.I3)(context.policy, label));
+        const desiredLabelNames = item.labels.map((label) => label.name);
+        const targetLabels = reconcileLabels(issue.labels, ownedActual, desiredLabelNames);
+        const milestoneChanges = milestoneTitle !== null && issue.milestone?.title !== milestoneTitle;
+        const ownedAttributes = Object.fromEntries(Object.keys(item.attributes).map((name) => [name, issue.attributes?.[name] ?? '']));
+        const newHash = fingerprint({
+            title: item.title,
+            block,
+            labels: desiredLabelNames,
+            milestone: milestoneTitle,
+            state: item.state,
+            attributes: item.attributes,
+        });
+        const actualHash = fingerprint({
+            title: issue.title,
+            block: parts.managed ?? '',
+            labels: ownedActual,
+            milestone: milestoneTitle === null ? null : (issue.milestone?.title ?? null),
+            state: issue.state,
+            attributes: ownedAttributes,
+        });
+        const patch = {};
+        const fields = [];
+        if (issue.title !== item.title) {
+            patch.title = item.title;
+            fields.push('title');
+        }
+        if (parts.managed !== block || parts.unterminated || match.hash !== newHash) {
+            // A linked issue that lost its block keeps all its text below the restored block.
+            const around = parts.managed === null ? { ...parts, before: '', after: parts.before } : parts;
+            patch.body = composeBody(item.itemKey, newHash, block, around);
+            fields.push('body');
+        }
+        if (!sameSet(targetLabels, issue.labels)) {
+            patch.labels = targetLabels;
+            fields.push('labels');
+            noteNeededLabels(item.labels.filter((label) => !issue.labels.some((name) => name.toLowerCase() === label.name)), knownLabels, labelsToCreate);
+        }
+        if (!sameSet(assignees.target, issue.assignees)) {
+            patch.assignees = assignees.target;
+            fields.push('assignees');
+        }
+        if (milestoneChanges) {
+            patch.milestone = milestoneTitle;
+            fields.push('milestone');
+            if (context.createMilestones)
+                noteNeededMilestone(milestone, knownMilestones, milestonesToCreate);
+        }
+        const attributeChanges = Object.entries(item.attributes).filter(([name, value]) => ownedAttributes[name] !== value);
+        if (attributeChanges.length > 0) {
+            patch.attributes = Object.fromEntries(attributeChanges);
+            for (const [name] of attributeChanges)
+                fields.push(name === 'state' ? 'workflow state' : name);
+        }
+        let change = 'updated';
+        if (issue.state !== item.state) {
+            patch.state = item.state;
+            patch.stateReason = item.state === 'closed' ? (item.stateReason ?? 'completed') : 'reopened';
+            change = item.state === 'closed' ? 'closed' : 'reopened';
+            fields.push('state');
+        }
+        else if (item.state === 'closed' && item.stateReason && issue.stateReason !== item.stateReason) {
+            patch.stateReason = item.stateReason;
+            patch.state = 'closed';
+            fields.push('state reason');
+        }
+        const link = {
+            itemKey: item.itemKey,
+            number: issue.number,
+            url: issue.url,
+            issueId: issue.id,
+            hash: newHash,
+            ownedAssignees: assignees.owned,
+        };
+        const meaningful = fields.filter((field) => field !== 'body' || parts.managed !== block || parts.unterminated);
+        if (meaningful.length === 0) {
+            // Only the marker's hash is stale (a human reverted an edit, or an older hash): no write is owed.
+            plan.unchanged.push({ ...link, hash: match.hash });
+            continue;
+        }
+        const humanChanged = match.hash !== actualHash && parts.managed !== null;
+        if (humanChanged && context.policy.conflictPolicy === 'report') {
+            plan.conflicts.push({
+                itemKey: item.itemKey,
+                issueNumber: issue.number,
+                message: `fields the tool owns were changed on the platform since the last sync; not overwritten (conflict-policy: report): ${meaningful.join(', ')}`,
+            });
+            continue;
+        }
+        issueOperations.push({
+            kind: 'updateIssue',
+            itemKey: item.itemKey,
+            title: item.title,
+            number: issue.number,
+            url: issue.url,
+            patch,
+            fields: meaningful,
+            change,
+            hash: newHash,
+            ownedAssignees: assignees.owned,
+            reason: describeUpdate(item, meaningful, humanChanged),
+        });
+    }
+    for (const [itemKey, candidates] of candidatesByKey) {
+        if (desiredKeys.has(itemKey))
+            continue;
+        const issue = candidates[0]?.issue;
+        if (!issue)
+            continue;
+        if (context.policy.orphans === 'close' && issue.state === 'open') {
+            issueOperations.push({
+                kind: 'updateIssue',
+                itemKey,
+                title: issue.title,
+                number: issue.number,
+                url: issue.url,
+                patch: { state: 'closed', stateReason: 'not_planned' },
+                fields: ['state'],
+                change: 'closed',
+                hash: candidates[0]?.hash ?? '',
+                ownedAssignees: context.ownedAssignees.get(itemKey) ?? [],
+                reason: 'its item is no longer in the orchestrator plan (orphans: close)',
+            });
+        }
+        else {
+            plan.orphans.push({
+                itemKey,
+                issueNumber: issue.number,
+                message: 'its item is no longer in the orchestrator plan; left as it is (orphans: leave)',
+            });
+        }
+    }
+    for (const title of missingMilestones) {
+        plan.warnings.push({
+            itemKey: null,
+            issueNumber: null,
+            message: `milestone ${JSON.stringify(title)} does not exist and this platform's API cannot create it; create it by hand (Bitbucket: Repository settings → Issues → Milestones) and the next run assigns it`,
+        });
+    }
+    if (labelsToCreate.size && actual.labels === null)
+        plan.lookups.labels = true;
+    if (milestonesToCreate.size && actual.milestones === null)
+        plan.lookups.milestones = true;
+    for (const label of labelsToCreate.values()) {
+        plan.operations.push({
+            kind: 'createLabel',
+            label,
+            reason: 'label used by managed issues does not exist yet',
+        });
+    }
+    for (const milestone of milestonesToCreate.values()) {
+        plan.operations.push({
+            kind: 'createMilestone',
+            milestone,
+            reason: 'release milestone does not exist yet',
+        });
+    }
+    plan.operations.push(...issueOperations);
+    return plan;
+}
+/**
+ * Issues carrying a marker, by item; and the account that wrote most of them (the tool's own, which GitHub does
+ * not otherwise tell an installation token): with links lost, its copy wins over a marker pasted by a person.
+ */
+function indexMarkers(issues, plan) {
+    const candidatesByKey = new Map();
+    for (const issue of issues) {
+        const marker = (0,markers/* readMarker */.t7)(issue.body);
+        if (marker.kind === 'malformed') {
+            plan.warnings.push({
+                itemKey: null,
+                issueNumber: issue.number,
+                message: `issue carries ${marker.reason}; ignored`,
+            });
+            continue;
+        }
+        if (marker.kind !== 'marker')
+            continue;
+        const list = candidatesByKey.get(marker.itemKey) ?? [];
+        list.push({ issue, hash: marker.hash });
+        candidatesByKey.set(marker.itemKey, list);
+    }
+    const authors = new Map();
+    for (const list of candidatesByKey.values()) {
+        list.sort((a, b) => a.issue.number - b.issue.number);
+        for (const { issue } of list)
+            if (issue.author)
+                authors.set(issue.author, (authors.get(issue.author) ?? 0) + 1);
+    }
+    const toolAuthor = [...authors].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+    return { candidatesByKey, toolAuthor };
+}
+/**
+ * The linked issue wins; without a usable link, the oldest issue carrying the marker. Others carrying the same
+ * marker (copies pasted by hand, or a spoofed marker) are reported and never written to.
+ */
+function chooseIssue(item, candidates, toolAuthor, context, byNumber, plan) {
+    const linked = context.links.get(item.itemKey);
+    let chosen = candidates.find((candidate) => candidate.issue.number === linked) ??
+        candidates.find((candidate) => toolAuthor !== null && candidate.issue.author === toolAuthor) ??
+        candidates[0] ??
+        null;
+    if (!chosen && linked !== undefined) {
+        const issue = byNumber.get(linked);
+        if (issue) {
+            // The linked issue lost its block (edited away by hand): adopt it again rather than create a duplicate.
+            plan.warnings.push({
+                itemKey: item.itemKey,
+                issueNumber: linked,
+                message: 'the linked issue no longer carries its orchestrator-git block; the block is restored',
+            });
+            chosen = { issue, hash: '' };
+        }
+    }
+    for (const other of candidates) {
+        if (other === chosen)
+            continue;
+        plan.warnings.push({
+            itemKey: item.itemKey,
+            issueNumber: other.issue.number,
+            message: `also carries the marker of ${item.itemKey} (synced issue is #${chosen?.issue.number}); left alone`,
+        });
+    }
+    return chosen;
+}
+function resolveAssignees(item, issue, actual, context, plan) {
+    const current = issue?.assignees ?? [];
+    const has = (list, login) => list.some((name) => name.toLowerCase() === login.toLowerCase());
+    const previouslyOwned = context.ownedAssignees.get(item.itemKey) ?? [];
+    const wanted = [];
+    for (const login of item.assignees) {
+        if (has(current, login)) {
+            wanted.push(login);
+            continue;
+        }
+        const assignable = actual.assignable.get(login.toLowerCase());
+        if (assignable === undefined) {
+            if (!plan.lookups.assignees.includes(login.toLowerCase()))
+                plan.lookups.assignees.push(login.toLowerCase());
+        }
+        else if (assignable) {
+            wanted.push(login);
+        }
+        else {
+            plan.warnings.push({
+                itemKey: item.itemKey,
+                issueNumber: issue?.number ?? null,
+                message: `${login} cannot be assigned in this repository (not a collaborator, or no such user); the rest of the issue is synced`,
+            });
+        }
+    }
+    // Keep every assignee a human added; remove only those the tool itself assigned and no longer wants.
+    const kept = current.filter((login) => has(wanted, login) || !has(previouslyOwned, login));
+    const target = [...kept, ...wanted.filter((login) => !has(kept, login))];
+    return { target, owned: wanted };
+}
+function reconcileLabels(current, ownedCurrent, desired) {
+    const desiredLower = new Set(desired.map((name) => name.toLowerCase()));
+    const stale = new Set(ownedCurrent.filter((name) => !desiredLower.has(name.toLowerCase())).map((name) => name.toLowerCase()));
+    const kept = current.filter((name) => !stale.has(name.toLowerCase()));
+    const keptLower = new Set(kept.map((name) => name.toLowerCase()));
+    return [...kept, ...desired.filter((name) => !keptLower.has(name.toLowerCase()))];
+}
+function sameSet(a, b) {
+    if (a.length !== b.length)
+        return false;
+    const lower = new Set(b.map((value) => value.toLowerCase()));
+    return a.every((value) => lower.has(value.toLowerCase()));
+}
+function collectMilestones(actual) {
+    const known = new Map();
+    for (const issue of actual.issues)
+        if (issue.milestone)
+            known.set(issue.milestone.title, issue.milestone);
+    for (const milestone of actual.milestones ?? [])
+        known.set(milestone.title, milestone);
+    return known;
+}
+function noteNeededLabels(labels, known, toCreate) {
+    for (const label of labels)
+        if (!known.has(label.name))
+            toCreate.set(label.name, label);
+}
+function noteNeededMilestone(milestone, known, toCreate) {
+    if (milestone && !known.has(milestone.title))
+        toCreate.set(milestone.title, milestone);
+}
+function describeUpdate(item, fields, humanChanged) {
+    const what = `${item.status.replace(/_/g, ' ')}: ${fields.join(', ')} changed`;
+    return humanChanged
+        ? `${what}; restores fields a human changed (conflict-policy: orchestrator-wins)`
+        : what;
+}
+
+// EXTERNAL MODULE: ./build/src/errors.js
+var errors = __nccwpck_require__(27406);
+// EXTERNAL MODULE: ./build/src/state/types.js
+var types = __nccwpck_require__(57666);
+;// CONCATENATED MODULE: ./build/src/engine/links.js
+
+/**
+ * Writes a row only when something a reader would see changed (a new or moved issue, a write): a no-op run
+ * leaves the state file byte-identical, so nothing needs committing.
+ */
+class LinkRecorder {
+    store;
+    tracker;
+    now;
+    recorded = [];
+    links;
+    items;
+    featureOf;
+    constructor(store, tracker, desired, now) {
+        this.store = store;
+        this.tracker = tracker;
+        this.now = now;
+        this.links = new Map(store.state.links
+            .filter((link) => link.platform === tracker.platform && link.repository === tracker.repository)
+            .map((link) => [(0,types/* linkItemKey */.r)(link), link]));
+        this.items = store.syncedItems(tracker.platform, tracker.repository);
+        this.featureOf = new Map(desired.map((issue) => [issue.itemKey, issue.featureId]));
+    }
+    /** `wrote`: the run just wrote this issue, so its sync time moves on. */
+    record(issue, wrote) {
+        const { itemKey, number, url } = issue;
+        this.recorded.push({ itemKey, number, url });
+        const timestamp = this.now().toISOString();
+        const link = this.links.get(itemKey);
+        if (wrote ||
+            !link ||
+            link.issueNumber !== number ||
+            link.issueUrl !== url ||
+            link.syncStatus !== 'synced') {
+            const [kind, ...rest] = itemKey.split(':');
+            const id = rest.join(':');
+            this.store.upsertLink({
+                featureId: kind === 'feature' ? id : (this.featureOf.get(itemKey) ?? null),
+                taskId: kind === 'task' ? id : null,
+                platform: this.tracker.platform,
+                repository: this.tracker.repository,
+                issueNumber: number,
+                issueUrl: url,
+                syncStatus: 'synced',
+                lastSynced: timestamp,
+            });
+        }
+        const item = this.items.get(itemKey);
+        if (wrote || !item || item.issueNumber !== number || item.contentHash !== issue.hash) {
+            this.store.upsertSyncedItem({
+                itemKey,
+                platform: this.tracker.platform,
+                repository: this.tracker.repository,
+                issueNumber: number,
+                issueId: issue.issueId,
+                contentHash: issue.hash,
+                ownedAssignees: issue.ownedAssignees,
+                syncedAt: wrote || !item ? timestamp : item.syncedAt,
+            });
+        }
+    }
+    /** An update that failed leaves the issue behind the orchestrator: the link says so until a run succeeds. */
+    markFailed(itemKey) {
+        const link = this.links.get(itemKey);
+        if (link && link.syncStatus !== 'failed')
+            this.store.upsertLink({ ...link, syncStatus: 'failed' });
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/core/actual.js
+/** What the platform holds, as the core sees it: plain records that every platform adapter returns. */
+function emptyActualState(issues) {
+    return { issues, labels: null, milestones: null, assignable: new Map() };
+}
+
+;// CONCATENATED MODULE: ./build/src/engine/read-actual.js
+/**
+ * Reads what the platform holds, as cheaply as correctness allows: a full read lists every issue; an incremental
+ * read lists only issues updated since the last recorded run and trusts the stored fingerprints for the rest.
+ */
+
+
+
+
+/**
+ * Runs are recorded with the platform's clock (the Date header of their first read), so the margin only covers
+ * edits made while that read was paging, and the header's one-second resolution.
+ */
+const MARGIN_MS = 60 * 1000;
+async function readActual(tracker, store, desired, requested, createCompleted) {
+    const full = async (reason) => ({
+        mode: 'full',
+        reason,
+        actual: emptyActualState(await tracker.listIssues()),
+        candidates: desired,
+        unchanged: [],
+    });
+    if (requested === 'full')
+        return full('full reconcile requested');
+    const lastRun = store
+        .syncRecords()
+        .runs.filter((run) => run.platform === tracker.platform && run.repository === tracker.repository && run.finishedAt !== null)
+        .sort((a, b) => (a.startedAt < b.startedAt ? 1 : -1))[0];
+    if (!lastRun)
+        return full('no earlier run is recorded in the state');
+    const records = store.syncedItems(tracker.platform, tracker.repository);
+    const urls = new Map(store.state.links
+        .filter((link) => link.platform === tracker.platform && link.repository === tracker.repository)
+        .map((link) => [(0,types/* linkItemKey */.r)(link), link.issueUrl]));
+    // An item without a record must be new since that run, or one that is never created (finished before its
+    // first sync); otherwise its issue could exist unseen (records lost) and only a full read can find it.
+    const unknown = desired.issues.find((item) => !records.has(item.itemKey) &&
+        !(item.state === 'closed' && !createCompleted) &&
+        !(item.createdAt !== null && Date.parse(item.createdAt) > Date.parse(lastRun.startedAt)));
+    if (unknown)
+        return full(`${unknown.itemKey} has no record of its issue`);
+    // After a verified run, everything up to its last write was seen (less one tick of the platform's timestamps:
+    // GitHub's have one-second resolution); otherwise start where its read started, less the margin.
+    const since = new Date(lastRun.seenUntil
+        ? Date.parse(lastRun.seenUntil) - tracker.capabilities.timestampPrecisionMs
+        : Date.parse(lastRun.startedAt) - MARGIN_MS).toISOString();
+    const fetched = await tracker.listIssues({ updatedSince: since });
+    const fetchedNumbers = new Set(fetched.map((issue) => issue.number));
+    const markedKeys = new Set();
+    for (const issue of fetched) {
+        const marker = (0,markers/* readMarker */.t7)(issue.body);
+        if (marker.kind === 'marker')
+            markedKeys.add(marker.itemKey);
+    }
+    const candidates = [];
+    const unchanged = [];
+    const extra = [];
+    for (const item of desired.issues) {
+        const record = records.get(item.itemKey);
+        const url = urls.get(item.itemKey);
+        if (!record || fetchedNumbers.has(record.issueNumber) || markedKeys.has(item.itemKey)) {
+            candidates.push(item);
+        }
+        else if (record.contentHash === nominalFingerprint(item) && url) {
+            unchanged.push({
+                itemKey: item.itemKey,
+                number: record.issueNumber,
+                url,
+                issueId: record.issueId ?? '',
+                hash: record.contentHash,
+                ownedAssignees: record.ownedAssignees,
+            });
+        }
+        else {
+            // The item changed but its issue did not: read just that issue.
+            const issue = await tracker.getIssue(record.issueNumber);
+            if (issue)
+                extra.push(issue);
+            candidates.push(item);
+        }
+    }
+    return {
+        mode: 'incremental',
+        reason: `issues updated since ${since}`,
+        actual: emptyActualState([...fetched, ...extra]),
+        candidates: { issues: candidates, excluded: desired.excluded },
+        unchanged,
+    };
+}
+
+// EXTERNAL MODULE: ./build/src/engine/logger.js
+var logger = __nccwpck_require__(36718);
+;// CONCATENATED MODULE: ./build/src/engine/concurrent-runs.js
+
+
+
+/** A re-check costs one request; runs that create for longer than this look again. */
+const RECHECK_MS = 10_000;
+class CreateGuard {
+    tracker;
+    highest;
+    since;
+    lastCheck = 0;
+    seen = new Map();
+    constructor(tracker, readAt, 
+    /** The highest issue number the run's read saw. */
+    highest) {
+        this.tracker = tracker;
+        this.highest = highest;
+        this.since = readAt;
+    }
+    /** An issue carrying the item's marker that appeared since the run read the platform, or null. */
+    async existing(itemKey) {
+        if (this.lastCheck === 0 || Date.now() - this.lastCheck >= RECHECK_MS) {
+            const started = this.tracker.serverTime();
+            const changed = await this.tracker.listIssues({ updatedSince: this.since });
+            for (const issue of changed) {
+                const marker = (0,markers/* readMarker */.t7)(issue.body);
+                if (marker.kind !== 'marker')
+                    continue;
+                const known = this.seen.get(marker.itemKey);
+                if (!known || issue.number < known.number)
+                    this.seen.set(marker.itemKey, issue);
+            }
+            this.lastCheck = Date.now();
+            // The next look starts where this one did (by the platform's clock, less a tick of its timestamps).
+            if (started) {
+                this.since = new Date(Date.parse(started) - this.tracker.capabilities.timestampPrecisionMs).toISOString();
+            }
+        }
+        return this.seen.get(itemKey) ?? null;
+    }
+    /** Issues this run created are its own, never "found" as another run's; a gap in the numbers forces a re-check. */
+    created(itemKey, number) {
+        this.seen.delete(itemKey);
+        if (number > this.highest + 1)
+            this.lastCheck = 0;
+        this.highest = Math.max(this.highest, number);
+    }
+}
+/**
+ * Closes the issues this run created that another run also created, earlier (a lower number), for the same item;
+ * the item is linked to the kept issue. Returns what was resolved.
+ */
+async function resolveDuplicates(tracker, changed, created, links, log) {
+    const carriers = new Map();
+    for (const issue of changed) {
+        const marker = (0,markers/* readMarker */.t7)(issue.body);
+        if (marker.kind !== 'marker')
+            continue;
+        const list = carriers.get(marker.itemKey) ?? [];
+        list.push(issue);
+        carriers.set(marker.itemKey, list);
+    }
+    const resolved = [];
+    for (const [number, { itemKey, ownedAssignees }] of created) {
+        const list = carriers.get(itemKey) ?? [];
+        const ours = list.find((issue) => issue.number === number);
+        const older = list
+            .filter((issue) => issue.number < number && !created.has(issue.number))
+            .sort((a, b) => a.number - b.number)[0];
+        if (!ours || !older)
+            continue;
+        const parts = splitBody(ours.body);
+        const note = `Duplicate of #${older.number}: two orchestrator-git runs created an issue for this item at the same time; this copy was closed.`;
+        try {
+            await tracker.updateIssue(number, {
+                body: `${parts.before}${note}\n${parts.after ? `\n${parts.after}` : ''}`,
+                state: 'closed',
+                stateReason: 'not_planned',
+            });
+        }
+        catch (error) {
+            log.warning(`#${number} duplicates #${older.number} (${itemKey}) but could not be closed (${error instanceof Error ? error.message : String(error)}); the next run reports it.`);
+            continue;
+        }
+        const marker = (0,markers/* readMarker */.t7)(older.body);
+        links.record({
+            itemKey,
+            number: older.number,
+            url: older.url,
+            issueId: older.id,
+            hash: marker.kind === 'marker' ? marker.hash : '',
+            ownedAssignees,
+        }, false);
+        log.warning(`${(0,logger/* logText */.k)(itemKey)}: another run created #${older.number} at the same time as this run's #${number}; #${number} was closed as a duplicate.`);
+        resolved.push({ itemKey, kept: older.number, closed: number });
+    }
+    return resolved;
+}
+
+;// CONCATENATED MODULE: ./build/src/engine/scope.js
+/**
+ * Scoped runs: the CLI's item commands (create-issue, update-issue, sync-status, link-task) sync a few items and
+ * read only their issues, leaving every other issue, and the record the next incremental read starts from, alone.
+ */
+
+
+
+/** The scope's items, in the order given; an item the state lacks, or the policy does not sync, is an error. */
+function scopeDesired(desired, scope) {
+    if (scope.itemKeys === null)
+        return desired;
+    const byKey = new Map(desired.issues.map((item) => [item.itemKey, item]));
+    const excluded = new Map(desired.excluded.map((item) => [item.itemKey, item.reason]));
+    const issues = scope.itemKeys.map((given) => {
+        // A bare id names the task or the feature with that id, whichever is synced.
+        const key = /^(task|feature):/.test(given)
+            ? given
+            : ([`task:${given}`, `feature:${given}`].find((candidate) => byKey.has(candidate)) ?? `task:${given}`);
+        const item = byKey.get(key);
+        if (item)
+            return item;
+        const reason = excluded.get(key);
+        if (reason) {
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `${(0,errors/* quote */.hD)(key)} is not synced: ${reason}.`, 'Change feature-statuses or tasks so that the item is synced, or name another item.');
+        }
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `There is no synced item ${(0,errors/* quote */.hD)(key)} in the orchestrator state.`, 'Name an item as task:<task id> or feature:<feature id>; `orchestrator-git plan --json` lists every synced item (subtasks are a checklist in their parent unless tasks is all).');
+    });
+    return { issues, excluded: [] };
+}
+/**
+ * Reads the scope's linked issues one by one; a full list only when an item may need creating (its marker could be
+ * on an issue the links do not know) or an issue is adopted (its marker must be nowhere else).
+ */
+async function readScoped(tracker, desired, links, scope) {
+    const keys = new Set(desired.issues.map((item) => item.itemKey));
+    const numbers = new Set();
+    for (const item of desired.issues) {
+        const number = links.get(item.itemKey);
+        if (number !== undefined)
+            numbers.add(number);
+    }
+    const unlinked = desired.issues.some((item) => !links.has(item.itemKey));
+    let issues = null;
+    // Ten or more single reads cost more than listing every issue a hundred at a time, for most repositories.
+    if (scope.adopt || (scope.createIssues && unlinked) || numbers.size >= 10) {
+        issues = await tracker.listIssues();
+    }
+    else {
+        const found = [];
+        for (const number of numbers) {
+            const issue = await tracker.getIssue(number);
+            if (issue)
+                found.push(issue);
+        }
+        // A linked issue is gone: before creating another, look for the item's marker on every issue.
+        issues = scope.createIssues && found.length < numbers.size ? await tracker.listIssues() : found;
+    }
+    const relevant = issues.filter((issue) => {
+        if (scope.itemKeys === null || numbers.has(issue.number))
+            return true;
+        const marker = (0,markers/* readMarker */.t7)(issue.body);
+        return marker.kind === 'marker' && keys.has(marker.itemKey);
+    });
+    if (scope.adopt)
+        checkAdoption(scope.adopt, relevant, tracker.repository);
+    return {
+        mode: 'scoped',
+        reason: `${desired.issues.length} item${desired.issues.length === 1 ? '' : 's'} named`,
+        actual: emptyActualState(relevant),
+        candidates: desired,
+        unchanged: [],
+    };
+}
+function checkAdoption(adopt, issues, repository) {
+    const target = issues.find((issue) => issue.number === adopt.number);
+    if (!target) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Issue #${adopt.number} does not exist in ${repository}.`, 'Name an existing issue of the repository (pull requests are not issues).');
+    }
+    const marker = (0,markers/* readMarker */.t7)(target.body);
+    if (marker.kind === 'marker' && marker.itemKey !== adopt.itemKey) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Issue #${adopt.number} is already the issue of ${(0,errors/* quote */.hD)(marker.itemKey)}.`, 'Link another issue, or remove the orchestrator-git block from that issue first.');
+    }
+    const elsewhere = issues.find((issue) => {
+        if (issue.number === adopt.number)
+            return false;
+        const other = (0,markers/* readMarker */.t7)(issue.body);
+        return other.kind === 'marker' && other.itemKey === adopt.itemKey;
+    });
+    if (elsewhere) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `${(0,errors/* quote */.hD)(adopt.itemKey)} already has issue #${elsewhere.number}.`, `Remove the orchestrator-git block from #${elsewhere.number} (or close it as a duplicate and remove the block) before linking #${adopt.number}.`);
+    }
+}
+/** Keeps the plan inside the scope: no other item's issue is touched, and creation only when asked for. */
+function limitToScope(plan, scope, desired) {
+    const keys = new Set(desired.issues.map((item) => item.itemKey));
+    if (scope.itemKeys !== null)
+        plan.orphans = [];
+    plan.operations = plan.operations.filter((operation) => {
+        if (operation.kind === 'createLabel' || operation.kind === 'createMilestone')
+            return true;
+        if (scope.itemKeys !== null && !keys.has(operation.itemKey))
+            return false;
+        if (operation.kind === 'createIssue' && !scope.createIssues) {
+            plan.skipped.push({
+                itemKey: operation.itemKey,
+                issueNumber: null,
+                message: 'has no issue yet; `orchestrator-git create-issue` or `sync` creates it',
+            });
+            return false;
+        }
+        return true;
+    });
+    const labels = new Set();
+    const milestones = new Set();
+    for (const operation of plan.operations) {
+        if (operation.kind === 'createIssue') {
+            const { write } = operation;
+            const lower = new Set(write.labels.map((name) => name.toLowerCase()));
+            for (const name of scope.extraLabels ?? [])
+                if (!lower.has(name.toLowerCase()))
+                    write.labels.push(name);
+            for (const login of scope.extraAssignees ?? [])
+                if (!write.assignees.some((name) => name.toLowerCase() === login.toLowerCase()))
+                    write.assignees.push(login);
+            for (const name of write.labels)
+                labels.add(name.toLowerCase());
+            if (write.milestone)
+                milestones.add(write.milestone);
+        }
+        else if (operation.kind === 'updateIssue') {
+            for (const name of operation.patch.labels ?? [])
+                labels.add(name.toLowerCase());
+            if (operation.patch.milestone)
+                milestones.add(operation.patch.milestone);
+        }
+    }
+    // Labels and milestones only the dropped operations needed are not created.
+    plan.operations = plan.operations.filter((operation) => (operation.kind !== 'createLabel' || labels.has(operation.label.name.toLowerCase())) &&
+        (operation.kind !== 'createMilestone' || milestones.has(operation.milestone.title)));
+}
+
+;// CONCATENATED MODULE: ./build/src/engine/team.js
+
+/** The member of `members` with the fewest open issues (`load`), ties broken by name; null when none is left. */
+function leastLoaded(members, load) {
+    let chosen = null;
+    for (const member of members) {
+        const count = load.get(member.toLowerCase()) ?? 0;
+        const best = chosen === null ? Infinity : (load.get(chosen.toLowerCase()) ?? 0);
+        if (count < best || (count === best && chosen !== null && member.toLowerCase() < chosen.toLowerCase()))
+            chosen = member;
+    }
+    return chosen;
+}
+/**
+ * Adds a team member to each planned create of a task that has a specialist with a team and no assignee. Load is
+ * counted from the open issues the run read (all of them after a full read; those updated since the last run after
+ * an incremental one) plus the assignments made here.
+ */
+async function assignTeams(plan, tasks, team, actual, tracker, log) {
+    if (Object.keys(team).length === 0)
+        return;
+    const specialistOf = new Map(tasks.map((task) => [`task:${task.id}`, task.specialist]));
+    const load = new Map();
+    for (const issue of actual.issues) {
+        if (issue.state !== 'open')
+            continue;
+        for (const login of issue.assignees)
+            load.set(login.toLowerCase(), (load.get(login.toLowerCase()) ?? 0) + 1);
+    }
+    const refused = new Set();
+    for (const operation of plan.operations) {
+        if (operation.kind !== 'createIssue' || operation.write.assignees.length > 0)
+            continue;
+        if (operation.thenClose)
+            continue;
+        const specialist = specialistOf.get(operation.itemKey);
+        const members = specialist ? team[specialist.toLowerCase()] : undefined;
+        if (!members || members.length === 0)
+            continue;
+        let candidates = members.filter((member) => !refused.has(member.toLowerCase()));
+        while (candidates.length > 0) {
+            const member = leastLoaded(candidates, load);
+            if (member === null)
+                break;
+            const key = member.toLowerCase();
+            let assignable = actual.assignable.get(key);
+            if (assignable === undefined) {
+                assignable = await tracker.isAssignable(member);
+                actual.assignable.set(key, assignable);
+            }
+            if (!assignable) {
+                refused.add(key);
+                log.warning(`Team member ${(0,logger/* logText */.k)(member)} (${(0,logger/* logText */.k)(specialist ?? '')}) cannot be assigned in this repository; the next member is used.`);
+                candidates = candidates.filter((candidate) => candidate.toLowerCase() !== key);
+                continue;
+            }
+            operation.write.assignees.push(member);
+            load.set(key, (load.get(key) ?? 0) + 1);
+            break;
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./build/src/core/hierarchy.js
+var hierarchy = __nccwpck_require__(83970);
+;// CONCATENATED MODULE: ./build/src/engine/relations.js
+
+
+
+
+async function syncRelations(input) {
+    const adapter = input.tracker.relations;
+    const outcome = { results: [], reads: 0, notes: [], failed: 0, stoppedBy: null };
+    if (!adapter)
+        return outcome;
+    const relations = (0,hierarchy/* deriveRelations */.dR)(input.state, input.desired);
+    for (const note of relations.notes)
+        outcome.notes.push(note);
+    const byNumber = new Map();
+    for (const issue of input.known)
+        byNumber.set(issue.number, issue);
+    const itemOf = new Map();
+    for (const [itemKey, number] of input.links)
+        itemOf.set(number, itemKey);
+    const managed = (number) => itemOf.has(number);
+    const issueOf = async (itemKey) => {
+        const number = input.links.get(itemKey);
+        if (number === undefined)
+            return null;
+        const known = byNumber.get(number);
+        if (known)
+            return known;
+        outcome.reads += 1;
+        const fetched = await input.tracker.getIssue(number);
+        if (fetched)
+            byNumber.set(number, fetched);
+        return fetched;
+    };
+    const related = (issue) => issue.databaseId === undefined
+        ? null
+        : {
+            number: issue.number,
+            id: issue.databaseId,
+            itemKey: itemOf.get(issue.number) ?? markerKey(issue),
+            parentNumber: issue.relations?.parentNumber ?? null,
+        };
+    const listedChildren = new Map();
+    for (const issue of byNumber.values()) {
+        const parent = issue.relations?.parentNumber;
+        if (parent === null || parent === undefined)
+            continue;
+        listedChildren.set(parent, [...(listedChildren.get(parent) ?? []), issue.number]);
+    }
+    const parents = new Set(relations.children.keys());
+    for (const issue of byNumber.values()) {
+        const itemKey = itemOf.get(issue.number);
+        if (itemKey && (issue.relations?.subIssues ?? 0) > 0)
+            parents.add(itemKey);
+    }
+    for (const parentKey of [...parents].sort()) {
+        if (outcome.stoppedBy)
+            break;
+        await guarded(outcome, parentKey, async () => {
+            const dirty = input.written.has(parentKey);
+            const number = input.links.get(parentKey);
+            if (number === undefined)
+                return;
+            const parentIssue = dirty ? await issueOf(parentKey) : (byNumber.get(number) ?? null);
+            if (!parentIssue)
+                return;
+            const parent = related(parentIssue);
+            if (!parent)
+                return;
+            const wanted = relations.children.get(parentKey) ?? [];
+            const summary = parentIssue.relations;
+            const mismatch = summary === undefined ||
+                wanted.some((child) => {
+                    const childNumber = input.links.get(child);
+                    const childIssue = childNumber === undefined ? undefined : byNumber.get(childNumber);
+                    return childIssue !== undefined && childIssue.relations?.parentNumber !== number;
+                }) ||
+                (listedChildren.get(number) ?? []).some((childNumber) => {
+                    const child = itemOf.get(childNumber);
+                    return child !== undefined && relations.parentOf.get(child) !== parentKey;
+                }) ||
+                (input.full && (listedChildren.get(number) ?? []).length !== summary.subIssues);
+            if (!dirty && !mismatch)
+                return;
+            const desiredChildren = [];
+            for (const child of wanted) {
+                const childIssue = await issueOf(child);
+                const entry = childIssue ? related(childIssue) : null;
+                if (entry)
+                    desiredChildren.push(entry);
+            }
+            let current = [];
+            if (summary === undefined || summary.subIssues > 0) {
+                outcome.reads += 1;
+                current = (await adapter.listSubIssues(number))
+                    .map((issue) => related(issue))
+                    .filter((entry) => entry !== null);
+            }
+            const planned = (0,hierarchy/* planSubIssues */.Uh)(parent, desiredChildren, current, (itemKey) => relations.parentOf.has(itemKey) && relations.parentOf.get(itemKey) !== parentKey, managed);
+            for (const message of planned.notes)
+                outcome.notes.push({ itemKey: parentKey, message });
+            for (const operation of planned.operations) {
+                if (outcome.stoppedBy)
+                    break;
+                await apply(adapter, operation, outcome, input.log);
+                if (operation.kind === 'addSubIssue' || operation.kind === 'removeSubIssue') {
+                    const child = byNumber.get(operation.child.number);
+                    if (child?.relations) {
+                        child.relations = {
+                            ...child.relations,
+                            parentNumber: operation.kind === 'addSubIssue' ? number : null,
+                        };
+                    }
+                }
+            }
+        });
+    }
+    const dependents = new Set(relations.blockedBy.keys());
+    for (const issue of byNumber.values()) {
+        const itemKey = itemOf.get(issue.number);
+        if (itemKey && (issue.relations?.blockedBy ?? 0) > 0)
+            dependents.add(itemKey);
+    }
+    for (const itemKey of [...dependents].sort()) {
+        if (outcome.stoppedBy)
+            break;
+        await guarded(outcome, itemKey, async () => {
+            const dirty = input.written.has(itemKey);
+            const number = input.links.get(itemKey);
+            if (number === undefined)
+                return;
+            const dependentIssue = dirty ? await issueOf(itemKey) : (byNumber.get(number) ?? null);
+            if (!dependentIssue)
+                return;
+            const dependent = related(dependentIssue);
+            if (!dependent)
+                return;
+            const wanted = relations.blockedBy.get(itemKey) ?? [];
+            const count = dependentIssue.relations?.blockedBy;
+            if (!dirty && count === wanted.length)
+                return;
+            const blockers = [];
+            for (const blocker of wanted) {
+                const blockerIssue = await issueOf(blocker);
+                const entry = blockerIssue ? related(blockerIssue) : null;
+                if (entry)
+                    blockers.push(entry);
+            }
+            let current = [];
+            if (count === undefined || count > 0) {
+                outcome.reads += 1;
+                current = (await adapter.listBlockedBy(number))
+                    .map((issue) => related(issue))
+                    .filter((entry) => entry !== null);
+            }
+            for (const operation of (0,hierarchy/* planBlockedBy */.DG)(dependent, blockers, current)) {
+                if (outcome.stoppedBy)
+                    break;
+                await apply(adapter, operation, outcome, input.log);
+            }
+        });
+    }
+    for (const note of outcome.notes) {
+        input.log.warning(`${note.itemKey ? `${note.itemKey}: ` : ''}${(0,logger/* logText */.k)(note.message, 400)}`);
+    }
+    return outcome;
+}
+function markerKey(issue) {
+    const marker = (0,markers/* readMarker */.t7)(issue.body);
+    return marker.kind === 'marker' ? marker.itemKey : null;
+}
+/** A failed read of one issue's relations fails that issue's relations, not the run (unless nothing can succeed). */
+async function guarded(outcome, itemKey, work) {
+    try {
+        await work();
+    }
+    catch (caught) {
+        const error = asCatalogueError(caught);
+        outcome.failed += 1;
+        outcome.notes.push({ itemKey, message: `relations not synced: ${error.message}` });
+        if ((0,errors/* isFatal */.BG)(error))
+            outcome.stoppedBy = error;
+    }
+}
+function asCatalogueError(caught) {
+    return caught instanceof errors/* OrchestratorGitError */.Xw
+        ? caught
+        : new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', caught instanceof Error ? caught.message : String(caught), 'This is unexpected; the next run retries. If it persists, report it with the run log.', { cause: caught });
+}
+async function apply(adapter, operation, outcome, log) {
+    try {
+        switch (operation.kind) {
+            case 'addSubIssue':
+                await adapter.addSubIssue(operation.parent.number, operation.child.id, operation.replaceParent);
+                break;
+            case 'removeSubIssue':
+                await adapter.removeSubIssue(operation.parent.number, operation.child.id);
+                break;
+            case 'reorderSubIssue':
+                await adapter.reorderSubIssue(operation.parent.number, operation.child.id, operation.afterId !== null ? { afterId: operation.afterId } : { beforeId: operation.beforeId ?? 0 });
+                break;
+            case 'addBlockedBy':
+                await adapter.addBlockedBy(operation.issue.number, operation.blocker.id);
+                break;
+            case 'removeBlockedBy':
+                await adapter.removeBlockedBy(operation.issue.number, operation.blocker.id);
+                break;
+        }
+        outcome.results.push({ operation, status: 'done', error: null });
+        log.info(`${(0,hierarchy/* describeRelation */.c7)(operation)} (${operation.reason})`);
+    }
+    catch (caught) {
+        const error = asCatalogueError(caught);
+        outcome.results.push({ operation, status: 'failed', error: error.message });
+        outcome.failed += 1;
+        log.error(`${(0,hierarchy/* describeRelation */.c7)(operation)} failed: ${error.message}`);
+        if ((0,errors/* isFatal */.BG)(error))
+            outcome.stoppedBy = error;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/engine/sync.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function runIssueSync(options) {
+    const { store, tracker, policy, log } = options;
+    const now = options.now ?? (() => new Date());
+    const startedAt = now().toISOString();
+    const repository = tracker.repository;
+    const previous = store.lastRun(tracker.platform, repository);
+    if (previous && !previous.finishedAt) {
+        log.info(`The previous run (${previous.runId}) did not finish; this run completes its work.`);
+    }
+    const fitted = fitToPlatform((0,core_desired/* deriveDesiredState */.V_)(store.state, policy, { nativeRelations: tracker.relations !== undefined }), tracker.capabilities);
+    const { scope } = options;
+    const desired = scope ? scopeDesired(fitted.desired, scope) : fitted.desired;
+    const context = planContext(store, tracker, policy);
+    if (scope?.adopt)
+        context.links.set(scope.adopt.itemKey, scope.adopt.number);
+    const readStarted = Date.now();
+    const read = scope
+        ? await readScoped(tracker, desired, context.links, scope)
+        : await readActual(tracker, store, desired, options.reconcile ?? 'full', policy.createCompleted);
+    log.info(`Read: ${read.mode} (${read.reason}); ${read.actual.issues.length} issues read.`);
+    const { actual } = read;
+    // The run is recorded by the platform's clock at the start of the read (the latest Date header, less the time
+    // the read took), which is what the next incremental read's `since` is compared against.
+    const serverTime = tracker.serverTime();
+    const readAt = serverTime
+        ? new Date(Date.parse(serverTime) - (Date.now() - readStarted)).toISOString()
+        : startedAt;
+    const plan = await planWithLookups(read.candidates, actual, context, tracker);
+    if (scope)
+        limitToScope(plan, scope, desired);
+    await assignTeams(plan, store.state.tasks, policy.team, actual, tracker, log);
+    plan.unchanged.push(...read.unchanged);
+    for (const note of fitted.notes)
+        plan.warnings.push({ ...note, issueNumber: null });
+    for (const note of [...plan.warnings, ...plan.conflicts]) {
+        const where = [note.itemKey, note.issueNumber !== null ? `#${note.issueNumber}` : null]
+            .filter(Boolean)
+            .join(' ');
+        log.warning(`${where ? `${where}: ` : ''}${(0,logger/* logText */.k)(note.message, 400)}`);
+    }
+    const outcome = {
+        runId: options.runId,
+        dryRun: options.dryRun,
+        repository,
+        plan,
+        results: [],
+        counts: emptyCounts(plan),
+        links: [],
+        stats: tracker.stats(),
+        stoppedBy: null,
+        stateSaved: false,
+        items: desired.issues.map(({ itemKey, title, status }) => ({
+            itemKey,
+            title,
+            status: status.replace(/_/g, ' '),
+        })),
+    };
+    if (options.dryRun) {
+        outcome.links = plan.unchanged.map(({ itemKey, number, url }) => ({ itemKey, number, url }));
+        return outcome;
+    }
+    const links = new LinkRecorder(store, tracker, desired.issues, now);
+    for (const link of plan.unchanged)
+        links.record(link, false);
+    const milestoneNumbers = new Map();
+    for (const issue of actual.issues)
+        if (issue.milestone)
+            milestoneNumbers.set(issue.milestone.title, issue.milestone.number);
+    for (const milestone of actual.milestones ?? [])
+        milestoneNumbers.set(milestone.title, milestone.number);
+    const journal = [];
+    /** Issue number → its updated_at after this run's last write to it. */
+    const written = new Map();
+    let seq = 0;
+    let lastCheckpoint = Date.now();
+    const guard = new CreateGuard(tracker, readAt, actual.issues.reduce((highest, issue) => Math.max(highest, issue.number), 0));
+    /** Issue number → the item (and assignees) of each issue this run created. */
+    const created = new Map();
+    const checkpointMs = options.checkpointMs ?? 15_000;
+    /** The issues as this run's writes returned them (for the relations step). */
+    const returned = [];
+    for (const operation of plan.operations) {
+        if (outcome.stoppedBy) {
+            outcome.results.push({
+                operation,
+                status: 'skipped',
+                issue: null,
+                error: 'run stopped before this operation',
+            });
+            continue;
+        }
+        const itemKey = 'itemKey' in operation ? operation.itemKey : `${operation.kind}:${nameOf(operation)}`;
+        const entry = {
+            runId: options.runId,
+            seq: (seq += 1),
+            itemKey,
+            operation: operation.kind === 'updateIssue' ? operation.change : operation.kind,
+            status: 'planned',
+            issueNumber: operation.kind === 'updateIssue' ? operation.number : null,
+            detail: operation.reason,
+            at: now().toISOString(),
+        };
+        journal.push(entry);
+        try {
+            // Another run may have created this item's issue since this run read the platform.
+            const adopted = operation.kind === 'createIssue' ? await guard.existing(operation.itemKey) : null;
+            if (operation.kind === 'createIssue' && adopted) {
+                const marker = (0,markers/* readMarker */.t7)(adopted.body);
+                links.record({
+                    itemKey: operation.itemKey,
+                    number: adopted.number,
+                    url: adopted.url,
+                    issueId: adopted.id,
+                    hash: marker.kind === 'marker' ? marker.hash : '',
+                    ownedAssignees: operation.ownedAssignees,
+                }, false);
+                entry.status = 'skipped';
+                entry.issueNumber = adopted.number;
+                const why = `created meanwhile by another run as #${adopted.number}; linked, not created again`;
+                outcome.results.push({
+                    operation,
+                    status: 'skipped',
+                    issue: { number: adopted.number, url: adopted.url },
+                    error: why,
+                });
+                log.warning(`${operation.itemKey}: ${why}.`);
+                options.onProgress?.(outcome.results.length, plan.operations.length);
+                continue;
+            }
+            const issue = await applyOperation(operation, tracker, milestoneNumbers, now, log);
+            if (issue)
+                returned.push(issue);
+            if (issue && operation.kind === 'createIssue') {
+                guard.created(operation.itemKey, issue.number);
+                created.set(issue.number, { itemKey: operation.itemKey, ownedAssignees: operation.ownedAssignees });
+            }
+            entry.status = 'done';
+            entry.issueNumber = issue?.number ?? entry.issueNumber;
+            outcome.results.push({
+                operation,
+                status: 'done',
+                issue: issue ? { number: issue.number, url: issue.url } : null,
+                error: null,
+            });
+            if (issue && isIssueOperation(operation)) {
+                links.record({ ...operation, number: issue.number, url: issue.url, issueId: issue.id }, true);
+                written.set(issue.number, issue.updatedAt);
+            }
+            log.info(describeResult(operation, issue));
+        }
+        catch (caught) {
+            const error = caught instanceof errors/* OrchestratorGitError */.Xw ? caught : wrapUnexpected(caught);
+            entry.status = 'failed';
+            entry.detail = `${error.code}: ${error.message}`;
+            outcome.results.push({ operation, status: 'failed', issue: null, error: error.message });
+            log.error(`${describeOperation(operation)} failed: ${error.message}`);
+            if (operation.kind === 'updateIssue')
+                links.markFailed(operation.itemKey);
+            if ((0,errors/* isFatal */.BG)(error))
+                outcome.stoppedBy = error;
+        }
+        options.onProgress?.(outcome.results.length, plan.operations.length);
+        if (!scope && Date.now() - lastCheckpoint >= checkpointMs) {
+            store.appendJournal(journal.splice(0));
+            store.recordRun({
+                runId: options.runId,
+                platform: tracker.platform,
+                repository,
+                startedAt: readAt,
+                finishedAt: null,
+                fullReconcile: read.mode === 'full',
+                outcome: 'running',
+                counts: null,
+                seenUntil: null,
+            });
+            await store.save();
+            lastCheckpoint = Date.now();
+        }
+    }
+    tally(outcome);
+    // A scoped run saw only its items: it must not tell the next incremental read that everything was seen.
+    const verified = scope
+        ? { seenUntil: null, changed: null }
+        : await verifyOwnWrites(tracker, readAt, written, outcome, log);
+    let { seenUntil } = verified;
+    if (verified.changed && created.size > 0) {
+        const resolved = await resolveDuplicates(tracker, verified.changed, created, links, log);
+        for (const { itemKey, kept, closed } of resolved) {
+            plan.warnings.push({
+                itemKey,
+                issueNumber: closed,
+                message: `another run created #${kept} for this item at the same time; #${closed} was closed as a duplicate`,
+            });
+        }
+        // Those writes came after the verification: the next run reads from this run's start.
+        if (resolved.length > 0)
+            seenUntil = null;
+    }
+    outcome.links = latestLinks(links.recorded);
+    if ((policy.hierarchy ?? 'checklist') !== 'checklist' &&
+        tracker.relations &&
+        !scope &&
+        !outcome.stoppedBy) {
+        outcome.relations = await syncRelations({
+            tracker,
+            state: store.state,
+            desired,
+            known: [...actual.issues, ...returned],
+            links: new Map(outcome.links.map((link) => [link.itemKey, link.number])),
+            written: new Set(outcome.results
+                .filter((result) => result.status === 'done' && isIssueOperation(result.operation))
+                .map((result) => result.operation.itemKey)),
+            full: read.mode === 'full',
+            log,
+        });
+        outcome.counts.failed += outcome.relations.failed;
+        if (outcome.relations.stoppedBy)
+            outcome.stoppedBy = outcome.relations.stoppedBy;
+    }
+    outcome.stats = tracker.stats();
+    if (scope)
+        store.appendJournal(journal);
+    else if (plan.operations.length > 0 || journal.length > 0) {
+        store.appendJournal(journal);
+        store.recordRun({
+            runId: options.runId,
+            platform: tracker.platform,
+            repository,
+            startedAt: readAt,
+            finishedAt: now().toISOString(),
+            fullReconcile: read.mode === 'full',
+            outcome: outcome.stoppedBy
+                ? `stopped: ${outcome.stoppedBy.code}`
+                : outcome.counts.failed
+                    ? 'partial'
+                    : 'ok',
+            counts: { ...outcome.counts },
+            seenUntil,
+        });
+    }
+    outcome.stateSaved = await store.save();
+    return outcome;
+}
+function planContext(store, tracker, policy) {
+    const links = new Map();
+    for (const link of store.state.links) {
+        if (link.platform !== tracker.platform || link.repository !== tracker.repository)
+            continue;
+        links.set((0,types/* linkItemKey */.r)(link), link.issueNumber);
+    }
+    const ownedAssignees = new Map();
+    for (const [key, record] of store.syncedItems(tracker.platform, tracker.repository)) {
+        if (!links.has(key))
+            links.set(key, record.issueNumber);
+        ownedAssignees.set(key, record.ownedAssignees);
+    }
+    return { policy, links, ownedAssignees, createMilestones: tracker.capabilities.createMilestones };
+}
+async function planWithLookups(desired, actual, context, tracker) {
+    let plan = planSync(desired, actual, context);
+    const { lookups } = plan;
+    if (!lookups.labels && !lookups.milestones && lookups.assignees.length === 0)
+        return plan;
+    if (lookups.labels)
+        actual.labels = await tracker.listLabels();
+    if (lookups.milestones)
+        actual.milestones = await tracker.listMilestones();
+    for (const login of lookups.assignees)
+        actual.assignable.set(login, await tracker.isAssignable(login));
+    plan = planSync(desired, actual, context);
+    return plan;
+}
+/**
+ * After a run that wrote issues, one read of what changed since it started tells whether anything but its own writes
+ * happened meanwhile. If not, the next incremental read can start after those writes instead of re-reading them;
+ * otherwise (or if the read fails) it starts where this run's read did. Returns the platform time to start from.
+ */
+async function verifyOwnWrites(tracker, readAt, written, outcome, log) {
+    if (written.size === 0 || outcome.stoppedBy)
+        return { seenUntil: null, changed: null };
+    try {
+        const changed = await tracker.listIssues({ updatedSince: readAt });
+        const others = changed.filter((issue) => written.get(issue.number) !== issue.updatedAt);
+        if (others.length > 0) {
+            log.info(`${others.length} issues changed during the run besides its own writes; the next run reads them.`);
+            return { seenUntil: null, changed };
+        }
+        const latest = Math.max(Date.parse(readAt), ...changed.map((issue) => Date.parse(issue.updatedAt)));
+        return { seenUntil: new Date(latest).toISOString(), changed };
+    }
+    catch (error) {
+        log.warning(`Could not check for changes made during the run (${error instanceof Error ? error.message : String(error)}); the next run reads them.`);
+        return { seenUntil: null, changed: null };
+    }
+}
+/** The last recorded link of each item (an item linked twice in a run, e.g. to the kept copy of a duplicate). */
+function latestLinks(recorded) {
+    const byKey = new Map();
+    for (const link of recorded) {
+        byKey.delete(link.itemKey);
+        byKey.set(link.itemKey, link);
+    }
+    return [...byKey.values()];
+}
+function isIssueOperation(operation) {
+    return operation.kind === 'createIssue' || operation.kind === 'updateIssue';
+}
+async function applyOperation(operation, tracker, milestoneNumbers, now, log) {
+    const milestone = (title) => {
+        if (title === undefined)
+            return undefined;
+        if (title === null)
+            return null;
+        const number = milestoneNumbers.get(title);
+        if (number === undefined) {
+            throw new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', `Milestone ${(0,logger/* logText */.k)(title)} could not be found or created.`, 'Create the milestone by hand, or check the token may write issues and milestones.');
+        }
+        return number;
+    };
+    switch (operation.kind) {
+        case 'createLabel':
+            await tracker.createLabel(operation.label);
+            return null;
+        case 'createMilestone': {
+            const created = await tracker.createMilestone(operation.milestone);
+            milestoneNumbers.set(created.title, created.number);
+            return null;
+        }
+        case 'createIssue': {
+            // Ten minutes of margin for clock skew between the runner and the platform.
+            const since = new Date(now().getTime() - 600_000).toISOString();
+            let issue;
+            try {
+                issue = await tracker.createIssue({
+                    ...operation.write,
+                    milestone: milestone(operation.write.milestone) ?? null,
+                });
+            }
+            catch (error) {
+                // After an ambiguous failure the issue may exist: look for its marker before anyone creates it again.
+                if (!isAmbiguous(error))
+                    throw error;
+                const found = (await tracker.listIssues({ updatedSince: since })).find((candidate) => {
+                    const marker = (0,markers/* readMarker */.t7)(candidate.body);
+                    return marker.kind === 'marker' && marker.itemKey === operation.itemKey;
+                });
+                if (!found)
+                    throw error;
+                log.info(`The create of ${operation.itemKey} failed ambiguously but the issue exists (#${found.number}); adopted.`);
+                issue = found;
+            }
+            // Platforms that take a workflow state on create (Bitbucket) already made it closed.
+            if (operation.thenClose && issue.state !== 'closed') {
+                issue = await tracker.updateIssue(issue.number, {
+                    state: 'closed',
+                    stateReason: operation.thenClose,
+                });
+            }
+            return issue;
+        }
+        case 'updateIssue': {
+            const patch = {
+                ...operation.patch,
+                milestone: milestone(operation.patch.milestone),
+            };
+            if (patch.milestone === undefined)
+                delete patch.milestone;
+            return tracker.updateIssue(operation.number, patch);
+        }
+    }
+}
+function isAmbiguous(error) {
+    if (!(error instanceof errors/* OrchestratorGitError */.Xw))
+        return true;
+    if (error.code !== 'PLATFORM_ERROR')
+        return false;
+    const cause = error.cause;
+    return typeof cause?.status !== 'number' || cause.status >= 500;
+}
+function wrapUnexpected(error) {
+    return new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', error instanceof Error ? error.message : String(error), 'This is unexpected; the next run retries. If it persists, report it with the run log.', { cause: error });
+}
+function nameOf(operation) {
+    return operation.kind === 'createLabel' ? operation.label.name : operation.milestone.title;
+}
+function describeOperation(operation) {
+    switch (operation.kind) {
+        case 'createLabel':
+            return `Create label ${(0,logger/* logText */.k)(operation.label.name)}`;
+        case 'createMilestone':
+            return `Create milestone ${(0,logger/* logText */.k)(operation.milestone.title)}`;
+        case 'createIssue':
+            return `Create issue for ${operation.itemKey} ${(0,logger/* logText */.k)(operation.title)}`;
+        case 'updateIssue':
+            return `${operation.change === 'updated' ? 'Update' : operation.change === 'closed' ? 'Close' : 'Reopen'} #${operation.number} (${operation.itemKey}): ${operation.fields.join(', ')}`;
+    }
+}
+function describeResult(operation, issue) {
+    const base = describeOperation(operation);
+    return issue && operation.kind === 'createIssue' ? `${base} → #${issue.number}` : base;
+}
+function emptyCounts(plan) {
+    return {
+        created: 0,
+        updated: 0,
+        closed: 0,
+        reopened: 0,
+        unchanged: plan.unchanged.length,
+        failed: 0,
+        skipped: plan.skipped.length,
+        conflicts: plan.conflicts.length,
+        orphans: plan.orphans.length,
+    };
+}
+function tally(outcome) {
+    for (const result of outcome.results) {
+        const { operation } = result;
+        if (result.status === 'failed')
+            outcome.counts.failed += 1;
+        if (result.status === 'skipped')
+            outcome.counts.skipped += 1;
+        if (result.status !== 'done')
+            continue;
+        if (operation.kind === 'createIssue')
+            outcome.counts.created += 1;
+        if (operation.kind === 'updateIssue')
+            outcome.counts[operation.change] += 1;
+    }
+}
+
+
+/***/ }),
+
+/***/ 27406:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $O: () => (/* binding */ isOrchestratorGitError),
+/* harmony export */   BG: () => (/* binding */ isFatal),
+/* harmony export */   Xw: () => (/* binding */ OrchestratorGitError),
+/* harmony export */   hD: () => (/* binding */ quote)
+/* harmony export */ });
+/** The error catalogue: every failure a user can act on has a code, a message naming the bad value, and a fix. */
+class OrchestratorGitError extends Error {
+    code;
+    /** One or two sentences on how to fix it. */
+    fix;
+    constructor(code, message, fix, options) {
+        super(message, options);
+        this.name = 'OrchestratorGitError';
+        this.code = code;
+        this.fix = fix;
+    }
+    /** The message and the fix, as printed by the action and the CLI. */
+    describe() {
+        return `${this.code}: ${this.message}\nHow to fix: ${this.fix}`;
+    }
+}
+function isOrchestratorGitError(error) {
+    return error instanceof OrchestratorGitError;
+}
+/** Quotes an untrusted value for an error message: one line, bounded, visibly delimited. */
+function quote(value, max = 120) {
+    const text = String(value).replace(/[\u0000-\u001f\u007f]+/g, ' ');
+    return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+}
+/** Errors after which no later request of the run can succeed (credentials, access, limits): the run stops. */
+function isFatal(error) {
+    return [
+        'TOKEN_INVALID',
+        'REPOSITORY_NOT_FOUND',
+        'ISSUES_DISABLED',
+        'PERMISSION_DENIED',
+        'RATE_LIMITED',
+    ].includes(error.code);
+}
+
+
+/***/ }),
+
+/***/ 50898:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Pl: () => (/* binding */ safeUrl),
+/* harmony export */   QK: () => (/* binding */ countLine),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   Zn: () => (/* binding */ changesFromSyncOutcome),
+/* harmony export */   kk: () => (/* binding */ runUrlFromEnv),
+/* harmony export */   tw: () => (/* binding */ groupChanges)
+/* harmony export */ });
+/* unused harmony export CHANGE_KINDS */
+/** The order (and headings) of the digest's sections. */
+const CHANGE_KINDS = [
+    { kind: 'created', heading: 'Created' },
+    { kind: 'closed', heading: 'Closed' },
+    { kind: 'reopened', heading: 'Reopened' },
+    { kind: 'updated', heading: 'Updated' },
+    { kind: 'moved', heading: 'Moved on the board' },
+    { kind: 'released', heading: 'Released' },
+];
+/** The completed changes of an issue sync (planned-only changes of a dry run are not changes). */
+function changesFromSyncOutcome(outcome) {
+    if (outcome.dryRun)
+        return [];
+    const changes = [];
+    for (const result of outcome.results) {
+        if (result.status !== 'done')
+            continue;
+        const { operation } = result;
+        if (operation.kind === 'createIssue') {
+            changes.push({
+                kind: 'created',
+                title: operation.title,
+                itemKey: operation.itemKey,
+                reference: result.issue ? `#${result.issue.number}` : null,
+                url: result.issue?.url ?? null,
+                detail: null,
+            });
+        }
+        else if (operation.kind === 'updateIssue') {
+            changes.push({
+                kind: operation.change,
+                title: operation.title,
+                itemKey: operation.itemKey,
+                reference: `#${result.issue?.number ?? operation.number}`,
+                url: result.issue?.url ?? operation.url,
+                detail: operation.change === 'updated' ? operation.fields.join(', ') : null,
+            });
+        }
+    }
+    return changes;
+}
+/** The digest of a GitHub Actions run (its page from GITHUB_SERVER_URL / GITHUB_REPOSITORY / GITHUB_RUN_ID). */
+function runUrlFromEnv(env) {
+    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: run } = env;
+    if (server && repository && run)
+        return `${server}/${repository}/actions/runs/${run}`;
+    if (env.CI_PIPELINE_URL)
+        return env.CI_PIPELINE_URL;
+    return null;
+}
+/** Changes grouped by kind in digest order, each group's items in run order. */
+function groupChanges(changes) {
+    return CHANGE_KINDS.map(({ kind, heading }) => ({
+        kind,
+        heading,
+        changes: changes.filter((change) => change.kind === kind),
+    })).filter((group) => group.changes.length > 0);
+}
+/** `3 created, 1 closed` — the one-line count of a digest. */
+function countLine(digest) {
+    const parts = groupChanges(digest.changes).map((group) => `${group.changes.length} ${group.kind === 'moved' ? 'moved' : group.kind}`);
+    if (digest.failed > 0)
+        parts.push(`${digest.failed} failed`);
+    return parts.join(', ');
+}
+/** Only http(s) URLs become links: anything else in the state is shown as text. */
+function safeUrl(url) {
+    if (!url)
+        return null;
+    try {
+        const parsed = new URL(url);
+        return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+    }
+    catch {
+        return null;
+    }
+}
+/** Untrusted text on one line, bounded. */
+function oneLine(text, max) {
+    const flat = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+
+/***/ }),
+
+/***/ 15674:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ createIssueTracker)
+/* harmony export */ });
+async function createIssueTracker(config, warn) {
+    switch (config.platform) {
+        case 'github': {
+            const { GitHubIssueTracker } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(278)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10278));
+            return new GitHubIssueTracker(config.repository, {
+                token: config.token,
+                baseUrl: config.apiUrl,
+                writeDelayMs: config.writeDelayMs,
+                log: warn,
+            });
+        }
+        case 'gitlab': {
+            const { GitLabIssueTracker } = await Promise.all(/* import() */[__nccwpck_require__.e(342), __nccwpck_require__.e(747), __nccwpck_require__.e(362)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74362));
+            return new GitLabIssueTracker(config.repository, {
+                token: config.token,
+                baseUrl: config.apiUrl,
+                groupMilestones: config.gitlabGroup,
+                multipleAssignees: config.multipleAssignees,
+                writeDelayMs: config.writeDelayMs,
+                log: warn,
+            });
+        }
+        case 'bitbucket': {
+            const { BitbucketIssueTracker } = await __nccwpck_require__.e(/* import() */ 306).then(__nccwpck_require__.bind(__nccwpck_require__, 74306));
+            return new BitbucketIssueTracker(config.repository, {
+                auth: config.username === null
+                    ? { kind: 'bearer', token: config.token }
+                    : { kind: 'basic', username: config.username, password: config.token },
+                baseUrl: config.apiUrl,
+                writeDelayMs: config.writeDelayMs,
+                log: warn,
+            });
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 40885:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Vm: () => (/* binding */ releaseSettingHelp),
+/* harmony export */   Y0: () => (/* binding */ RELEASE_SETTINGS),
+/* harmony export */   dO: () => (/* binding */ sharedInputs),
+/* harmony export */   i$: () => (/* binding */ releaseSettingNames),
+/* harmony export */   sJ: () => (/* binding */ parseReleaseSettings)
+/* harmony export */ });
+/* unused harmony exports RELEASE_ACTIONS, SHARED_SETTINGS */
+/* harmony import */ var _config_issue_sync_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(57139);
+/* harmony import */ var _config_values_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(25620);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(27406);
+/* harmony import */ var _notes_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(36218);
+/**
+ * The release settings, read once at the edge: the release-coordinator's own (version, notes template, changelog,
+ * tag prefix, features, milestone) and the platform settings it shares with issue-sync.
+ */
+
+
+
+
+const RELEASE_ACTIONS = (/* unused pure expression or super */ null && (['plan', 'milestone', 'changelog', 'tag']));
+/** The release-coordinator's own settings, by input / flag name. */
+const RELEASE_SETTINGS = {
+    'release-version': {
+        help: 'The version to release (1.4.0 or v1.4.0). Empty: the suggested one (from the conventional commits and the completed features since the last release tag).',
+        default: 'the suggestion',
+    },
+    'release-notes-template': {
+        help: 'automated (generated), manual (notes-template-file with placeholders) or hybrid (generated, hand-written sections between markers kept on re-generation).',
+        default: 'automated',
+    },
+    'notes-template-file': {
+        help: 'Markdown template of the notes for release-notes-template: manual (placeholders in docs/release.md).',
+        default: 'none',
+    },
+    'changelog-file': { help: 'The changelog updated in place (new release on top).', default: 'CHANGELOG.md' },
+    'tag-prefix': { help: 'Prefix of release tags (v for v1.4.0; empty for 1.4.0).', default: 'v' },
+    features: {
+        help: 'Feature ids the release includes, comma-separated.',
+        default: "the release milestone's features, else every completed feature not yet released",
+    },
+    milestone: { help: 'Title of the release milestone.', default: 'the tag, e.g. v1.4.0' },
+    'due-on': { help: 'Due date of the release milestone, YYYY-MM-DD.', default: 'none' },
+    'milestone-status': {
+        help: 'Status of the release_milestones row the milestone step writes: planning or active.',
+        default: 'active',
+    },
+    'release-date': {
+        help: 'Date in the changelog heading, YYYY-MM-DD.',
+        default: "the date already in this release's CHANGELOG entry, else today (UTC)",
+    },
+    'working-directory': { help: 'The git checkout to release.', default: 'the current directory' },
+    prerelease: {
+        help: 'Mark the platform release as a pre-release.',
+        default: 'true for versions with a pre-release part (2.0.0-rc.1)',
+    },
+};
+/** The issue-sync settings a release uses (platform, credentials, state). */
+const SHARED_SETTINGS = [
+    'enabled',
+    'dry-run',
+    'state-file',
+    'features-dir',
+    'platform',
+    'repository',
+    'api-url',
+    'token',
+    'username',
+    'gitlab-group',
+    'multiple-assignees',
+    'write-delay-ms',
+];
+function isCalendarDate(value) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+        return false;
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+/** The shared settings among the inputs, for issue-sync's resolver. */
+function sharedInputs(inputs) {
+    const shared = {};
+    for (const name of SHARED_SETTINGS) {
+        const value = inputs[name];
+        if (value !== undefined && value !== null && value !== '')
+            shared[name] = value;
+    }
+    return shared;
+}
+/** Every setting a release run accepts: its own and the shared ones. */
+function releaseSettingNames() {
+    return [...Object.keys(RELEASE_SETTINGS), ...SHARED_SETTINGS];
+}
+function releaseSettingHelp(name) {
+    return (RELEASE_SETTINGS[name]?.help ??
+        _config_issue_sync_js__WEBPACK_IMPORTED_MODULE_0__/* .ISSUE_SYNC_SETTINGS */ .wS[name]?.help ??
+        '');
+}
+function parseReleaseSettings(inputs) {
+    const text = (name) => {
+        const value = inputs[name];
+        if (value === undefined || value === null)
+            return null;
+        const trimmed = String(value).trim();
+        return trimmed === '' ? null : trimmed;
+    };
+    const notesTemplate = (text('release-notes-template') ?? 'automated');
+    if (!_notes_js__WEBPACK_IMPORTED_MODULE_3__/* .NOTES_TEMPLATES */ .Ob.includes(notesTemplate)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `release-notes-template ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(notesTemplate)} is not a notes template.`, `Use one of ${_notes_js__WEBPACK_IMPORTED_MODULE_3__/* .NOTES_TEMPLATES */ .Ob.join(', ')}.`);
+    }
+    const date = (name) => {
+        const value = text(name);
+        if (value !== null && !isCalendarDate(value)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `${name} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(value)} is not a date.`, 'Write the date as YYYY-MM-DD, e.g. 2026-12-31.');
+        }
+        return value;
+    };
+    const status = text('milestone-status') ?? 'active';
+    if (status !== 'planning' && status !== 'active') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `milestone-status ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(status)} is not a status a planned release can have.`, 'Use planning or active; the tag step marks the release completed.');
+    }
+    const prefix = inputs['tag-prefix'] === undefined || inputs['tag-prefix'] === null
+        ? 'v'
+        : String(inputs['tag-prefix']).trim();
+    if (!/^[A-Za-z0-9._/-]{0,40}$/.test(prefix)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `tag-prefix ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(prefix)} cannot start a tag name.`, 'Use letters, digits, dots, dashes, underscores or slashes, e.g. v or release/.');
+    }
+    const features = text('features');
+    const prerelease = text('prerelease');
+    return {
+        version: text('release-version'),
+        notesTemplate,
+        notesTemplateFile: text('notes-template-file'),
+        changelogFile: text('changelog-file') ?? 'CHANGELOG.md',
+        tagPrefix: prefix,
+        featureIds: features === null
+            ? null
+            : features
+                .split(',')
+                .map((id) => id.trim())
+                .filter(Boolean),
+        milestone: text('milestone'),
+        dueOn: date('due-on'),
+        milestoneStatus: status,
+        date: date('release-date'),
+        workingDirectory: text('working-directory'),
+        prerelease: prerelease === null ? null : (0,_config_values_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .yG)(prerelease, 'prerelease', 'input'),
+    };
+}
+
+
+/***/ }),
+
+/***/ 48453:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  B: () => (/* binding */ executeRelease)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __nccwpck_require__(62088);
 // EXTERNAL MODULE: ./build/src/cli/milestone.js
 var milestone = __nccwpck_require__(88178);
+// EXTERNAL MODULE: ./build/src/config/file.js
+var file = __nccwpck_require__(6924);
+// EXTERNAL MODULE: ./build/src/config/issue-sync.js + 1 modules
+var issue_sync = __nccwpck_require__(57139);
+// EXTERNAL MODULE: ./build/src/config/values.js
+var values = __nccwpck_require__(25620);
+// EXTERNAL MODULE: ./build/src/engine/execute-issue-sync.js + 4 modules
+var execute_issue_sync = __nccwpck_require__(33670);
+// EXTERNAL MODULE: ./build/src/errors.js
+var errors = __nccwpck_require__(27406);
 ;// CONCATENATED MODULE: ./build/src/platforms/releases.js
 async function createReleasePublisher(config, warn) {
     switch (config.platform) {
         case 'github': {
-            const { GitHubReleasePublisher } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(514), __nccwpck_require__.e(644)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12644));
+            const { GitHubReleasePublisher } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(278), __nccwpck_require__.e(644)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12644));
             return new GitHubReleasePublisher(config.repository, {
                 token: config.token,
                 baseUrl: config.apiUrl,
@@ -30665,7 +36345,7 @@ async function createReleasePublisher(config, warn) {
             });
         }
         case 'gitlab': {
-            const { GitLabReleasePublisher } = await Promise.all(/* import() */[__nccwpck_require__.e(342), __nccwpck_require__.e(250)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10556));
+            const { GitLabReleasePublisher } = await Promise.all(/* import() */[__nccwpck_require__.e(342), __nccwpck_require__.e(747), __nccwpck_require__.e(362), __nccwpck_require__.e(556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10556));
             return new GitLabReleasePublisher(config.repository, {
                 token: config.token,
                 baseUrl: config.apiUrl,
@@ -30685,6 +36365,10 @@ async function createReleasePublisher(config, warn) {
     }
 }
 
+// EXTERNAL MODULE: ./build/src/state/auto-sync.js
+var auto_sync = __nccwpck_require__(60990);
+// EXTERNAL MODULE: ./build/src/state/store.js + 8 modules
+var state_store = __nccwpck_require__(37049);
 ;// CONCATENATED MODULE: ./build/src/release/changelog-file.js
 /**
  * CHANGELOG.md, pure: finds a release's entry by its version heading, and puts a new entry in place — replacing that
@@ -30743,6 +36427,10 @@ function upsertEntry(existing, version, entry) {
     return `${existing.slice(0, first.start)}${block}${existing.slice(first.start)}`;
 }
 
+// EXTERNAL MODULE: ./build/src/config/file-keys.js
+var file_keys = __nccwpck_require__(16277);
+// EXTERNAL MODULE: ./build/src/release/config.js
+var config = __nccwpck_require__(40885);
 // EXTERNAL MODULE: external "stream"
 var external_stream_ = __nccwpck_require__(2203);
 ;// CONCATENATED MODULE: external "child_process"
@@ -31409,7 +37097,7 @@ function getRawCommitsStream(options) {
 }
 
 // EXTERNAL MODULE: ./node_modules/conventional-commits-parser/dist/index.js + 5 modules
-var conventional_commits_parser_dist = __nccwpck_require__(34674);
+var dist = __nccwpck_require__(34674);
 ;// CONCATENATED MODULE: ./node_modules/conventional-changelog-writer/dist/utils.js
 const DATETIME_LENGTH = 10;
 /**
@@ -32520,7 +38208,7 @@ function conventionalChangelog (options, context, gitRawCommitsOpts, parserOpts,
           err.message = 'Error in git-raw-commits: ' + err.message
           setImmediate(readable.emit.bind(readable), 'error', err)
         })
-        .pipe((0,conventional_commits_parser_dist.parseCommitsStream)(parserOpts))
+        .pipe((0,dist.parseCommitsStream)(parserOpts))
         .on('error', function (err) {
           err.message = 'Error in conventional-commits-parser: ' + err.message
           setImmediate(readable.emit.bind(readable), 'error', err)
@@ -33120,6 +38808,8 @@ async function generateConventionalEntry(request) {
     return { heading, changes, compareUrl, commits };
 }
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(31421);
 ;// CONCATENATED MODULE: ./build/src/release/version.js
 /** Pure semantic-version rules of a release: which tags are releases, the previous release, the bump, validation. */
 
@@ -33425,7 +39115,14 @@ function planRelease(input) {
     const milestoneOf = (version) => version === null ? null : (input.milestoneName ?? ((tag) => tag))(tagName(version, input.tagPrefix));
     // Which features: named, else this release's milestone row, else every completed one not yet released.
     const ownMilestoneName = milestoneOf(tentativeVersion);
+    const ownTag = tentativeVersion === null ? null : tagName(tentativeVersion, input.tagPrefix);
+    const records = input.releases ?? [];
+    const ownRecord = records.find((record) => record.tag === ownTag) ?? null;
+    const recordedItems = new Set(records.filter((record) => record.tag !== ownTag).flatMap((record) => record.items));
     const released = releasedFeatureIds(state.milestones, ownMilestoneName);
+    for (const item of recordedItems)
+        if (item.startsWith('feature:'))
+            released.add(item.slice(8));
     let selected;
     if (input.featureIds !== null) {
         const unknown = input.featureIds.filter((id) => !featuresById.has(id));
@@ -33437,15 +39134,21 @@ function planRelease(input) {
     }
     else {
         const row = state.milestones.find((milestone) => milestone.name === ownMilestoneName);
+        const recordedFeatures = ownRecord?.items.filter((item) => item.startsWith('feature:')) ?? [];
         selected =
-            row && row.includedFeatures.length > 0
-                ? row.includedFeatures.flatMap((id) => {
-                    const feature = featuresById.get(id);
-                    if (!feature)
-                        warnings.push(`Milestone ${(0,errors/* quote */.hD)(row.name)} includes feature ${(0,errors/* quote */.hD)(id)}, which the state no longer has.`);
+            recordedFeatures.length > 0
+                ? recordedFeatures.flatMap((key) => {
+                    const feature = featuresById.get(key.slice(8));
                     return feature ? [feature] : [];
                 })
-                : state.features.filter((feature) => feature.status === 'completed' && !released.has(feature.id));
+                : row && row.includedFeatures.length > 0
+                    ? row.includedFeatures.flatMap((id) => {
+                        const feature = featuresById.get(id);
+                        if (!feature)
+                            warnings.push(`Milestone ${(0,errors/* quote */.hD)(row.name)} includes feature ${(0,errors/* quote */.hD)(id)}, which the state no longer has.`);
+                        return feature ? [feature] : [];
+                    })
+                    : state.features.filter((feature) => feature.status === 'completed' && !released.has(feature.id));
     }
     for (const feature of selected) {
         if (feature.status !== 'completed' && feature.status !== 'archived')
@@ -33467,11 +39170,30 @@ function planRelease(input) {
             .sort((a, b) => byText(a.title, b.title) || byText(a.id, b.id)),
     }))
         .sort((a, b) => byText(a.category, b.category) || byText(a.title, b.title) || byText(a.id, b.id));
-    // Tasks outside the included features: completed since the previous release, and not part of a released feature.
-    const since = previous?.date ?? null;
+    // Tasks outside the included features, not part of a released feature: exactly those no recorded release shipped
+    // (this release's own record, on a re-run); for a previous release made before the records existed, those
+    // completed after its tag was made (an approximation, said so in the plan).
+    const basis = [];
+    const previousRecorded = previous === null || records.some((record) => record.tag === previous.name);
+    const since = previousRecorded ? null : (previous?.date ?? null);
+    if (ownRecord) {
+        basis.push(`${ownRecord.tag} was recorded when it was tagged: the plan lists exactly what it shipped.`);
+    }
+    else if (previous !== null && !previousRecorded) {
+        basis.push(`${previous.name} was released before orchestrator-git recorded releases: tasks completed after its tag was made (${previous.date ?? 'date unknown'}) count as unreleased; later releases are recorded exactly.`);
+    }
+    else if (records.length > 0) {
+        basis.push(`Released items come from the release records (${records.length} release(s)).`);
+    }
+    const ownTasks = ownRecord
+        ? new Set(ownRecord.items.filter((item) => item.startsWith('task:')).map((item) => item.slice(5)))
+        : null;
     const tasks = topLevel
         .filter((task) => task.featureId === null || (!selectedIds.has(task.featureId) && !released.has(task.featureId)))
-        .filter((task) => since === null || (task.completedAt !== null && Date.parse(task.completedAt) > Date.parse(since)))
+        .filter((task) => (ownTasks ? ownTasks.has(task.id) : !recordedItems.has(`task:${task.id}`)))
+        .filter((task) => ownTasks !== null ||
+        since === null ||
+        (task.completedAt !== null && Date.parse(task.completedAt) > Date.parse(since)))
         .map(plannedTask)
         .sort((a, b) => byText(a.title, b.title) || byText(a.id, b.id));
     const groups = new Map();
@@ -33512,6 +39234,7 @@ function planRelease(input) {
         tasks,
         groups: [...groups.values()].sort((a, b) => a.category === OTHER_TASKS ? 1 : b.category === OTHER_TASKS ? -1 : byText(a.category, b.category)),
         commits: counts,
+        basis,
         warnings,
     };
 }
@@ -33560,6 +39283,9 @@ async function publishRelease(publisher, input, log) {
         outcome.tag = 'created';
         log.info(`Created the annotated tag ${input.tag} at ${input.commit.slice(0, 12)}.`);
     }
+    // The milestone is looked up first: GitLab associates it with the release.
+    const milestone = input.milestone === null ? null : await publisher.findMilestone(input.milestone);
+    const releaseMilestones = milestone && publisher.capabilities.releaseMilestones ? [milestone.title] : undefined;
     if (!publisher.capabilities.releases) {
         outcome.release = 'not-supported';
         notes.push(`${publisher.platform} has no releases: the notes are in the CHANGELOG file, and the tag marks the release.`);
@@ -33568,7 +39294,9 @@ async function publishRelease(publisher, input, log) {
         const release = await publisher.getRelease(input.tag);
         if (release) {
             outcome.releaseUrl = release.url;
-            if (sameText(release.body, input.notes) && release.name === input.name) {
+            const milestonesMissing = releaseMilestones !== undefined &&
+                releaseMilestones.some((title) => !release.milestones.includes(title));
+            if (sameText(release.body, input.notes) && release.name === input.name && !milestonesMissing) {
                 outcome.release = 'unchanged';
                 log.info(`Release ${input.tag} is up to date: ${release.url}`);
             }
@@ -33576,7 +39304,13 @@ async function publishRelease(publisher, input, log) {
                 outcome.release = 'would-update';
             }
             else {
-                const updated = await publisher.updateRelease(release, { name: input.name, body: input.notes });
+                const updated = await publisher.updateRelease(release, {
+                    name: input.name,
+                    body: input.notes,
+                    ...(milestonesMissing && releaseMilestones
+                        ? { milestones: [...new Set([...release.milestones, ...releaseMilestones])] }
+                        : {}),
+                });
                 outcome.release = 'updated';
                 outcome.releaseUrl = updated.url;
                 log.info(`Updated the notes of release ${input.tag}: ${updated.url}`);
@@ -33591,6 +39325,7 @@ async function publishRelease(publisher, input, log) {
                 name: input.name,
                 body: input.notes,
                 prerelease: input.prerelease,
+                ...(releaseMilestones ? { milestones: releaseMilestones } : {}),
             });
             outcome.release = 'created';
             outcome.releaseUrl = created.url;
@@ -33598,7 +39333,6 @@ async function publishRelease(publisher, input, log) {
         }
     }
     if (input.milestone !== null) {
-        const milestone = await publisher.findMilestone(input.milestone);
         if (!milestone) {
             outcome.milestone = 'missing';
         }
@@ -33741,7 +39475,10 @@ async function executeRelease(options) {
             commits: entry.commits,
             featureIds: settings.featureIds,
             milestoneName: (tag) => settings.milestone ?? tag,
+            releases: store.releases(config.platform, config.repository),
         });
+        for (const note of plan.basis)
+            log.info(note);
         for (const warning of plan.warnings)
             log.warning(warning);
         log.info(plan.version === null
@@ -33872,6 +39609,22 @@ async function executeRelease(options) {
                 includedFeatures: plan.features.map((feature) => feature.id),
                 ...(row?.targetDate || !settings.dueOn ? {} : { targetDate: settings.dueOn }),
             });
+            // Exactly what this release shipped, so the next plan leaves out these items and nothing else.
+            store.recordRelease({
+                platform: config.platform,
+                repository: config.repository,
+                tag,
+                version,
+                commit: head,
+                previousTag: plan.previousTag,
+                milestone: milestoneName,
+                releaseUrl: publish.releaseUrl,
+                releasedAt: now().toISOString(),
+                items: [
+                    ...plan.features.map((feature) => `feature:${feature.id}`),
+                    ...plan.tasks.map((task) => `task:${task.id}`),
+                ].sort(),
+            });
             outputs.stateChanged = await store.save();
             if (outputs.stateChanged)
                 log.info(`Marked ${plan.features.length} feature(s) released in ${stateFile} (milestone ${(0,errors/* quote */.hD)(milestoneName)}).`);
@@ -33946,3685 +39699,6 @@ async function runMilestone(step) {
     if (result.kind === 'disabled')
         return null;
     return result.outcome;
-}
-
-;// CONCATENATED MODULE: ./build/src/release/summary.js
-function cell(text) {
-    return text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
-}
-function renderPlanSummary(plan, extra = []) {
-    const lines = [];
-    lines.push(plan.version === null
-        ? `## Release plan: nothing to release${plan.previousTag ? ` since ${plan.previousTag}` : ''}`
-        : `## Release plan: ${plan.tag ?? plan.version}${plan.alreadyTagged ? ' (already tagged at this commit)' : ''}`, '');
-    lines.push('| | |', '|---|---|');
-    lines.push(`| previous release | ${plan.previousTag ?? 'none (first release)'} |`);
-    lines.push(`| suggested bump | ${plan.suggestedBump ?? 'none'}${plan.suggestedVersion ? ` → ${plan.suggestedVersion}` : ''} |`);
-    if (plan.requestedVersion)
-        lines.push(`| requested version | ${plan.requestedVersion} |`);
-    lines.push(`| commit | \`${plan.commit.slice(0, 12)}\` |`);
-    const c = plan.commits;
-    lines.push(`| commits since | ${c.total} (${c.features} features, ${c.fixes} fixes, ${c.breaking} breaking, ${c.reverts} reverts, ${c.total - c.conventional} not conventional) |`);
-    lines.push(`| features | ${plan.features.length} |`, `| other tasks | ${plan.tasks.length} |`, '');
-    if (plan.bumpReasons.length > 0)
-        lines.push(`Why: ${plan.bumpReasons.join(', ')}.`, '');
-    if (plan.groups.length > 0) {
-        lines.push('| category | feature or task | id |', '|---|---|---|');
-        for (const group of plan.groups) {
-            for (const feature of group.features)
-                lines.push(`| ${cell(group.category)} | **${cell(feature.title)}** (${feature.tasks.length} tasks) | \`${cell(feature.id)}\` |`);
-            for (const task of group.tasks)
-                lines.push(`| ${cell(group.category)} | ${cell(task.title)} | \`${cell(task.id)}\` |`);
-        }
-        lines.push('');
-    }
-    for (const warning of plan.warnings)
-        lines.push(`> [!WARNING]\n> ${cell(warning)}`, '');
-    for (const line of extra)
-        lines.push(line, '');
-    return `${lines.join('\n').trimEnd()}\n`;
-}
-/** The plan for machines: what a deployment job or a later step reads. */
-function planJson(plan) {
-    return JSON.stringify({
-        version: plan.version,
-        tag: plan.tag,
-        previousTag: plan.previousTag,
-        suggestedBump: plan.suggestedBump,
-        suggestedVersion: plan.suggestedVersion,
-        bumpReasons: plan.bumpReasons,
-        alreadyTagged: plan.alreadyTagged,
-        commit: plan.commit,
-        commits: plan.commits,
-        groups: plan.groups.map((group) => ({
-            category: group.category,
-            features: group.features.map((feature) => ({
-                id: feature.id,
-                title: feature.title,
-                tasks: feature.tasks.map((task) => ({ id: task.id, title: task.title })),
-            })),
-            tasks: group.tasks.map((task) => ({ id: task.id, title: task.title })),
-        })),
-        warnings: plan.warnings,
-    });
-}
-
-;// CONCATENATED MODULE: ./build/src/cli/release-commands.js
-/**
- * The release-coordinator's commands: release-plan, release-milestone, changelog and release-tag (the seed's
- * plan_release, create_milestone, generate_changelog and tag_release), over the same engine as the release action.
- */
-
-
-
-
-
-
-
-const release_commands_EXIT_OK = 0;
-const EXIT_FAILED = 1;
-const release_commands_EXIT_BAD_INPUT = 2;
-/** Errors that mean the input (settings, checkout, token, permissions) must change, not that the platform failed. */
-const BAD_INPUT = new Set([
-    'CONFIG_INVALID',
-    'CONFIG_UNKNOWN_KEY',
-    'CONFIG_FILE_UNREADABLE',
-    'STATE_NOT_FOUND',
-    'STATE_UNREADABLE',
-    'STATE_NOT_SQLITE',
-    'STATE_UNKNOWN_SCHEMA',
-    'STATE_JSON_INVALID',
-    'FEATURES_DIR_NOT_FOUND',
-    'TOKEN_MISSING',
-    'TOKEN_INVALID',
-    'REPOSITORY_MALFORMED',
-    'REPOSITORY_NOT_FOUND',
-    'PERMISSION_DENIED',
-    'NOT_SUPPORTED',
-]);
-function releaseExitCode(error) {
-    return BAD_INPUT.has(error.code) ? release_commands_EXIT_BAD_INPUT : EXIT_FAILED;
-}
-const BOOLEAN = new Set(['dry-run', 'enabled', 'multiple-assignees', 'prerelease']);
-const release_commands_COMMANDS = [
-    {
-        name: 'release-plan',
-        action: 'plan',
-        description: 'plan_release: the completed features and tasks not yet released, by category, and the version (requested and checked, or suggested from them and the conventional commits since the last release tag)',
-    },
-    {
-        name: 'release-milestone',
-        action: 'milestone',
-        description: "create_milestone: the release milestone in the state and on the platform (due date, state), with the included features' issues assigned to it",
-    },
-    {
-        name: 'changelog',
-        action: 'changelog',
-        description: 'generate_changelog: the conventional-commit changelog merged with the orchestrator features, written to CHANGELOG.md (new release on top)',
-    },
-    {
-        name: 'release-tag',
-        action: 'tag',
-        description: 'tag_release: the annotated tag at the checked-out commit, the platform release with the notes, the milestone closed, the features marked released in the state',
-    },
-];
-function toKey(name) {
-    return name.replace(/-([a-z])/g, (_match, letter) => letter.toUpperCase());
-}
-function release_commands_addOptions(command) {
-    for (const name of (0,config/* releaseSettingNames */.i$)()) {
-        if (name === 'token') {
-            command.addOption(new Option('--token <token>', 'Token (prefer GITHUB_TOKEN, GITLAB_TOKEN or BITBUCKET_TOKEN in the environment)'));
-        }
-        else if (name === 'dry-run') {
-            command.addOption(new Option('--dry-run', 'Print what would change, and change nothing'));
-        }
-        else if (BOOLEAN.has(name)) {
-            command.addOption(new Option(`--${name} <true|false>`, (0,config/* releaseSettingHelp */.Vm)(name)));
-        }
-        else {
-            command.addOption(new Option(`--${name} <value>`, (0,config/* releaseSettingHelp */.Vm)(name)));
-        }
-    }
-    command.addOption(new Option('--state <path>', 'Alias of --state-file'));
-    command.addOption(new Option('--version <version>', 'Alias of --release-version'));
-    command.addOption(new Option('--config <path>', 'Config file (default: .github/orchestrator-git.yml when present)'));
-    command.addOption(new Option('--json', 'Print the outcome as JSON on stdout'));
-    command.addOption(new Option('--summary <path>', 'Also write the Markdown summary to this file'));
-    command.addOption(new Option('--quiet', 'Only warnings and errors on stderr'));
-    return command;
-}
-function inputsFrom(options) {
-    const inputs = {};
-    for (const name of (0,config/* releaseSettingNames */.i$)()) {
-        const value = options[toKey(name)];
-        if (value !== undefined)
-            inputs[name] = value === true ? 'true' : value;
-    }
-    if (options.state !== undefined && inputs['state-file'] === undefined)
-        inputs['state-file'] = options.state;
-    if (options.version !== undefined && inputs['release-version'] === undefined)
-        inputs['release-version'] = options.version;
-    return inputs;
-}
-/** The outcome for machines: the action's outputs, the plan, and what the platform steps did. */
-function releaseJson(result) {
-    return {
-        action: result.action,
-        dryRun: result.dryRun,
-        ...result.outputs,
-        plan: JSON.parse(planJson(result.plan)),
-        ...(result.publish ? { publish: result.publish } : {}),
-        ...(result.sync ? { sync: result.sync.counts } : {}),
-        requests: result.requests,
-    };
-}
-async function runRelease(action, options) {
-    const log = consoleLogger({ quiet: Boolean(options.quiet) });
-    let result;
-    try {
-        result = await executeRelease({
-            action,
-            inputs: inputsFrom(options),
-            configPath: typeof options.config === 'string' ? options.config : null,
-            env: process.env,
-            cwd: process.cwd(),
-            log,
-            runId: `cli-${Date.now().toString(36)}`,
-        });
-    }
-    catch (error) {
-        if (!(0,errors/* isOrchestratorGitError */.$O)(error))
-            throw error;
-        log.error(error.describe());
-        if (options.json)
-            process.stdout.write(`${JSON.stringify({ action, error: { code: error.code, message: error.message, fix: error.fix } })}\n`);
-        return releaseExitCode(error);
-    }
-    if (result.kind === 'disabled') {
-        log.info(`orchestrator-git is disabled (${result.reason}): nothing to do.`);
-        if (options.json)
-            process.stdout.write(`${JSON.stringify({ disabled: true, reason: result.reason })}\n`);
-        return release_commands_EXIT_OK;
-    }
-    if (result.action === 'plan' || options.summary !== undefined) {
-        const summary = renderPlanSummary(result.plan, result.report);
-        if (typeof options.summary === 'string')
-            await (0,promises_.writeFile)(options.summary, summary);
-        if (result.action === 'plan' && !options.json && !options.quiet)
-            process.stderr.write(summary);
-    }
-    if (options.json)
-        process.stdout.write(`${JSON.stringify(releaseJson(result))}\n`);
-    const failed = result.sync && (result.sync.counts.failed > 0 || result.sync.stoppedBy);
-    if (result.sync?.stoppedBy)
-        log.error(result.sync.stoppedBy.describe());
-    return failed ? EXIT_FAILED : release_commands_EXIT_OK;
-}
-/** Adds release-plan, release-milestone, changelog and release-tag to the program. */
-function addReleaseCommands(program, setExitCode) {
-    for (const { name, action, description } of release_commands_COMMANDS) {
-        release_commands_addOptions(program.command(name).description(description)).action(async (options) => setExitCode(await runRelease(action, options)));
-    }
-}
-
-// EXTERNAL MODULE: ./build/src/cli/items.js
-var cli_items = __nccwpck_require__(91920);
-;// CONCATENATED MODULE: ./build/src/cli/progress.js
-const WIDTH = 30;
-/** Runs with fewer operations finish before a bar would help. */
-const MIN_OPERATIONS = 20;
-function progressReporter(stream, env) {
-    const interactive = stream.isTTY === true && !env.CI && env.TERM !== 'dumb';
-    let drawn = false;
-    let barActive = false;
-    let lastDraw = 0;
-    const clear = () => {
-        if (drawn)
-            stream.write('\r\u001b[2K');
-        drawn = false;
-    };
-    return {
-        wrap(log) {
-            if (!interactive)
-                return log;
-            // Other lines are printed above the bar: clear it first, and it is drawn again on the next update.
-            const above = (print) => (message) => {
-                clear();
-                print(message);
-            };
-            return {
-                // Once the bar runs it stands for the per-operation lines; earlier lines (read, plan) print as usual.
-                info: (message) => {
-                    if (!barActive)
-                        log.info(message);
-                },
-                warning: above((message) => log.warning(message)),
-                error: above((message) => log.error(message)),
-                debug: (message) => log.debug(message),
-                group: (name, body) => log.group(name, body),
-            };
-        },
-        update(done, total) {
-            if (!interactive || total < MIN_OPERATIONS)
-                return;
-            barActive = true;
-            const now = Date.now();
-            if (done < total && now - lastDraw < 100)
-                return;
-            lastDraw = now;
-            const filled = Math.round((done / total) * WIDTH);
-            stream.write(`\r\u001b[2K[${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${done}/${total} operations`);
-            drawn = true;
-        },
-        done() {
-            if (drawn)
-                stream.write('\n');
-            drawn = false;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/report/summary.js
-/** Text from the orchestrator or the platform, made inert in a Markdown table cell. */
-function summary_cell(text) {
-    // Markdown escapes first, then entities: the other order would break the entities' own `#`.
-    return text
-        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-        .replace(/([\\`*_[\]#@])/g, '\\$1')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '&#124;')
-        .trim();
-}
-function operationRow(operation) {
-    switch (operation.kind) {
-        case 'createLabel':
-            return { item: 'label', action: 'create label', title: operation.label.name, number: null };
-        case 'createMilestone':
-            return {
-                item: 'milestone',
-                action: 'create milestone',
-                title: operation.milestone.title,
-                number: null,
-            };
-        case 'createIssue':
-            return { item: operation.itemKey, action: 'create', title: operation.title, number: null };
-        case 'updateIssue':
-            return {
-                item: operation.itemKey,
-                action: operation.change === 'updated'
-                    ? `update ${operation.fields.join(', ')}`
-                    : operation.change.replace(/d$/, ''),
-                title: operation.title,
-                number: operation.number,
-            };
-    }
-}
-/** The plan as JSON for the `plan` output: operations without bodies (they can be 64 KiB each). */
-function summary_planJson(plan) {
-    return JSON.stringify({
-        operations: plan.operations.map((operation) => ({
-            ...operationRow(operation),
-            kind: operation.kind,
-            reason: operation.reason,
-        })),
-        unchanged: plan.unchanged.length,
-        skipped: plan.skipped,
-        conflicts: plan.conflicts,
-        orphans: plan.orphans,
-        warnings: plan.warnings,
-    });
-}
-function renderSummary(outcome) {
-    const { counts, plan } = outcome;
-    const lines = [];
-    lines.push(`## orchestrator-git issue sync${outcome.dryRun ? ' (dry run: nothing was changed)' : ''}`, '');
-    lines.push(`Repository \`${summary_cell(outcome.repository)}\` · run \`${summary_cell(outcome.runId)}\``, '');
-    lines.push('| created | updated | closed | reopened | unchanged | failed | skipped | conflicts | orphans | requests |');
-    lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-    const requests = outcome.stats.reads + outcome.stats.writes + outcome.stats.graphql;
-    lines.push(`| ${counts.created} | ${counts.updated} | ${counts.closed} | ${counts.reopened} | ${counts.unchanged} | ${counts.failed} | ${counts.skipped} | ${counts.conflicts} | ${counts.orphans} | ${requests} (${outcome.stats.writes} writes) |`, '');
-    if (outcome.stoppedBy) {
-        lines.push(`> [!WARNING]`, `> The run stopped early: ${summary_cell(outcome.stoppedBy.message)}`, `> ${summary_cell(outcome.stoppedBy.fix)}`, '');
-    }
-    const byStatus = new Map();
-    for (const item of outcome.items)
-        byStatus.set(item.status, (byStatus.get(item.status) ?? 0) + 1);
-    if (byStatus.size) {
-        lines.push('### Progress by status', '', '```mermaid', 'pie showData');
-        for (const [status, count] of byStatus)
-            lines.push(`    "${status.replace(/"/g, "'")}" : ${count}`);
-        lines.push('```', '');
-    }
-    const rows = outcome.dryRun
-        ? plan.operations.map((operation) => ({
-            operation,
-            status: 'planned',
-            url: null,
-            number: null,
-            error: null,
-        }))
-        : outcome.results.map((result) => ({
-            operation: result.operation,
-            status: result.status,
-            url: result.issue?.url ?? null,
-            number: result.issue?.number ?? null,
-            error: result.error,
-        }));
-    if (rows.length) {
-        lines.push(`### ${outcome.dryRun ? 'Planned changes' : 'Changes'}`, '', '| item | issue | change | result | why |', '|---|---|---|---|---|');
-        for (const row of rows.slice(0, 500)) {
-            const described = operationRow(row.operation);
-            const number = row.number ?? described.number;
-            const issue = row.url
-                ? `[${number !== null ? `#${number}` : 'issue'}](${row.url})`
-                : number !== null
-                    ? `#${number}`
-                    : '';
-            const result = row.error ? `${row.status}: ${summary_cell(row.error)}` : row.status;
-            lines.push(`| ${summary_cell(described.title)}<br><sub>${summary_cell(described.item)}</sub> | ${issue} | ${summary_cell(described.action)} | ${result} | ${summary_cell(row.operation.reason)} |`);
-        }
-        if (rows.length > 500)
-            lines.push('', `_… and ${rows.length - 500} more (see the \`plan\` output)._`);
-        lines.push('');
-    }
-    else {
-        lines.push('Everything already matches the orchestrator: no changes.', '');
-    }
-    if (outcome.items.length) {
-        const issues = new Map(outcome.links.map((link) => [link.itemKey, link]));
-        lines.push(`<details><summary>All ${outcome.items.length} synced items</summary>`, '', '| item | status | issue |', '|---|---|---|');
-        for (const item of outcome.items.slice(0, 1000)) {
-            const issue = issues.get(item.itemKey);
-            lines.push(`| ${summary_cell(item.title)}<br><sub>${summary_cell(item.itemKey)}</sub> | ${summary_cell(item.status)} | ${issue ? `[#${issue.number}](${issue.url})` : ''} |`);
-        }
-        if (outcome.items.length > 1000)
-            lines.push('', `_… and ${outcome.items.length - 1000} more._`);
-        lines.push('', '</details>', '');
-    }
-    const notes = [
-        ...plan.conflicts.map((note) => ({ kind: 'conflict', ...note })),
-        ...plan.warnings.map((note) => ({ kind: 'warning', ...note })),
-        ...plan.orphans.map((note) => ({ kind: 'orphan', ...note })),
-        ...plan.skipped.map((note) => ({ kind: 'skipped', ...note })),
-    ];
-    if (notes.length) {
-        lines.push('### Notes', '');
-        for (const note of notes.slice(0, 200)) {
-            const where = [
-                note.itemKey ? `\`${summary_cell(note.itemKey)}\`` : null,
-                note.issueNumber ? `#${note.issueNumber}` : null,
-            ]
-                .filter(Boolean)
-                .join(' ');
-            lines.push(`- **${note.kind}** ${where}: ${summary_cell(note.message)}`);
-        }
-        if (notes.length > 200)
-            lines.push(`- … and ${notes.length - 200} more`);
-        lines.push('');
-    }
-    return lines.join('\n');
-}
-
-// EXTERNAL MODULE: ./build/src/state/atomic-write.js
-var atomic_write = __nccwpck_require__(98904);
-// EXTERNAL MODULE: ./build/src/state/json-export.js
-var json_export = __nccwpck_require__(47608);
-;// CONCATENATED MODULE: ./build/src/state/export-command.js
-/** `orchestrator-git export`: writes the JSON export of a state file, leaving the file alone when only the date would change. */
-
-
-
-
-
-/**
- * Reads `dbPath` (a database or another export), adds features from `featuresDir` when given, and writes the
- * export to `outPath` atomically. `source.file` is recorded relative to the working folder (never an absolute
- * path, which would leak the machine's layout into a committed file).
- */
-async function writeJsonExport(dbPath, outPath, featuresDir, now = () => new Date()) {
-    const store = await (0,state_store/* openStateStore */.V7)({ stateFile: dbPath, featuresDir: featuresDir ?? null });
-    let text;
-    try {
-        text = (0,json_export/* exportState */.sp)(store.state, store.syncRecords(), {
-            exportedAt: now().toISOString(),
-            sourceFile: store.kind === 'json' ? undefined : portablePath(dbPath),
-        });
-    }
-    finally {
-        store.close();
-    }
-    const written = !(await sameExceptDate(outPath, text));
-    if (written) {
-        await (0,atomic_write/* writeFileAtomically */.l)(outPath, text, {
-            verify: async (temp) => {
-                (0,json_export/* parseStateDocument */.eM)(await (0,promises_.readFile)(temp, 'utf8'), temp);
-            },
-        });
-    }
-    return {
-        written,
-        outPath,
-        generation: store.state.generation,
-        tasks: store.state.tasks.length,
-        features: store.state.features.length,
-        warnings: store.state.warnings,
-    };
-}
-function portablePath(file) {
-    const relative = external_node_path_.relative(process.cwd(), external_node_path_.resolve(file));
-    const usable = relative !== '' && !relative.startsWith('..') && !external_node_path_.isAbsolute(relative);
-    return (usable ? relative : external_node_path_.basename(file)).split(external_node_path_.sep).join('/');
-}
-const EXPORTED_AT = /^ {2}"exportedAt": ".*",$/m;
-async function sameExceptDate(file, text) {
-    const existing = await (0,promises_.readFile)(file, 'utf8').catch(() => null);
-    if (existing === null)
-        return false;
-    return existing.replace(EXPORTED_AT, '') === text.replace(EXPORTED_AT, '');
-}
-
-;// CONCATENATED MODULE: ./build/src/cli/main.js
-/** The orchestrator-git command line: the same engine as the actions, for GitLab CI, Bitbucket Pipelines and local use. */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const main_EXIT_OK = 0;
-const main_EXIT_ITEMS_FAILED = 1;
-const main_EXIT_BAD_INPUT = 2;
-async function runCommand(options, request = {}) {
-    const log = consoleLogger({ quiet: Boolean(options.quiet) });
-    const inputs = settingsFrom(options);
-    if (request.forceDryRun)
-        inputs['dry-run'] = 'true';
-    const progress = progressReporter(process.stderr, process.env);
-    const result = await (0,execute_issue_sync/* executeIssueSync */.E)({
-        inputs,
-        configPath: typeof options.config === 'string' ? options.config : null,
-        env: process.env,
-        cwd: process.cwd(),
-        log: progress.wrap(log),
-        runId: `cli-${Date.now().toString(36)}`,
-        onProgress: progress.update,
-        ...(request.scope ? { scope: request.scope } : {}),
-        ...(request.initialText !== undefined ? { initialText: request.initialText } : {}),
-        ...(request.prepare ? { prepare: request.prepare } : {}),
-    });
-    progress.done();
-    if (result.kind === 'disabled') {
-        log.info(`orchestrator-git is disabled (${result.reason}): nothing to do.`);
-        if (options.json)
-            process.stdout.write(`${JSON.stringify({ disabled: true, reason: result.reason })}\n`);
-        return main_EXIT_OK;
-    }
-    const { outcome } = result;
-    if (outcome.dryRun) {
-        await log.group(`Plan: ${outcome.plan.operations.length} operations (dry run)`, async () => {
-            for (const operation of outcome.plan.operations)
-                log.info(`${(0,sync/* describeOperation */.R)(operation)} (${operation.reason})`);
-        });
-    }
-    const { counts } = outcome;
-    const items = request.itemReport ? (0,cli_items/* itemResults */.M)(outcome) : null;
-    for (const item of items ?? []) {
-        log.info(`${item.itemKey}: ${item.result}${item.issue ? ` #${item.issue.number} ${item.issue.url}` : ''}${item.detail ? ` (${item.detail})` : ''}`);
-    }
-    log.info(`Created ${counts.created}, updated ${counts.updated}, closed ${counts.closed}, reopened ${counts.reopened}, unchanged ${counts.unchanged}, failed ${counts.failed}.`);
-    if (typeof options.summary === 'string') {
-        const { writeFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 19));
-        await writeFile(options.summary, renderSummary(outcome));
-    }
-    if (options.json) {
-        process.stdout.write(`${JSON.stringify({
-            platform: result.config.platform,
-            repository: outcome.repository,
-            counts,
-            ...(items ? { items } : {}),
-            links: outcome.links,
-            plan: JSON.parse(summary_planJson(outcome.plan)),
-            requests: outcome.stats,
-        })}\n`);
-    }
-    if (outcome.stoppedBy) {
-        log.error(outcome.stoppedBy.describe());
-        return isBadInput(outcome.stoppedBy.code) ? main_EXIT_BAD_INPUT : main_EXIT_ITEMS_FAILED;
-    }
-    return counts.failed > 0 ? main_EXIT_ITEMS_FAILED : main_EXIT_OK;
-}
-function isBadInput(code) {
-    return [
-        'TOKEN_INVALID',
-        'REPOSITORY_NOT_FOUND',
-        'PERMISSION_DENIED',
-        'ISSUES_DISABLED',
-        'NOT_SUPPORTED',
-    ].includes(code);
-}
-function list(value) {
-    return typeof value === 'string'
-        ? value
-            .split(',')
-            .map((item) => item.trim())
-            .filter(Boolean)
-        : [];
-}
-function buildProgram(setExitCode) {
-    const program = new Command('orchestrator-git')
-        .description("Keep the Git platform in step with the MCP Task Orchestrator's plan.")
-        .showHelpAfterError()
-        .exitOverride();
-    addSyncOptions(program.command('sync').description("Make the platform's issues match the orchestrator state")).action(async (options) => setExitCode(await runCommand(options)));
-    addSyncOptions(program.command('plan').description('Print what sync would change, and change nothing')).action(async (options) => setExitCode(await runCommand(options, { forceDryRun: true })));
-    addSyncOptions(program
-        .command('create-issue')
-        .description('Create the issue of one or more items (task:<id>, feature:<id> or a bare id); an item that has one is brought in step')
-        .argument('<items...>', 'Items to create issues for')
-        .option('--body <text>', 'Free text placed below the managed block of each issue created (kept by later syncs)')
-        .option('--add-labels <names>', 'Labels added to each issue created, comma-separated (kept by later syncs)')
-        .option('--add-assignees <logins>', 'Assignees added to each issue created, comma-separated (kept by later syncs)')).action(async (items, options) => setExitCode(await runCommand(options, {
-        itemReport: true,
-        scope: {
-            itemKeys: items,
-            createIssues: true,
-            extraLabels: list(options.addLabels),
-            extraAssignees: list(options.addAssignees),
-        },
-        ...(typeof options.body === 'string' ? { initialText: options.body } : {}),
-    })));
-    addSyncOptions(program
-        .command('update-issue')
-        .description('Bring the issues of these items in step with the orchestrator; creates nothing')
-        .argument('<items...>', 'Items whose issues are updated (task:<id>, feature:<id> or a bare id)')).action(async (items, options) => setExitCode(await runCommand(options, { itemReport: true, scope: { itemKeys: items, createIssues: false } })));
-    addSyncOptions(program
-        .command('sync-status')
-        .description("Bring every existing issue's status, progress and fields in step, create none, and report each item's sync status")
-        .argument('[items...]', 'Only these items (default: every synced item)')).action(async (items, options) => setExitCode(await runCommand(options, {
-        itemReport: true,
-        scope: { itemKeys: items.length > 0 ? items : null, createIssues: false },
-    })));
-    addSyncOptions(program
-        .command('link-task')
-        .description('Link an item to an existing issue, which gets the managed block (instead of a new issue)')
-        .argument('<item>', 'The item (task:<id>, feature:<id> or a bare id)')
-        .argument('<issue>', 'The issue number')).action(async (item, issue, options) => {
-        const number = /^#?(\d+)$/.exec(issue.trim())?.[1];
-        if (!number) {
-            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Issue ${JSON.stringify(issue)} is not an issue number.`, 'Give the number of an existing issue, e.g. `orchestrator-git link-task task:42 17`.');
-        }
-        const key = /^(task|feature):/.test(item) ? item : `task:${item}`;
-        setExitCode(await runCommand(options, {
-            itemReport: true,
-            scope: { itemKeys: [key], createIssues: false, adopt: { itemKey: key, number: Number(number) } },
-        }));
-    });
-    addSyncOptions(program
-        .command('create-milestone')
-        .description("Create (or update) a release milestone in the state and on the platform, and assign its features' issues")
-        .argument('<name>', 'Milestone title, e.g. v1.2.0')
-        .option('--due-on <date>', 'Target date, YYYY-MM-DD')
-        .option('--features <ids>', 'Feature ids the release includes, comma-separated')
-        .option('--milestone-status <status>', 'planning, active, completed or cancelled', 'active')).action(async (name, options) => {
-        const request = (0,milestone/* milestoneRequest */.y)(name, options);
-        setExitCode(await runCommand(options, {
-            itemReport: true,
-            scope: { itemKeys: null, createIssues: false },
-            prepare: (store, tracker, log, run) => (0,milestone/* prepareMilestone */.Y)(store, tracker, request, log, run.dryRun),
-        }));
-    });
-    program
-        .command('init')
-        .description("Set up a repository: the state's git_integration_config row and the pipeline (GitHub workflow, .gitlab-ci.yml job, Bitbucket pipeline), from the git remote")
-        .option('--platform <name>', 'github, gitlab or bitbucket (default: from the git remote)')
-        .option('--repository <path>', 'owner/name, group/project or workspace/repo-slug (default: from the git remote)')
-        .option('--state <path>', "The orchestrator's database (default: its usual places)")
-        .option('--tier <n>', '1 issues, 2 + boards, 3 + releases (asked on a terminal; default 1 in CI)')
-        .option('--dry-run', 'Print what would change, and change nothing')
-        .option('--json', 'Print the result as JSON on stdout')
-        .action(async (options) => {
-        const interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY && !process.env.CI);
-        const result = await runInit({
-            cwd: process.cwd(),
-            ...(typeof options.platform === 'string' ? { platform: options.platform } : {}),
-            ...(typeof options.repository === 'string' ? { repository: options.repository } : {}),
-            ...(typeof options.state === 'string' ? { stateFile: options.state } : {}),
-            ...(typeof options.tier === 'string' ? { tier: options.tier } : {}),
-            dryRun: options.dryRun === true,
-            ask: interactive ? askOnTerminal : null,
-        });
-        if (options.json)
-            process.stdout.write(`${JSON.stringify(result)}\n`);
-        const say = (line) => process.stderr.write(`${line}\n`);
-        say(`${result.platform} ${result.repository}, state ${result.stateFile}, tier ${result.tier}`);
-        if (result.changes.length === 0)
-            say('Nothing to change: orchestrator-git is already set up here.');
-        for (const change of result.changes)
-            say(`${options.dryRun ? 'Would change' : 'Changed'}: ${change}`);
-        if (result.changes.length > 0)
-            for (const step of result.next)
-                say(`Next: ${step}`);
-        setExitCode(main_EXIT_OK);
-    });
-    addSyncOptions(program
-        .command('doctor')
-        .description('Check everything a sync needs (state file, settings, token, repository, permissions); exit 0 only when ready')).action(async (options) => {
-        const report = await runDoctor({
-            inputs: settingsFrom(options),
-            configPath: typeof options.config === 'string' ? options.config : null,
-            env: process.env,
-            cwd: process.cwd(),
-        });
-        if (options.json)
-            process.stdout.write(`${JSON.stringify(report)}\n`);
-        else
-            process.stdout.write(formatDoctorReport(report));
-        setExitCode(report.ready ? main_EXIT_OK : main_EXIT_ITEMS_FAILED);
-    });
-    program
-        .command('export')
-        .description('Write the JSON export of an orchestrator database (the alternative committed state file)')
-        .requiredOption('--state <path>', 'The orchestrator SQLite database')
-        .requiredOption('--out <path>', 'Where to write the JSON export')
-        .option('--features-dir <path>', 'Folder of feature specification files to include')
-        .action(async (options) => {
-        await writeJsonExport(options.state, options.out, options.featuresDir);
-        process.stderr.write(`Wrote ${options.out}\n`);
-        setExitCode(main_EXIT_OK);
-    });
-    addBoardCommands(program, setExitCode);
-    addReleaseCommands(program, setExitCode);
-    addMcpCommand(program);
-    return program;
-}
-async function main(argv) {
-    let exitCode = main_EXIT_OK;
-    const program = buildProgram((code) => {
-        exitCode = code;
-    });
-    try {
-        await program.parseAsync(argv, { from: 'user' });
-        return exitCode;
-    }
-    catch (error) {
-        if ((0,errors/* isOrchestratorGitError */.$O)(error)) {
-            process.stderr.write(`error: ${error.describe()}\n`);
-            return main_EXIT_BAD_INPUT;
-        }
-        if (error instanceof Error && 'exitCode' in error && typeof error.exitCode === 'number') {
-            // commander already printed the usage problem (or the help).
-            return error.exitCode === 0 ? main_EXIT_OK : main_EXIT_BAD_INPUT;
-        }
-        process.stderr.write(`error: unexpected: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-        return main_EXIT_ITEMS_FAILED;
-    }
-}
-async function askOnTerminal(question) {
-    const { createInterface } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 26848, 19));
-    const prompt = createInterface({ input: process.stdin, output: process.stderr });
-    try {
-        return await prompt.question(question);
-    }
-    finally {
-        prompt.close();
-    }
-}
-
-
-/***/ }),
-
-/***/ 88178:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Y: () => (/* binding */ prepareMilestone),
-/* harmony export */   y: () => (/* binding */ milestoneRequest)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(27406);
-/**
- * The CLI's create-milestone: a release_milestones row in the state and the platform milestone, kept in step; the
- * sync that follows assigns the included features' issues to it.
- */
-
-const STATUSES = ['planning', 'active', 'completed', 'cancelled'];
-function milestoneRequest(name, options) {
-    const title = name.trim();
-    if (!title || title.length > 255) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `Milestone name ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(name)} must have 1 to 255 characters.`, 'Give the release name, e.g. v1.2.0.');
-    }
-    const dueOn = typeof options.dueOn === 'string' ? options.dueOn.trim() : undefined;
-    if (dueOn !== undefined && !isCalendarDate(dueOn)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `--due-on ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(dueOn)} is not a date.`, 'Write the target date as YYYY-MM-DD, e.g. 2026-12-31.');
-    }
-    const status = String(options.milestoneStatus ?? 'active');
-    if (!STATUSES.includes(status)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `--milestone-status ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(status)} is not a release status.`, `Use one of ${STATUSES.join(', ')}.`);
-    }
-    const features = typeof options.features === 'string'
-        ? options.features
-            .split(',')
-            .map((id) => id.trim())
-            .filter(Boolean)
-        : undefined;
-    return { name: title, dueOn, features, status };
-}
-function isCalendarDate(value) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
-        return false;
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-async function prepareMilestone(store, tracker, request, log, 
-/** Nothing is created on the platform (the state is not saved in a dry run either). */
-dryRun = false) {
-    const known = new Set(store.state.features.map((feature) => feature.id));
-    const unknown = (request.features ?? []).filter((id) => !known.has(id));
-    if (unknown.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `Unknown feature ${unknown.map((id) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(id)).join(', ')}: the state has no such feature.`, `Name features by their Feature ID; the state has ${[...known].slice(0, 10).join(', ') || 'none'}${known.size > 10 ? ', …' : ''}.`);
-    }
-    const state = request.status === 'completed' || request.status === 'cancelled' ? 'closed' : 'open';
-    const existing = (await tracker.listMilestones()).find((milestone) => milestone.title === request.name);
-    let number = existing?.number;
-    if (existing) {
-        const due = request.dueOn ?? null;
-        if ((due !== null && existing.dueOn !== due) || existing.state !== state)
-            log.warning(`Milestone ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(request.name)} exists on the platform with ${existing.dueOn ? `due date ${existing.dueOn}` : 'no due date'} and state ${existing.state}; it is left as it is.`);
-        else
-            log.info(`Milestone ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(request.name)} exists on the platform.`);
-    }
-    else if (!tracker.capabilities.createMilestones) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('NOT_SUPPORTED', `Milestone ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(request.name)} does not exist, and ${tracker.platform}'s API cannot create milestones.`, 'Create it by hand (Bitbucket: Repository settings → Issues → Milestones), then run this command again to record it and assign its issues.');
-    }
-    else if (dryRun) {
-        log.info(`Would create milestone ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(request.name)} (dry run).`);
-    }
-    else {
-        const created = await tracker.createMilestone({
-            title: request.name,
-            dueOn: request.dueOn ?? null,
-            state,
-        });
-        number = created.number;
-        log.info(`Created milestone ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(request.name)}.`);
-    }
-    store.upsertReleaseMilestone({
-        name: request.name,
-        status: request.status,
-        ...(request.dueOn !== undefined ? { targetDate: request.dueOn } : {}),
-        ...(request.features !== undefined ? { includedFeatures: request.features } : {}),
-        ...(number !== undefined ? { platformMilestoneId: String(number) } : {}),
-    });
-}
-
-
-/***/ }),
-
-/***/ 16277:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ withFileDefaults),
-/* harmony export */   r: () => (/* binding */ fileSettingNames)
-/* harmony export */ });
-/* harmony import */ var _board_config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(61935);
-/* harmony import */ var _release_config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(40885);
-/* harmony import */ var _issue_sync_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(57139);
-/**
- * Every setting a config file may hold: one file serves issue-sync, board-sync and release, each reading its own
- * keys (an input or flag still wins over the file).
- */
-
-
-
-function fileSettingNames() {
-    return [
-        ...new Set([
-            ...Object.keys(_issue_sync_js__WEBPACK_IMPORTED_MODULE_2__/* .ISSUE_SYNC_SETTINGS */ .wS),
-            ...Object.keys(_board_config_js__WEBPACK_IMPORTED_MODULE_0__/* .BOARD_SYNC_SETTINGS */ .NG),
-            ...Object.keys(_release_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RELEASE_SETTINGS */ .Y0),
-        ]),
-    ];
-}
-/** The file's values for the given settings, under the inputs (which win). */
-function withFileDefaults(inputs, file, names) {
-    const merged = {};
-    for (const name of names)
-        if (file[name] !== undefined)
-            merged[name] = file[name];
-    for (const [name, value] of Object.entries(inputs))
-        if (value !== undefined && value !== null && value !== '')
-            merged[name] = value;
-    return merged;
-}
-
-
-/***/ }),
-
-/***/ 6924:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   HT: () => (/* binding */ loadConfigFile),
-/* harmony export */   ZZ: () => (/* binding */ locateFeaturesDir),
-/* harmony export */   o_: () => (/* binding */ locateStateFile)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_CONFIG_FILES, DEFAULT_STATE_FILES, DEFAULT_FEATURES_DIRS */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(38815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(27406);
-/* harmony import */ var _file_keys_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(16277);
-/* harmony import */ var _issue_sync_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(57139);
-/** Finds and reads the optional YAML config file, and the default locations of the state file and features folder. */
-
-
-
-
-
-
-const DEFAULT_CONFIG_FILES = [
-    '.github/orchestrator-git.yml',
-    '.github/orchestrator-git.yaml',
-    '.orchestrator-git.yml',
-];
-/** Where the orchestrator keeps its database, newest layout first (and the JSON export beside it). */
-const DEFAULT_STATE_FILES = [
-    '.task_orchestrator/task_orchestrator.db',
-    '.task_orchestrator/orchestrator-state.json',
-    'task_orchestrator.db',
-    'data/task_orchestrator.db',
-];
-const DEFAULT_FEATURES_DIRS = [
-    'docs/developers/planning/features',
-    'docs/planning/features',
-    'docs/features',
-];
-/** Reads the config file named by `configPath`, or the first default one that exists; none at all is fine. */
-function loadConfigFile(configPath, cwd) {
-    const candidates = configPath ? [configPath] : DEFAULT_CONFIG_FILES;
-    for (const candidate of candidates) {
-        const full = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(cwd, candidate);
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(full)) {
-            if (configPath) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OrchestratorGitError */ .Xw('CONFIG_FILE_UNREADABLE', `Config file ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(configPath)} does not exist.`, 'Fix the `config` input, or remove it to use .github/orchestrator-git.yml when present.');
-            }
-            continue;
-        }
-        let raw;
-        try {
-            raw = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parse */ .qg)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(full, 'utf8'));
-        }
-        catch (error) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OrchestratorGitError */ .Xw('CONFIG_FILE_UNREADABLE', `Config file ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(candidate)} is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, 'Fix the YAML syntax (a linter such as yamllint shows where).', { cause: error });
-        }
-        return { file: candidate, settings: (0,_issue_sync_js__WEBPACK_IMPORTED_MODULE_5__/* .checkFileSettings */ .En)(raw, candidate, (0,_file_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .fileSettingNames */ .r)()) };
-    }
-    return { file: null, settings: {} };
-}
-function locateStateFile(given, cwd) {
-    if (given)
-        return given;
-    const found = DEFAULT_STATE_FILES.find((candidate) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(cwd, candidate)));
-    if (found)
-        return found;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OrchestratorGitError */ .Xw('STATE_NOT_FOUND', `No state file was given, and none exists at the orchestrator's usual places (${DEFAULT_STATE_FILES.join(', ')}).`, 'Set the `state-file` input to the orchestrator database committed in the repository, or to its JSON export.');
-}
-function locateFeaturesDir(given, cwd) {
-    if (given)
-        return given;
-    return (DEFAULT_FEATURES_DIRS.find((candidate) => {
-        const full = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(cwd, candidate);
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(full) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(full).isDirectory();
-    }) ?? null);
-}
-
-
-/***/ }),
-
-/***/ 57139:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  wS: () => (/* binding */ ISSUE_SYNC_SETTINGS),
-  P4: () => (/* binding */ PLATFORMS),
-  En: () => (/* binding */ checkFileSettings),
-  fn: () => (/* binding */ parseRepositoryUrl),
-  hB: () => (/* binding */ resolveIssueSyncConfig),
-  Y6: () => (/* binding */ settingsFromConfigRow)
-});
-
-// UNUSED EXPORTS: detectPlatform
-
-;// CONCATENATED MODULE: ./build/src/core/policy.js
-const DEFAULT_POLICY = {
-    featureStatuses: ['approved', 'in_progress', 'completed', 'archived'],
-    tasks: 'top-level',
-    defaultLabels: ['orchestrator'],
-    labelPrefixes: {
-        type: 'type: ',
-        status: 'status: ',
-        priority: 'priority: ',
-        category: 'category: ',
-        specialist: 'specialist: ',
-    },
-    assigneeMap: {},
-    conflictPolicy: 'orchestrator-wins',
-    orphans: 'leave',
-    createCompleted: false,
-    neutraliseMentions: true,
-    issueTemplate: null,
-};
-
-// EXTERNAL MODULE: ./build/src/errors.js
-var errors = __nccwpck_require__(27406);
-// EXTERNAL MODULE: ./build/src/config/values.js
-var values = __nccwpck_require__(25620);
-;// CONCATENATED MODULE: ./build/src/config/issue-sync.js
-/** Resolves issue-sync's settings once, at the edge: inputs / flags > config row > config file > defaults. */
-
-
-
-/** Every setting by its input / flag / file name. Secrets are never read from a file. */
-const ISSUE_SYNC_SETTINGS = {
-    enabled: {
-        help: 'Run at all. false (or auto_sync_enabled = 0 in the state) exits before any network request.',
-        default: 'true',
-    },
-    'dry-run': { help: 'Print the plan and change nothing.', default: 'false' },
-    'state-file': {
-        help: 'Path of the orchestrator SQLite database or its JSON export.',
-        default: 'the first of .task_orchestrator/task_orchestrator.db, .task_orchestrator/orchestrator-state.json, task_orchestrator.db, data/task_orchestrator.db',
-    },
-    'features-dir': {
-        help: 'Folder of feature specification files (Markdown).',
-        default: 'docs/developers/planning/features (or docs/planning/features, docs/features) when present',
-    },
-    platform: {
-        help: 'github, gitlab or bitbucket.',
-        default: "the state's git_integration_config.platform, else the CI system's (GITLAB_CI → gitlab, BITBUCKET_BUILD_NUMBER → bitbucket), else github",
-    },
-    repository: {
-        help: 'The repository that holds the issues: GitHub owner/name, GitLab group/project (subgroups allowed), Bitbucket workspace/repo-slug.',
-        default: 'GITHUB_REPOSITORY, CI_PROJECT_PATH or BITBUCKET_REPO_FULL_NAME',
-    },
-    'api-url': {
-        help: 'GitHub: REST API URL (Enterprise Server: https://HOST/api/v3). GitLab: the instance URL (self-managed: https://HOST). Bitbucket: the 2.0 API URL.',
-        default: 'GITHUB_API_URL or https://api.github.com; CI_SERVER_URL or https://gitlab.com; BITBUCKET_API_URL or https://api.bitbucket.org/2.0',
-    },
-    token: {
-        help: 'GitHub: issues: write. GitLab: an access token with the api scope and at least the Planner or Reporter role (CI_JOB_TOKEN cannot write issues). Bitbucket: an access token with issue:write, or an app password / API token with `username`. Input or environment only, never the config file.',
-        default: 'GITHUB_TOKEN; GITLAB_TOKEN; BITBUCKET_TOKEN, or BITBUCKET_APP_PASSWORD / BITBUCKET_API_TOKEN with a username',
-    },
-    username: {
-        help: 'Bitbucket only: the username of an app password, or the Atlassian account email of an API token (basic auth).',
-        default: 'BITBUCKET_USERNAME (or BITBUCKET_EMAIL); empty: the token is an access token',
-    },
-    'gitlab-group': {
-        help: "GitLab only: full path of a group whose milestones are used, and where missing milestones are created, instead of the project's.",
-        default: "none (the project's milestones)",
-    },
-    'multiple-assignees': {
-        help: 'GitLab only: the instance allows several assignees per issue (Premium and above).',
-        default: 'false (one assignee)',
-    },
-    'feature-statuses': {
-        help: 'Feature statuses that become issues.',
-        default: 'approved, in_progress, completed, archived',
-    },
-    tasks: {
-        help: 'top-level (subtasks as a checklist), all (every task an issue) or none.',
-        default: 'top-level',
-    },
-    labels: { help: 'Labels every managed issue carries.', default: 'orchestrator' },
-    'label-prefixes': {
-        help: 'Label prefix per dimension (type, status, priority, category, specialist); empty turns it off.',
-        default: 'type: , status: , priority: , category: , specialist: ',
-    },
-    'assignee-map': {
-        help: 'Orchestrator assignee name → platform login.',
-        default: 'none (names used as they are)',
-    },
-    'conflict-policy': {
-        help: 'orchestrator-wins (restore owned fields a human changed) or report (leave them, report).',
-        default: 'orchestrator-wins',
-    },
-    orphans: {
-        help: 'leave (report) or close issues whose item left the orchestrator plan.',
-        default: 'leave',
-    },
-    'create-completed': {
-        help: 'Create (closed) issues for items already finished when first seen.',
-        default: 'false',
-    },
-    'neutralize-mentions': {
-        help: 'Break @mentions and #references in synced text so a sync never notifies anyone.',
-        default: 'true',
-    },
-    reconcile: {
-        help: 'full reads every issue; incremental reads only issues updated since the last recorded run (falling back to full when that is unsafe); auto is full on scheduled and manual runs, incremental otherwise.',
-        default: 'auto',
-    },
-    'write-delay-ms': {
-        help: 'Minimum milliseconds between writes.',
-        default: "GitHub's guidance: 1 s between writes, 3 s between writes that notify",
-    },
-};
-const SETTING_NAMES = Object.keys(ISSUE_SYNC_SETTINGS);
-const FILE_FORBIDDEN = ['token'];
-const PLATFORMS = ['github', 'gitlab', 'bitbucket'];
-/** Checks a config file's keys: an unknown key is an error that names it and the closest known key. */
-function checkFileSettings(raw, file, known = SETTING_NAMES) {
-    if (raw === null || raw === undefined)
-        return {};
-    if (typeof raw !== 'object' || Array.isArray(raw)) {
-        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Config file ${(0,errors/* quote */.hD)(file)} must be a YAML mapping of settings, not ${Array.isArray(raw) ? 'a list' : typeof raw}.`, 'Write one `setting: value` per line; see docs/configuration.md for the settings.');
-    }
-    const settings = {};
-    for (const [key, value] of Object.entries(raw)) {
-        if (!known.includes(key)) {
-            const suggestion = (0,values/* suggestKey */.Ax)(key, known);
-            throw new errors/* OrchestratorGitError */.Xw('CONFIG_UNKNOWN_KEY', `Config file ${(0,errors/* quote */.hD)(file)} has an unknown key ${(0,errors/* quote */.hD)(key)}.${suggestion ? ` Did you mean ${(0,errors/* quote */.hD)(suggestion)}?` : ''}`, `Use only known settings: ${known.filter((name) => !FILE_FORBIDDEN.includes(name)).join(', ')}.`);
-        }
-        if (FILE_FORBIDDEN.includes(key)) {
-            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Config file ${(0,errors/* quote */.hD)(file)} sets ${(0,errors/* quote */.hD)(key)}: tokens must never be committed in a file.`, 'Remove it from the file and pass the token as the `token` input from a secret, or in the environment (GITHUB_TOKEN, GITLAB_TOKEN, BITBUCKET_TOKEN).');
-        }
-        settings[key] = value;
-    }
-    return settings;
-}
-/** The config row of the state, as settings (the row stores the name of the token's variable, never the token). */
-function settingsFromConfigRow(row, env) {
-    if (!row)
-        return {};
-    const settings = { enabled: row.autoSyncEnabled };
-    if (row.platform)
-        settings.platform = row.platform;
-    if (row.defaultLabels.length)
-        settings.labels = row.defaultLabels;
-    const location = parseRepositoryUrl(row.repositoryUrl, row.platform);
-    if (location) {
-        settings.repository = location.repository;
-        if (!row.platform && location.platform)
-            settings.platform = location.platform;
-        if (location.apiUrl)
-            settings['api-url'] = location.apiUrl;
-    }
-    if (row.apiTokenName && env[row.apiTokenName])
-        settings.token = env[row.apiTokenName];
-    return settings;
-}
-/**
- * The repository path of a clone or web URL, the platform its host implies (github.com, gitlab.com, bitbucket.org),
- * and for another host the API URL of a self-hosted instance: GitHub Enterprise Server's /api/v3, or a self-managed
- * GitLab's own URL (GitLab paths may have subgroups).
- */
-function parseRepositoryUrl(url, platform = null) {
-    const trimmed = url.trim();
-    if (!trimmed.includes(':')) {
-        // A bare path: owner/name, or group/subgroup/project on GitLab.
-        const segments = trimmed.split('/');
-        const valid = segments.every((segment) => segment !== '' && !/\s/.test(segment));
-        const depth = platform === 'gitlab' ? segments.length >= 2 : segments.length === 2;
-        return valid && depth ? { repository: trimmed, platform, apiUrl: null } : null;
-    }
-    const ssh = /^git@([^:]+):(.+?)(?:\.git)?\/?$/.exec(trimmed);
-    let host;
-    let path;
-    if (ssh) {
-        host = ssh[1] ?? '';
-        path = ssh[2] ?? '';
-    }
-    else {
-        let parsed;
-        try {
-            parsed = new URL(trimmed);
-        }
-        catch {
-            return null;
-        }
-        host = parsed.host;
-        path = parsed.pathname
-            .replace(/^\/+/, '')
-            .replace(/\.git\/?$/, '')
-            .replace(/\/+$/, '');
-    }
-    const known = {
-        'github.com': 'github',
-        'gitlab.com': 'gitlab',
-        'bitbucket.org': 'bitbucket',
-    };
-    const hostPlatform = known[host.toLowerCase()] ?? null;
-    const resolved = platform ?? hostPlatform ?? (/gitlab/i.test(host) ? 'gitlab' : null);
-    const nested = resolved === 'gitlab' ? /^[^/]+(\/[^/]+)+$/ : /^[^/]+\/[^/]+$/;
-    if (!nested.test(path))
-        return null;
-    let apiUrl = null;
-    if (!hostPlatform) {
-        if (resolved === 'gitlab')
-            apiUrl = `https://${host}`;
-        else if (resolved === null || resolved === 'github')
-            apiUrl = `https://${host}/api/v3`;
-    }
-    return { repository: path, platform: resolved ?? hostPlatform, apiUrl };
-}
-function resolveIssueSyncConfig({ inputs, configRow, file, env, issueTemplate, }) {
-    const layers = [
-        ['input', inputs],
-        ['state config row', configRow],
-        ['config file', file],
-    ];
-    const pick = (name) => {
-        for (const [source, layer] of layers) {
-            const value = layer[name];
-            if (value !== undefined && value !== null && value !== '')
-                return [value, source];
-        }
-        return undefined;
-    };
-    const bool = (name, fallback) => {
-        const found = pick(name);
-        return found ? (0,values/* parseBoolean */.yG)(found[0], name, found[1]) : fallback;
-    };
-    const text = (name) => {
-        const found = pick(name);
-        if (!found)
-            return null;
-        if (typeof found[0] !== 'string' && typeof found[0] !== 'number') {
-            throw invalid(name, found[1], found[0], 'a string');
-        }
-        return String(found[0]).trim();
-    };
-    const oneOf = (name, allowed, fallback) => {
-        const value = text(name);
-        if (value === null)
-            return fallback;
-        if (!allowed.includes(value)) {
-            throw invalid(name, pick(name)?.[1] ?? 'input', value, `one of ${allowed.join(', ')}`);
-        }
-        return value;
-    };
-    const stateFile = text('state-file');
-    if (!stateFile) {
-        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', 'No state file was given.', 'Set the `state-file` input to the orchestrator database (e.g. .task_orchestrator/task_orchestrator.db) or its JSON export.');
-    }
-    const platform = oneOf('platform', PLATFORMS, detectPlatform(env));
-    const defaults = PLATFORM_DEFAULTS[platform];
-    const repository = text('repository') ?? defaults.repository(env) ?? '';
-    if (!repository) {
-        throw new errors/* OrchestratorGitError */.Xw('REPOSITORY_MALFORMED', `No repository was given and ${defaults.repositoryVariable} is not set.`, `Set \`repository\` (the --repository flag or the action input) to ${defaults.repositoryForm}.`);
-    }
-    const username = platform === 'bitbucket'
-        ? (text('username') ?? env.BITBUCKET_USERNAME ?? env.BITBUCKET_EMAIL ?? null)
-        : null;
-    const token = text('token') ?? defaults.token(env, username !== null) ?? '';
-    if (!token)
-        throw defaults.missingToken(env, username !== null);
-    const featureStatuses = pick('feature-statuses');
-    const statuses = featureStatuses
-        ? (0,values/* parseList */.E1)(featureStatuses[0], 'feature-statuses', featureStatuses[1]).map((status) => {
-            const normalised = status.toLowerCase().replace(/[- ]/g, '_');
-            if (!values/* FEATURE_STATUSES */.g1.includes(normalised)) {
-                throw invalid('feature-statuses', featureStatuses[1], status, `statuses among ${values/* FEATURE_STATUSES */.g1.join(', ')}`);
-            }
-            return normalised;
-        })
-        : DEFAULT_POLICY.featureStatuses;
-    const labels = pick('labels');
-    const writeDelay = text('write-delay-ms');
-    if (writeDelay !== null && !/^\d+$/.test(writeDelay)) {
-        throw invalid('write-delay-ms', pick('write-delay-ms')?.[1] ?? 'input', writeDelay, 'a whole number of milliseconds');
-    }
-    return {
-        enabled: bool('enabled', true),
-        dryRun: bool('dry-run', false),
-        stateFile,
-        featuresDir: text('features-dir'),
-        platform,
-        repository,
-        apiUrl: (text('api-url') ?? defaults.apiUrl(env)).replace(/\/+$/, ''),
-        token,
-        username: username === '' ? null : username,
-        gitlabGroup: platform === 'gitlab' ? text('gitlab-group') || null : null,
-        multipleAssignees: platform === 'gitlab' && bool('multiple-assignees', false),
-        writeDelayMs: writeDelay === null ? null : Number(writeDelay),
-        reconcile: resolveReconcile(oneOf('reconcile', ['auto', 'full', 'incremental'], 'auto'), env),
-        policy: {
-            featureStatuses: statuses,
-            tasks: oneOf('tasks', ['top-level', 'all', 'none'], DEFAULT_POLICY.tasks),
-            defaultLabels: labels ? (0,values/* parseList */.E1)(labels[0], 'labels', labels[1]) : DEFAULT_POLICY.defaultLabels,
-            labelPrefixes: labelPrefixes(pick('label-prefixes')),
-            assigneeMap: stringMap(pick('assignee-map'), 'assignee-map'),
-            conflictPolicy: oneOf('conflict-policy', ['orchestrator-wins', 'report'], DEFAULT_POLICY.conflictPolicy),
-            orphans: oneOf('orphans', ['leave', 'close'], DEFAULT_POLICY.orphans),
-            createCompleted: bool('create-completed', DEFAULT_POLICY.createCompleted),
-            neutraliseMentions: bool('neutralize-mentions', DEFAULT_POLICY.neutraliseMentions),
-            issueTemplate: issueTemplate?.trim() ? issueTemplate.trim() : null,
-        },
-    };
-}
-/** The platform of the CI system the run is in; GitHub when none is recognised. */
-function detectPlatform(env) {
-    if (env.GITHUB_ACTIONS === 'true')
-        return 'github';
-    if (env.GITLAB_CI === 'true')
-        return 'gitlab';
-    if (env.BITBUCKET_BUILD_NUMBER)
-        return 'bitbucket';
-    return 'github';
-}
-const PLATFORM_DEFAULTS = {
-    github: {
-        repository: (env) => env.GITHUB_REPOSITORY,
-        repositoryVariable: 'GITHUB_REPOSITORY',
-        repositoryForm: "owner/name (in GitHub Actions it defaults to the workflow's repository)",
-        apiUrl: (env) => env.GITHUB_API_URL ?? 'https://api.github.com',
-        token: (env) => env.GITHUB_TOKEN ?? env.GH_TOKEN,
-        missingToken: () => new errors/* OrchestratorGitError */.Xw('TOKEN_MISSING', 'No token was given.', 'Pass `token: ${{ secrets.GITHUB_TOKEN }}` (the default in the action) with `permissions: issues: write`, or set GITHUB_TOKEN in the environment.'),
-    },
-    gitlab: {
-        repository: (env) => env.CI_PROJECT_PATH,
-        repositoryVariable: 'CI_PROJECT_PATH',
-        repositoryForm: "the project path, e.g. my-group/my-project (in GitLab CI it defaults to the pipeline's project)",
-        apiUrl: (env) => env.CI_SERVER_URL ?? 'https://gitlab.com',
-        token: (env) => env.GITLAB_TOKEN,
-        missingToken: (env) => new errors/* OrchestratorGitError */.Xw('TOKEN_MISSING', env.CI_JOB_TOKEN
-            ? "No GITLAB_TOKEN was given; the pipeline's CI_JOB_TOKEN is there, but GitLab does not let a job token create or edit issues."
-            : 'No GitLab token was given.', 'Create a project access token (Settings → Access tokens) with the api scope and the Reporter role (Planner is enough on GitLab 17.7+), store it as a masked CI/CD variable named GITLAB_TOKEN, or pass --token.'),
-    },
-    bitbucket: {
-        repository: (env) => env.BITBUCKET_REPO_FULL_NAME,
-        repositoryVariable: 'BITBUCKET_REPO_FULL_NAME',
-        repositoryForm: "workspace/repo-slug (in Bitbucket Pipelines it defaults to the pipeline's repository)",
-        apiUrl: (env) => env.BITBUCKET_API_URL ?? 'https://api.bitbucket.org/2.0',
-        token: (env, basic) => basic
-            ? (env.BITBUCKET_APP_PASSWORD ?? env.BITBUCKET_API_TOKEN ?? env.BITBUCKET_TOKEN)
-            : env.BITBUCKET_TOKEN,
-        missingToken: (_env, basic) => new errors/* OrchestratorGitError */.Xw('TOKEN_MISSING', basic
-            ? 'A Bitbucket username was given but no app password or API token.'
-            : 'No Bitbucket token was given.', 'Create a repository access token with the Issues: Write scope (Repository settings → Access tokens) and store it as a secured repository variable named BITBUCKET_TOKEN; or use an app password with BITBUCKET_USERNAME and BITBUCKET_APP_PASSWORD.'),
-    },
-};
-/** Scheduled and manual runs are the periodic full reconcile; runs on push read incrementally. */
-function resolveReconcile(mode, env) {
-    if (mode !== 'auto')
-        return mode;
-    const event = env.GITHUB_EVENT_NAME ?? env.CI_PIPELINE_SOURCE ?? '';
-    return ['schedule', 'workflow_dispatch', 'web'].includes(event) ? 'full' : 'incremental';
-}
-function invalid(name, source, value, expected) {
-    return new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Setting ${(0,errors/* quote */.hD)(name)} (from the ${source}) is ${(0,errors/* quote */.hD)(typeof value === 'string' ? value : JSON.stringify(value))}; expected ${expected}.`, `Correct ${name} in the ${source}; docs/configuration.md lists every setting.`);
-}
-function labelPrefixes(found) {
-    const prefixes = { ...DEFAULT_POLICY.labelPrefixes };
-    if (!found)
-        return prefixes;
-    const map = stringMap(found, 'label-prefixes');
-    for (const [dimension, prefix] of Object.entries(map)) {
-        if (!(dimension in prefixes)) {
-            throw invalid('label-prefixes', found[1], dimension, `dimensions among ${Object.keys(prefixes).join(', ')}`);
-        }
-        // Inputs arrive trimmed, so `area:` means `area: ` (GitHub's own scoped-label style has the space).
-        prefixes[dimension] =
-            prefix === '' ? null : prefix.endsWith(':') ? `${prefix} ` : prefix;
-    }
-    return prefixes;
-}
-/** A mapping from a YAML object, a JSON object string, or `key=value` lines (as action inputs allow). */
-function stringMap(found, name) {
-    if (!found)
-        return {};
-    const [value, source] = found;
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, item === null ? '' : String(item)]));
-    }
-    if (typeof value === 'string') {
-        const trimmed = value.trim();
-        if (trimmed.startsWith('{')) {
-            try {
-                return stringMap([JSON.parse(trimmed), source], name);
-            }
-            catch {
-                throw invalid(name, source, value, 'a JSON object or key=value lines');
-            }
-        }
-        const map = {};
-        for (const line of trimmed.split(/\n/)) {
-            if (!line.trim())
-                continue;
-            const at = line.indexOf('=');
-            if (at < 1)
-                throw invalid(name, source, line, 'key=value lines');
-            map[line.slice(0, at).trim()] = line.slice(at + 1).trimStart();
-        }
-        return map;
-    }
-    throw invalid(name, source, value, 'a mapping');
-}
-
-
-/***/ }),
-
-/***/ 25620:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ax: () => (/* binding */ suggestKey),
-/* harmony export */   E1: () => (/* binding */ parseList),
-/* harmony export */   g1: () => (/* binding */ FEATURE_STATUSES),
-/* harmony export */   yG: () => (/* binding */ parseBoolean)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(27406);
-/** Parsing of setting values as they arrive from inputs (strings), flags and YAML, with errors that name the setting. */
-
-const FEATURE_STATUSES = ['proposed', 'approved', 'in_progress', 'completed', 'archived'];
-function parseBoolean(value, name, source) {
-    if (typeof value === 'boolean')
-        return value;
-    if (typeof value === 'number' && (value === 0 || value === 1))
-        return value === 1;
-    if (typeof value === 'string') {
-        const lower = value.trim().toLowerCase();
-        if (['true', 'yes', 'on', '1'].includes(lower))
-            return true;
-        if (['false', 'no', 'off', '0'].includes(lower))
-            return false;
-    }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `Setting ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(name)} (from the ${source}) is ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(String(value))}; expected true or false.`, `Set ${name} to true or false.`);
-}
-/** A list from a YAML sequence, or a string of items separated by commas or new lines. */
-function parseList(value, name, source) {
-    const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,\n]/) : null;
-    if (!items || items.some((item) => typeof item !== 'string' && typeof item !== 'number')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `Setting ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(name)} (from the ${source}) must be a list of names.`, `Write ${name} as a YAML list, or as names separated by commas or new lines.`);
-    }
-    return items.map((item) => String(item).trim()).filter((item) => item !== '');
-}
-/** The known key closest to a mistyped one (edit distance at most 3), for "did you mean". */
-function suggestKey(key, known) {
-    let best = null;
-    let bestDistance = 4;
-    for (const candidate of known) {
-        const distance = editDistance(key.toLowerCase(), candidate);
-        if (distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    return best;
-}
-function editDistance(a, b) {
-    const row = Array.from({ length: b.length + 1 }, (_, index) => index);
-    for (let i = 1; i <= a.length; i += 1) {
-        let previous = row[0] ?? 0;
-        row[0] = i;
-        for (let j = 1; j <= b.length; j += 1) {
-            const current = row[j] ?? 0;
-            row[j] = Math.min(current + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-    }
-    return row[b.length] ?? 0;
-}
-
-
-/***/ }),
-
-/***/ 59508:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  OF: () => (/* binding */ assembleBlock),
-  V_: () => (/* binding */ deriveDesiredState),
-  Dh: () => (/* binding */ itemKey)
-});
-
-// EXTERNAL MODULE: ./build/src/core/labels.js
-var labels = __nccwpck_require__(2790);
-;// CONCATENATED MODULE: ./build/src/core/status.js
-function issueStateFor(status) {
-    switch (status) {
-        case 'completed':
-        case 'archived':
-            return { state: 'closed', stateReason: 'completed' };
-        case 'cancelled':
-            return { state: 'closed', stateReason: 'not_planned' };
-        default:
-            return { state: 'open', stateReason: null };
-    }
-}
-function isTerminal(status) {
-    return issueStateFor(status).state === 'closed';
-}
-const DISPLAY = {
-    proposed: 'Proposed',
-    approved: 'Approved',
-    pending: 'Pending',
-    in_progress: 'In progress',
-    completed: 'Completed',
-    archived: 'Archived',
-    failed: 'Failed',
-    blocked: 'Blocked',
-    cancelled: 'Cancelled',
-};
-function displayStatus(status) {
-    return DISPLAY[status];
-}
-
-// EXTERNAL MODULE: ./build/src/core/text.js
-var core_text = __nccwpck_require__(87422);
-;// CONCATENATED MODULE: ./build/src/core/desired.js
-
-
-
-function itemKey(kind, id) {
-    return `${kind}:${id}`;
-}
-const DESCRIPTION_LIMIT = 30_000;
-const CHECKLIST_LIMIT = 500;
-function deriveDesiredState(state, policy) {
-    const children = groupChildren(state.tasks);
-    const byId = new Map(state.tasks.map((task) => [task.id, task]));
-    const topLevel = state.tasks.filter((task) => task.parentId === null || !byId.has(task.parentId));
-    const tasksByFeature = new Map();
-    for (const task of topLevel) {
-        if (!task.featureId)
-            continue;
-        const list = tasksByFeature.get(task.featureId) ?? [];
-        list.push(task);
-        tasksByFeature.set(task.featureId, list);
-    }
-    const issues = [];
-    const excluded = [];
-    for (const feature of state.features) {
-        const key = itemKey('feature', feature.id);
-        if (!policy.featureStatuses.includes(feature.status)) {
-            excluded.push({ itemKey: key, reason: `feature status ${feature.status} is not synced` });
-            continue;
-        }
-        issues.push(deriveFeatureIssue(feature, tasksByFeature.get(feature.id) ?? [], state.milestones, policy));
-    }
-    if (policy.tasks !== 'none') {
-        const synced = policy.tasks === 'all' ? state.tasks : topLevel;
-        for (const task of synced) {
-            issues.push(deriveTaskIssue(task, children, state.milestones, policy));
-        }
-    }
-    else {
-        for (const task of topLevel)
-            excluded.push({ itemKey: itemKey('task', task.id), reason: 'tasks are not synced' });
-    }
-    issues.sort((a, b) => compareKeys(a.itemKey, b.itemKey));
-    return { issues, excluded };
-}
-function compareKeys(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-function groupChildren(tasks) {
-    const children = new Map();
-    for (const task of tasks) {
-        if (task.parentId === null)
-            continue;
-        const list = children.get(task.parentId) ?? [];
-        list.push(task);
-        children.set(task.parentId, list);
-    }
-    for (const list of children.values()) {
-        list.sort((a, b) => a.position - b.position || compareKeys(a.id, b.id));
-    }
-    return children;
-}
-function deriveFeatureIssue(feature, tasks, milestones, policy) {
-    const neutralise = policy.neutraliseMentions;
-    const counted = tasks.filter((task) => task.status !== 'cancelled');
-    const progress = counted.length
-        ? { done: counted.filter((task) => task.status === 'completed').length, total: counted.length }
-        : null;
-    const facts = [
-        ['Status', displayStatus(feature.status)],
-        ['Priority', feature.rawPriority ?? feature.priority],
-        ['Category', feature.category],
-        ['Estimate', feature.estimatedEffort],
-    ];
-    const taskList = tasks.length
-        ? [
-            '#### Tasks',
-            ...tasks
-                .slice(0, CHECKLIST_LIMIT)
-                .map((task) => `- [${task.status === 'completed' ? 'x' : ' '}] ${(0,core_text/* truncate */.xv)((0,core_text/* inlineText */.ln)(task.title, neutralise), 200)} · ${displayStatus(task.status).toLowerCase()}`),
-            ...(tasks.length > CHECKLIST_LIMIT ? [`- … and ${tasks.length - CHECKLIST_LIMIT} more tasks`] : []),
-            '',
-        ]
-        : [];
-    return {
-        itemKey: itemKey('feature', feature.id),
-        kind: 'feature',
-        sourceId: feature.id,
-        featureId: feature.id,
-        status: feature.status,
-        title: (0,core_text/* safeTitle */.CL)(feature.title, feature.id),
-        block: {
-            head: blockHead(factsTable(facts, neutralise), progressLine(progress, 'linked tasks'), '#### Summary'),
-            description: (0,core_text/* safeMarkdown */.fH)(feature.summary, neutralise).trim() || '_No summary in the specification._',
-            tail: [
-                '',
-                ...taskList,
-                `<sub>Feature \`${codeText(feature.id)}\` · specification \`${codeText(feature.file)}\`</sub>`,
-            ].join('\n'),
-        },
-        labels: compactLabels([
-            ...(0,labels/* defaultLabels */.Nm)(policy),
-            (0,labels/* dimensionLabel */.ZL)(policy, 'type', 'feature'),
-            (0,labels/* dimensionLabel */.ZL)(policy, 'status', feature.status),
-            (0,labels/* dimensionLabel */.ZL)(policy, 'priority', feature.priority),
-            (0,labels/* dimensionLabel */.ZL)(policy, 'category', feature.category),
-        ]),
-        assignees: [],
-        milestone: milestoneFor(feature.id, milestones),
-        ...issueStateFor(feature.status),
-        progress,
-        createdAt: feature.createdAt,
-        priority: feature.priority,
-        attributes: {},
-    };
-}
-function deriveTaskIssue(task, children, milestones, policy) {
-    const neutralise = policy.neutraliseMentions;
-    const nested = policy.tasks === 'top-level';
-    const lines = [];
-    const descendants = [];
-    collectChecklist(task, children, nested, 0, new Set([task.id]), lines, descendants, neutralise);
-    const counted = descendants.filter((child) => child.status !== 'cancelled');
-    const progress = counted.length
-        ? { done: counted.filter((child) => child.status === 'completed').length, total: counted.length }
-        : null;
-    const shown = lines.slice(0, CHECKLIST_LIMIT);
-    if (lines.length > shown.length)
-        shown.push(`- … and ${lines.length - shown.length} more subtasks`);
-    const facts = [
-        ['Status', displayStatus(task.status)],
-        ['Priority', task.priority],
-        ['Complexity', task.complexity],
-        ['Specialist', task.specialist],
-        ['Estimate', task.estimatedEffort],
-    ];
-    const assignee = task.assignee ? (policy.assigneeMap[task.assignee] ?? task.assignee) : null;
-    return {
-        itemKey: itemKey('task', task.id),
-        kind: 'task',
-        sourceId: task.id,
-        featureId: task.featureId,
-        status: task.status,
-        title: (0,core_text/* safeTitle */.CL)(task.title, `Task ${task.id}`),
-        block: {
-            head: blockHead(factsTable(facts, neutralise), progressLine(progress, 'subtasks'), '#### Description'),
-            description: (0,core_text/* safeMarkdown */.fH)(task.description, neutralise).trim() || '_No description._',
-            tail: [
-                '',
-                ...(shown.length ? ['#### Subtasks', ...shown, ''] : []),
-                `<sub>Orchestrator task \`${codeText(task.id)}\`${task.featureId ? ` · feature \`${codeText(task.featureId)}\`` : ''}</sub>`,
-            ].join('\n'),
-        },
-        labels: compactLabels([
-            ...(0,labels/* defaultLabels */.Nm)(policy),
-            (0,labels/* dimensionLabel */.ZL)(policy, 'type', 'task'),
-            (0,labels/* dimensionLabel */.ZL)(policy, 'status', task.status),
-            (0,labels/* dimensionLabel */.ZL)(policy, 'priority', task.priority),
-            (0,labels/* dimensionLabel */.ZL)(policy, 'specialist', task.specialist),
-        ]),
-        assignees: assignee && /^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/.test(assignee) ? [assignee] : [],
-        milestone: milestoneFor(task.featureId, milestones),
-        ...issueStateFor(task.status),
-        progress,
-        createdAt: task.createdAt,
-        priority: task.priority,
-        attributes: {},
-    };
-}
-function collectChecklist(task, children, nested, depth, seen, lines, descendants, neutralise) {
-    for (const child of children.get(task.id) ?? []) {
-        if (seen.has(child.id))
-            continue;
-        seen.add(child.id);
-        descendants.push(child);
-        const mark = child.status === 'completed' ? 'x' : ' ';
-        const details = [
-            child.specialist,
-            child.status === 'completed' ? null : displayStatus(child.status).toLowerCase(),
-        ]
-            .filter((part) => Boolean(part))
-            .map((part) => (0,core_text/* inlineText */.ln)(part, neutralise));
-        const suffix = details.length ? ` · ${details.join(' · ')}` : '';
-        const title = (0,core_text/* truncate */.xv)((0,core_text/* inlineText */.ln)(child.title, neutralise) || (0,core_text/* inlineText */.ln)(child.id, neutralise), 200);
-        lines.push(`${'  '.repeat(Math.min(depth, 10))}- [${mark}] ${title}${suffix}`);
-        if (nested)
-            collectChecklist(child, children, nested, depth + 1, seen, lines, descendants, neutralise);
-    }
-}
-function blockHead(...sections) {
-    const notice = '> [!NOTE]\n> Kept in step with the orchestrator by orchestrator-git: this block is rewritten on every sync. Write below it.';
-    return `${[notice, ...sections.filter((section) => section !== '')].join('\n\n')}\n\n`;
-}
-function factsTable(facts, neutralise) {
-    const shown = facts.filter((fact) => Boolean(fact[1]));
-    return [
-        `| ${shown.map(([name]) => name).join(' | ')} |`,
-        `|${shown.map(() => '---').join('|')}|`,
-        `| ${shown.map(([, value]) => (0,core_text/* truncate */.xv)((0,core_text/* inlineText */.ln)(value.replace(/_/g, ' '), neutralise), 200)).join(' | ')} |`,
-    ].join('\n');
-}
-function progressLine(progress, noun) {
-    if (!progress)
-        return '';
-    const percent = Math.round((progress.done / progress.total) * 100);
-    return `**Progress:** ${progress.done} of ${progress.total} ${noun} completed (${percent}%)`;
-}
-/** Text inside an inline code span: backticks and newlines would end it, and a comment could end the block. */
-function codeText(text) {
-    return (0,core_text/* escapeComments */.__)((0,core_text/* truncate */.xv)(text.replace(/[`\r\n]/g, ' '), 300));
-}
-function compactLabels(labels) {
-    const seen = new Set();
-    const out = [];
-    for (const label of labels) {
-        if (!label || seen.has(label.name))
-            continue;
-        seen.add(label.name);
-        out.push(label);
-    }
-    return out;
-}
-function milestoneFor(featureId, milestones) {
-    if (!featureId)
-        return null;
-    const candidates = milestones
-        .filter((milestone) => milestone.status !== 'cancelled' && milestone.includedFeatures.includes(featureId))
-        .sort((a, b) => (a.targetDate ?? '9999').localeCompare(b.targetDate ?? '9999') || a.id - b.id);
-    const chosen = candidates[0];
-    if (!chosen)
-        return null;
-    return {
-        title: (0,core_text/* safeTitle */.CL)(chosen.name, `Milestone ${chosen.id}`),
-        dueOn: chosen.targetDate ? chosen.targetDate.slice(0, 10) : null,
-        state: chosen.status === 'completed' ? 'closed' : 'open',
-    };
-}
-/** The managed block, with the description shortened (and a note) so the block fits `budget` characters. */
-function assembleBlock(parts, budget) {
-    const full = `${parts.head}${parts.description}\n${parts.tail}`;
-    if (full.length <= budget && parts.description.length <= DESCRIPTION_LIMIT)
-        return full;
-    const note = '\n\n_… shortened to fit the platform limit; the full text is in the orchestrator._';
-    // Checklists are long only in extreme plans: they give way first down to what leaves the description room.
-    const tailRoom = budget - parts.head.length - note.length - 1 - 2_000;
-    const tail = parts.tail.length > tailRoom ? shortenLines(parts.tail, Math.max(0, tailRoom)) : parts.tail;
-    const room = Math.min(DESCRIPTION_LIMIT, budget - parts.head.length - tail.length - note.length - 1);
-    const description = room > 0 ? `${cutAtBoundary(parts.description, room)}${note}` : note.trim();
-    return `${parts.head}${description}\n${tail}`;
-}
-/** Whole lines from the start of `text` that fit `limit` with a closing note. */
-function shortenLines(text, limit) {
-    const note = '_… list shortened to fit the platform limit._';
-    const kept = [];
-    let length = note.length;
-    for (const line of text.split('\n')) {
-        if (length + line.length + 1 > limit)
-            break;
-        kept.push(line);
-        length += line.length + 1;
-    }
-    return [...kept, note].join('\n');
-}
-function cutAtBoundary(text, limit) {
-    let cut = Math.min(limit, text.length);
-    const code = text.charCodeAt(cut - 1);
-    if (code >= 0xd800 && code <= 0xdbff)
-        cut -= 1;
-    return text.slice(0, cut);
-}
-
-
-/***/ }),
-
-/***/ 2790:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I3: () => (/* binding */ isOwnedLabel),
-/* harmony export */   Nm: () => (/* binding */ defaultLabels),
-/* harmony export */   ZL: () => (/* binding */ dimensionLabel)
-/* harmony export */ });
-/* unused harmony export labelName */
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(87422);
-
-const COLOURS = {
-    'status:approved': '0e8a16',
-    'status:pending': 'c5def5',
-    'status:in progress': 'fbca04',
-    'status:completed': '0e8a16',
-    'status:archived': 'bfdadc',
-    'status:failed': 'b60205',
-    'status:blocked': 'd93f0b',
-    'status:cancelled': 'cfd3d7',
-    'priority:critical': 'b60205',
-    'priority:high': 'd93f0b',
-    'priority:medium': 'fbca04',
-    'priority:low': 'c2e0c6',
-    'type:feature': 'a2eeef',
-    'type:task': '5319e7',
-};
-const DIMENSION_COLOURS = {
-    type: '5319e7',
-    status: 'ededed',
-    priority: 'fbca04',
-    category: '1d76db',
-    specialist: 'bfd4f2',
-};
-/** A label name GitHub accepts: one line, no commas (they split label filters), at most 50 characters. */
-function labelName(text) {
-    const clean = (0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .stripControl */ .kU)(text, false).replace(/,/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
-    return (0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(clean, _text_js__WEBPACK_IMPORTED_MODULE_0__/* .LABEL_LIMIT */ .hS);
-}
-function dimensionLabel(policy, dimension, value) {
-    const prefix = policy.labelPrefixes[dimension];
-    if (prefix === null || !value)
-        return null;
-    const valueText = value.replace(/_/g, ' ').toLowerCase().trim();
-    if (!valueText)
-        return null;
-    return {
-        name: labelName(`${prefix}${valueText}`),
-        color: COLOURS[`${dimension}:${valueText}`] ?? DIMENSION_COLOURS[dimension],
-        description: `Orchestrator ${dimension}, kept in step by orchestrator-git`,
-    };
-}
-function defaultLabels(policy) {
-    return policy.defaultLabels.map((name) => ({
-        name: labelName(name),
-        color: '6f42c1',
-        description: 'Managed by orchestrator-git',
-    }));
-}
-/** True for labels whose presence the tool decides: its default labels and any label in its prefix scheme. */
-function isOwnedLabel(policy, name) {
-    const lower = name.toLowerCase();
-    if (policy.defaultLabels.some((label) => labelName(label) === lower))
-        return true;
-    return Object.values(policy.labelPrefixes).some((prefix) => prefix !== null && prefix.trim() !== '' && lower.startsWith(prefix.toLowerCase()));
-}
-
-
-/***/ }),
-
-/***/ 87422:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   CL: () => (/* binding */ safeTitle),
-/* harmony export */   Th: () => (/* binding */ BODY_LIMIT),
-/* harmony export */   __: () => (/* binding */ escapeComments),
-/* harmony export */   fH: () => (/* binding */ safeMarkdown),
-/* harmony export */   hS: () => (/* binding */ LABEL_LIMIT),
-/* harmony export */   kU: () => (/* binding */ stripControl),
-/* harmony export */   ln: () => (/* binding */ inlineText),
-/* harmony export */   xv: () => (/* binding */ truncate)
-/* harmony export */ });
-/* unused harmony exports TITLE_LIMIT, neutraliseReferences */
-/** Turns untrusted orchestrator text into safe issue titles and Markdown that pings nobody and cannot break our markers. */
-const TITLE_LIMIT = 256;
-const BODY_LIMIT = 65_536;
-const LABEL_LIMIT = 50;
-const ZERO_WIDTH_SPACE = '\u200b';
-/** Removes NUL and other control characters (keeping newlines and tabs where `keepNewlines`). */
-function stripControl(text, keepNewlines) {
-    const pattern = keepNewlines ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g : /[\u0000-\u001f\u007f]/g;
-    return text.replace(pattern, keepNewlines ? '' : ' ');
-}
-/** Truncates to `limit` UTF-16 units with an ellipsis, never splitting a surrogate pair. */
-function truncate(text, limit, ellipsis = '…') {
-    if (text.length <= limit)
-        return text;
-    let cut = limit - ellipsis.length;
-    const code = text.charCodeAt(cut - 1);
-    if (code >= 0xd800 && code <= 0xdbff)
-        cut -= 1;
-    return text.slice(0, cut) + ellipsis;
-}
-/** One line, no control characters, at most 256 characters, never empty. */
-function safeTitle(text, fallback) {
-    const line = stripControl(text, false).replace(/\s+/g, ' ').trim();
-    return truncate(line || fallback, TITLE_LIMIT);
-}
-/**
- * Neutralises @mentions and references so that a sync never notifies anyone or cross-links issues: a zero-width
- * space after the sigil keeps the text readable and breaks the platform's autolinking. Covered: GitHub's `#12`,
- * `owner/repo#12` and `GH-12`; GitLab's `!12` (merge requests) and `&12` (epics), whose mention would add a
- * "mentioned in" note to them; Bitbucket's `#12` and `@name` like GitHub's.
- */
-function neutraliseReferences(markdown) {
-    return (markdown
-        .replace(/(^|[^\w@/`])@([A-Za-z0-9][A-Za-z0-9-]*)/g, `$1@${ZERO_WIDTH_SPACE}$2`)
-        // `#12` after a non-word character, or `owner/repo#12`; never an entity like `&#35;`.
-        // (The lookbehind is bounded by GitHub's owner and repository name lengths, so it stays linear.)
-        .replace(/(?<=^|[^&\w#]|[\w.-]{1,39}\/[\w.-]{1,100})#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
-        .replace(/\bGH-(\d+)/g, `GH-${ZERO_WIDTH_SPACE}$1`)
-        // GitLab: `!12` and `&12` after a non-word character (never an entity like `&#35;` or `&amp;`).
-        .replace(/(?<=^|[^\w!&])([!&])(?=\d)/g, `$1${ZERO_WIDTH_SPACE}`));
-}
-/** HTML comments in untrusted text could forge or end our markers; they are shown as text instead. */
-function escapeComments(markdown) {
-    return markdown.replace(/<!--/g, '&lt;!--').replace(/-->/g, '--&gt;');
-}
-/** Untrusted Markdown made safe to place inside the managed block. */
-function safeMarkdown(text, neutralise) {
-    const clean = escapeComments(stripControl(text, true).replace(/\r\n?/g, '\n'));
-    return neutralise ? neutraliseReferences(clean) : clean;
-}
-/** Text for one table cell or list item: one line, Markdown table pipes escaped. */
-function inlineText(text, neutralise) {
-    return safeMarkdown(text, neutralise).replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
-}
-
-
-/***/ }),
-
-/***/ 13233:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ executeIssueSync)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
-/* harmony import */ var _config_file_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6924);
-/* harmony import */ var _config_issue_sync_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(57139);
-/* harmony import */ var _config_values_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(25620);
-/* harmony import */ var _platforms_index_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(15674);
-/* harmony import */ var _state_auto_sync_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(60990);
-/* harmony import */ var _state_store_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(37049);
-/* harmony import */ var _sync_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(40063);
-/** One issue-sync run from raw settings to outcome, shared by the action and the CLI: config, state, adapter, engine. */
-
-
-
-
-
-
-
-
-async function executeIssueSync(options) {
-    const { inputs, env, cwd, log } = options;
-    const given = (name) => {
-        const value = inputs[name];
-        return value === undefined || value === null || value === '' ? null : value;
-    };
-    const inputEnabled = given('enabled');
-    if (inputEnabled !== null && !(0,_config_values_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(inputEnabled, 'enabled', 'input')) {
-        return { kind: 'disabled', reason: 'the enabled input is false' };
-    }
-    const { file: configFile, settings: fileSettings } = (0,_config_file_js__WEBPACK_IMPORTED_MODULE_1__/* .loadConfigFile */ .HT)(options.configPath, cwd);
-    if (configFile)
-        log.info(`Config file: ${configFile}`);
-    const stateFile = (0,_config_file_js__WEBPACK_IMPORTED_MODULE_1__/* .locateStateFile */ .o_)(given('state-file') ?? fileSettings['state-file'] ?? null, cwd);
-    const statePath = node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(cwd, stateFile);
-    if (inputEnabled === null) {
-        const rowEnabled = await (0,_state_auto_sync_js__WEBPACK_IMPORTED_MODULE_4__/* .readAutoSyncEnabled */ .q)(statePath);
-        if (rowEnabled === false)
-            return { kind: 'disabled', reason: "auto_sync_enabled is 0 in the state's git_integration_config" };
-        if (rowEnabled === null &&
-            fileSettings.enabled !== undefined &&
-            !(0,_config_values_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(fileSettings.enabled, 'enabled', 'config file')) {
-            return { kind: 'disabled', reason: `enabled is false in ${configFile ?? 'the config file'}` };
-        }
-    }
-    const featuresDir = (0,_config_file_js__WEBPACK_IMPORTED_MODULE_1__/* .locateFeaturesDir */ .ZZ)(given('features-dir') ?? fileSettings['features-dir'] ?? null, cwd);
-    const store = await (0,_state_store_js__WEBPACK_IMPORTED_MODULE_5__/* .openStateStore */ .V7)({
-        stateFile: statePath,
-        featuresDir: featuresDir ? node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(cwd, featuresDir) : null,
-    });
-    try {
-        const config = (0,_config_issue_sync_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveIssueSyncConfig */ .hB)({
-            inputs: { ...inputs, 'state-file': stateFile },
-            configRow: (0,_config_issue_sync_js__WEBPACK_IMPORTED_MODULE_2__/* .settingsFromConfigRow */ .Y6)(store.state.config, env),
-            file: fileSettings,
-            env,
-            issueTemplate: store.state.config?.issueTemplate ?? null,
-        });
-        options.onSecret?.(config.token);
-        if (!config.enabled)
-            return { kind: 'disabled', reason: 'enabled resolves to false' };
-        log.info(`State: ${stateFile} (${store.state.generation}: ${store.state.tasks.length} tasks, ${store.state.features.length} features${featuresDir ? ` from ${featuresDir}` : ''})`);
-        for (const warning of store.state.warnings.slice(0, 50))
-            log.warning(`State: ${warning.message}`);
-        if (store.state.warnings.length > 50)
-            log.warning(`State: ${store.state.warnings.length - 50} more warnings`);
-        const tracker = await (0,_platforms_index_js__WEBPACK_IMPORTED_MODULE_7__/* .createIssueTracker */ .M)(config, (message) => log.warning(message));
-        await options.prepare?.(store, tracker, log, { dryRun: config.dryRun });
-        const outcome = await (0,_sync_js__WEBPACK_IMPORTED_MODULE_6__/* .runIssueSync */ .W)({
-            store,
-            tracker,
-            policy: options.initialText === undefined
-                ? config.policy
-                : { ...config.policy, issueTemplate: options.initialText },
-            ...(options.scope ? { scope: options.scope } : {}),
-            ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-            dryRun: config.dryRun,
-            runId: options.runId,
-            log,
-            reconcile: config.reconcile,
-        });
-        return { kind: 'synced', config, outcome };
-    }
-    finally {
-        store.close();
-    }
-}
-
-
-/***/ }),
-
-/***/ 36718:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ logText)
-/* harmony export */ });
-/* unused harmony export silentLogger */
-/** The logging interface shared by the actions (@actions/core) and the CLI (console), and safe text for log lines. */
-/**
- * Untrusted text for a log line: one line, no control characters, bounded. Runners interpret workflow
- * commands (`::add-mask::`, `::stop-commands::`) only at the start of a line, and every line we print
- * starts with our own words, so removing line breaks is what keeps a task title from becoming a command.
- */
-function logText(value, max = 200) {
-    const text = value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
-    return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
-}
-const silentLogger = {
-    info: () => undefined,
-    warning: () => undefined,
-    error: () => undefined,
-    debug: () => undefined,
-    group: (_name, body) => body(),
-};
-
-
-/***/ }),
-
-/***/ 40063:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  R: () => (/* binding */ describeOperation),
-  W: () => (/* binding */ runIssueSync)
-});
-
-// EXTERNAL MODULE: ./build/src/core/desired.js + 1 modules
-var core_desired = __nccwpck_require__(59508);
-// EXTERNAL MODULE: ./build/src/core/text.js
-var core_text = __nccwpck_require__(87422);
-;// CONCATENATED MODULE: ./build/src/core/platform-fit.js
-
-/**
- * Bitbucket Cloud's issue fields (swagger `issue`): kind bug | enhancement | proposal | task; priority trivial | minor
- * | major | critical | blocker; state new | open | on hold | resolved | wontfix | … . A null value leaves the field
- * to people (and the platform's default).
- */
-const ATTRIBUTES = {
-    kind: (item) => (item.kind === 'feature' ? 'enhancement' : 'task'),
-    priority: (item) => (item.priority === null ? null : PRIORITY[item.priority]),
-    state: (item) => WORKFLOW_STATE[item.status],
-};
-const PRIORITY = {
-    critical: 'critical',
-    high: 'major',
-    medium: 'minor',
-    low: 'trivial',
-};
-const WORKFLOW_STATE = {
-    proposed: 'new',
-    approved: 'new',
-    pending: 'new',
-    in_progress: 'open',
-    failed: 'open',
-    blocked: 'on hold',
-    completed: 'resolved',
-    archived: 'resolved',
-    cancelled: 'wontfix',
-};
-function fitToPlatform(desired, capabilities) {
-    const notes = [];
-    const issues = desired.issues.map((item) => {
-        if (item.assignees.length > capabilities.maxAssignees) {
-            notes.push({
-                itemKey: item.itemKey,
-                message: `the platform keeps ${capabilities.maxAssignees === 1 ? 'one assignee' : `${capabilities.maxAssignees} assignees`} per issue; ${item.assignees.slice(capabilities.maxAssignees).join(', ')} left off`,
-            });
-        }
-        const attributes = {};
-        for (const name of capabilities.attributes) {
-            const value = ATTRIBUTES[name](item);
-            if (value !== null)
-                attributes[name] = value;
-        }
-        return {
-            ...item,
-            title: (0,core_text/* truncate */.xv)(item.title, capabilities.titleLimit),
-            labels: capabilities.labels ? item.labels : [],
-            assignees: item.assignees.slice(0, capabilities.maxAssignees),
-            stateReason: capabilities.stateReason ? item.stateReason : null,
-            attributes,
-        };
-    });
-    return { desired: { ...desired, issues }, notes };
-}
-
-;// CONCATENATED MODULE: ./build/src/core/markers.js
-/** The hidden markers that identify a managed issue and delimit the managed block of its body. */
-const MARKER_VERSION = 'v1';
-const BLOCK_END = '<!-- /orchestrator-git -->';
-const MARKER_PATTERN = /<!-- orchestrator-git:v1 id=(\S+) hash=([0-9a-f]{16}) -->/;
-/** Anything that claims to be our marker, well-formed or not. */
-const MARKER_LIKE = /<!--\s*orchestrator-git:(?!\s*\/)/;
-/** Ids are percent-encoded outside a small safe set, so no id can end the comment or split the marker. */
-function escapeId(itemKey) {
-    let out = '';
-    for (const char of itemKey) {
-        if (/^[A-Za-z0-9_.:~]$/.test(char))
-            out += char;
-        else
-            for (const byte of Buffer.from(char, 'utf8'))
-                out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-    }
-    return out;
-}
-function unescapeId(escaped) {
-    try {
-        return decodeURIComponent(escaped);
-    }
-    catch {
-        return null;
-    }
-}
-function formatMarker(itemKey, hash) {
-    return `<!-- orchestrator-git:${MARKER_VERSION} id=${escapeId(itemKey)} hash=${hash} -->`;
-}
-/** Finds our marker in an issue body; a marker-like comment that does not parse is reported as malformed. */
-function readMarker(body) {
-    if (!body)
-        return { kind: 'none' };
-    const match = MARKER_PATTERN.exec(body);
-    if (!match) {
-        return MARKER_LIKE.test(body)
-            ? { kind: 'malformed', reason: 'an orchestrator-git marker that does not parse' }
-            : { kind: 'none' };
-    }
-    const itemKey = unescapeId(match[1] ?? '');
-    if (itemKey === null || !/^(feature|task):./.test(itemKey)) {
-        return {
-            kind: 'malformed',
-            reason: `an orchestrator-git marker with an invalid id ${JSON.stringify(match[1])}`,
-        };
-    }
-    return {
-        kind: 'marker',
-        itemKey,
-        hash: match[2] ?? '',
-        start: match.index,
-        end: match.index + match[0].length,
-    };
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-;// CONCATENATED MODULE: ./build/src/core/body.js
-/** Splits an issue body into the managed block and the free text around it, and puts them back together. */
-
-/** Web edits come back with CRLF line endings; comparisons use LF. */
-function normaliseNewlines(text) {
-    return text.replace(/\r\n?/g, '\n');
-}
-function splitBody(body) {
-    const text = normaliseNewlines(body ?? '');
-    const marker = readMarker(text);
-    if (marker.kind !== 'marker')
-        return { before: text, managed: null, after: '', unterminated: false };
-    const contentStart = text[marker.end] === '\n' ? marker.end + 1 : marker.end;
-    const endAt = text.indexOf(BLOCK_END, contentStart);
-    if (endAt < 0) {
-        return {
-            before: text.slice(0, marker.start),
-            managed: text.slice(contentStart),
-            after: '',
-            unterminated: true,
-        };
-    }
-    const managed = text.slice(contentStart, endAt).replace(/\n$/, '');
-    let afterStart = endAt + BLOCK_END.length;
-    if (text[afterStart] === '\n')
-        afterStart += 1;
-    return { before: text.slice(0, marker.start), managed, after: text.slice(afterStart), unterminated: false };
-}
-/** The body with the managed block replaced (or added first) and every character of free text kept. */
-function composeBody(itemKey, hash, managed, existing, initialFreeText = '') {
-    const block = `${formatMarker(itemKey, hash)}\n${managed}\n${BLOCK_END}\n`;
-    if (!existing)
-        return initialFreeText ? `${block}\n${initialFreeText}` : block;
-    return `${existing.before}${block}${existing.after}`;
-}
-
-// EXTERNAL MODULE: ./build/src/core/labels.js
-var labels = __nccwpck_require__(2790);
-;// CONCATENATED MODULE: ./build/src/core/plan.js
-/** Diffs the desired issues against what the platform holds and returns a typed plan: the fewest writes that make them match. */
-
-
-
-
-
-
-/** Characters the marker, the end marker and their line breaks take in an item's body (ids can be long). */
-function markerOverhead(itemKey) {
-    return formatMarker(itemKey, '0'.repeat(16)).length + BLOCK_END.length + 3;
-}
-function fingerprint(fields) {
-    const parts = [
-        fields.title,
-        fields.block,
-        [...fields.labels].map((label) => label.toLowerCase()).sort(),
-        fields.milestone,
-        fields.state,
-    ];
-    const attributes = Object.entries(fields.attributes ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
-    // Platforms without attributes keep the fingerprint they always had.
-    if (attributes.length > 0)
-        parts.push(attributes);
-    const canonical = JSON.stringify(parts);
-    return (0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex').slice(0, 16);
-}
-/** The fingerprint an item's issue carries after the tool writes it with no free text around the block. */
-function nominalFingerprint(item) {
-    return fingerprint({
-        title: item.title,
-        block: (0,core_desired/* assembleBlock */.OF)(item.block, core_text/* BODY_LIMIT */.Th - markerOverhead(item.itemKey)),
-        labels: item.labels.map((label) => label.name),
-        milestone: item.milestone?.title ?? null,
-        state: item.state,
-        attributes: item.attributes,
-    });
-}
-function planSync(desired, actual, context) {
-    const plan = {
-        operations: [],
-        unchanged: [],
-        skipped: [],
-        conflicts: [],
-        orphans: [],
-        warnings: [],
-        lookups: { labels: false, milestones: false, assignees: [] },
-    };
-    const { candidatesByKey, toolAuthor } = indexMarkers(actual.issues, plan);
-    const byNumber = new Map(actual.issues.map((issue) => [issue.number, issue]));
-    const knownLabels = new Set(actual.labels ?? []);
-    for (const issue of actual.issues)
-        for (const label of issue.labels)
-            knownLabels.add(label.toLowerCase());
-    const knownMilestones = collectMilestones(actual);
-    const labelsToCreate = new Map();
-    const milestonesToCreate = new Map();
-    const issueOperations = [];
-    const desiredKeys = new Set(desired.issues.map((issue) => issue.itemKey));
-    const missingMilestones = new Set();
-    /** The item's milestone as it can be set: one the platform cannot create is left off until it exists. */
-    const usableMilestone = (item) => {
-        const wanted = item.milestone;
-        if (!wanted || context.createMilestones || knownMilestones.has(wanted.title))
-            return wanted;
-        // Not seen on any issue: the milestone list is read, and the plan made again, before deciding.
-        if (actual.milestones === null) {
-            plan.lookups.milestones = true;
-            return wanted;
-        }
-        missingMilestones.add(wanted.title);
-        return null;
-    };
-    for (const item of desired.issues) {
-        const match = chooseIssue(item, candidatesByKey.get(item.itemKey) ?? [], toolAuthor, context, byNumber, plan);
-        const assignees = resolveAssignees(item, match?.issue ?? null, actual, context, plan);
-        const milestone = usableMilestone(item);
-        const milestoneTitle = milestone?.title ?? null;
-        if (!match) {
-            if (item.state === 'closed' && !context.policy.createCompleted) {
-                plan.skipped.push({
-                    itemKey: item.itemKey,
-                    issueNumber: null,
-                    message: `${item.status} before its first sync; set create-completed to create closed issues for such items`,
-                });
-                continue;
-            }
-            const block = (0,core_desired/* assembleBlock */.OF)(item.block, core_text/* BODY_LIMIT */.Th - markerOverhead(item.itemKey) - (context.policy.issueTemplate?.length ?? 0));
-            const hash = fingerprint({
-                title: item.title,
-                block,
-                labels: item.labels.map((label) => label.name),
-                milestone: milestoneTitle,
-                state: item.state,
-                attributes: item.attributes,
-            });
-            noteNeededLabels(item.labels, knownLabels, labelsToCreate);
-            if (context.createMilestones)
-                noteNeededMilestone(milestone, knownMilestones, milestonesToCreate);
-            issueOperations.push({
-                kind: 'createIssue',
-                itemKey: item.itemKey,
-                title: item.title,
-                reason: context.links.has(item.itemKey)
-                    ? `linked issue #${context.links.get(item.itemKey)} is no longer in the repository`
-                    : `new ${item.kind} (${item.status})`,
-                hash,
-                ownedAssignees: assignees.owned,
-                write: {
-                    title: item.title,
-                    body: composeBody(item.itemKey, hash, block, null, context.policy.issueTemplate ?? ''),
-                    labels: item.labels.map((label) => label.name),
-                    assignees: assignees.target,
-                    milestone: milestoneTitle,
-                    ...(Object.keys(item.attributes).length > 0 ? { attributes: item.attributes } : {}),
-                },
-                thenClose: item.state === 'closed' ? (item.stateReason ?? 'completed') : null,
-            });
-            continue;
-        }
-        const { issue } = match;
-        const parts = splitBody(issue.body);
-        const budget = core_text/* BODY_LIMIT */.Th - markerOverhead(item.itemKey) - parts.before.length - parts.after.length;
-        const block = (0,core_desired/* assembleBlock */.OF)(item.block, budget);
-        const ownedActual = issue.labels.filter((label) => (0,labels/* isOwnedLabel */.I3)(context.policy, label));
-        const desiredLabelNames = item.labels.map((label) => label.name);
-        const targetLabels = reconcileLabels(issue.labels, ownedActual, desiredLabelNames);
-        const milestoneChanges = milestoneTitle !== null && issue.milestone?.title !== milestoneTitle;
-        const ownedAttributes = Object.fromEntries(Object.keys(item.attributes).map((name) => [name, issue.attributes?.[name] ?? '']));
-        const newHash = fingerprint({
-            title: item.title,
-            block,
-            labels: desiredLabelNames,
-            milestone: milestoneTitle,
-            state: item.state,
-            attributes: item.attributes,
-        });
-        const actualHash = fingerprint({
-            title: issue.title,
-            block: parts.managed ?? '',
-            labels: ownedActual,
-            milestone: milestoneTitle === null ? null : (issue.milestone?.title ?? null),
-            state: issue.state,
-            attributes: ownedAttributes,
-        });
-        const patch = {};
-        const fields = [];
-        if (issue.title !== item.title) {
-            patch.title = item.title;
-            fields.push('title');
-        }
-        if (parts.managed !== block || parts.unterminated || match.hash !== newHash) {
-            // A linked issue that lost its block keeps all its text below the restored block.
-            const around = parts.managed === null ? { ...parts, before: '', after: parts.before } : parts;
-            patch.body = composeBody(item.itemKey, newHash, block, around);
-            fields.push('body');
-        }
-        if (!sameSet(targetLabels, issue.labels)) {
-            patch.labels = targetLabels;
-            fields.push('labels');
-            noteNeededLabels(item.labels.filter((label) => !issue.labels.some((name) => name.toLowerCase() === label.name)), knownLabels, labelsToCreate);
-        }
-        if (!sameSet(assignees.target, issue.assignees)) {
-            patch.assignees = assignees.target;
-            fields.push('assignees');
-        }
-        if (milestoneChanges) {
-            patch.milestone = milestoneTitle;
-            fields.push('milestone');
-            if (context.createMilestones)
-                noteNeededMilestone(milestone, knownMilestones, milestonesToCreate);
-        }
-        const attributeChanges = Object.entries(item.attributes).filter(([name, value]) => ownedAttributes[name] !== value);
-        if (attributeChanges.length > 0) {
-            patch.attributes = Object.fromEntries(attributeChanges);
-            for (const [name] of attributeChanges)
-                fields.push(name === 'state' ? 'workflow state' : name);
-        }
-        let change = 'updated';
-        if (issue.state !== item.state) {
-            patch.state = item.state;
-            patch.stateReason = item.state === 'closed' ? (item.stateReason ?? 'completed') : 'reopened';
-            change = item.state === 'closed' ? 'closed' : 'reopened';
-            fields.push('state');
-        }
-        else if (item.state === 'closed' && item.stateReason && issue.stateReason !== item.stateReason) {
-            patch.stateReason = item.stateReason;
-            patch.state = 'closed';
-            fields.push('state reason');
-        }
-        const link = {
-            itemKey: item.itemKey,
-            number: issue.number,
-            url: issue.url,
-            issueId: issue.id,
-            hash: newHash,
-            ownedAssignees: assignees.owned,
-        };
-        const meaningful = fields.filter((field) => field !== 'body' || parts.managed !== block || parts.unterminated);
-        if (meaningful.length === 0) {
-            // Only the marker's hash is stale (a human reverted an edit, or an older hash): no write is owed.
-            plan.unchanged.push({ ...link, hash: match.hash });
-            continue;
-        }
-        const humanChanged = match.hash !== actualHash && parts.managed !== null;
-        if (humanChanged && context.policy.conflictPolicy === 'report') {
-            plan.conflicts.push({
-                itemKey: item.itemKey,
-                issueNumber: issue.number,
-                message: `fields the tool owns were changed on the platform since the last sync; not overwritten (conflict-policy: report): ${meaningful.join(', ')}`,
-            });
-            continue;
-        }
-        issueOperations.push({
-            kind: 'updateIssue',
-            itemKey: item.itemKey,
-            title: item.title,
-            number: issue.number,
-            url: issue.url,
-            patch,
-            fields: meaningful,
-            change,
-            hash: newHash,
-            ownedAssignees: assignees.owned,
-            reason: describeUpdate(item, meaningful, humanChanged),
-        });
-    }
-    for (const [itemKey, candidates] of candidatesByKey) {
-        if (desiredKeys.has(itemKey))
-            continue;
-        const issue = candidates[0]?.issue;
-        if (!issue)
-            continue;
-        if (context.policy.orphans === 'close' && issue.state === 'open') {
-            issueOperations.push({
-                kind: 'updateIssue',
-                itemKey,
-                title: issue.title,
-                number: issue.number,
-                url: issue.url,
-                patch: { state: 'closed', stateReason: 'not_planned' },
-                fields: ['state'],
-                change: 'closed',
-                hash: candidates[0]?.hash ?? '',
-                ownedAssignees: context.ownedAssignees.get(itemKey) ?? [],
-                reason: 'its item is no longer in the orchestrator plan (orphans: close)',
-            });
-        }
-        else {
-            plan.orphans.push({
-                itemKey,
-                issueNumber: issue.number,
-                message: 'its item is no longer in the orchestrator plan; left as it is (orphans: leave)',
-            });
-        }
-    }
-    for (const title of missingMilestones) {
-        plan.warnings.push({
-            itemKey: null,
-            issueNumber: null,
-            message: `milestone ${JSON.stringify(title)} does not exist and this platform's API cannot create it; create it by hand (Bitbucket: Repository settings → Issues → Milestones) and the next run assigns it`,
-        });
-    }
-    if (labelsToCreate.size && actual.labels === null)
-        plan.lookups.labels = true;
-    if (milestonesToCreate.size && actual.milestones === null)
-        plan.lookups.milestones = true;
-    for (const label of labelsToCreate.values()) {
-        plan.operations.push({
-            kind: 'createLabel',
-            label,
-            reason: 'label used by managed issues does not exist yet',
-        });
-    }
-    for (const milestone of milestonesToCreate.values()) {
-        plan.operations.push({
-            kind: 'createMilestone',
-            milestone,
-            reason: 'release milestone does not exist yet',
-        });
-    }
-    plan.operations.push(...issueOperations);
-    return plan;
-}
-/**
- * Issues carrying a marker, by item; and the account that wrote most of them (the tool's own, which GitHub does
- * not otherwise tell an installation token): with links lost, its copy wins over a marker pasted by a person.
- */
-function indexMarkers(issues, plan) {
-    const candidatesByKey = new Map();
-    for (const issue of issues) {
-        const marker = readMarker(issue.body);
-        if (marker.kind === 'malformed') {
-            plan.warnings.push({
-                itemKey: null,
-                issueNumber: issue.number,
-                message: `issue carries ${marker.reason}; ignored`,
-            });
-            continue;
-        }
-        if (marker.kind !== 'marker')
-            continue;
-        const list = candidatesByKey.get(marker.itemKey) ?? [];
-        list.push({ issue, hash: marker.hash });
-        candidatesByKey.set(marker.itemKey, list);
-    }
-    const authors = new Map();
-    for (const list of candidatesByKey.values()) {
-        list.sort((a, b) => a.issue.number - b.issue.number);
-        for (const { issue } of list)
-            if (issue.author)
-                authors.set(issue.author, (authors.get(issue.author) ?? 0) + 1);
-    }
-    const toolAuthor = [...authors].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-    return { candidatesByKey, toolAuthor };
-}
-/**
- * The linked issue wins; without a usable link, the oldest issue carrying the marker. Others carrying the same
- * marker (copies pasted by hand, or a spoofed marker) are reported and never written to.
- */
-function chooseIssue(item, candidates, toolAuthor, context, byNumber, plan) {
-    const linked = context.links.get(item.itemKey);
-    let chosen = candidates.find((candidate) => candidate.issue.number === linked) ??
-        candidates.find((candidate) => toolAuthor !== null && candidate.issue.author === toolAuthor) ??
-        candidates[0] ??
-        null;
-    if (!chosen && linked !== undefined) {
-        const issue = byNumber.get(linked);
-        if (issue) {
-            // The linked issue lost its block (edited away by hand): adopt it again rather than create a duplicate.
-            plan.warnings.push({
-                itemKey: item.itemKey,
-                issueNumber: linked,
-                message: 'the linked issue no longer carries its orchestrator-git block; the block is restored',
-            });
-            chosen = { issue, hash: '' };
-        }
-    }
-    for (const other of candidates) {
-        if (other === chosen)
-            continue;
-        plan.warnings.push({
-            itemKey: item.itemKey,
-            issueNumber: other.issue.number,
-            message: `also carries the marker of ${item.itemKey} (synced issue is #${chosen?.issue.number}); left alone`,
-        });
-    }
-    return chosen;
-}
-function resolveAssignees(item, issue, actual, context, plan) {
-    const current = issue?.assignees ?? [];
-    const has = (list, login) => list.some((name) => name.toLowerCase() === login.toLowerCase());
-    const previouslyOwned = context.ownedAssignees.get(item.itemKey) ?? [];
-    const wanted = [];
-    for (const login of item.assignees) {
-        if (has(current, login)) {
-            wanted.push(login);
-            continue;
-        }
-        const assignable = actual.assignable.get(login.toLowerCase());
-        if (assignable === undefined) {
-            if (!plan.lookups.assignees.includes(login.toLowerCase()))
-                plan.lookups.assignees.push(login.toLowerCase());
-        }
-        else if (assignable) {
-            wanted.push(login);
-        }
-        else {
-            plan.warnings.push({
-                itemKey: item.itemKey,
-                issueNumber: issue?.number ?? null,
-                message: `${login} cannot be assigned in this repository (not a collaborator, or no such user); the rest of the issue is synced`,
-            });
-        }
-    }
-    // Keep every assignee a human added; remove only those the tool itself assigned and no longer wants.
-    const kept = current.filter((login) => has(wanted, login) || !has(previouslyOwned, login));
-    const target = [...kept, ...wanted.filter((login) => !has(kept, login))];
-    return { target, owned: wanted };
-}
-function reconcileLabels(current, ownedCurrent, desired) {
-    const desiredLower = new Set(desired.map((name) => name.toLowerCase()));
-    const stale = new Set(ownedCurrent.filter((name) => !desiredLower.has(name.toLowerCase())).map((name) => name.toLowerCase()));
-    const kept = current.filter((name) => !stale.has(name.toLowerCase()));
-    const keptLower = new Set(kept.map((name) => name.toLowerCase()));
-    return [...kept, ...desired.filter((name) => !keptLower.has(name.toLowerCase()))];
-}
-function sameSet(a, b) {
-    if (a.length !== b.length)
-        return false;
-    const lower = new Set(b.map((value) => value.toLowerCase()));
-    return a.every((value) => lower.has(value.toLowerCase()));
-}
-function collectMilestones(actual) {
-    const known = new Map();
-    for (const issue of actual.issues)
-        if (issue.milestone)
-            known.set(issue.milestone.title, issue.milestone);
-    for (const milestone of actual.milestones ?? [])
-        known.set(milestone.title, milestone);
-    return known;
-}
-function noteNeededLabels(labels, known, toCreate) {
-    for (const label of labels)
-        if (!known.has(label.name))
-            toCreate.set(label.name, label);
-}
-function noteNeededMilestone(milestone, known, toCreate) {
-    if (milestone && !known.has(milestone.title))
-        toCreate.set(milestone.title, milestone);
-}
-function describeUpdate(item, fields, humanChanged) {
-    const what = `${item.status.replace(/_/g, ' ')}: ${fields.join(', ')} changed`;
-    return humanChanged
-        ? `${what}; restores fields a human changed (conflict-policy: orchestrator-wins)`
-        : what;
-}
-
-// EXTERNAL MODULE: ./build/src/errors.js
-var errors = __nccwpck_require__(27406);
-// EXTERNAL MODULE: ./build/src/state/types.js
-var types = __nccwpck_require__(57666);
-;// CONCATENATED MODULE: ./build/src/engine/links.js
-
-/**
- * Writes a row only when something a reader would see changed (a new or moved issue, a write): a no-op run
- * leaves the state file byte-identical, so nothing needs committing.
- */
-class LinkRecorder {
-    store;
-    tracker;
-    now;
-    recorded = [];
-    links;
-    items;
-    featureOf;
-    constructor(store, tracker, desired, now) {
-        this.store = store;
-        this.tracker = tracker;
-        this.now = now;
-        this.links = new Map(store.state.links
-            .filter((link) => link.platform === tracker.platform && link.repository === tracker.repository)
-            .map((link) => [(0,types/* linkItemKey */.r)(link), link]));
-        this.items = store.syncedItems(tracker.platform, tracker.repository);
-        this.featureOf = new Map(desired.map((issue) => [issue.itemKey, issue.featureId]));
-    }
-    /** `wrote`: the run just wrote this issue, so its sync time moves on. */
-    record(issue, wrote) {
-        const { itemKey, number, url } = issue;
-        this.recorded.push({ itemKey, number, url });
-        const timestamp = this.now().toISOString();
-        const link = this.links.get(itemKey);
-        if (wrote ||
-            !link ||
-            link.issueNumber !== number ||
-            link.issueUrl !== url ||
-            link.syncStatus !== 'synced') {
-            const [kind, ...rest] = itemKey.split(':');
-            const id = rest.join(':');
-            this.store.upsertLink({
-                featureId: kind === 'feature' ? id : (this.featureOf.get(itemKey) ?? null),
-                taskId: kind === 'task' ? id : null,
-                platform: this.tracker.platform,
-                repository: this.tracker.repository,
-                issueNumber: number,
-                issueUrl: url,
-                syncStatus: 'synced',
-                lastSynced: timestamp,
-            });
-        }
-        const item = this.items.get(itemKey);
-        if (wrote || !item || item.issueNumber !== number || item.contentHash !== issue.hash) {
-            this.store.upsertSyncedItem({
-                itemKey,
-                platform: this.tracker.platform,
-                repository: this.tracker.repository,
-                issueNumber: number,
-                issueId: issue.issueId,
-                contentHash: issue.hash,
-                ownedAssignees: issue.ownedAssignees,
-                syncedAt: wrote || !item ? timestamp : item.syncedAt,
-            });
-        }
-    }
-    /** An update that failed leaves the issue behind the orchestrator: the link says so until a run succeeds. */
-    markFailed(itemKey) {
-        const link = this.links.get(itemKey);
-        if (link && link.syncStatus !== 'failed')
-            this.store.upsertLink({ ...link, syncStatus: 'failed' });
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/core/actual.js
-/** What the platform holds, as the core sees it: plain records that every platform adapter returns. */
-function emptyActualState(issues) {
-    return { issues, labels: null, milestones: null, assignable: new Map() };
-}
-
-;// CONCATENATED MODULE: ./build/src/engine/read-actual.js
-/**
- * Reads what the platform holds, as cheaply as correctness allows: a full read lists every issue; an incremental
- * read lists only issues updated since the last recorded run and trusts the stored fingerprints for the rest.
- */
-
-
-
-
-/**
- * Runs are recorded with the platform's clock (the Date header of their first read), so the margin only covers
- * edits made while that read was paging, and the header's one-second resolution.
- */
-const MARGIN_MS = 60 * 1000;
-async function readActual(tracker, store, desired, requested, createCompleted) {
-    const full = async (reason) => ({
-        mode: 'full',
-        reason,
-        actual: emptyActualState(await tracker.listIssues()),
-        candidates: desired,
-        unchanged: [],
-    });
-    if (requested === 'full')
-        return full('full reconcile requested');
-    const lastRun = store
-        .syncRecords()
-        .runs.filter((run) => run.platform === tracker.platform && run.repository === tracker.repository && run.finishedAt !== null)
-        .sort((a, b) => (a.startedAt < b.startedAt ? 1 : -1))[0];
-    if (!lastRun)
-        return full('no earlier run is recorded in the state');
-    const records = store.syncedItems(tracker.platform, tracker.repository);
-    const urls = new Map(store.state.links
-        .filter((link) => link.platform === tracker.platform && link.repository === tracker.repository)
-        .map((link) => [(0,types/* linkItemKey */.r)(link), link.issueUrl]));
-    // An item without a record must be new since that run, or one that is never created (finished before its
-    // first sync); otherwise its issue could exist unseen (records lost) and only a full read can find it.
-    const unknown = desired.issues.find((item) => !records.has(item.itemKey) &&
-        !(item.state === 'closed' && !createCompleted) &&
-        !(item.createdAt !== null && Date.parse(item.createdAt) > Date.parse(lastRun.startedAt)));
-    if (unknown)
-        return full(`${unknown.itemKey} has no record of its issue`);
-    // After a verified run, everything up to its last write was seen (less one tick of the platform's timestamps:
-    // GitHub's have one-second resolution); otherwise start where its read started, less the margin.
-    const since = new Date(lastRun.seenUntil
-        ? Date.parse(lastRun.seenUntil) - tracker.capabilities.timestampPrecisionMs
-        : Date.parse(lastRun.startedAt) - MARGIN_MS).toISOString();
-    const fetched = await tracker.listIssues({ updatedSince: since });
-    const fetchedNumbers = new Set(fetched.map((issue) => issue.number));
-    const markedKeys = new Set();
-    for (const issue of fetched) {
-        const marker = readMarker(issue.body);
-        if (marker.kind === 'marker')
-            markedKeys.add(marker.itemKey);
-    }
-    const candidates = [];
-    const unchanged = [];
-    const extra = [];
-    for (const item of desired.issues) {
-        const record = records.get(item.itemKey);
-        const url = urls.get(item.itemKey);
-        if (!record || fetchedNumbers.has(record.issueNumber) || markedKeys.has(item.itemKey)) {
-            candidates.push(item);
-        }
-        else if (record.contentHash === nominalFingerprint(item) && url) {
-            unchanged.push({
-                itemKey: item.itemKey,
-                number: record.issueNumber,
-                url,
-                issueId: record.issueId ?? '',
-                hash: record.contentHash,
-                ownedAssignees: record.ownedAssignees,
-            });
-        }
-        else {
-            // The item changed but its issue did not: read just that issue.
-            const issue = await tracker.getIssue(record.issueNumber);
-            if (issue)
-                extra.push(issue);
-            candidates.push(item);
-        }
-    }
-    return {
-        mode: 'incremental',
-        reason: `issues updated since ${since}`,
-        actual: emptyActualState([...fetched, ...extra]),
-        candidates: { issues: candidates, excluded: desired.excluded },
-        unchanged,
-    };
-}
-
-// EXTERNAL MODULE: ./build/src/engine/logger.js
-var logger = __nccwpck_require__(36718);
-;// CONCATENATED MODULE: ./build/src/engine/concurrent-runs.js
-
-
-
-/** A re-check costs one request; runs that create for longer than this look again. */
-const RECHECK_MS = 10_000;
-class CreateGuard {
-    tracker;
-    highest;
-    since;
-    lastCheck = 0;
-    seen = new Map();
-    constructor(tracker, readAt, 
-    /** The highest issue number the run's read saw. */
-    highest) {
-        this.tracker = tracker;
-        this.highest = highest;
-        this.since = readAt;
-    }
-    /** An issue carrying the item's marker that appeared since the run read the platform, or null. */
-    async existing(itemKey) {
-        if (this.lastCheck === 0 || Date.now() - this.lastCheck >= RECHECK_MS) {
-            const started = this.tracker.serverTime();
-            const changed = await this.tracker.listIssues({ updatedSince: this.since });
-            for (const issue of changed) {
-                const marker = readMarker(issue.body);
-                if (marker.kind !== 'marker')
-                    continue;
-                const known = this.seen.get(marker.itemKey);
-                if (!known || issue.number < known.number)
-                    this.seen.set(marker.itemKey, issue);
-            }
-            this.lastCheck = Date.now();
-            // The next look starts where this one did (by the platform's clock, less a tick of its timestamps).
-            if (started) {
-                this.since = new Date(Date.parse(started) - this.tracker.capabilities.timestampPrecisionMs).toISOString();
-            }
-        }
-        return this.seen.get(itemKey) ?? null;
-    }
-    /** Issues this run created are its own, never "found" as another run's; a gap in the numbers forces a re-check. */
-    created(itemKey, number) {
-        this.seen.delete(itemKey);
-        if (number > this.highest + 1)
-            this.lastCheck = 0;
-        this.highest = Math.max(this.highest, number);
-    }
-}
-/**
- * Closes the issues this run created that another run also created, earlier (a lower number), for the same item;
- * the item is linked to the kept issue. Returns what was resolved.
- */
-async function resolveDuplicates(tracker, changed, created, links, log) {
-    const carriers = new Map();
-    for (const issue of changed) {
-        const marker = readMarker(issue.body);
-        if (marker.kind !== 'marker')
-            continue;
-        const list = carriers.get(marker.itemKey) ?? [];
-        list.push(issue);
-        carriers.set(marker.itemKey, list);
-    }
-    const resolved = [];
-    for (const [number, { itemKey, ownedAssignees }] of created) {
-        const list = carriers.get(itemKey) ?? [];
-        const ours = list.find((issue) => issue.number === number);
-        const older = list
-            .filter((issue) => issue.number < number && !created.has(issue.number))
-            .sort((a, b) => a.number - b.number)[0];
-        if (!ours || !older)
-            continue;
-        const parts = splitBody(ours.body);
-        const note = `Duplicate of #${older.number}: two orchestrator-git runs created an issue for this item at the same time; this copy was closed.`;
-        try {
-            await tracker.updateIssue(number, {
-                body: `${parts.before}${note}\n${parts.after ? `\n${parts.after}` : ''}`,
-                state: 'closed',
-                stateReason: 'not_planned',
-            });
-        }
-        catch (error) {
-            log.warning(`#${number} duplicates #${older.number} (${itemKey}) but could not be closed (${error instanceof Error ? error.message : String(error)}); the next run reports it.`);
-            continue;
-        }
-        const marker = readMarker(older.body);
-        links.record({
-            itemKey,
-            number: older.number,
-            url: older.url,
-            issueId: older.id,
-            hash: marker.kind === 'marker' ? marker.hash : '',
-            ownedAssignees,
-        }, false);
-        log.warning(`${(0,logger/* logText */.k)(itemKey)}: another run created #${older.number} at the same time as this run's #${number}; #${number} was closed as a duplicate.`);
-        resolved.push({ itemKey, kept: older.number, closed: number });
-    }
-    return resolved;
-}
-
-;// CONCATENATED MODULE: ./build/src/engine/scope.js
-/**
- * Scoped runs: the CLI's item commands (create-issue, update-issue, sync-status, link-task) sync a few items and
- * read only their issues, leaving every other issue, and the record the next incremental read starts from, alone.
- */
-
-
-
-/** The scope's items, in the order given; an item the state lacks, or the policy does not sync, is an error. */
-function scopeDesired(desired, scope) {
-    if (scope.itemKeys === null)
-        return desired;
-    const byKey = new Map(desired.issues.map((item) => [item.itemKey, item]));
-    const excluded = new Map(desired.excluded.map((item) => [item.itemKey, item.reason]));
-    const issues = scope.itemKeys.map((given) => {
-        // A bare id names the task or the feature with that id, whichever is synced.
-        const key = /^(task|feature):/.test(given)
-            ? given
-            : ([`task:${given}`, `feature:${given}`].find((candidate) => byKey.has(candidate)) ?? `task:${given}`);
-        const item = byKey.get(key);
-        if (item)
-            return item;
-        const reason = excluded.get(key);
-        if (reason) {
-            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `${(0,errors/* quote */.hD)(key)} is not synced: ${reason}.`, 'Change feature-statuses or tasks so that the item is synced, or name another item.');
-        }
-        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `There is no synced item ${(0,errors/* quote */.hD)(key)} in the orchestrator state.`, 'Name an item as task:<task id> or feature:<feature id>; `orchestrator-git plan --json` lists every synced item (subtasks are a checklist in their parent unless tasks is all).');
-    });
-    return { issues, excluded: [] };
-}
-/**
- * Reads the scope's linked issues one by one; a full list only when an item may need creating (its marker could be
- * on an issue the links do not know) or an issue is adopted (its marker must be nowhere else).
- */
-async function readScoped(tracker, desired, links, scope) {
-    const keys = new Set(desired.issues.map((item) => item.itemKey));
-    const numbers = new Set();
-    for (const item of desired.issues) {
-        const number = links.get(item.itemKey);
-        if (number !== undefined)
-            numbers.add(number);
-    }
-    const unlinked = desired.issues.some((item) => !links.has(item.itemKey));
-    let issues = null;
-    // Ten or more single reads cost more than listing every issue a hundred at a time, for most repositories.
-    if (scope.adopt || (scope.createIssues && unlinked) || numbers.size >= 10) {
-        issues = await tracker.listIssues();
-    }
-    else {
-        const found = [];
-        for (const number of numbers) {
-            const issue = await tracker.getIssue(number);
-            if (issue)
-                found.push(issue);
-        }
-        // A linked issue is gone: before creating another, look for the item's marker on every issue.
-        issues = scope.createIssues && found.length < numbers.size ? await tracker.listIssues() : found;
-    }
-    const relevant = issues.filter((issue) => {
-        if (scope.itemKeys === null || numbers.has(issue.number))
-            return true;
-        const marker = readMarker(issue.body);
-        return marker.kind === 'marker' && keys.has(marker.itemKey);
-    });
-    if (scope.adopt)
-        checkAdoption(scope.adopt, relevant, tracker.repository);
-    return {
-        mode: 'scoped',
-        reason: `${desired.issues.length} item${desired.issues.length === 1 ? '' : 's'} named`,
-        actual: emptyActualState(relevant),
-        candidates: desired,
-        unchanged: [],
-    };
-}
-function checkAdoption(adopt, issues, repository) {
-    const target = issues.find((issue) => issue.number === adopt.number);
-    if (!target) {
-        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Issue #${adopt.number} does not exist in ${repository}.`, 'Name an existing issue of the repository (pull requests are not issues).');
-    }
-    const marker = readMarker(target.body);
-    if (marker.kind === 'marker' && marker.itemKey !== adopt.itemKey) {
-        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Issue #${adopt.number} is already the issue of ${(0,errors/* quote */.hD)(marker.itemKey)}.`, 'Link another issue, or remove the orchestrator-git block from that issue first.');
-    }
-    const elsewhere = issues.find((issue) => {
-        if (issue.number === adopt.number)
-            return false;
-        const other = readMarker(issue.body);
-        return other.kind === 'marker' && other.itemKey === adopt.itemKey;
-    });
-    if (elsewhere) {
-        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `${(0,errors/* quote */.hD)(adopt.itemKey)} already has issue #${elsewhere.number}.`, `Remove the orchestrator-git block from #${elsewhere.number} (or close it as a duplicate and remove the block) before linking #${adopt.number}.`);
-    }
-}
-/** Keeps the plan inside the scope: no other item's issue is touched, and creation only when asked for. */
-function limitToScope(plan, scope, desired) {
-    const keys = new Set(desired.issues.map((item) => item.itemKey));
-    if (scope.itemKeys !== null)
-        plan.orphans = [];
-    plan.operations = plan.operations.filter((operation) => {
-        if (operation.kind === 'createLabel' || operation.kind === 'createMilestone')
-            return true;
-        if (scope.itemKeys !== null && !keys.has(operation.itemKey))
-            return false;
-        if (operation.kind === 'createIssue' && !scope.createIssues) {
-            plan.skipped.push({
-                itemKey: operation.itemKey,
-                issueNumber: null,
-                message: 'has no issue yet; `orchestrator-git create-issue` or `sync` creates it',
-            });
-            return false;
-        }
-        return true;
-    });
-    const labels = new Set();
-    const milestones = new Set();
-    for (const operation of plan.operations) {
-        if (operation.kind === 'createIssue') {
-            const { write } = operation;
-            const lower = new Set(write.labels.map((name) => name.toLowerCase()));
-            for (const name of scope.extraLabels ?? [])
-                if (!lower.has(name.toLowerCase()))
-                    write.labels.push(name);
-            for (const login of scope.extraAssignees ?? [])
-                if (!write.assignees.some((name) => name.toLowerCase() === login.toLowerCase()))
-                    write.assignees.push(login);
-            for (const name of write.labels)
-                labels.add(name.toLowerCase());
-            if (write.milestone)
-                milestones.add(write.milestone);
-        }
-        else if (operation.kind === 'updateIssue') {
-            for (const name of operation.patch.labels ?? [])
-                labels.add(name.toLowerCase());
-            if (operation.patch.milestone)
-                milestones.add(operation.patch.milestone);
-        }
-    }
-    // Labels and milestones only the dropped operations needed are not created.
-    plan.operations = plan.operations.filter((operation) => (operation.kind !== 'createLabel' || labels.has(operation.label.name.toLowerCase())) &&
-        (operation.kind !== 'createMilestone' || milestones.has(operation.milestone.title)));
-}
-
-;// CONCATENATED MODULE: ./build/src/engine/sync.js
-
-
-
-
-
-
-
-
-
-
-
-async function runIssueSync(options) {
-    const { store, tracker, policy, log } = options;
-    const now = options.now ?? (() => new Date());
-    const startedAt = now().toISOString();
-    const repository = tracker.repository;
-    const previous = store.lastRun(tracker.platform, repository);
-    if (previous && !previous.finishedAt) {
-        log.info(`The previous run (${previous.runId}) did not finish; this run completes its work.`);
-    }
-    const fitted = fitToPlatform((0,core_desired/* deriveDesiredState */.V_)(store.state, policy), tracker.capabilities);
-    const { scope } = options;
-    const desired = scope ? scopeDesired(fitted.desired, scope) : fitted.desired;
-    const context = planContext(store, tracker, policy);
-    if (scope?.adopt)
-        context.links.set(scope.adopt.itemKey, scope.adopt.number);
-    const readStarted = Date.now();
-    const read = scope
-        ? await readScoped(tracker, desired, context.links, scope)
-        : await readActual(tracker, store, desired, options.reconcile ?? 'full', policy.createCompleted);
-    log.info(`Read: ${read.mode} (${read.reason}); ${read.actual.issues.length} issues read.`);
-    const { actual } = read;
-    // The run is recorded by the platform's clock at the start of the read (the latest Date header, less the time
-    // the read took), which is what the next incremental read's `since` is compared against.
-    const serverTime = tracker.serverTime();
-    const readAt = serverTime
-        ? new Date(Date.parse(serverTime) - (Date.now() - readStarted)).toISOString()
-        : startedAt;
-    const plan = await planWithLookups(read.candidates, actual, context, tracker);
-    if (scope)
-        limitToScope(plan, scope, desired);
-    plan.unchanged.push(...read.unchanged);
-    for (const note of fitted.notes)
-        plan.warnings.push({ ...note, issueNumber: null });
-    for (const note of [...plan.warnings, ...plan.conflicts]) {
-        const where = [note.itemKey, note.issueNumber !== null ? `#${note.issueNumber}` : null]
-            .filter(Boolean)
-            .join(' ');
-        log.warning(`${where ? `${where}: ` : ''}${(0,logger/* logText */.k)(note.message, 400)}`);
-    }
-    const outcome = {
-        runId: options.runId,
-        dryRun: options.dryRun,
-        repository,
-        plan,
-        results: [],
-        counts: emptyCounts(plan),
-        links: [],
-        stats: tracker.stats(),
-        stoppedBy: null,
-        stateSaved: false,
-        items: desired.issues.map(({ itemKey, title, status }) => ({
-            itemKey,
-            title,
-            status: status.replace(/_/g, ' '),
-        })),
-    };
-    if (options.dryRun) {
-        outcome.links = plan.unchanged.map(({ itemKey, number, url }) => ({ itemKey, number, url }));
-        return outcome;
-    }
-    const links = new LinkRecorder(store, tracker, desired.issues, now);
-    for (const link of plan.unchanged)
-        links.record(link, false);
-    const milestoneNumbers = new Map();
-    for (const issue of actual.issues)
-        if (issue.milestone)
-            milestoneNumbers.set(issue.milestone.title, issue.milestone.number);
-    for (const milestone of actual.milestones ?? [])
-        milestoneNumbers.set(milestone.title, milestone.number);
-    const journal = [];
-    /** Issue number → its updated_at after this run's last write to it. */
-    const written = new Map();
-    let seq = 0;
-    let lastCheckpoint = Date.now();
-    const guard = new CreateGuard(tracker, readAt, actual.issues.reduce((highest, issue) => Math.max(highest, issue.number), 0));
-    /** Issue number → the item (and assignees) of each issue this run created. */
-    const created = new Map();
-    const checkpointMs = options.checkpointMs ?? 15_000;
-    for (const operation of plan.operations) {
-        if (outcome.stoppedBy) {
-            outcome.results.push({
-                operation,
-                status: 'skipped',
-                issue: null,
-                error: 'run stopped before this operation',
-            });
-            continue;
-        }
-        const itemKey = 'itemKey' in operation ? operation.itemKey : `${operation.kind}:${nameOf(operation)}`;
-        const entry = {
-            runId: options.runId,
-            seq: (seq += 1),
-            itemKey,
-            operation: operation.kind === 'updateIssue' ? operation.change : operation.kind,
-            status: 'planned',
-            issueNumber: operation.kind === 'updateIssue' ? operation.number : null,
-            detail: operation.reason,
-            at: now().toISOString(),
-        };
-        journal.push(entry);
-        try {
-            // Another run may have created this item's issue since this run read the platform.
-            const adopted = operation.kind === 'createIssue' ? await guard.existing(operation.itemKey) : null;
-            if (operation.kind === 'createIssue' && adopted) {
-                const marker = readMarker(adopted.body);
-                links.record({
-                    itemKey: operation.itemKey,
-                    number: adopted.number,
-                    url: adopted.url,
-                    issueId: adopted.id,
-                    hash: marker.kind === 'marker' ? marker.hash : '',
-                    ownedAssignees: operation.ownedAssignees,
-                }, false);
-                entry.status = 'skipped';
-                entry.issueNumber = adopted.number;
-                const why = `created meanwhile by another run as #${adopted.number}; linked, not created again`;
-                outcome.results.push({
-                    operation,
-                    status: 'skipped',
-                    issue: { number: adopted.number, url: adopted.url },
-                    error: why,
-                });
-                log.warning(`${operation.itemKey}: ${why}.`);
-                options.onProgress?.(outcome.results.length, plan.operations.length);
-                continue;
-            }
-            const issue = await applyOperation(operation, tracker, milestoneNumbers, now, log);
-            if (issue && operation.kind === 'createIssue') {
-                guard.created(operation.itemKey, issue.number);
-                created.set(issue.number, { itemKey: operation.itemKey, ownedAssignees: operation.ownedAssignees });
-            }
-            entry.status = 'done';
-            entry.issueNumber = issue?.number ?? entry.issueNumber;
-            outcome.results.push({
-                operation,
-                status: 'done',
-                issue: issue ? { number: issue.number, url: issue.url } : null,
-                error: null,
-            });
-            if (issue && isIssueOperation(operation)) {
-                links.record({ ...operation, number: issue.number, url: issue.url, issueId: issue.id }, true);
-                written.set(issue.number, issue.updatedAt);
-            }
-            log.info(describeResult(operation, issue));
-        }
-        catch (caught) {
-            const error = caught instanceof errors/* OrchestratorGitError */.Xw ? caught : wrapUnexpected(caught);
-            entry.status = 'failed';
-            entry.detail = `${error.code}: ${error.message}`;
-            outcome.results.push({ operation, status: 'failed', issue: null, error: error.message });
-            log.error(`${describeOperation(operation)} failed: ${error.message}`);
-            if (operation.kind === 'updateIssue')
-                links.markFailed(operation.itemKey);
-            if ((0,errors/* isFatal */.BG)(error))
-                outcome.stoppedBy = error;
-        }
-        options.onProgress?.(outcome.results.length, plan.operations.length);
-        if (!scope && Date.now() - lastCheckpoint >= checkpointMs) {
-            store.appendJournal(journal.splice(0));
-            store.recordRun({
-                runId: options.runId,
-                platform: tracker.platform,
-                repository,
-                startedAt: readAt,
-                finishedAt: null,
-                fullReconcile: read.mode === 'full',
-                outcome: 'running',
-                counts: null,
-                seenUntil: null,
-            });
-            await store.save();
-            lastCheckpoint = Date.now();
-        }
-    }
-    tally(outcome);
-    // A scoped run saw only its items: it must not tell the next incremental read that everything was seen.
-    const verified = scope
-        ? { seenUntil: null, changed: null }
-        : await verifyOwnWrites(tracker, readAt, written, outcome, log);
-    let { seenUntil } = verified;
-    if (verified.changed && created.size > 0) {
-        const resolved = await resolveDuplicates(tracker, verified.changed, created, links, log);
-        for (const { itemKey, kept, closed } of resolved) {
-            plan.warnings.push({
-                itemKey,
-                issueNumber: closed,
-                message: `another run created #${kept} for this item at the same time; #${closed} was closed as a duplicate`,
-            });
-        }
-        // Those writes came after the verification: the next run reads from this run's start.
-        if (resolved.length > 0)
-            seenUntil = null;
-    }
-    outcome.links = latestLinks(links.recorded);
-    outcome.stats = tracker.stats();
-    if (scope)
-        store.appendJournal(journal);
-    else if (plan.operations.length > 0 || journal.length > 0) {
-        store.appendJournal(journal);
-        store.recordRun({
-            runId: options.runId,
-            platform: tracker.platform,
-            repository,
-            startedAt: readAt,
-            finishedAt: now().toISOString(),
-            fullReconcile: read.mode === 'full',
-            outcome: outcome.stoppedBy
-                ? `stopped: ${outcome.stoppedBy.code}`
-                : outcome.counts.failed
-                    ? 'partial'
-                    : 'ok',
-            counts: { ...outcome.counts },
-            seenUntil,
-        });
-    }
-    outcome.stateSaved = await store.save();
-    return outcome;
-}
-function planContext(store, tracker, policy) {
-    const links = new Map();
-    for (const link of store.state.links) {
-        if (link.platform !== tracker.platform || link.repository !== tracker.repository)
-            continue;
-        links.set((0,types/* linkItemKey */.r)(link), link.issueNumber);
-    }
-    const ownedAssignees = new Map();
-    for (const [key, record] of store.syncedItems(tracker.platform, tracker.repository)) {
-        if (!links.has(key))
-            links.set(key, record.issueNumber);
-        ownedAssignees.set(key, record.ownedAssignees);
-    }
-    return { policy, links, ownedAssignees, createMilestones: tracker.capabilities.createMilestones };
-}
-async function planWithLookups(desired, actual, context, tracker) {
-    let plan = planSync(desired, actual, context);
-    const { lookups } = plan;
-    if (!lookups.labels && !lookups.milestones && lookups.assignees.length === 0)
-        return plan;
-    if (lookups.labels)
-        actual.labels = await tracker.listLabels();
-    if (lookups.milestones)
-        actual.milestones = await tracker.listMilestones();
-    for (const login of lookups.assignees)
-        actual.assignable.set(login, await tracker.isAssignable(login));
-    plan = planSync(desired, actual, context);
-    return plan;
-}
-/**
- * After a run that wrote issues, one read of what changed since it started tells whether anything but its own writes
- * happened meanwhile. If not, the next incremental read can start after those writes instead of re-reading them;
- * otherwise (or if the read fails) it starts where this run's read did. Returns the platform time to start from.
- */
-async function verifyOwnWrites(tracker, readAt, written, outcome, log) {
-    if (written.size === 0 || outcome.stoppedBy)
-        return { seenUntil: null, changed: null };
-    try {
-        const changed = await tracker.listIssues({ updatedSince: readAt });
-        const others = changed.filter((issue) => written.get(issue.number) !== issue.updatedAt);
-        if (others.length > 0) {
-            log.info(`${others.length} issues changed during the run besides its own writes; the next run reads them.`);
-            return { seenUntil: null, changed };
-        }
-        const latest = Math.max(Date.parse(readAt), ...changed.map((issue) => Date.parse(issue.updatedAt)));
-        return { seenUntil: new Date(latest).toISOString(), changed };
-    }
-    catch (error) {
-        log.warning(`Could not check for changes made during the run (${error instanceof Error ? error.message : String(error)}); the next run reads them.`);
-        return { seenUntil: null, changed: null };
-    }
-}
-/** The last recorded link of each item (an item linked twice in a run, e.g. to the kept copy of a duplicate). */
-function latestLinks(recorded) {
-    const byKey = new Map();
-    for (const link of recorded) {
-        byKey.delete(link.itemKey);
-        byKey.set(link.itemKey, link);
-    }
-    return [...byKey.values()];
-}
-function isIssueOperation(operation) {
-    return operation.kind === 'createIssue' || operation.kind === 'updateIssue';
-}
-async function applyOperation(operation, tracker, milestoneNumbers, now, log) {
-    const milestone = (title) => {
-        if (title === undefined)
-            return undefined;
-        if (title === null)
-            return null;
-        const number = milestoneNumbers.get(title);
-        if (number === undefined) {
-            throw new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', `Milestone ${(0,logger/* logText */.k)(title)} could not be found or created.`, 'Create the milestone by hand, or check the token may write issues and milestones.');
-        }
-        return number;
-    };
-    switch (operation.kind) {
-        case 'createLabel':
-            await tracker.createLabel(operation.label);
-            return null;
-        case 'createMilestone': {
-            const created = await tracker.createMilestone(operation.milestone);
-            milestoneNumbers.set(created.title, created.number);
-            return null;
-        }
-        case 'createIssue': {
-            // Ten minutes of margin for clock skew between the runner and the platform.
-            const since = new Date(now().getTime() - 600_000).toISOString();
-            let issue;
-            try {
-                issue = await tracker.createIssue({
-                    ...operation.write,
-                    milestone: milestone(operation.write.milestone) ?? null,
-                });
-            }
-            catch (error) {
-                // After an ambiguous failure the issue may exist: look for its marker before anyone creates it again.
-                if (!isAmbiguous(error))
-                    throw error;
-                const found = (await tracker.listIssues({ updatedSince: since })).find((candidate) => {
-                    const marker = readMarker(candidate.body);
-                    return marker.kind === 'marker' && marker.itemKey === operation.itemKey;
-                });
-                if (!found)
-                    throw error;
-                log.info(`The create of ${operation.itemKey} failed ambiguously but the issue exists (#${found.number}); adopted.`);
-                issue = found;
-            }
-            // Platforms that take a workflow state on create (Bitbucket) already made it closed.
-            if (operation.thenClose && issue.state !== 'closed') {
-                issue = await tracker.updateIssue(issue.number, {
-                    state: 'closed',
-                    stateReason: operation.thenClose,
-                });
-            }
-            return issue;
-        }
-        case 'updateIssue': {
-            const patch = {
-                ...operation.patch,
-                milestone: milestone(operation.patch.milestone),
-            };
-            if (patch.milestone === undefined)
-                delete patch.milestone;
-            return tracker.updateIssue(operation.number, patch);
-        }
-    }
-}
-function isAmbiguous(error) {
-    if (!(error instanceof errors/* OrchestratorGitError */.Xw))
-        return true;
-    if (error.code !== 'PLATFORM_ERROR')
-        return false;
-    const cause = error.cause;
-    return typeof cause?.status !== 'number' || cause.status >= 500;
-}
-function wrapUnexpected(error) {
-    return new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', error instanceof Error ? error.message : String(error), 'This is unexpected; the next run retries. If it persists, report it with the run log.', { cause: error });
-}
-function nameOf(operation) {
-    return operation.kind === 'createLabel' ? operation.label.name : operation.milestone.title;
-}
-function describeOperation(operation) {
-    switch (operation.kind) {
-        case 'createLabel':
-            return `Create label ${(0,logger/* logText */.k)(operation.label.name)}`;
-        case 'createMilestone':
-            return `Create milestone ${(0,logger/* logText */.k)(operation.milestone.title)}`;
-        case 'createIssue':
-            return `Create issue for ${operation.itemKey} ${(0,logger/* logText */.k)(operation.title)}`;
-        case 'updateIssue':
-            return `${operation.change === 'updated' ? 'Update' : operation.change === 'closed' ? 'Close' : 'Reopen'} #${operation.number} (${operation.itemKey}): ${operation.fields.join(', ')}`;
-    }
-}
-function describeResult(operation, issue) {
-    const base = describeOperation(operation);
-    return issue && operation.kind === 'createIssue' ? `${base} → #${issue.number}` : base;
-}
-function emptyCounts(plan) {
-    return {
-        created: 0,
-        updated: 0,
-        closed: 0,
-        reopened: 0,
-        unchanged: plan.unchanged.length,
-        failed: 0,
-        skipped: plan.skipped.length,
-        conflicts: plan.conflicts.length,
-        orphans: plan.orphans.length,
-    };
-}
-function tally(outcome) {
-    for (const result of outcome.results) {
-        const { operation } = result;
-        if (result.status === 'failed')
-            outcome.counts.failed += 1;
-        if (result.status === 'skipped')
-            outcome.counts.skipped += 1;
-        if (result.status !== 'done')
-            continue;
-        if (operation.kind === 'createIssue')
-            outcome.counts.created += 1;
-        if (operation.kind === 'updateIssue')
-            outcome.counts[operation.change] += 1;
-    }
-}
-
-
-/***/ }),
-
-/***/ 27406:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $O: () => (/* binding */ isOrchestratorGitError),
-/* harmony export */   BG: () => (/* binding */ isFatal),
-/* harmony export */   Xw: () => (/* binding */ OrchestratorGitError),
-/* harmony export */   hD: () => (/* binding */ quote)
-/* harmony export */ });
-/** The error catalogue: every failure a user can act on has a code, a message naming the bad value, and a fix. */
-class OrchestratorGitError extends Error {
-    code;
-    /** One or two sentences on how to fix it. */
-    fix;
-    constructor(code, message, fix, options) {
-        super(message, options);
-        this.name = 'OrchestratorGitError';
-        this.code = code;
-        this.fix = fix;
-    }
-    /** The message and the fix, as printed by the action and the CLI. */
-    describe() {
-        return `${this.code}: ${this.message}\nHow to fix: ${this.fix}`;
-    }
-}
-function isOrchestratorGitError(error) {
-    return error instanceof OrchestratorGitError;
-}
-/** Quotes an untrusted value for an error message: one line, bounded, visibly delimited. */
-function quote(value, max = 120) {
-    const text = String(value).replace(/[\u0000-\u001f\u007f]+/g, ' ');
-    return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
-}
-/** Errors after which no later request of the run can succeed (credentials, access, limits): the run stops. */
-function isFatal(error) {
-    return [
-        'TOKEN_INVALID',
-        'REPOSITORY_NOT_FOUND',
-        'ISSUES_DISABLED',
-        'PERMISSION_DENIED',
-        'RATE_LIMITED',
-    ].includes(error.code);
-}
-
-
-/***/ }),
-
-/***/ 15674:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ createIssueTracker)
-/* harmony export */ });
-async function createIssueTracker(config, warn) {
-    switch (config.platform) {
-        case 'github': {
-            const { GitHubIssueTracker } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(514)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96514));
-            return new GitHubIssueTracker(config.repository, {
-                token: config.token,
-                baseUrl: config.apiUrl,
-                writeDelayMs: config.writeDelayMs,
-                log: warn,
-            });
-        }
-        case 'gitlab': {
-            const { GitLabIssueTracker } = await Promise.all(/* import() */[__nccwpck_require__.e(342), __nccwpck_require__.e(288)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74362));
-            return new GitLabIssueTracker(config.repository, {
-                token: config.token,
-                baseUrl: config.apiUrl,
-                groupMilestones: config.gitlabGroup,
-                multipleAssignees: config.multipleAssignees,
-                writeDelayMs: config.writeDelayMs,
-                log: warn,
-            });
-        }
-        case 'bitbucket': {
-            const { BitbucketIssueTracker } = await __nccwpck_require__.e(/* import() */ 306).then(__nccwpck_require__.bind(__nccwpck_require__, 74306));
-            return new BitbucketIssueTracker(config.repository, {
-                auth: config.username === null
-                    ? { kind: 'bearer', token: config.token }
-                    : { kind: 'basic', username: config.username, password: config.token },
-                baseUrl: config.apiUrl,
-                writeDelayMs: config.writeDelayMs,
-                log: warn,
-            });
-        }
-    }
-}
-
-
-/***/ }),
-
-/***/ 40885:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Vm: () => (/* binding */ releaseSettingHelp),
-/* harmony export */   Y0: () => (/* binding */ RELEASE_SETTINGS),
-/* harmony export */   dO: () => (/* binding */ sharedInputs),
-/* harmony export */   i$: () => (/* binding */ releaseSettingNames),
-/* harmony export */   sJ: () => (/* binding */ parseReleaseSettings)
-/* harmony export */ });
-/* unused harmony exports RELEASE_ACTIONS, SHARED_SETTINGS */
-/* harmony import */ var _config_issue_sync_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(57139);
-/* harmony import */ var _config_values_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(25620);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(27406);
-/* harmony import */ var _notes_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(36218);
-/**
- * The release settings, read once at the edge: the release-coordinator's own (version, notes template, changelog,
- * tag prefix, features, milestone) and the platform settings it shares with issue-sync.
- */
-
-
-
-
-const RELEASE_ACTIONS = (/* unused pure expression or super */ null && (['plan', 'milestone', 'changelog', 'tag']));
-/** The release-coordinator's own settings, by input / flag name. */
-const RELEASE_SETTINGS = {
-    'release-version': {
-        help: 'The version to release (1.4.0 or v1.4.0). Empty: the suggested one (from the conventional commits and the completed features since the last release tag).',
-        default: 'the suggestion',
-    },
-    'release-notes-template': {
-        help: 'automated (generated), manual (notes-template-file with placeholders) or hybrid (generated, hand-written sections between markers kept on re-generation).',
-        default: 'automated',
-    },
-    'notes-template-file': {
-        help: 'Markdown template of the notes for release-notes-template: manual (placeholders in docs/release.md).',
-        default: 'none',
-    },
-    'changelog-file': { help: 'The changelog updated in place (new release on top).', default: 'CHANGELOG.md' },
-    'tag-prefix': { help: 'Prefix of release tags (v for v1.4.0; empty for 1.4.0).', default: 'v' },
-    features: {
-        help: 'Feature ids the release includes, comma-separated.',
-        default: "the release milestone's features, else every completed feature not yet released",
-    },
-    milestone: { help: 'Title of the release milestone.', default: 'the tag, e.g. v1.4.0' },
-    'due-on': { help: 'Due date of the release milestone, YYYY-MM-DD.', default: 'none' },
-    'milestone-status': {
-        help: 'Status of the release_milestones row the milestone step writes: planning or active.',
-        default: 'active',
-    },
-    'release-date': {
-        help: 'Date in the changelog heading, YYYY-MM-DD.',
-        default: "the date already in this release's CHANGELOG entry, else today (UTC)",
-    },
-    'working-directory': { help: 'The git checkout to release.', default: 'the current directory' },
-    prerelease: {
-        help: 'Mark the platform release as a pre-release.',
-        default: 'true for versions with a pre-release part (2.0.0-rc.1)',
-    },
-};
-/** The issue-sync settings a release uses (platform, credentials, state). */
-const SHARED_SETTINGS = [
-    'enabled',
-    'dry-run',
-    'state-file',
-    'features-dir',
-    'platform',
-    'repository',
-    'api-url',
-    'token',
-    'username',
-    'gitlab-group',
-    'multiple-assignees',
-    'write-delay-ms',
-];
-function isCalendarDate(value) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
-        return false;
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-/** The shared settings among the inputs, for issue-sync's resolver. */
-function sharedInputs(inputs) {
-    const shared = {};
-    for (const name of SHARED_SETTINGS) {
-        const value = inputs[name];
-        if (value !== undefined && value !== null && value !== '')
-            shared[name] = value;
-    }
-    return shared;
-}
-/** Every setting a release run accepts: its own and the shared ones. */
-function releaseSettingNames() {
-    return [...Object.keys(RELEASE_SETTINGS), ...SHARED_SETTINGS];
-}
-function releaseSettingHelp(name) {
-    return (RELEASE_SETTINGS[name]?.help ??
-        _config_issue_sync_js__WEBPACK_IMPORTED_MODULE_0__/* .ISSUE_SYNC_SETTINGS */ .wS[name]?.help ??
-        '');
-}
-function parseReleaseSettings(inputs) {
-    const text = (name) => {
-        const value = inputs[name];
-        if (value === undefined || value === null)
-            return null;
-        const trimmed = String(value).trim();
-        return trimmed === '' ? null : trimmed;
-    };
-    const notesTemplate = (text('release-notes-template') ?? 'automated');
-    if (!_notes_js__WEBPACK_IMPORTED_MODULE_3__/* .NOTES_TEMPLATES */ .Ob.includes(notesTemplate)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `release-notes-template ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(notesTemplate)} is not a notes template.`, `Use one of ${_notes_js__WEBPACK_IMPORTED_MODULE_3__/* .NOTES_TEMPLATES */ .Ob.join(', ')}.`);
-    }
-    const date = (name) => {
-        const value = text(name);
-        if (value !== null && !isCalendarDate(value)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `${name} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(value)} is not a date.`, 'Write the date as YYYY-MM-DD, e.g. 2026-12-31.');
-        }
-        return value;
-    };
-    const status = text('milestone-status') ?? 'active';
-    if (status !== 'planning' && status !== 'active') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `milestone-status ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(status)} is not a status a planned release can have.`, 'Use planning or active; the tag step marks the release completed.');
-    }
-    const prefix = inputs['tag-prefix'] === undefined || inputs['tag-prefix'] === null
-        ? 'v'
-        : String(inputs['tag-prefix']).trim();
-    if (!/^[A-Za-z0-9._/-]{0,40}$/.test(prefix)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `tag-prefix ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(prefix)} cannot start a tag name.`, 'Use letters, digits, dots, dashes, underscores or slashes, e.g. v or release/.');
-    }
-    const features = text('features');
-    const prerelease = text('prerelease');
-    return {
-        version: text('release-version'),
-        notesTemplate,
-        notesTemplateFile: text('notes-template-file'),
-        changelogFile: text('changelog-file') ?? 'CHANGELOG.md',
-        tagPrefix: prefix,
-        featureIds: features === null
-            ? null
-            : features
-                .split(',')
-                .map((id) => id.trim())
-                .filter(Boolean),
-        milestone: text('milestone'),
-        dueOn: date('due-on'),
-        milestoneStatus: status,
-        date: date('release-date'),
-        workingDirectory: text('working-directory'),
-        prerelease: prerelease === null ? null : (0,_config_values_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .yG)(prerelease, 'prerelease', 'input'),
-    };
 }
 
 
@@ -38594,6 +40668,18 @@ const runSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
     counts: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig()).nullable().default(null),
     seenUntil: optionalText,
 });
+const releaseSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    platform,
+    repository: text,
+    tag: text.min(1),
+    version: text,
+    commit: text,
+    previousTag: optionalText,
+    milestone: optionalText,
+    releaseUrl: optionalText,
+    releasedAt: text,
+    items: ids,
+});
 const stateDocumentSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
     format: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(STATE_FORMAT),
     version: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(STATE_FORMAT_VERSION),
@@ -38611,6 +40697,8 @@ const stateDocumentSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
         items: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(itemSchema).default([]),
         journal: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(journalSchema).default([]),
         runs: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(runSchema).default([]),
+        // Release records (added in 0.x with migration 2): optional, so earlier exports read unchanged.
+        releases: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(releaseSchema).optional(),
     })
         .default({ items: [], journal: [], runs: [] }),
 });
@@ -38706,6 +40794,7 @@ function exportState(state, syncRecords = {}, options = {}) {
             items: syncRecords.items ?? [],
             journal: syncRecords.journal ?? [],
             runs: syncRecords.runs ?? [],
+            ...(syncRecords.releases && syncRecords.releases.length > 0 ? { releases: syncRecords.releases } : {}),
         },
     });
 }
@@ -38761,6 +40850,28 @@ function serializeStateDocument(doc) {
                     : Object.fromEntries(Object.entries(r.counts).sort(([a], [b]) => (0,_hierarchy_js__WEBPACK_IMPORTED_MODULE_3__/* .compareIds */ .q)(a, b))),
                 seenUntil: r.seenUntil,
             })),
+            // Only when there are any: an export without releases stays byte-identical to earlier versions.
+            ...(doc.sync.releases && doc.sync.releases.length > 0
+                ? {
+                    releases: [...doc.sync.releases]
+                        .sort((a, b) => (0,_hierarchy_js__WEBPACK_IMPORTED_MODULE_3__/* .compareIds */ .q)(a.platform, b.platform) ||
+                        (0,_hierarchy_js__WEBPACK_IMPORTED_MODULE_3__/* .compareIds */ .q)(a.repository, b.repository) ||
+                        (0,_hierarchy_js__WEBPACK_IMPORTED_MODULE_3__/* .compareIds */ .q)(a.releasedAt, b.releasedAt) ||
+                        (0,_hierarchy_js__WEBPACK_IMPORTED_MODULE_3__/* .compareIds */ .q)(a.tag, b.tag))
+                        .map((r) => ({
+                        platform: r.platform,
+                        repository: r.repository,
+                        tag: r.tag,
+                        version: r.version,
+                        commit: r.commit,
+                        previousTag: r.previousTag,
+                        milestone: r.milestone,
+                        releaseUrl: r.releaseUrl,
+                        releasedAt: r.releasedAt,
+                        items: [...r.items].sort(),
+                    })),
+                }
+                : {}),
         },
     };
     return `${JSON.stringify(ordered, null, 2)}\n`;
@@ -39202,10 +41313,11 @@ function forEachRow(db, sql, params, onRow) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  V7: () => (/* binding */ openStateStore)
+  V7: () => (/* binding */ openStateStore),
+  un: () => (/* binding */ readState)
 });
 
-// UNUSED EXPORTS: readAutoSyncEnabled, readState
+// UNUSED EXPORTS: readAutoSyncEnabled
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
@@ -39630,6 +41742,20 @@ CREATE TABLE orchestrator_git_runs (
   run_id TEXT PRIMARY KEY, platform TEXT NOT NULL, repository TEXT NOT NULL, started_at TEXT NOT NULL,
   finished_at TEXT, full_reconcile INTEGER NOT NULL DEFAULT 1, outcome TEXT, counts TEXT, seen_until TEXT);`,
     },
+    {
+        version: 2,
+        name: 'release records',
+        sql: `
+CREATE TABLE orchestrator_git_releases (
+  platform TEXT NOT NULL, repository TEXT NOT NULL, tag TEXT NOT NULL, version TEXT NOT NULL,
+  commit_sha TEXT NOT NULL, previous_tag TEXT, milestone TEXT, release_url TEXT,
+  released_at TEXT NOT NULL,        -- when the tag step first recorded it (ISO 8601)
+  PRIMARY KEY (platform, repository, tag));
+CREATE TABLE orchestrator_git_released_items (
+  platform TEXT NOT NULL, repository TEXT NOT NULL, tag TEXT NOT NULL,
+  item_key TEXT NOT NULL,           -- 'feature:<id>' or 'task:<id>'
+  PRIMARY KEY (platform, repository, tag, item_key));`,
+    },
 ];
 const MIGRATIONS_TABLE_SQL = `CREATE TABLE IF NOT EXISTS orchestrator_git_migrations (
   version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`;
@@ -39639,6 +41765,8 @@ const PRODUCT_TABLES = [
     'orchestrator_git_items',
     'orchestrator_git_journal',
     'orchestrator_git_runs',
+    'orchestrator_git_releases',
+    'orchestrator_git_released_items',
     ...Object.keys(SEED_TABLES_SQL),
 ];
 /**
@@ -40041,6 +42169,70 @@ function readDatabaseState(db, file) {
 ;// CONCATENATED MODULE: ./build/src/state/sync-records.js
 /** The product's own sync bookkeeping (synced items, journal, runs) and how it is kept in SQLite. */
 
+/** Same release, same items (the date is when it was first recorded, and does not count). */
+function sameRelease(a, b) {
+    return JSON.stringify({ ...a, releasedAt: '' }) === JSON.stringify({ ...b, releasedAt: '' });
+}
+/** Release records of the database, oldest first; none before migration 2 ran. */
+function selectReleases(db, platform, repository) {
+    if (!(0,sqlite/* hasTable */.rT)(db, 'orchestrator_git_releases'))
+        return [];
+    const items = new Map();
+    (0,sqlite/* forEachRow */.Pk)(db, 'SELECT platform, repository, tag, item_key FROM orchestrator_git_released_items ORDER BY item_key', [], (row) => {
+        const key = `${String(row[0])}\u0000${String(row[1])}\u0000${String(row[2])}`;
+        const list = items.get(key) ?? [];
+        list.push(String(row[3]));
+        items.set(key, list);
+    });
+    const releases = [];
+    (0,sqlite/* forEachRow */.Pk)(db, `SELECT platform, repository, tag, version, commit_sha, previous_tag, milestone, release_url, released_at
+       FROM orchestrator_git_releases ORDER BY released_at, tag`, [], (row) => {
+        if (platform !== undefined && row[0] !== platform)
+            return;
+        if (repository !== undefined && row[1] !== repository)
+            return;
+        const text = (value) => value === null || value === undefined ? null : String(value);
+        releases.push({
+            platform: String(row[0]),
+            repository: String(row[1]),
+            tag: String(row[2]),
+            version: String(row[3]),
+            commit: String(row[4]),
+            previousTag: text(row[5]),
+            milestone: text(row[6]),
+            releaseUrl: text(row[7]),
+            releasedAt: String(row[8]),
+            items: items.get(`${String(row[0])}\u0000${String(row[1])}\u0000${String(row[2])}`) ?? [],
+        });
+    });
+    return releases;
+}
+/** Records (or replaces) a release and its items, in one transaction. */
+function writeRelease(db, release) {
+    const key = [release.platform, release.repository, release.tag];
+    db.run('BEGIN');
+    try {
+        db.run(`INSERT OR REPLACE INTO orchestrator_git_releases
+         (platform, repository, tag, version, commit_sha, previous_tag, milestone, release_url, released_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+            ...key,
+            release.version,
+            release.commit,
+            release.previousTag,
+            release.milestone,
+            release.releaseUrl,
+            release.releasedAt,
+        ]);
+        db.run('DELETE FROM orchestrator_git_released_items WHERE platform = ? AND repository = ? AND tag = ?', key);
+        for (const item of release.items)
+            db.run('INSERT INTO orchestrator_git_released_items (platform, repository, tag, item_key) VALUES (?, ?, ?, ?)', [...key, item]);
+        db.run('COMMIT');
+    }
+    catch (error) {
+        db.run('ROLLBACK');
+        throw error;
+    }
+}
 /** Journal entries are kept for this many runs (the newest by their latest entry). */
 const JOURNAL_RUNS_KEPT = 20;
 /** Run records are kept for this many runs per platform + repository. */
@@ -40397,7 +42589,13 @@ class SqliteStateStore {
         return selectLastRun(this.db, platform, repository);
     }
     syncRecords() {
-        return { items: selectItems(this.db), journal: selectJournal(this.db), runs: selectRuns(this.db) };
+        const releases = selectReleases(this.db);
+        return {
+            items: selectItems(this.db),
+            journal: selectJournal(this.db),
+            runs: selectRuns(this.db),
+            ...(releases.length > 0 ? { releases } : {}),
+        };
     }
     upsertLink(link) {
         const rows = this.matchingLinkRows(link);
@@ -40534,6 +42732,16 @@ class SqliteStateStore {
             return;
         this.beginWrite();
         writeRun(this.db, run);
+    }
+    releases(platform, repository) {
+        return selectReleases(this.db, platform, repository);
+    }
+    recordRelease(release) {
+        const current = selectReleases(this.db, release.platform, release.repository).find((r) => r.tag === release.tag);
+        if (current && sameRelease(current, release))
+            return;
+        this.beginWrite();
+        writeRelease(this.db, { ...release, releasedAt: current?.releasedAt ?? release.releasedAt });
     }
     async save() {
         if (!this.dirty)
@@ -40673,6 +42881,28 @@ class JsonStateStore {
         else
             runs.push(copy);
         this.doc.sync.runs = pruneRuns(runs, run.platform, run.repository);
+        this.dirty = true;
+    }
+    releases(platform, repository) {
+        return (this.doc.sync.releases ?? [])
+            .filter((r) => r.platform === platform && r.repository === repository)
+            .map((r) => ({ ...r, items: [...r.items] }));
+    }
+    recordRelease(release) {
+        const releases = (this.doc.sync.releases ??= []);
+        const index = releases.findIndex((r) => r.platform === release.platform && r.repository === release.repository && r.tag === release.tag);
+        const current = releases[index];
+        if (current && sameRelease(current, release))
+            return;
+        const copy = {
+            ...release,
+            items: [...release.items],
+            releasedAt: current?.releasedAt ?? release.releasedAt,
+        };
+        if (index >= 0)
+            releases.splice(index, 1, copy);
+        else
+            releases.push(copy);
         this.dirty = true;
     }
     async save() {

@@ -1162,7 +1162,11 @@ function toActualIssue(item, doing) {
 const WRITE_FIX = 'Use a token with the `api` scope whose user has at least the Developer role on the project (Maintainer when the tags are protected): creating tags and releases writes to the repository.';
 class GitLabReleasePublisher {
     platform = 'gitlab';
-    capabilities = { releases: true, milestones: true };
+    capabilities = {
+        releases: true,
+        milestones: true,
+        releaseMilestones: true,
+    };
     repository;
     projectPath;
     host;
@@ -1227,6 +1231,7 @@ class GitLabReleasePublisher {
                 tag_name: input.tag,
                 name: input.name,
                 description: input.body,
+                ...(input.milestones ? { milestones: input.milestones } : {}),
             }));
         }
         catch (error) {
@@ -1242,6 +1247,7 @@ class GitLabReleasePublisher {
             return this.toRelease(await this.send('PUT', `${this.projectPath}/releases/${encodeURIComponent(release.tag)}`, {
                 name: patch.name,
                 description: patch.body,
+                ...(patch.milestones ? { milestones: patch.milestones } : {}),
             }));
         }
         catch (error) {
@@ -1295,6 +1301,7 @@ class GitLabReleasePublisher {
             name: release.name ?? '',
             body: release.description ?? '',
             url: release._links?.self ?? fallback,
+            milestones: (release.milestones ?? []).map((milestone) => milestone.title),
         };
     }
     /** A GET whose 404 means "none". */

@@ -328,7 +328,7 @@ if ((process.env['INPUT_ENABLED'] ?? '').trim().toLowerCase() === 'false') {
     process.stdout.write('orchestrator-git release is disabled (enabled: false): nothing to do.\n');
 }
 else {
-    const { runReleaseAction } = await Promise.all(/* import() */[__nccwpck_require__.e(846), __nccwpck_require__.e(474)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5474));
+    const { runReleaseAction } = await Promise.all(/* import() */[__nccwpck_require__.e(846), __nccwpck_require__.e(74)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1074));
     await runReleaseAction();
 }
 

@@ -3,7 +3,7 @@ import * as core from '@actions/core';
 import { BOARD_SYNC_SETTINGS } from '../board/config.js';
 import { describeWrite } from '../board/plan.js';
 import { ISSUE_SYNC_SETTINGS } from '../config/issue-sync.js';
-import { executeBoardSync, type BoardOutcome, type ExecuteBoardOptions } from '../engine/board-sync.js';
+import { executeBoardAction, type BoardOutcome, type ExecuteBoardOptions } from '../engine/board-sync.js';
 import { isOrchestratorGitError } from '../errors.js';
 import { actionsLogger } from './logger.js';
 
@@ -16,7 +16,7 @@ export async function runBoardSyncAction(): Promise<void> {
       if (value !== '') (inputs as Record<string, unknown>)[name] = value;
     }
     const items = core.getInput('items');
-    const result = await executeBoardSync({
+    const result = await executeBoardAction({
       inputs,
       configPath: core.getInput('config') || null,
       env: process.env,
@@ -27,6 +27,16 @@ export async function runBoardSyncAction(): Promise<void> {
     });
     if (result.kind === 'disabled') {
       core.info(`orchestrator-git board-sync is disabled (${result.reason}): nothing to do.`);
+      return;
+    }
+    if (result.kind === 'milestones') {
+      const { counts } = result.outcome;
+      for (const [name, value] of Object.entries(counts)) core.setOutput(name, String(value));
+      core.setOutput('plan', JSON.stringify(result.outcome.plan));
+      core.info(
+        `Milestones: created ${counts.created}, updated ${counts.updated}, unchanged ${counts.unchanged}, failed ${counts.failed}, reported ${counts.reported}.`,
+      );
+      if (counts.failed > 0) core.setFailed(`${counts.failed} milestone(s) failed; see the log.`);
       return;
     }
     const { outcome } = result;

@@ -7,7 +7,7 @@ import { boardTemplate, BOARD_TYPES, type BoardTemplate } from './templates.js';
 
 export const BOARD_SYNC_SETTINGS = {
   'board-action': {
-    help: `What to do: ${BOARD_ACTIONS.join(', ')}. sync creates the board when missing, adds every card and keeps its fields in step.`,
+    help: `What to do: ${BOARD_ACTIONS.join(', ')}. sync creates the board when missing, adds every card and keeps its fields in step; sync_milestones keeps milestones in step with release_milestones.`,
     default: 'sync',
   },
   'board-type': {
@@ -64,7 +64,7 @@ export function resolveBoardSettings(raw: BoardRawSettings, repository: string):
     throw new OrchestratorGitError(
       'CONFIG_INVALID',
       `board-action ${quote(action)} is not a board action.`,
-      `Use one of ${BOARD_ACTIONS.join(', ')} (sync_milestones is the milestones command).`,
+      `Use one of ${BOARD_ACTIONS.join(', ')}.`,
     );
   }
   const template = boardTemplate(text('board-type') ?? 'feature_development');

@@ -7,7 +7,8 @@ import { issueKey, type ActualBoard, type ActualBoardField, type CardValue, type
 import type { BoardFieldRole, BoardFieldSpec, BoardTemplate } from './templates.js';
 
 /** What a run of board-sync does: everything, or one action of the orchestrator's project board manager. */
-export type BoardAction = 'sync' | 'create_board' | 'add_to_board' | 'move_card' | 'update_progress';
+export type BoardAction =
+  'sync' | 'create_board' | 'add_to_board' | 'move_card' | 'update_progress' | 'sync_milestones';
 
 export const BOARD_ACTIONS: readonly BoardAction[] = [
   'sync',
@@ -15,6 +16,7 @@ export const BOARD_ACTIONS: readonly BoardAction[] = [
   'add_to_board',
   'move_card',
   'update_progress',
+  'sync_milestones',
 ];
 
 export type WriteValue =

@@ -1,13 +1,14 @@
 /**
  * The CLI's board commands, one per action of the orchestrator's project board manager: `board sync|create|add|move|
- * progress` (and the kebab-case aliases create-board, add-to-board, move-card, update-progress).
+ * progress|milestones` (and the kebab-case aliases create-board, add-to-board, move-card, update-progress,
+ * sync-milestones).
  */
 import { Command, Option } from 'commander';
 import { BOARD_SYNC_SETTINGS, type BoardSettingName } from '../board/config.js';
 import type { BoardAction } from '../board/plan.js';
 import { describeWrite } from '../board/plan.js';
 import type { RawSettings } from '../config/issue-sync.js';
-import { executeBoardSync, type BoardOutcome } from '../engine/board-sync.js';
+import { executeBoardAction, type BoardOutcome } from '../engine/board-sync.js';
 import { isOrchestratorGitError } from '../errors.js';
 import { consoleLogger } from './logger.js';
 
@@ -63,6 +64,14 @@ const COMMANDS: { name: string; alias: string; action: BoardAction; description:
       description: 'Update Progress, Target date, Release and Sprint of cards (all, or the items named)',
       items: true,
     },
+    {
+      name: 'milestones',
+      alias: 'sync-milestones',
+      action: 'sync_milestones',
+      description:
+        'Keep milestones in step with release_milestones: create the missing, set due dates (target_date) and open/closed',
+      items: false,
+    },
   ];
 
 function addOptions(command: Command): Command {
@@ -104,7 +113,7 @@ async function runBoardCommand(
   if (options.token !== undefined) inputs.token = options.token;
   if (options.dryRun) inputs['dry-run'] = 'true';
   try {
-    const result = await executeBoardSync({
+    const result = await executeBoardAction({
       inputs,
       configPath: typeof options.config === 'string' ? options.config : null,
       env: process.env,
@@ -117,6 +126,25 @@ async function runBoardCommand(
       if (options.json)
         process.stdout.write(`${JSON.stringify({ disabled: true, reason: result.reason })}\n`);
       return EXIT_OK;
+    }
+    if (result.kind === 'milestones') {
+      const { counts } = result.outcome;
+      log.info(
+        `Milestones: created ${counts.created}, updated ${counts.updated}, unchanged ${counts.unchanged}, failed ${counts.failed}, reported ${counts.reported}.`,
+      );
+      if (options.json) {
+        process.stdout.write(
+          `${JSON.stringify({
+            platform: result.config.platform,
+            action: 'sync_milestones',
+            counts,
+            results: result.outcome.results,
+            plan: result.outcome.plan,
+            requests: result.outcome.stats,
+          })}\n`,
+        );
+      }
+      return counts.failed > 0 ? EXIT_ITEMS_FAILED : EXIT_OK;
     }
     const { outcome } = result;
     if (outcome.dryRun) printPlan(outcome, log.info);

@@ -9,6 +9,7 @@ import { runInit } from './init.js';
 import { addMcpCommand } from './mcp-command.js';
 import { addSyncOptions, settingsFrom } from './options.js';
 import { addReleaseCommands } from './release-commands.js';
+import { addReportCommand } from './report-command.js';
 import { itemResults } from './items.js';
 import { milestoneRequest, prepareMilestone } from './milestone.js';
 import { progressReporter } from './progress.js';
@@ -289,6 +290,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     });
   addBoardCommands(program, setExitCode);
   addReleaseCommands(program, setExitCode);
+  addReportCommand(program, setExitCode);
   addMcpCommand(program);
   return program;
 }

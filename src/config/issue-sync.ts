@@ -1,5 +1,5 @@
 /** Resolves issue-sync's settings once, at the edge: inputs / flags > config row > config file > defaults. */
-import { DEFAULT_POLICY, type LabelDimension, type SyncPolicy } from '../core/policy.js';
+import { DEFAULT_POLICY, type Hierarchy, type LabelDimension, type SyncPolicy } from '../core/policy.js';
 import { OrchestratorGitError, quote } from '../errors.js';
 import type { PlatformName } from '../platforms/types.js';
 import type { GitIntegrationConfigRow } from '../state/types.js';
@@ -26,6 +26,8 @@ export interface IssueSyncConfig {
   writeDelayMs: number | null;
   /** How much of the platform to read, `auto` resolved from the CI event. */
   reconcile: 'full' | 'incremental';
+  /** Webhooks told of each run's changes (secrets, like the token); null: not configured. */
+  notifications: { slackWebhookUrl: string | null; teamsWebhookUrl: string | null };
   policy: SyncPolicy;
 }
 
@@ -84,6 +86,10 @@ export const ISSUE_SYNC_SETTINGS = {
     help: 'top-level (subtasks as a checklist), all (every task an issue) or none.',
     default: 'top-level',
   },
+  hierarchy: {
+    help: 'checklist (subtasks as a checklist in their parent issue), sub-issues (every task its own issue, attached to its parent as a sub-issue; dependencies as blocked-by) or both. GitLab and Bitbucket: the checklist with a "Depends on" line (native relations are not synced there yet). See docs/hierarchy.md.',
+    default: 'checklist',
+  },
   labels: { help: 'Labels every managed issue carries.', default: 'orchestrator' },
   'label-prefixes': {
     help: 'Label prefix per dimension (type, status, priority, category, specialist); empty turns it off.',
@@ -92,6 +98,10 @@ export const ISSUE_SYNC_SETTINGS = {
   'assignee-map': {
     help: 'Orchestrator assignee name → platform login.',
     default: 'none (names used as they are)',
+  },
+  team: {
+    help: 'Specialist type → the people who take the new issues of its tasks that the orchestrator assigned to no one, the one with the fewest open issues first (ties by name): `implementer=alice,bob` lines, or a mapping of lists. They are assigned like a person would be, so a later reassignment on the platform is kept.',
+    default: 'none (no automatic assignment)',
   },
   'conflict-policy': {
     help: 'orchestrator-wins (restore owned fields a human changed) or report (leave them, report).',
@@ -117,13 +127,23 @@ export const ISSUE_SYNC_SETTINGS = {
     help: 'Minimum milliseconds between writes.',
     default: "GitHub's guidance: 1 s between writes, 3 s between writes that notify",
   },
+  'slack-webhook-url': {
+    help: 'Slack incoming webhook URL: after each run that changed something, one message listing what changed (created, closed, reopened, updated, with links). A secret: input (from a secret) or environment only, never the config file, never logged. A failed notification is a warning, never a failed sync.',
+    default: 'SLACK_WEBHOOK_URL; empty: no Slack notification',
+  },
+  'teams-webhook-url': {
+    help: 'Microsoft Teams workflow webhook URL ("Post to a channel when a webhook request is received"): the same digest as an Adaptive Card. A secret, like slack-webhook-url.',
+    default: 'TEAMS_WEBHOOK_URL; empty: no Teams notification',
+  },
 } as const satisfies Record<string, { help: string; default: string }>;
 
 export type SettingName = keyof typeof ISSUE_SYNC_SETTINGS;
 export type RawSettings = Partial<Record<SettingName, unknown>>;
 
 const SETTING_NAMES = Object.keys(ISSUE_SYNC_SETTINGS) as SettingName[];
-const FILE_FORBIDDEN: SettingName[] = ['token'];
+/** Secrets: never read from a config file (which is committed), never printed. */
+export const SECRET_SETTINGS: readonly SettingName[] = ['token', 'slack-webhook-url', 'teams-webhook-url'];
+const FILE_FORBIDDEN: readonly SettingName[] = SECRET_SETTINGS;
 export const PLATFORMS: readonly PlatformName[] = ['github', 'gitlab', 'bitbucket'];
 
 /** Checks a config file's keys: an unknown key is an error that names it and the closest known key. */
@@ -148,6 +168,13 @@ export function checkFileSettings(
         'CONFIG_UNKNOWN_KEY',
         `Config file ${quote(file)} has an unknown key ${quote(key)}.${suggestion ? ` Did you mean ${quote(suggestion)}?` : ''}`,
         `Use only known settings: ${known.filter((name) => !(FILE_FORBIDDEN as readonly string[]).includes(name)).join(', ')}.`,
+      );
+    }
+    if (key !== 'token' && FILE_FORBIDDEN.includes(key as SettingName)) {
+      throw new OrchestratorGitError(
+        'CONFIG_INVALID',
+        `Config file ${quote(file)} sets ${quote(key)}: a webhook URL is a secret and must never be committed in a file.`,
+        `Remove it from the file and pass it as the \`${key}\` input from a secret, or in the environment (${key === 'slack-webhook-url' ? 'SLACK_WEBHOOK_URL' : 'TEAMS_WEBHOOK_URL'}).`,
       );
     }
     if (FILE_FORBIDDEN.includes(key as SettingName)) {
@@ -349,12 +376,18 @@ export function resolveIssueSyncConfig({
     multipleAssignees: platform === 'gitlab' && bool('multiple-assignees', false),
     writeDelayMs: writeDelay === null ? null : Number(writeDelay),
     reconcile: resolveReconcile(oneOf('reconcile', ['auto', 'full', 'incremental'] as const, 'auto'), env),
+    notifications: {
+      slackWebhookUrl: webhookUrl('slack-webhook-url', text('slack-webhook-url') ?? env.SLACK_WEBHOOK_URL),
+      teamsWebhookUrl: webhookUrl('teams-webhook-url', text('teams-webhook-url') ?? env.TEAMS_WEBHOOK_URL),
+    },
     policy: {
       featureStatuses: statuses,
       tasks: oneOf('tasks', ['top-level', 'all', 'none'] as const, DEFAULT_POLICY.tasks),
+      ...hierarchySetting(oneOf('hierarchy', ['checklist', 'sub-issues', 'both'] as const, 'checklist')),
       defaultLabels: labels ? parseList(labels[0], 'labels', labels[1]) : DEFAULT_POLICY.defaultLabels,
       labelPrefixes: labelPrefixes(pick('label-prefixes')),
       assigneeMap: stringMap(pick('assignee-map'), 'assignee-map'),
+      team: teamMap(pick('team')),
       conflictPolicy: oneOf(
         'conflict-policy',
         ['orchestrator-wins', 'report'] as const,
@@ -435,6 +468,30 @@ const PLATFORM_DEFAULTS: Record<PlatformName, PlatformDefaults> = {
   },
 };
 
+/**
+ * A webhook URL, checked without ever quoting it (it is a secret): https, or http to this machine (a local relay or
+ * a test receiver). Empty means not configured.
+ */
+function webhookUrl(name: SettingName, value: string | undefined): string | null {
+  const trimmed = value?.trim() ?? '';
+  if (trimmed === '') return null;
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(trimmed);
+  } catch {
+    parsed = null;
+  }
+  const local = parsed !== null && ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
+  if (!parsed || !(parsed.protocol === 'https:' || (parsed.protocol === 'http:' && local))) {
+    throw new OrchestratorGitError(
+      'CONFIG_INVALID',
+      `Setting ${quote(name)} is not an https URL (its value is a secret and is not shown).`,
+      `Set ${name} (or ${name === 'slack-webhook-url' ? 'SLACK_WEBHOOK_URL' : 'TEAMS_WEBHOOK_URL'}) to the webhook's full https URL, from a secret.`,
+    );
+  }
+  return trimmed;
+}
+
 /** Scheduled and manual runs are the periodic full reconcile; runs on push read incrementally. */
 function resolveReconcile(
   mode: 'auto' | 'full' | 'incremental',
@@ -506,4 +563,29 @@ function stringMap(found: [unknown, SettingSource] | undefined, name: string): R
     return map;
   }
   throw invalid(name, source, value, 'a mapping');
+}
+
+/** The default (`checklist`) leaves the policy as it always was, so configs that never name it compare equal. */
+function hierarchySetting(hierarchy: Hierarchy): { hierarchy?: Hierarchy } {
+  return hierarchy === 'checklist' ? {} : { hierarchy };
+}
+
+/** `specialist=alice,bob` lines or a mapping of lists (or comma-separated strings), keyed by lower-case specialist. */
+function teamMap(found: [unknown, SettingSource] | undefined): Record<string, string[]> {
+  if (!found) return {};
+  const [value, source] = found;
+  const entries =
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? Object.entries(value as Record<string, unknown>)
+      : Object.entries(stringMap(found, 'team'));
+  const team: Record<string, string[]> = {};
+  for (const [specialist, members] of entries) {
+    const list = parseList(
+      Array.isArray(members) ? members : members === null ? [] : String(members),
+      'team',
+      source,
+    );
+    if (list.length > 0) team[specialist.trim().toLowerCase()] = list;
+  }
+  return team;
 }

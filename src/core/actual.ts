@@ -16,6 +16,19 @@ export interface ActualIssue {
   updatedAt: string;
   /** The platform's own fields the tool owns (see PlatformCapabilities.attributes); absent when it has none. */
   attributes?: Record<string, string>;
+  /** GitHub's numeric issue id, which its sub-issue and dependency endpoints take; absent on other platforms. */
+  databaseId?: number;
+  /** What the issue listing says of its relations (GitHub); absent where the platform does not say. */
+  relations?: IssueRelationSummary;
+}
+
+export interface IssueRelationSummary {
+  /** The parent's number when it is in the same repository; null with no parent (or one elsewhere: `parentElsewhere`). */
+  parentNumber: number | null;
+  parentElsewhere: boolean;
+  /** How many sub-issues it has, and how many issues block it (open or closed). */
+  subIssues: number;
+  blockedBy: number;
 }
 
 export interface ActualMilestone {

@@ -7,7 +7,8 @@ import type {
   TaskRecord,
 } from '../state/types.js';
 import { defaultLabels, dimensionLabel, type DesiredLabel } from './labels.js';
-import type { SyncPolicy } from './policy.js';
+import { effectiveHierarchy } from './hierarchy.js';
+import type { Hierarchy, SyncPolicy } from './policy.js';
 import { displayStatus, issueStateFor, type ItemStatus } from './status.js';
 import { escapeComments, inlineText, safeMarkdown, safeTitle, truncate } from './text.js';
 
@@ -63,7 +64,27 @@ export function itemKey(kind: ItemKind, id: string): string {
 const DESCRIPTION_LIMIT = 30_000;
 const CHECKLIST_LIMIT = 500;
 
-export function deriveDesiredState(state: OrchestratorState, policy: SyncPolicy): DesiredState {
+/** How the block shows the tree: derived once per run from the `hierarchy` setting and the platform. */
+interface TreeLayout {
+  hierarchy: Hierarchy;
+  /** A "Depends on" line naming the task's prerequisites (hierarchy other than checklist). */
+  dependencyLine: boolean;
+  titles: Map<string, string>;
+}
+
+/**
+ * `nativeRelations`: the platform links sub-issues and dependencies itself (GitHub); elsewhere a hierarchy other than
+ * `checklist` keeps the checklist and adds the "Depends on" line.
+ */
+export function deriveDesiredState(
+  state: OrchestratorState,
+  policy: SyncPolicy,
+  options: { nativeRelations?: boolean } = {},
+): DesiredState {
+  const layout: TreeLayout = {
+    ...effectiveHierarchy(policy.hierarchy, options.nativeRelations ?? false),
+    titles: new Map(state.tasks.map((task) => [task.id, task.title])),
+  };
   const children = groupChildren(state.tasks);
   const byId = new Map(state.tasks.map((task) => [task.id, task]));
   const topLevel = state.tasks.filter((task) => task.parentId === null || !byId.has(task.parentId));
@@ -88,9 +109,10 @@ export function deriveDesiredState(state: OrchestratorState, policy: SyncPolicy)
   }
 
   if (policy.tasks !== 'none') {
-    const synced = policy.tasks === 'all' ? state.tasks : topLevel;
+    const everyTask = policy.tasks === 'all' || layout.hierarchy !== 'checklist';
+    const synced = everyTask ? state.tasks : topLevel;
     for (const task of synced) {
-      issues.push(deriveTaskIssue(task, children, state.milestones, policy));
+      issues.push(deriveTaskIssue(task, children, state.milestones, policy, layout));
     }
   } else {
     for (const task of topLevel)
@@ -187,9 +209,11 @@ function deriveTaskIssue(
   children: Map<string, TaskRecord[]>,
   milestones: ReleaseMilestone[],
   policy: SyncPolicy,
+  layout: TreeLayout,
 ): DesiredIssue {
   const neutralise = policy.neutraliseMentions;
-  const nested = policy.tasks === 'top-level';
+  // With sub-issues every task is an issue, yet the block still counts (and `both` lists) the whole subtree.
+  const nested = policy.tasks === 'top-level' || layout.hierarchy !== 'checklist';
   const lines: string[] = [];
   const descendants: TaskRecord[] = [];
   collectChecklist(task, children, nested, 0, new Set([task.id]), lines, descendants, neutralise);
@@ -219,7 +243,9 @@ function deriveTaskIssue(
       description: safeMarkdown(task.description, neutralise).trim() || '_No description._',
       tail: [
         '',
-        ...(shown.length ? ['#### Subtasks', ...shown, ''] : []),
+        ...(shown.length && layout.hierarchy !== 'sub-issues' ? ['#### Subtasks', ...shown, ''] : []),
+        ...subIssueList(children.get(task.id) ?? [], layout, neutralise),
+        ...dependencyLine(task, layout, neutralise),
         `<sub>Orchestrator task \`${codeText(task.id)}\`${task.featureId ? ` · feature \`${codeText(task.featureId)}\`` : ''}</sub>`,
       ].join('\n'),
     },
@@ -238,6 +264,34 @@ function deriveTaskIssue(
     priority: task.priority,
     attributes: {},
   };
+}
+
+/**
+ * The direct subtasks, in the orchestrator's order, that GitHub shows as sub-issues: the list makes a change of
+ * children or order change the parent's block, which is what tells the next run to look at its sub-issues.
+ */
+function subIssueList(children: TaskRecord[], layout: TreeLayout, neutralise: boolean): string[] {
+  if (layout.hierarchy === 'checklist' || children.length === 0) return [];
+  const lines = children
+    .slice(0, CHECKLIST_LIMIT)
+    .map(
+      (child, index) =>
+        `${index + 1}. ${truncate(inlineText(child.title, neutralise) || inlineText(child.id, neutralise), 200)} · ${displayStatus(child.status).toLowerCase()}`,
+    );
+  if (children.length > CHECKLIST_LIMIT) lines.push(`- … and ${children.length - CHECKLIST_LIMIT} more`);
+  return ['#### Sub-issues', ...lines, ''];
+}
+
+/** The task's prerequisites by title (GitHub also links them as blocked-by). */
+function dependencyLine(task: TaskRecord, layout: TreeLayout, neutralise: boolean): string[] {
+  if (!layout.dependencyLine || task.dependencies.length === 0) return [];
+  const names = [...new Set(task.dependencies)]
+    .filter((id) => id !== task.id)
+    .map((id) =>
+      truncate(inlineText(layout.titles.get(id) ?? id, neutralise) || inlineText(id, neutralise), 120),
+    );
+  if (names.length === 0) return [];
+  return [`**Depends on:** ${names.join(' · ')}`, ''];
 }
 
 function collectChecklist(

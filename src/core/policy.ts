@@ -1,6 +1,9 @@
 /** The typed sync policy the core works from, built once from inputs, the config row and the config file. */
 import type { FeatureStatus } from '../state/types.js';
 
+/** How the orchestrator's task tree appears on the platform (docs/hierarchy.md). */
+export type Hierarchy = 'checklist' | 'sub-issues' | 'both';
+
 export type LabelDimension = 'type' | 'status' | 'priority' | 'category' | 'specialist';
 
 export interface SyncPolicy {
@@ -14,6 +17,11 @@ export interface SyncPolicy {
   labelPrefixes: Record<LabelDimension, string | null>;
   /** Orchestrator assignee name → platform login. Unmapped names are used as they are. */
   assigneeMap: Record<string, string>;
+  /**
+   * Specialist type (lower case) → the people who take the new issues of its tasks that the orchestrator assigned to
+   * no one, load-balanced (engine/team.ts).
+   */
+  team: Record<string, string[]>;
   /** What happens when a human changed a field the tool owns since the last sync. */
   conflictPolicy: 'orchestrator-wins' | 'report';
   /** What happens to a managed issue whose item left the orchestrator's plan. */
@@ -24,6 +32,11 @@ export interface SyncPolicy {
   neutraliseMentions: boolean;
   /** Free text placed below the managed block of a new issue (the config row's `issue_template`). */
   issueTemplate: string | null;
+  /**
+   * `checklist` (absent means this): subtasks as a checklist in their parent's block; `sub-issues`: every task its own
+   * issue, attached to its parent's issue, dependencies as blocked-by; `both`: sub-issues and the checklist.
+   */
+  hierarchy?: Hierarchy;
 }
 
 export const DEFAULT_POLICY: SyncPolicy = {
@@ -38,6 +51,7 @@ export const DEFAULT_POLICY: SyncPolicy = {
     specialist: 'specialist: ',
   },
   assigneeMap: {},
+  team: {},
   conflictPolicy: 'orchestrator-wins',
   orphans: 'leave',
   createCompleted: false,

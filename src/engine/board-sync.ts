@@ -25,7 +25,12 @@ import {
 } from '../config/issue-sync.js';
 import { parseBoolean } from '../config/values.js';
 import { OrchestratorGitError, quote } from '../errors.js';
+import type { ActualIssue } from '../core/actual.js';
+import { readMarker } from '../core/markers.js';
 import { createBoardTracker, type BoardTracker } from '../platforms/boards.js';
+import { createIssueTracker } from '../platforms/index.js';
+import { createMilestoneTracker } from '../platforms/milestones.js';
+import { runMilestoneSync, type MilestoneOutcome } from './milestone-sync.js';
 import type { RequestStats } from '../platforms/types.js';
 import { readAutoSyncEnabled } from '../state/auto-sync.js';
 import { openStateStore, type StateStore } from '../state/store.js';
@@ -69,6 +74,8 @@ export interface BoardSyncOptions {
   /** Only these items (`task:<id>`, `feature:<id>` or a bare id); null: every card of the template. */
   itemKeys?: string[] | null;
   tasks?: 'top-level' | 'all';
+  /** Every issue of the repository (issue-sync's read), to find by marker the issues the state has no link for. */
+  findIssues?: () => Promise<ActualIssue[]>;
 }
 
 export async function runBoardSync(options: BoardSyncOptions): Promise<BoardOutcome> {
@@ -81,6 +88,13 @@ export async function runBoardSync(options: BoardSyncOptions): Promise<BoardOutc
     options.itemKeys ?? null,
   );
   const issues = issueRefs(store, board);
+  const unlinked = cards.filter((card) => !issues.has(card.itemKey));
+  if (unlinked.length > 0 && options.findIssues) {
+    // The links are a cache: an issue issue-sync created is found by its marker when the state lost its link.
+    for (const [key, found] of issuesByMarker(await options.findIssues(), notes)) {
+      issues.set(key, { repository: board.repository, number: found.number, contentId: found.id });
+    }
+  }
   const linked: { card: DesiredCard; issue: IssueRef }[] = [];
   for (const card of cards) {
     const issue = issues.get(card.itemKey);
@@ -91,8 +105,18 @@ export async function runBoardSync(options: BoardSyncOptions): Promise<BoardOutc
         message: 'has no issue yet; issue-sync creates it, then the board gets its card',
       });
   }
+  const roles = board.fieldRoles;
+  const template = roles
+    ? { ...settings.template, fields: settings.template.fields.filter((field) => roles.has(field.role)) }
+    : settings.template;
+  const dropped = settings.template.fields.filter((field) => !template.fields.includes(field));
+  if (dropped.length > 0)
+    log.info(
+      `${board.platform} boards have no ${dropped.map((field) => field.name).join(', ')} field; only ${template.fields.map((field) => field.name).join(', ')} is kept in step.`,
+    );
+  const wanted = linked.map((entry) => entry.issue);
 
-  let actual = await board.readBoard();
+  let actual = await board.readBoard(wanted);
   if (!actual && settings.action !== 'sync' && settings.action !== 'create_board') {
     throw new OrchestratorGitError(
       'CONFIG_INVALID',
@@ -105,7 +129,7 @@ export async function runBoardSync(options: BoardSyncOptions): Promise<BoardOutc
       cards: linked,
       actual: current,
       title: settings.title,
-      template: settings.template,
+      template,
       columns: settings.columns,
       action: settings.action,
     });
@@ -148,7 +172,7 @@ export async function runBoardSync(options: BoardSyncOptions): Promise<BoardOutc
           : `Added ${operation.added.map((name) => logText(name)).join(', ')} to ${logText(operation.fieldName)} (${operation.restore.length} card values restored)`,
       );
     }
-    actual = outcome.created && round === 0 && actual ? actual : await board.readBoard();
+    actual = outcome.created && round === 0 && actual ? actual : await board.readBoard(wanted);
     current = plan(actual);
   }
   if (!actual)
@@ -220,6 +244,38 @@ function issueRefs(store: StateStore, board: BoardTracker): Map<string, IssueRef
   return refs;
 }
 
+/**
+ * Item key → its issue, from the markers issue-sync writes. Several issues with one marker (a copy pasted by hand, or a
+ * spoof): the one by the author of most marked issues (the tool's account) wins; otherwise the item is reported.
+ */
+export function issuesByMarker(found: ActualIssue[], notes: BoardNote[]): Map<string, ActualIssue> {
+  const byKey = new Map<string, ActualIssue[]>();
+  const authors = new Map<string, number>();
+  for (const issue of found) {
+    const marker = readMarker(issue.body);
+    if (marker.kind !== 'marker') continue;
+    byKey.set(marker.itemKey, [...(byKey.get(marker.itemKey) ?? []), issue]);
+    if (issue.author) authors.set(issue.author, (authors.get(issue.author) ?? 0) + 1);
+  }
+  const toolAuthor = [...authors].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+  const out = new Map<string, ActualIssue>();
+  for (const [key, candidates] of byKey) {
+    const chosen =
+      candidates.length === 1
+        ? candidates[0]
+        : candidates.filter((issue) => toolAuthor !== null && issue.author === toolAuthor).length === 1
+          ? candidates.find((issue) => issue.author === toolAuthor)
+          : undefined;
+    if (chosen) out.set(key, chosen);
+    else
+      notes.push({
+        itemKey: key,
+        message: `issues ${candidates.map((issue) => `#${issue.number}`).join(', ')} all carry its marker; run issue-sync, which reports the copies, then sync the board again`,
+      });
+  }
+  return out;
+}
+
 // ---- from raw settings to outcome (the action and the CLI) --------------------------------------------------------
 
 export interface ExecuteBoardOptions {
@@ -237,7 +293,22 @@ export type ExecuteBoardResult =
   | { kind: 'disabled'; reason: string }
   | { kind: 'synced'; config: IssueSyncConfig; settings: BoardSyncSettings; outcome: BoardOutcome };
 
+export type ExecuteBoardActionResult =
+  | ExecuteBoardResult
+  | { kind: 'milestones'; config: IssueSyncConfig; settings: BoardSyncSettings; outcome: MilestoneOutcome };
+
+/** A board action on the board; sync_milestones is refused here (it has no board): executeBoardAction runs it. */
 export async function executeBoardSync(options: ExecuteBoardOptions): Promise<ExecuteBoardResult> {
+  const result = await executeBoardAction(options, false);
+  if (result.kind === 'milestones') throw new Error('unreachable: sync_milestones was refused');
+  return result;
+}
+
+/** Every board action, sync_milestones included (the CLI and the action). */
+export async function executeBoardAction(
+  options: ExecuteBoardOptions,
+  milestones = true,
+): Promise<ExecuteBoardActionResult> {
   const { inputs, cwd, log } = options;
   const shared: RawSettings = {};
   for (const name of Object.keys(ISSUE_SYNC_SETTINGS) as SettingName[]) {
@@ -282,6 +353,23 @@ export async function executeBoardSync(options: ExecuteBoardOptions): Promise<Ex
       withFileDefaults(inputs, fileSettings, Object.keys(BOARD_SYNC_SETTINGS)),
       config.repository,
     );
+    if (settings.action === 'sync_milestones' && !milestones) {
+      throw new OrchestratorGitError(
+        'CONFIG_INVALID',
+        'board-action sync_milestones keeps milestones, not a board, in step and is not available here.',
+        'Run it as the board-sync action with board-action: sync_milestones, or the CLI command board milestones.',
+      );
+    }
+    if (settings.action === 'sync_milestones') {
+      const tracker = await createMilestoneTracker(config, (message) => log.warning(message));
+      const outcome = await runMilestoneSync({
+        rows: store.state.milestones,
+        tracker,
+        dryRun: config.dryRun,
+        log,
+      });
+      return { kind: 'milestones', config, settings, outcome };
+    }
     const board = await createBoardTracker(
       config,
       { owner: settings.owner, title: settings.title, number: settings.number },
@@ -295,6 +383,8 @@ export async function executeBoardSync(options: ExecuteBoardOptions): Promise<Ex
       log,
       itemKeys: options.itemKeys ?? null,
       tasks: config.policy.tasks === 'all' ? 'all' : 'top-level',
+      findIssues: async () =>
+        (await createIssueTracker(config, (message) => log.warning(message))).listIssues(),
     });
     return { kind: 'synced', config, settings, outcome };
   } finally {

@@ -8,6 +8,7 @@ import {
   type RawSettings,
 } from '../config/issue-sync.js';
 import { parseBoolean } from '../config/values.js';
+import { notifyIssueSync, type DeliveryResult } from '../notify/index.js';
 import { createIssueTracker } from '../platforms/index.js';
 import { readAutoSyncEnabled } from '../state/auto-sync.js';
 import type { IssueTracker } from '../platforms/types.js';
@@ -24,8 +25,10 @@ export interface ExecuteOptions {
   cwd: string;
   log: Logger;
   runId: string;
-  /** Called with the token as soon as it is known, so the runner masks it in every later log line. */
+  /** Called with the token (and any webhook URL) as soon as it is known, so the runner masks it in every later log line. */
   onSecret?: (secret: string) => void;
+  /** How long a notification webhook may take to answer (default 10 s). */
+  notifyTimeoutMs?: number;
   /** Sync only these items (the CLI's item commands). */
   scope?: SyncScope;
   /** Free text placed below the managed block of the issues this run creates (instead of the config's template). */
@@ -42,7 +45,14 @@ export interface ExecuteOptions {
 }
 
 export type ExecuteResult =
-  { kind: 'disabled'; reason: string } | { kind: 'synced'; config: IssueSyncConfig; outcome: SyncOutcome };
+  | { kind: 'disabled'; reason: string }
+  | {
+      kind: 'synced';
+      config: IssueSyncConfig;
+      outcome: SyncOutcome;
+      /** What each configured notification webhook answered (empty when none is configured or nothing changed). */
+      notifications?: DeliveryResult[];
+    };
 
 export async function executeIssueSync(options: ExecuteOptions): Promise<ExecuteResult> {
   const { inputs, env, cwd, log } = options;
@@ -93,6 +103,8 @@ export async function executeIssueSync(options: ExecuteOptions): Promise<Execute
       issueTemplate: store.state.config?.issueTemplate ?? null,
     });
     options.onSecret?.(config.token);
+    for (const url of [config.notifications.slackWebhookUrl, config.notifications.teamsWebhookUrl])
+      if (url) options.onSecret?.(url);
     if (!config.enabled) return { kind: 'disabled', reason: 'enabled resolves to false' };
 
     log.info(
@@ -118,7 +130,11 @@ export async function executeIssueSync(options: ExecuteOptions): Promise<Execute
       log,
       reconcile: config.reconcile,
     });
-    return { kind: 'synced', config, outcome };
+    // After the sync, and never its failure: a notifier's problem is a warning (see src/notify/deliver.ts).
+    const notifications = await notifyIssueSync(outcome, config.notifications, env, log, {
+      ...(options.notifyTimeoutMs !== undefined ? { timeoutMs: options.notifyTimeoutMs } : {}),
+    });
+    return { kind: 'synced', config, outcome, notifications };
   } finally {
     store.close();
   }

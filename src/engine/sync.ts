@@ -14,7 +14,9 @@ import { LinkRecorder } from './links.js';
 import { readActual, type ReconcileMode } from './read-actual.js';
 import { CreateGuard, resolveDuplicates } from './concurrent-runs.js';
 import { limitToScope, readScoped, scopeDesired } from './scope.js';
+import { assignTeams } from './team.js';
 import { logText, type Logger } from './logger.js';
+import { syncRelations, type RelationOutcome } from './relations.js';
 
 export type OperationStatus = 'done' | 'failed' | 'skipped';
 
@@ -50,6 +52,8 @@ export interface SyncOutcome {
   stats: RequestStats;
   /** The error that stopped the run before its plan was applied, if any. */
   stoppedBy: OrchestratorGitError | null;
+  /** Sub-issues and blocked-by written after the issues (`hierarchy` other than checklist, on GitHub). */
+  relations?: RelationOutcome;
   /** Whether the state file was written. */
   stateSaved: boolean;
   /** Every item the policy syncs, with its orchestrator status (for the progress chart and the item table). */
@@ -100,7 +104,10 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
     log.info(`The previous run (${previous.runId}) did not finish; this run completes its work.`);
   }
 
-  const fitted = fitToPlatform(deriveDesiredState(store.state, policy), tracker.capabilities);
+  const fitted = fitToPlatform(
+    deriveDesiredState(store.state, policy, { nativeRelations: tracker.relations !== undefined }),
+    tracker.capabilities,
+  );
   const { scope } = options;
   const desired = scope ? scopeDesired(fitted.desired, scope) : fitted.desired;
   const context = planContext(store, tracker, policy);
@@ -119,6 +126,7 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
     : startedAt;
   const plan = await planWithLookups(read.candidates, actual, context, tracker);
   if (scope) limitToScope(plan, scope, desired);
+  await assignTeams(plan, store.state.tasks, policy.team, actual, tracker, log);
   plan.unchanged.push(...read.unchanged);
   for (const note of fitted.notes) plan.warnings.push({ ...note, issueNumber: null });
   for (const note of [...plan.warnings, ...plan.conflicts]) {
@@ -171,6 +179,8 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
   /** Issue number → the item (and assignees) of each issue this run created. */
   const created = new Map<number, { itemKey: string; ownedAssignees: string[] }>();
   const checkpointMs = options.checkpointMs ?? 15_000;
+  /** The issues as this run's writes returned them (for the relations step). */
+  const returned: ActualIssue[] = [];
 
   for (const operation of plan.operations) {
     if (outcome.stoppedBy) {
@@ -224,6 +234,7 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
         continue;
       }
       const issue = await applyOperation(operation, tracker, milestoneNumbers, now, log);
+      if (issue) returned.push(issue);
       if (issue && operation.kind === 'createIssue') {
         guard.created(operation.itemKey, issue.number);
         created.set(issue.number, { itemKey: operation.itemKey, ownedAssignees: operation.ownedAssignees });
@@ -288,6 +299,29 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
     if (resolved.length > 0) seenUntil = null;
   }
   outcome.links = latestLinks(links.recorded);
+  if (
+    (policy.hierarchy ?? 'checklist') !== 'checklist' &&
+    tracker.relations &&
+    !scope &&
+    !outcome.stoppedBy
+  ) {
+    outcome.relations = await syncRelations({
+      tracker,
+      state: store.state,
+      desired,
+      known: [...actual.issues, ...returned],
+      links: new Map(outcome.links.map((link) => [link.itemKey, link.number])),
+      written: new Set(
+        outcome.results
+          .filter((result) => result.status === 'done' && isIssueOperation(result.operation))
+          .map((result) => (result.operation as IssueOperation).itemKey),
+      ),
+      full: read.mode === 'full',
+      log,
+    });
+    outcome.counts.failed += outcome.relations.failed;
+    if (outcome.relations.stoppedBy) outcome.stoppedBy = outcome.relations.stoppedBy;
+  }
   outcome.stats = tracker.stats();
   if (scope) store.appendJournal(journal);
   else if (plan.operations.length > 0 || journal.length > 0) {

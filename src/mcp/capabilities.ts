@@ -7,7 +7,9 @@
 import type { RawSettings } from '../config/issue-sync.js';
 import type { Logger } from '../engine/logger.js';
 import { OrchestratorGitError } from '../errors.js';
+import { runBoardAction } from './board-call.js';
 import { createReleaseMilestone } from './milestone-call.js';
+import { runReleaseAction } from './release-call.js';
 import type { ToolReport } from './results.js';
 import type { BoardAction, BoardType, NotesTemplate, ReleaseAction } from './tools.js';
 
@@ -55,13 +57,26 @@ export interface Capabilities {
 }
 
 /**
- * What this version serves. board-sync (src/engine/board-sync.ts) and the release pipeline (src/release/) plug in
- * here when they ship, e.g. `board: { create_board: boardAction, add_to_board: boardAction, … }`.
+ * What this version serves: every board action on the board engine (src/engine/board-sync.ts), plan_release,
+ * generate_changelog and tag_release on the release engine (src/release/engine.ts), and create_milestone on the same
+ * run as orchestrator_git_integration's create_milestone (milestone-call.ts, which needs no git checkout and takes any
+ * milestone name).
  */
 export function defaultCapabilities(): Capabilities {
   return {
-    board: {},
-    release: { create_milestone: createReleaseMilestone },
+    board: {
+      create_board: runBoardAction,
+      add_to_board: runBoardAction,
+      move_card: runBoardAction,
+      update_progress: runBoardAction,
+      sync_milestones: runBoardAction,
+    },
+    release: {
+      plan_release: runReleaseAction,
+      create_milestone: createReleaseMilestone,
+      generate_changelog: runReleaseAction,
+      tag_release: runReleaseAction,
+    },
   };
 }
 
@@ -80,10 +95,11 @@ export function boardHandler(
 ): CapabilityHandler<BoardRequest> {
   const handler = capabilities.board[action];
   if (handler) return handler;
+  const available = Object.keys(capabilities.board).join(', ') || 'none';
   throw new OrchestratorGitError(
     'NOT_SUPPORTED',
-    `board-sync is not available in this version yet; orchestrator_project_board_manager cannot ${action.replace(/_/g, ' ')}.`,
-    "Keep the board by hand for now: orchestrator_git_integration keeps the issues (status labels, milestones) in step, and a board filtered on them follows. Board support comes with a later orchestrator-git release (README's job table).",
+    `orchestrator_project_board_manager cannot ${action.replace(/_/g, ' ')} in this server.`,
+    `Board actions available now: ${available}.`,
   );
 }
 
@@ -96,7 +112,7 @@ export function releaseHandler(
   const available = Object.keys(capabilities.release).join(', ') || 'none';
   throw new OrchestratorGitError(
     'NOT_SUPPORTED',
-    `release coordination is not available in this version yet; orchestrator_release_coordinator cannot ${action.replace(/_/g, ' ')}.`,
-    `Actions available now: ${available} (release_version, included_features, due_on). Use your release tooling for the changelog and tags until release support ships (README's job table).`,
+    `orchestrator_release_coordinator cannot ${action.replace(/_/g, ' ')} in this server.`,
+    `Release actions available now: ${available}.`,
   );
 }

@@ -124,7 +124,7 @@ async function createMilestone(args: GitIntegrationArgs, context: CallContext): 
   });
 }
 
-/** issue_config.project_board: the issues join the board through board-sync, when this version has it. */
+/** issue_config.project_board: the issues join that board through the add_to_board handler (the board engine). */
 async function addToBoard(
   report: ToolReport,
   board: string,
@@ -150,9 +150,12 @@ async function addToBoard(
   } catch (error) {
     added = failureReport(error);
   }
+  const failure = added.error
+    ? `issue_config.project_board ${quote(board)}: ${added.error.code}: ${added.error.message}\nHow to fix: ${added.error.fix}`
+    : '';
   return {
     ...report,
-    summary: [report.summary, added.summary].filter(Boolean).join('\n'),
+    summary: [report.summary, added.summary, failure].filter(Boolean).join('\n'),
     data: { ...report.data, board: added.error ? { ...added.data, error: added.error } : added.data },
     failed: Boolean(report.failed || added.failed || added.error),
   };

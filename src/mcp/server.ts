@@ -76,7 +76,7 @@ export function createOrchestratorMcpServer(options: OrchestratorMcpOptions): Se
     {
       capabilities: { tools: {} },
       instructions:
-        "Keeps GitHub, GitLab or Bitbucket issues in step with the MCP Task Orchestrator's plan. Name items by task_id or feature_id; the orchestrator owns each issue's title, status labels, milestone and state, so change those in the orchestrator and call update_issue.",
+        "Keeps GitHub, GitLab or Bitbucket issues, project boards and releases in step with the MCP Task Orchestrator's plan. Name items by task_id or feature_id; the orchestrator owns each issue's title, status labels, milestone and state, and each card's column, so change those in the orchestrator and call update_issue or move_card. Releases are planned from the git checkout the server runs in.",
     },
   );
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: toolDefinitions() }));

@@ -93,7 +93,9 @@ export const gitIntegrationInput = z
         milestone: text.describe(
           "create_milestone: the milestone's name, e.g. v1.2.0. Other actions: an issue's milestone comes from its feature's release in release_milestones.",
         ),
-        project_board: text.describe('Board to add the issue to (board-sync).'),
+        project_board: text.describe(
+          'Title of an existing board (feature_development type) to add the issue to, as add_to_board does.',
+        ),
       })
       .partial()
       .describe(
@@ -109,12 +111,14 @@ export const boardManagerInput = z
     action: z
       .enum(BOARD_ACTIONS)
       .describe(
-        "create_board: create the board of board_type; add_to_board: add the item's issue as a card; move_card: put the card in the column of its status; update_progress: write its progress; sync_milestones: bring the board's release fields in step.",
+        "create_board: create the board of board_type; add_to_board: add the item's issue as a card; move_card: put the card in the column of its status; update_progress: write its Progress, Target date, Release and Sprint fields; sync_milestones: create and update the platform's milestones from release_milestones (due dates, open/closed). Without task_id/feature_id, add_to_board, move_card and update_progress work on every card.",
       ),
     ...target,
     board_type: z
       .enum(BOARD_TYPES)
-      .describe('Board template: its columns and fields (default feature_development).'),
+      .describe(
+        'Board template: its columns and fields (default feature_development); the board is the one titled "<repository name> · <board type>" unless the server\'s config names another.',
+      ),
     feature_id: text.describe('The feature whose card is meant.'),
     task_id: text.describe('The task whose card is meant.'),
     status_mapping: z

@@ -1,5 +1,6 @@
 /** The board side of a platform, beside its IssueTracker: read a board, create it and its fields, change cards in batches. */
-import type { ActualBoard } from '../board/model.js';
+import type { ActualBoard, IssueRef } from '../board/model.js';
+import type { BoardFieldRole } from '../board/templates.js';
 import type { CardOperation, SetupOperation } from '../board/plan.js';
 import { OrchestratorGitError } from '../errors.js';
 import type { TrackerConfig } from './index.js';
@@ -23,8 +24,15 @@ export interface CardResult {
 export interface BoardTracker {
   readonly platform: PlatformName;
   readonly repository: string;
-  /** The board with every field and card; null when no board has the title (a missing board number is an error). */
-  readBoard(): Promise<ActualBoard | null>;
+  /**
+   * Board fields the platform can hold; absent: every kind (GitHub). GitLab issue boards have lists only (Status).
+   */
+  readonly fieldRoles?: ReadonlySet<BoardFieldRole>;
+  /**
+   * The board with every field and card; null when no board has the title (a missing board number is an error).
+   * `issues`: the issues the run cares about — platforms without a card list (GitLab) read only their cards.
+   */
+  readBoard(issues?: IssueRef[]): Promise<ActualBoard | null>;
   /** Creates the board (linked to the repository where the platform allows) and returns it, without cards. */
   createBoard(title: string): Promise<ActualBoard>;
   /** Creates a field or adds Status options (restoring the values the platform clears on the way). */
@@ -50,14 +58,20 @@ export async function createBoardTracker(
         log: warn,
       });
     }
-    case 'gitlab':
+    case 'gitlab': {
+      const { GitLabIssueBoard } = await import('./gitlab/boards.js');
+      return new GitLabIssueBoard(config.repository, ref, {
+        token: config.token,
+        baseUrl: config.apiUrl,
+        writeDelayMs: config.writeDelayMs,
+        log: warn,
+      });
+    }
     case 'bitbucket':
       throw new OrchestratorGitError(
         'NOT_SUPPORTED',
-        `Boards are not supported on ${config.platform === 'gitlab' ? 'GitLab yet' : 'Bitbucket Cloud: its API has no boards'}.`,
-        config.platform === 'gitlab'
-          ? 'Use issue-sync: its scoped `status: …` labels drive a GitLab issue board whose lists are those labels (Plan → Issue boards → Create list → the label).'
-          : 'Use issue-sync (issues carry their status as kind/priority and the issue state); for a board, mirror the repository to GitHub or GitLab, or use Jira, which Bitbucket integrates with.',
+        'Boards are not supported on Bitbucket Cloud: its API has no boards.',
+        'Use issue-sync (issues carry their status as kind/priority and the issue state); for a board, mirror the repository to GitHub or GitLab, or use Jira, which Bitbucket integrates with.',
       );
   }
 }

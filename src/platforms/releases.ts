@@ -20,6 +20,8 @@ export interface PlatformRelease {
   body: string;
   /** Where people see it. */
   url: string;
+  /** Titles of the milestones the release is associated with (GitLab); empty elsewhere. */
+  milestones: string[];
 }
 
 export interface PlatformMilestone {
@@ -34,6 +36,8 @@ export interface ReleaseCapabilities {
   releases: boolean;
   /** Milestones can be changed through the API. */
   milestones: boolean;
+  /** A release can be associated with milestones (GitLab). */
+  releaseMilestones: boolean;
 }
 
 export interface ReleasePublisher {
@@ -51,8 +55,13 @@ export interface ReleasePublisher {
     name: string;
     body: string;
     prerelease: boolean;
+    /** Milestone titles to associate (only where capabilities.releaseMilestones). */
+    milestones?: string[];
   }): Promise<PlatformRelease>;
-  updateRelease(release: PlatformRelease, patch: { name: string; body: string }): Promise<PlatformRelease>;
+  updateRelease(
+    release: PlatformRelease,
+    patch: { name: string; body: string; milestones?: string[] },
+  ): Promise<PlatformRelease>;
   /** The milestone with this exact title, open or closed; null when there is none. */
   findMilestone(title: string): Promise<PlatformMilestone | null>;
   updateMilestone(

@@ -110,6 +110,29 @@ export interface IssueTracker {
   stats(): RequestStats;
   /** The platform's clock (ISO 8601), from the Date header of the latest response; null before any response. */
   serverTime(): string | null;
+  /**
+   * Native sub-issues and blocked-by dependencies (GitHub); absent where the platform has none the tool syncs, and
+   * the `hierarchy` setting then keeps the checklist with a "Depends on" line.
+   */
+  readonly relations?: IssueRelations;
+}
+
+/** Relations between issues, named by the platform's numeric issue id (ActualIssue.databaseId). */
+export interface IssueRelations {
+  /** The parent's sub-issues, in the platform's order. */
+  listSubIssues(parentNumber: number): Promise<ActualIssue[]>;
+  addSubIssue(parentNumber: number, childId: number, replaceParent: boolean): Promise<void>;
+  removeSubIssue(parentNumber: number, childId: number): Promise<void>;
+  /** Moves a sub-issue right after `afterId`, or right before `beforeId`. */
+  reorderSubIssue(
+    parentNumber: number,
+    childId: number,
+    position: { afterId: number } | { beforeId: number },
+  ): Promise<void>;
+  /** The issues that block this one. */
+  listBlockedBy(issueNumber: number): Promise<ActualIssue[]>;
+  addBlockedBy(issueNumber: number, blockerId: number): Promise<void>;
+  removeBlockedBy(issueNumber: number, blockerId: number): Promise<void>;
 }
 
 export function emptyStats(): RequestStats {

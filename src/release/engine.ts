@@ -193,7 +193,9 @@ export async function executeRelease(options: ReleaseRunOptions): Promise<Releas
       commits: entry.commits,
       featureIds: settings.featureIds,
       milestoneName: (tag) => settings.milestone ?? tag,
+      releases: store.releases(config.platform, config.repository),
     });
+    for (const note of plan.basis) log.info(note);
     for (const warning of plan.warnings) log.warning(warning);
     log.info(
       plan.version === null
@@ -338,6 +340,22 @@ export async function executeRelease(options: ReleaseRunOptions): Promise<Releas
         status: 'completed',
         includedFeatures: plan.features.map((feature) => feature.id),
         ...(row?.targetDate || !settings.dueOn ? {} : { targetDate: settings.dueOn }),
+      });
+      // Exactly what this release shipped, so the next plan leaves out these items and nothing else.
+      store.recordRelease({
+        platform: config.platform,
+        repository: config.repository,
+        tag,
+        version,
+        commit: head,
+        previousTag: plan.previousTag,
+        milestone: milestoneName,
+        releaseUrl: publish.releaseUrl,
+        releasedAt: now().toISOString(),
+        items: [
+          ...plan.features.map((feature) => `feature:${feature.id}`),
+          ...plan.tasks.map((task) => `task:${task.id}`),
+        ].sort(),
       });
       outputs.stateChanged = await store.save();
       if (outputs.stateChanged)

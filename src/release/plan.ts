@@ -3,6 +3,7 @@
  * commits since the previous release call for, and the version (requested and checked, or suggested).
  */
 import { OrchestratorGitError, quote } from '../errors.js';
+import type { ReleaseRecord } from '../state/sync-records.js';
 import type { FeatureRecord, OrchestratorState, TaskRecord } from '../state/types.js';
 import type {
   PlannedFeature,
@@ -37,6 +38,11 @@ export interface PlanReleaseInput {
   featureIds: readonly string[] | null;
   /** Name of the release_milestones row of this release (default: the tag). */
   milestoneName?: (tag: string) => string;
+  /**
+   * The releases the tag step recorded for this repository (exactly what each shipped). Items of a release made
+   * before the records existed are told apart by completion time instead.
+   */
+  releases?: readonly ReleaseRecord[];
 }
 
 export const UNCATEGORISED = 'Uncategorised';
@@ -83,7 +89,14 @@ export function planRelease(input: PlanReleaseInput): ReleasePlan {
 
   // Which features: named, else this release's milestone row, else every completed one not yet released.
   const ownMilestoneName = milestoneOf(tentativeVersion);
+  const ownTag = tentativeVersion === null ? null : tagName(tentativeVersion, input.tagPrefix);
+  const records = input.releases ?? [];
+  const ownRecord = records.find((record) => record.tag === ownTag) ?? null;
+  const recordedItems = new Set(
+    records.filter((record) => record.tag !== ownTag).flatMap((record) => record.items),
+  );
   const released = releasedFeatureIds(state.milestones, ownMilestoneName);
+  for (const item of recordedItems) if (item.startsWith('feature:')) released.add(item.slice(8));
   let selected: FeatureRecord[];
   if (input.featureIds !== null) {
     const unknown = input.featureIds.filter((id) => !featuresById.has(id));
@@ -98,17 +111,23 @@ export function planRelease(input: PlanReleaseInput): ReleasePlan {
     selected = [...new Set(input.featureIds)].map((id) => featuresById.get(id) as FeatureRecord);
   } else {
     const row = state.milestones.find((milestone) => milestone.name === ownMilestoneName);
+    const recordedFeatures = ownRecord?.items.filter((item) => item.startsWith('feature:')) ?? [];
     selected =
-      row && row.includedFeatures.length > 0
-        ? row.includedFeatures.flatMap((id) => {
-            const feature = featuresById.get(id);
-            if (!feature)
-              warnings.push(
-                `Milestone ${quote(row.name)} includes feature ${quote(id)}, which the state no longer has.`,
-              );
+      recordedFeatures.length > 0
+        ? recordedFeatures.flatMap((key) => {
+            const feature = featuresById.get(key.slice(8));
             return feature ? [feature] : [];
           })
-        : state.features.filter((feature) => feature.status === 'completed' && !released.has(feature.id));
+        : row && row.includedFeatures.length > 0
+          ? row.includedFeatures.flatMap((id) => {
+              const feature = featuresById.get(id);
+              if (!feature)
+                warnings.push(
+                  `Milestone ${quote(row.name)} includes feature ${quote(id)}, which the state no longer has.`,
+                );
+              return feature ? [feature] : [];
+            })
+          : state.features.filter((feature) => feature.status === 'completed' && !released.has(feature.id));
   }
   for (const feature of selected) {
     if (feature.status !== 'completed' && feature.status !== 'archived')
@@ -132,16 +151,35 @@ export function planRelease(input: PlanReleaseInput): ReleasePlan {
     }))
     .sort((a, b) => byText(a.category, b.category) || byText(a.title, b.title) || byText(a.id, b.id));
 
-  // Tasks outside the included features: completed since the previous release, and not part of a released feature.
-  const since = previous?.date ?? null;
+  // Tasks outside the included features, not part of a released feature: exactly those no recorded release shipped
+  // (this release's own record, on a re-run); for a previous release made before the records existed, those
+  // completed after its tag was made (an approximation, said so in the plan).
+  const basis: string[] = [];
+  const previousRecorded = previous === null || records.some((record) => record.tag === previous.name);
+  const since = previousRecorded ? null : (previous?.date ?? null);
+  if (ownRecord) {
+    basis.push(`${ownRecord.tag} was recorded when it was tagged: the plan lists exactly what it shipped.`);
+  } else if (previous !== null && !previousRecorded) {
+    basis.push(
+      `${previous.name} was released before orchestrator-git recorded releases: tasks completed after its tag was made (${previous.date ?? 'date unknown'}) count as unreleased; later releases are recorded exactly.`,
+    );
+  } else if (records.length > 0) {
+    basis.push(`Released items come from the release records (${records.length} release(s)).`);
+  }
+  const ownTasks = ownRecord
+    ? new Set(ownRecord.items.filter((item) => item.startsWith('task:')).map((item) => item.slice(5)))
+    : null;
   const tasks = topLevel
     .filter(
       (task) =>
         task.featureId === null || (!selectedIds.has(task.featureId) && !released.has(task.featureId)),
     )
+    .filter((task) => (ownTasks ? ownTasks.has(task.id) : !recordedItems.has(`task:${task.id}`)))
     .filter(
       (task) =>
-        since === null || (task.completedAt !== null && Date.parse(task.completedAt) > Date.parse(since)),
+        ownTasks !== null ||
+        since === null ||
+        (task.completedAt !== null && Date.parse(task.completedAt) > Date.parse(since)),
     )
     .map(plannedTask)
     .sort((a, b) => byText(a.title, b.title) || byText(a.id, b.id));
@@ -186,6 +224,7 @@ export function planRelease(input: PlanReleaseInput): ReleasePlan {
       a.category === OTHER_TASKS ? 1 : b.category === OTHER_TASKS ? -1 : byText(a.category, b.category),
     ),
     commits: counts,
+    basis,
     warnings,
   };
 }

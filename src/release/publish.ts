@@ -82,6 +82,11 @@ export async function publishRelease(
     log.info(`Created the annotated tag ${input.tag} at ${input.commit.slice(0, 12)}.`);
   }
 
+  // The milestone is looked up first: GitLab associates it with the release.
+  const milestone = input.milestone === null ? null : await publisher.findMilestone(input.milestone);
+  const releaseMilestones =
+    milestone && publisher.capabilities.releaseMilestones ? [milestone.title] : undefined;
+
   if (!publisher.capabilities.releases) {
     outcome.release = 'not-supported';
     notes.push(
@@ -91,13 +96,22 @@ export async function publishRelease(
     const release = await publisher.getRelease(input.tag);
     if (release) {
       outcome.releaseUrl = release.url;
-      if (sameText(release.body, input.notes) && release.name === input.name) {
+      const milestonesMissing =
+        releaseMilestones !== undefined &&
+        releaseMilestones.some((title) => !release.milestones.includes(title));
+      if (sameText(release.body, input.notes) && release.name === input.name && !milestonesMissing) {
         outcome.release = 'unchanged';
         log.info(`Release ${input.tag} is up to date: ${release.url}`);
       } else if (input.dryRun) {
         outcome.release = 'would-update';
       } else {
-        const updated = await publisher.updateRelease(release, { name: input.name, body: input.notes });
+        const updated = await publisher.updateRelease(release, {
+          name: input.name,
+          body: input.notes,
+          ...(milestonesMissing && releaseMilestones
+            ? { milestones: [...new Set([...release.milestones, ...releaseMilestones])] }
+            : {}),
+        });
         outcome.release = 'updated';
         outcome.releaseUrl = updated.url;
         log.info(`Updated the notes of release ${input.tag}: ${updated.url}`);
@@ -110,6 +124,7 @@ export async function publishRelease(
         name: input.name,
         body: input.notes,
         prerelease: input.prerelease,
+        ...(releaseMilestones ? { milestones: releaseMilestones } : {}),
       });
       outcome.release = 'created';
       outcome.releaseUrl = created.url;
@@ -118,7 +133,6 @@ export async function publishRelease(
   }
 
   if (input.milestone !== null) {
-    const milestone = await publisher.findMilestone(input.milestone);
     if (!milestone) {
       outcome.milestone = 'missing';
     } else if (milestone.state === 'closed') {

@@ -38,6 +38,7 @@ export function renderPlanSummary(plan: ReleasePlan, extra: string[] = []): stri
     }
     lines.push('');
   }
+  for (const note of plan.basis) lines.push(`> [!NOTE]\n> ${cell(note)}`, '');
   for (const warning of plan.warnings) lines.push(`> [!WARNING]\n> ${cell(warning)}`, '');
   for (const line of extra) lines.push(line, '');
   return `${lines.join('\n').trimEnd()}\n`;
@@ -64,6 +65,7 @@ export function planJson(plan: ReleasePlan): string {
       })),
       tasks: group.tasks.map((task) => ({ id: task.id, title: task.title })),
     })),
+    basis: plan.basis,
     warnings: plan.warnings,
   });
 }

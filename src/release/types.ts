@@ -84,6 +84,8 @@ export interface ReleasePlan {
   tasks: PlannedTask[];
   groups: ReleaseGroup[];
   commits: CommitCounts;
+  /** How the plan told released items apart (release records, or completion time for releases made before them). */
+  basis: string[];
   warnings: string[];
 }
 

@@ -129,6 +129,19 @@ const runSchema = z.object({
   seenUntil: optionalText,
 });
 
+const releaseSchema = z.object({
+  platform,
+  repository: text,
+  tag: text.min(1),
+  version: text,
+  commit: text,
+  previousTag: optionalText,
+  milestone: optionalText,
+  releaseUrl: optionalText,
+  releasedAt: text,
+  items: ids,
+});
+
 export const stateDocumentSchema = z.object({
   format: z.literal(STATE_FORMAT),
   version: z.literal(STATE_FORMAT_VERSION),
@@ -147,6 +160,8 @@ export const stateDocumentSchema = z.object({
       items: z.array(itemSchema).default([]),
       journal: z.array(journalSchema).default([]),
       runs: z.array(runSchema).default([]),
+      // Release records (added in 0.x with migration 2): optional, so earlier exports read unchanged.
+      releases: z.array(releaseSchema).optional(),
     })
     .default({ items: [], journal: [], runs: [] }),
 });
@@ -279,6 +294,7 @@ export function exportState(
       items: syncRecords.items ?? [],
       journal: syncRecords.journal ?? [],
       runs: syncRecords.runs ?? [],
+      ...(syncRecords.releases && syncRecords.releases.length > 0 ? { releases: syncRecords.releases } : {}),
     },
   });
 }
@@ -340,6 +356,31 @@ export function serializeStateDocument(doc: StateDocument): string {
             : Object.fromEntries(Object.entries(r.counts).sort(([a], [b]) => compareIds(a, b))),
         seenUntil: r.seenUntil,
       })),
+      // Only when there are any: an export without releases stays byte-identical to earlier versions.
+      ...(doc.sync.releases && doc.sync.releases.length > 0
+        ? {
+            releases: [...doc.sync.releases]
+              .sort(
+                (a, b) =>
+                  compareIds(a.platform, b.platform) ||
+                  compareIds(a.repository, b.repository) ||
+                  compareIds(a.releasedAt, b.releasedAt) ||
+                  compareIds(a.tag, b.tag),
+              )
+              .map((r) => ({
+                platform: r.platform,
+                repository: r.repository,
+                tag: r.tag,
+                version: r.version,
+                commit: r.commit,
+                previousTag: r.previousTag,
+                milestone: r.milestone,
+                releaseUrl: r.releaseUrl,
+                releasedAt: r.releasedAt,
+                items: [...r.items].sort(),
+              })),
+          }
+        : {}),
     },
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;

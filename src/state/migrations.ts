@@ -66,6 +66,20 @@ CREATE TABLE orchestrator_git_runs (
   run_id TEXT PRIMARY KEY, platform TEXT NOT NULL, repository TEXT NOT NULL, started_at TEXT NOT NULL,
   finished_at TEXT, full_reconcile INTEGER NOT NULL DEFAULT 1, outcome TEXT, counts TEXT, seen_until TEXT);`,
   },
+  {
+    version: 2,
+    name: 'release records',
+    sql: `
+CREATE TABLE orchestrator_git_releases (
+  platform TEXT NOT NULL, repository TEXT NOT NULL, tag TEXT NOT NULL, version TEXT NOT NULL,
+  commit_sha TEXT NOT NULL, previous_tag TEXT, milestone TEXT, release_url TEXT,
+  released_at TEXT NOT NULL,        -- when the tag step first recorded it (ISO 8601)
+  PRIMARY KEY (platform, repository, tag));
+CREATE TABLE orchestrator_git_released_items (
+  platform TEXT NOT NULL, repository TEXT NOT NULL, tag TEXT NOT NULL,
+  item_key TEXT NOT NULL,           -- 'feature:<id>' or 'task:<id>'
+  PRIMARY KEY (platform, repository, tag, item_key));`,
+  },
 ];
 
 export const MIGRATIONS_TABLE_SQL = `CREATE TABLE IF NOT EXISTS orchestrator_git_migrations (
@@ -77,6 +91,8 @@ export const PRODUCT_TABLES = [
   'orchestrator_git_items',
   'orchestrator_git_journal',
   'orchestrator_git_runs',
+  'orchestrator_git_releases',
+  'orchestrator_git_released_items',
   ...Object.keys(SEED_TABLES_SQL),
 ] as const;
 

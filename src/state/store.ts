@@ -32,6 +32,10 @@ import {
   type SyncRecords,
   type SyncRunRecord,
   type SyncedItemRecord,
+  sameRelease,
+  selectReleases,
+  writeRelease,
+  type ReleaseRecord,
 } from './sync-records.js';
 import type { GitIntegrationConfigRow, IssueLink, OrchestratorState, ReleaseMilestone } from './types.js';
 
@@ -68,7 +72,13 @@ function sameMilestone(a: ReleaseMilestone, b: ReleaseMilestone): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-export type { JournalEntry, SyncRecords, SyncRunRecord, SyncedItemRecord } from './sync-records.js';
+export type {
+  JournalEntry,
+  ReleaseRecord,
+  SyncRecords,
+  SyncRunRecord,
+  SyncedItemRecord,
+} from './sync-records.js';
 export { readAutoSyncEnabled } from './auto-sync.js';
 
 export interface StateStore {
@@ -96,6 +106,13 @@ export interface StateStore {
   appendJournal(entries: JournalEntry[]): void;
   /** Records or replaces a run (by runId); the newest 20 runs per platform + repository are kept. */
   recordRun(run: SyncRunRecord): void;
+  /** The releases the tag step recorded for one repository, oldest first. */
+  releases(platform: string, repository: string): ReleaseRecord[];
+  /**
+   * Records a completed release and its items (the same tag again replaces it; an identical record changes nothing,
+   * and the date first recorded is kept).
+   */
+  recordRelease(release: ReleaseRecord): void;
   /** Atomic; writes nothing when nothing changed. Resolves true when the file was written. */
   save(): Promise<boolean>;
   close(): void;
@@ -222,7 +239,13 @@ class SqliteStateStore implements StateStore {
   }
 
   syncRecords(): SyncRecords {
-    return { items: selectItems(this.db), journal: selectJournal(this.db), runs: selectRuns(this.db) };
+    const releases = selectReleases(this.db);
+    return {
+      items: selectItems(this.db),
+      journal: selectJournal(this.db),
+      runs: selectRuns(this.db),
+      ...(releases.length > 0 ? { releases } : {}),
+    };
   }
 
   upsertLink(link: IssueLink): void {
@@ -382,6 +405,19 @@ class SqliteStateStore implements StateStore {
     writeRun(this.db, run);
   }
 
+  releases(platform: string, repository: string): ReleaseRecord[] {
+    return selectReleases(this.db, platform, repository);
+  }
+
+  recordRelease(release: ReleaseRecord): void {
+    const current = selectReleases(this.db, release.platform, release.repository).find(
+      (r) => r.tag === release.tag,
+    );
+    if (current && sameRelease(current, release)) return;
+    this.beginWrite();
+    writeRelease(this.db, { ...release, releasedAt: current?.releasedAt ?? release.releasedAt });
+  }
+
   async save(): Promise<boolean> {
     if (!this.dirty) return false;
     const bytes = this.db.export();
@@ -517,6 +553,29 @@ class JsonStateStore implements StateStore {
     if (index >= 0) runs.splice(index, 1, copy);
     else runs.push(copy);
     this.doc.sync.runs = pruneRuns(runs, run.platform, run.repository);
+    this.dirty = true;
+  }
+
+  releases(platform: string, repository: string): ReleaseRecord[] {
+    return (this.doc.sync.releases ?? [])
+      .filter((r) => r.platform === platform && r.repository === repository)
+      .map((r) => ({ ...r, items: [...r.items] }));
+  }
+
+  recordRelease(release: ReleaseRecord): void {
+    const releases = (this.doc.sync.releases ??= []);
+    const index = releases.findIndex(
+      (r) => r.platform === release.platform && r.repository === release.repository && r.tag === release.tag,
+    );
+    const current = releases[index];
+    if (current && sameRelease(current, release)) return;
+    const copy = {
+      ...release,
+      items: [...release.items],
+      releasedAt: current?.releasedAt ?? release.releasedAt,
+    };
+    if (index >= 0) releases.splice(index, 1, copy);
+    else releases.push(copy);
     this.dirty = true;
   }
 

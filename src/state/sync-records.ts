@@ -46,11 +46,112 @@ export interface SyncRunRecord {
   seenUntil: string | null;
 }
 
+/** One release the tag step completed, and exactly which orchestrator items it shipped. */
+export interface ReleaseRecord {
+  platform: PlatformName;
+  repository: string;
+  tag: string;
+  version: string;
+  /** The commit tagged. */
+  commit: string;
+  previousTag: string | null;
+  milestone: string | null;
+  releaseUrl: string | null;
+  releasedAt: string;
+  /** `feature:<id>` / `task:<id>`, sorted. */
+  items: string[];
+}
+
 /** Everything the store keeps besides the orchestrator's own state; what a JSON export carries under `sync`. */
 export interface SyncRecords {
   items: SyncedItemRecord[];
   journal: JournalEntry[];
   runs: SyncRunRecord[];
+  /** Release records (migration 2); absent in exports written before them. */
+  releases?: ReleaseRecord[];
+}
+
+/** Same release, same items (the date is when it was first recorded, and does not count). */
+export function sameRelease(a: ReleaseRecord, b: ReleaseRecord): boolean {
+  return JSON.stringify({ ...a, releasedAt: '' }) === JSON.stringify({ ...b, releasedAt: '' });
+}
+
+/** Release records of the database, oldest first; none before migration 2 ran. */
+export function selectReleases(db: Database, platform?: string, repository?: string): ReleaseRecord[] {
+  if (!hasTable(db, 'orchestrator_git_releases')) return [];
+  const items = new Map<string, string[]>();
+  forEachRow(
+    db,
+    'SELECT platform, repository, tag, item_key FROM orchestrator_git_released_items ORDER BY item_key',
+    [],
+    (row) => {
+      const key = `${String(row[0])}\u0000${String(row[1])}\u0000${String(row[2])}`;
+      const list = items.get(key) ?? [];
+      list.push(String(row[3]));
+      items.set(key, list);
+    },
+  );
+  const releases: ReleaseRecord[] = [];
+  forEachRow(
+    db,
+    `SELECT platform, repository, tag, version, commit_sha, previous_tag, milestone, release_url, released_at
+       FROM orchestrator_git_releases ORDER BY released_at, tag`,
+    [],
+    (row) => {
+      if (platform !== undefined && row[0] !== platform) return;
+      if (repository !== undefined && row[1] !== repository) return;
+      const text = (value: SqlValue | undefined): string | null =>
+        value === null || value === undefined ? null : String(value);
+      releases.push({
+        platform: String(row[0]) as PlatformName,
+        repository: String(row[1]),
+        tag: String(row[2]),
+        version: String(row[3]),
+        commit: String(row[4]),
+        previousTag: text(row[5]),
+        milestone: text(row[6]),
+        releaseUrl: text(row[7]),
+        releasedAt: String(row[8]),
+        items: items.get(`${String(row[0])}\u0000${String(row[1])}\u0000${String(row[2])}`) ?? [],
+      });
+    },
+  );
+  return releases;
+}
+
+/** Records (or replaces) a release and its items, in one transaction. */
+export function writeRelease(db: Database, release: ReleaseRecord): void {
+  const key = [release.platform, release.repository, release.tag];
+  db.run('BEGIN');
+  try {
+    db.run(
+      `INSERT OR REPLACE INTO orchestrator_git_releases
+         (platform, repository, tag, version, commit_sha, previous_tag, milestone, release_url, released_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        ...key,
+        release.version,
+        release.commit,
+        release.previousTag,
+        release.milestone,
+        release.releaseUrl,
+        release.releasedAt,
+      ],
+    );
+    db.run(
+      'DELETE FROM orchestrator_git_released_items WHERE platform = ? AND repository = ? AND tag = ?',
+      key,
+    );
+    for (const item of release.items)
+      db.run(
+        'INSERT INTO orchestrator_git_released_items (platform, repository, tag, item_key) VALUES (?, ?, ?, ?)',
+        [...key, item],
+      );
+    db.run('COMMIT');
+  } catch (error) {
+    db.run('ROLLBACK');
+    throw error;
+  }
 }
 
 /** Journal entries are kept for this many runs (the newest by their latest entry). */

@@ -43,6 +43,12 @@ const component = schemas.namedSchema('component');
 export const OPERATIONS: Record<string, Operation> = {
   [`GET ${R}`]: { responses: { 200: schemas.repository }, documentedErrors: [403, 404] },
   [`GET ${R}/issues`]: { responses: { 200: schemas.page(schemas.issue) }, documentedErrors: [404] },
+  [`POST ${R}/refs/tags`]: {
+    request: schemas.tagCreateRequest,
+    responses: { 201: schemas.tag },
+    documentedErrors: [400, 403, 404],
+  },
+  [`GET ${R}/refs/tags/{name}`]: { responses: { 200: schemas.tag }, documentedErrors: [403, 404] },
   [`POST ${R}/issues`]: {
     request: schemas.issueCreateRequest,
     responses: { 201: schemas.issue },

@@ -6,9 +6,13 @@ import {
   defaultCapabilities,
   releaseHandler,
   withCapabilities,
-  type CapabilityHandler,
   type BoardRequest,
+  type Capabilities,
+  type CapabilityHandler,
 } from '../../../src/mcp/capabilities.js';
+import { boardEngineHas, runBoardAction } from '../../../src/mcp/board-call.js';
+import { createReleaseMilestone } from '../../../src/mcp/milestone-call.js';
+import { RELEASE_STEPS, runReleaseAction } from '../../../src/mcp/release-call.js';
 import { BOARD_ACTIONS, RELEASE_ACTIONS } from '../../../src/mcp/tools.js';
 
 function refusal(get: () => unknown): OrchestratorGitError {
@@ -22,28 +26,31 @@ function refusal(get: () => unknown): OrchestratorGitError {
 }
 
 describe('capabilities', () => {
-  it('serve no board action yet, each refused with NOT_SUPPORTED and what to do', () => {
+  it('serve every board action the board engine has, on the board engine', () => {
     for (const action of BOARD_ACTIONS) {
-      const error = refusal(() => boardHandler(defaultCapabilities(), action));
-      expect(error.code).toBe('NOT_SUPPORTED');
-      expect(error.message).toBe(
-        `board-sync is not available in this version yet; orchestrator_project_board_manager cannot ${action.replace(/_/g, ' ')}.`,
-      );
-      expect(error.fix).toMatch(/^Keep the board by hand for now/);
+      expect(boardEngineHas(action)).toBe(true);
+      expect(boardHandler(defaultCapabilities(), action)).toBe(runBoardAction);
     }
   });
 
-  it('serve the release create_milestone only', () => {
-    const served = RELEASE_ACTIONS.filter((action) => {
-      try {
-        releaseHandler(defaultCapabilities(), action);
-        return true;
-      } catch (error) {
-        expect((error as OrchestratorGitError).fix).toMatch(/^Actions available now: create_milestone \(/);
-        return false;
-      }
-    });
-    expect(served).toEqual(['create_milestone']);
+  it('serve every release action: create_milestone on the milestone run, the others on the release engine', () => {
+    const capabilities = defaultCapabilities();
+    for (const action of RELEASE_ACTIONS)
+      expect(releaseHandler(capabilities, action)).toBe(
+        action === 'create_milestone' ? createReleaseMilestone : runReleaseAction,
+      );
+    expect(Object.keys(RELEASE_STEPS).sort()).toEqual(['generate_changelog', 'plan_release', 'tag_release']);
+  });
+
+  it('refuse an action a server was given no handler for, naming the ones it has', () => {
+    const capabilities: Capabilities = { board: { move_card: runBoardAction }, release: {} };
+    const board = refusal(() => boardHandler(capabilities, 'create_board'));
+    expect(board.code).toBe('NOT_SUPPORTED');
+    expect(board.message).toBe('orchestrator_project_board_manager cannot create board in this server.');
+    expect(board.fix).toBe('Board actions available now: move_card.');
+    const release = refusal(() => releaseHandler(capabilities, 'tag_release'));
+    expect(release.message).toBe('orchestrator_release_coordinator cannot tag release in this server.');
+    expect(release.fix).toBe('Release actions available now: none.');
   });
 
   it('take an engine for an action through withCapabilities, keeping the defaults', () => {
@@ -53,7 +60,7 @@ describe('capabilities', () => {
     });
     const capabilities = withCapabilities({ board: { add_to_board: addToBoard } });
     expect(boardHandler(capabilities, 'add_to_board')).toBe(addToBoard);
-    expect(refusal(() => boardHandler(capabilities, 'move_card')).code).toBe('NOT_SUPPORTED');
+    expect(boardHandler(capabilities, 'move_card')).toBe(runBoardAction);
     expect(releaseHandler(capabilities, 'create_milestone')).toBe(
       defaultCapabilities().release.create_milestone,
     );

@@ -191,6 +191,73 @@ describe('planRelease', () => {
     expect(plan.features[0]?.tasks.map((t) => t.id)).toEqual(['T1']);
   });
 
+  describe('with release records', () => {
+    const record = (tagName: string, items: string[]) => ({
+      platform: 'github' as const,
+      repository: 'acme/widgets',
+      tag: tagName,
+      version: tagName.slice(1),
+      commit: 'old',
+      previousTag: null,
+      milestone: tagName,
+      releaseUrl: null,
+      releasedAt: '2024-01-01T00:00:00Z',
+      items,
+    });
+
+    it('without a record of the previous release, tells tasks apart by completion time, and says so', () => {
+      const plan = planRelease({ ...base, requestedVersion: null, releases: [] });
+      expect(plan.tasks.map((t) => t.id)).toEqual(['T2']);
+      expect(plan.basis).toEqual([
+        expect.stringMatching(
+          /^v1\.0\.0 was released before orchestrator-git recorded releases: tasks completed after its tag was made \(2024-01-01T00:00:00Z\)/,
+        ),
+      ]);
+    });
+
+    it('with a record of the previous release, leaves out exactly what it shipped (no time cut-off)', () => {
+      const plan = planRelease({
+        ...base,
+        requestedVersion: null,
+        releases: [record('v1.0.0', ['feature:F0'])],
+      });
+      // T3 was completed before v1.0.0 was tagged, but the record says v1.0.0 did not ship it.
+      expect(plan.tasks.map((t) => t.id).sort()).toEqual(['T2', 'T3']);
+      const shipped = planRelease({
+        ...base,
+        requestedVersion: null,
+        releases: [record('v1.0.0', ['feature:F0', 'task:T3'])],
+      });
+      expect(shipped.tasks.map((t) => t.id)).toEqual(['T2']);
+      expect(plan.features.map((f) => f.id)).toEqual(['F1', 'F2']);
+      expect(plan.basis).toEqual(['Released items come from the release records (1 release(s)).']);
+    });
+
+    it('leaves out features a recorded release shipped even without a milestone row', () => {
+      const plan = planRelease({
+        ...base,
+        state: { ...state, milestones: [] },
+        requestedVersion: null,
+        releases: [record('v1.0.0', ['feature:F0', 'feature:F2'])],
+      });
+      expect(plan.features.map((f) => f.id)).toEqual(['F1']);
+    });
+
+    it('re-planning a recorded release lists exactly what it shipped', () => {
+      const plan = planRelease({
+        ...base,
+        tags: [tag('v1.0.0', 'old'), tag('v1.1.0', 'head')],
+        requestedVersion: '1.1.0',
+        releases: [record('v1.0.0', ['feature:F0']), record('v1.1.0', ['feature:F1', 'task:T3'])],
+      });
+      expect(plan.features.map((f) => f.id)).toEqual(['F1']);
+      expect(plan.tasks.map((t) => t.id)).toEqual(['T3']);
+      expect(plan.basis).toEqual([
+        'v1.1.0 was recorded when it was tagged: the plan lists exactly what it shipped.',
+      ]);
+    });
+  });
+
   it('uses named features, and refuses unknown ones', () => {
     expect(
       planRelease({ ...base, requestedVersion: '1.0.1', featureIds: ['F3'] }).features.map((f) => f.id),

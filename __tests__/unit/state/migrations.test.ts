@@ -93,7 +93,7 @@ describe('migrations', () => {
     async (generation) => {
       const db = await open(generation);
       const before = schema(db);
-      expect(applyMigrations(db)).toEqual([1]);
+      expect(applyMigrations(db)).toEqual([1, 2]);
       const after = schema(db);
       for (const [name, sql] of before) expect(after.get(name)).toBe(sql);
       expect([...after.keys()].filter((name) => !before.has(name)).sort()).toEqual([
@@ -102,6 +102,8 @@ describe('migrations', () => {
         'orchestrator_git_items',
         'orchestrator_git_journal',
         'orchestrator_git_migrations',
+        'orchestrator_git_released_items',
+        'orchestrator_git_releases',
         'orchestrator_git_runs',
         'release_milestones',
       ]);
@@ -112,12 +114,13 @@ describe('migrations', () => {
   it('are recorded and applied once', async () => {
     const db = await open('v2-tasks');
     const now = () => new Date('2025-09-01T00:00:00Z');
-    expect(applyMigrations(db, now)).toEqual([1]);
+    expect(applyMigrations(db, now)).toEqual([1, 2]);
     expect(applyMigrations(db, now)).toEqual([]);
     expect(db.exec('SELECT version, name, applied_at FROM orchestrator_git_migrations')[0]?.values).toEqual([
       [1, 'sync items, journal and runs', '2025-09-01T00:00:00.000Z'],
+      [2, 'release records', '2025-09-01T00:00:00.000Z'],
     ]);
-    expect(LATEST_MIGRATION).toBe(1);
+    expect(LATEST_MIGRATION).toBe(2);
     db.close();
   });
 

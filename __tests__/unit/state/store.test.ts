@@ -262,6 +262,7 @@ describe('the SQLite store', () => {
     const bytes = await readFile(file);
     expect(await queryDatabase(bytes, 'SELECT version FROM orchestrator_git_migrations')).toEqual([
       { version: 1 },
+      { version: 2 },
     ]);
     expect(await queryDatabase(bytes, 'SELECT count(*) AS n FROM tasks')).toEqual([{ n: 4 }]);
     const rows = await queryDatabase(

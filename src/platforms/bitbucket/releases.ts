@@ -43,7 +43,11 @@ export function bitbucketWebHost(baseUrl: string): string {
 
 export class BitbucketReleasePublisher implements ReleasePublisher {
   readonly platform = 'bitbucket' as const;
-  readonly capabilities: ReleaseCapabilities = { releases: false, milestones: false };
+  readonly capabilities: ReleaseCapabilities = {
+    releases: false,
+    milestones: false,
+    releaseMilestones: false,
+  };
   readonly repository: string;
   private readonly client: BitbucketClient;
   private readonly base: string;

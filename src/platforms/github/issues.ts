@@ -1,5 +1,5 @@
 /** GitHub's issues, labels, milestones and assignees through REST, behind the IssueTracker interface. */
-import type { ActualIssue, ActualMilestone } from '../../core/actual.js';
+import type { ActualIssue, ActualMilestone, IssueRelationSummary } from '../../core/actual.js';
 import type { DesiredMilestone } from '../../core/desired.js';
 import type { DesiredLabel } from '../../core/labels.js';
 import { OrchestratorGitError, quote } from '../../errors.js';
@@ -19,10 +19,12 @@ import {
   type GitHubClient,
   type GitHubClientOptions,
 } from './client.js';
+import { GitHubIssueRelations } from './relations.js';
 
 /** The fields of GitHub's issue object that the adapter reads. */
-interface IssueJson {
+export interface IssueJson {
   number: number;
+  id?: number;
   node_id: string;
   html_url: string;
   title: string;
@@ -35,6 +37,9 @@ interface IssueJson {
   user: { login: string } | null;
   updated_at: string;
   pull_request?: unknown;
+  parent_issue_url?: string | null;
+  sub_issues_summary?: { total: number } | null;
+  issue_dependencies_summary?: { total_blocked_by: number } | null;
 }
 
 const REPOSITORY_PATTERN = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
@@ -71,6 +76,7 @@ export class GitHubIssueTracker implements IssueTracker {
   private readonly client: GitHubClient;
   private readonly maxRateLimitWaitSeconds: number;
   private readonly log: (message: string) => void;
+  readonly relations: GitHubIssueRelations;
 
   constructor(repository: string, options: GitHubClientOptions) {
     const { owner, repo } = parseRepository(repository);
@@ -80,6 +86,7 @@ export class GitHubIssueTracker implements IssueTracker {
     this.repo = repo;
     this.repository = `${owner}/${repo}`;
     this.client = createGitHubClient(options);
+    this.relations = new GitHubIssueRelations(this.client, owner, repo, toActualIssue);
   }
 
   stats(): RequestStats {
@@ -335,7 +342,7 @@ function errorData(error: unknown): unknown {
     : undefined;
 }
 
-function toActualIssue(item: IssueJson): ActualIssue {
+export function toActualIssue(item: IssueJson): ActualIssue {
   // Octokit resolves with a string when a response body was cut off: the write's outcome is then unknown.
   if (typeof item !== 'object' || item === null || typeof item.number !== 'number') {
     throw new OrchestratorGitError(
@@ -359,5 +366,26 @@ function toActualIssue(item: IssueJson): ActualIssue {
     milestone: item.milestone ? { number: item.milestone.number, title: item.milestone.title } : null,
     author: item.user?.login ?? null,
     updatedAt: item.updated_at,
+    ...(typeof item.id === 'number' ? { databaseId: item.id } : {}),
+    ...relationSummary(item),
+  };
+}
+
+/** Sub-issue and dependency facts the issue object carries, so a no-op run need not read each issue's relations. */
+function relationSummary(item: IssueJson): { relations?: IssueRelationSummary } {
+  if (!item.sub_issues_summary) return {};
+  const parent = item.parent_issue_url
+    ? /\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)$/.exec(item.parent_issue_url)
+    : null;
+  const own = item.html_url.replace(/\/issues\/\d+$/, '');
+  const sameRepository =
+    parent !== null && own.toLowerCase().endsWith(`/${parent[1] ?? ''}/${parent[2] ?? ''}`.toLowerCase());
+  return {
+    relations: {
+      parentNumber: parent && sameRepository ? Number(parent[3]) : null,
+      parentElsewhere: Boolean(item.parent_issue_url) && !sameRepository,
+      subIssues: item.sub_issues_summary.total,
+      blockedBy: item.issue_dependencies_summary?.total_blocked_by ?? 0,
+    },
   };
 }

@@ -37,7 +37,11 @@ export function githubWebHost(baseUrl: string): string {
 
 export class GitHubReleasePublisher implements ReleasePublisher {
   readonly platform = 'github' as const;
-  readonly capabilities: ReleaseCapabilities = { releases: true, milestones: true };
+  readonly capabilities: ReleaseCapabilities = {
+    releases: true,
+    milestones: true,
+    releaseMilestones: false,
+  };
   readonly repository: string;
   private readonly owner: string;
   private readonly repo: string;
@@ -263,5 +267,6 @@ function toRelease(data: ReleaseJson): PlatformRelease {
     name: data.name ?? '',
     body: data.body ?? '',
     url: data.html_url,
+    milestones: [],
   };
 }

@@ -35,6 +35,7 @@ interface ReleaseJson {
   tag_name: string;
   name: string | null;
   description: string | null;
+  milestones?: { title: string }[] | null;
   _links?: { self?: string } | null;
 }
 
@@ -51,7 +52,11 @@ const WRITE_FIX =
 
 export class GitLabReleasePublisher implements ReleasePublisher {
   readonly platform = 'gitlab' as const;
-  readonly capabilities: ReleaseCapabilities = { releases: true, milestones: true };
+  readonly capabilities: ReleaseCapabilities = {
+    releases: true,
+    milestones: true,
+    releaseMilestones: true,
+  };
   readonly repository: string;
   private readonly projectPath: string;
   private readonly host: string;
@@ -129,6 +134,7 @@ export class GitLabReleasePublisher implements ReleasePublisher {
     name: string;
     body: string;
     prerelease: boolean;
+    milestones?: string[];
   }): Promise<PlatformRelease> {
     try {
       return this.toRelease(
@@ -136,6 +142,7 @@ export class GitLabReleasePublisher implements ReleasePublisher {
           tag_name: input.tag,
           name: input.name,
           description: input.body,
+          ...(input.milestones ? { milestones: input.milestones } : {}),
         }),
       );
     } catch (error) {
@@ -148,7 +155,7 @@ export class GitLabReleasePublisher implements ReleasePublisher {
 
   async updateRelease(
     release: PlatformRelease,
-    patch: { name: string; body: string },
+    patch: { name: string; body: string; milestones?: string[] },
   ): Promise<PlatformRelease> {
     try {
       return this.toRelease(
@@ -158,6 +165,7 @@ export class GitLabReleasePublisher implements ReleasePublisher {
           {
             name: patch.name,
             description: patch.body,
+            ...(patch.milestones ? { milestones: patch.milestones } : {}),
           },
         ),
       );
@@ -220,6 +228,7 @@ export class GitLabReleasePublisher implements ReleasePublisher {
       name: release.name ?? '',
       body: release.description ?? '',
       url: release._links?.self ?? fallback,
+      milestones: (release.milestones ?? []).map((milestone) => milestone.title),
     };
   }
 

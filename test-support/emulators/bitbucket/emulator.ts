@@ -39,6 +39,7 @@ import {
 } from './auth.js';
 import { FaultInjector } from './faults.js';
 import { applyIssueChanges, issueRoutes, KINDS, PRIORITIES, STATES } from './handlers/issues.js';
+import { addCommits, pushTag, refData, refRoutes, renderTag } from './handlers/refs.js';
 import { repoRoutes } from './handlers/repos.js';
 import { trackerRoutes } from './handlers/tracker.js';
 import { userRoutes } from './handlers/users.js';
@@ -124,7 +125,7 @@ export class BitbucketEmulator {
           };
     this.store = new Store(this.clock);
     this.limiter = new RollingLimiter(this.clock);
-    this.router = new Router([...repoRoutes, ...issueRoutes, ...trackerRoutes, ...userRoutes]);
+    this.router = new Router([...repoRoutes, ...issueRoutes, ...trackerRoutes, ...userRoutes, ...refRoutes]);
   }
 
   static async start(options: BitbucketEmulatorOptions = {}): Promise<BitbucketEmulator> {
@@ -336,6 +337,22 @@ export class BitbucketEmulator {
     const id = this.store.workspace(repo.workspace)?.members[0];
     if (id === undefined) throw new Error(`Workspace ${repo.workspace} has no members; pass \`by\`.`);
     return { accountId: id };
+  }
+
+  /** Registers commits as pushed, oldest first (the emulator keeps no git objects): tags may then point at them. */
+  addCommits(repo: string, ...hashes: string[]): void {
+    addCommits(this.store, this.store.requireRepo(repo), hashes);
+  }
+
+  /** A tag pushed with git (lightweight unless a message is given), outside the API. */
+  pushTag(repo: string, name: string, commit: string, message: string | null = null): void {
+    pushTag(this.store, this.store.requireRepo(repo), name, commit, message);
+  }
+
+  /** The repository's tags, as `GET …/refs/tags/{name}` returns them. */
+  listTags(repo: string): Record<string, unknown>[] {
+    const record = this.store.requireRepo(repo);
+    return [...refData(record).tags.values()].map((tag) => renderTag(record, tag, this.directUrls()));
   }
 
   clearRequests(): void {

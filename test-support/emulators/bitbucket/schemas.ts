@@ -464,3 +464,70 @@ export const issueChangeRequest = {
   },
   additionalProperties: false,
 } as const;
+
+/** `author` component as nested in commits and tags: `{type: "author", raw, user?}`. */
+const author = {
+  type: 'object',
+  required: ['type', 'raw'],
+  properties: { type: { const: 'author' }, raw: { type: 'string' }, user: account },
+  additionalProperties: false,
+} as const;
+
+const commitLinks = links('self', 'html');
+
+/** `commit` component (the fields a tag's `target` carries). */
+export const commit = {
+  type: 'object',
+  required: ['type', 'hash', 'date', 'author', 'message', 'parents', 'links'],
+  properties: {
+    type: { const: 'commit' },
+    hash: { type: 'string', pattern: '^[0-9a-f]{40}$' },
+    date: dateTime,
+    author,
+    message: { type: 'string' },
+    parents: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['type', 'hash'],
+        properties: { type: { const: 'commit' }, hash: { type: 'string' }, links: commitLinks },
+        additionalProperties: false,
+      },
+    },
+    links: commitLinks,
+  },
+  additionalProperties: false,
+} as const;
+
+/** `tag` component (`ref` + `message`, `date`, `tagger`; null for a lightweight tag). */
+export const tag = {
+  type: 'object',
+  required: ['type', 'name', 'target', 'links'],
+  properties: {
+    type: { const: 'tag' },
+    name: { type: 'string' },
+    target: commit,
+    message: nullable({ type: 'string' }),
+    date: nullable(dateTime),
+    tagger: nullable(author),
+    links: links('self', 'commits', 'html'),
+  },
+  additionalProperties: false,
+} as const;
+
+/** Body of `POST …/refs/tags` ("Create a tag"): `name`, `target.hash`, and `message` for an annotated tag. */
+export const tagCreateRequest = {
+  type: 'object',
+  required: ['name', 'target'],
+  properties: {
+    name: { type: 'string' },
+    target: {
+      type: 'object',
+      required: ['hash'],
+      properties: { hash: { type: 'string' } },
+      additionalProperties: false,
+    },
+    message: { type: 'string' },
+  },
+  additionalProperties: false,
+} as const;

@@ -37,6 +37,8 @@ import { gitData, releaseRoutes, renderRelease } from './handlers/releases.js';
 import { graphqlRoutes } from './graphql/handler.js';
 import { ProjectsState } from './graphql/projects.js';
 import { rateLimitRoute } from './handlers/rate-limit.js';
+import { subIssueRoutes } from './handlers/sub-issues.js';
+import { dependencyRoutes } from './handlers/dependencies.js';
 import { API_VERSION, ApiError, basicError, DOCS, etagMatches, requestId, weakEtag } from './http.js';
 import { PrimaryLimiter, SecondaryLimiter, type RateSnapshot } from './limits.js';
 import { renderIssue, renderLabel, renderMilestone, type Urls } from './render.js';
@@ -127,6 +129,8 @@ export class GitHubEmulator {
       ...labelRoutes,
       ...milestoneRoutes,
       ...assigneeRoutes,
+      ...subIssueRoutes,
+      ...dependencyRoutes,
       ...releaseRoutes,
       rateLimit,
       ...graphqlRoutes(() => this.projects),
@@ -500,7 +504,10 @@ export class GitHubEmulator {
       if (!match || !route) throw new ApiError(404, basicError(404, 'Not Found', DOCS.root));
 
       let body: unknown;
-      if (rawBody.trim() !== '' && (method === 'POST' || method === 'PATCH' || method === 'PUT')) {
+      if (
+        rawBody.trim() !== '' &&
+        (method === 'POST' || method === 'PATCH' || method === 'PUT' || method === 'DELETE')
+      ) {
         try {
           body = JSON.parse(rawBody) as unknown;
         } catch {

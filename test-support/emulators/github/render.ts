@@ -146,7 +146,7 @@ export function renderIssue(
     author_association: authorAssociation(store, repo, issue.author),
     type: null,
     active_lock_reason: null,
-    sub_issues_summary: { total: 0, completed: 0, percent_completed: 0 },
+    sub_issues_summary: subIssuesSummary(store, issue),
     body: issue.body,
     reactions: {
       url: `${api}/reactions`,
@@ -175,8 +175,50 @@ export function renderIssue(
       merged_at: null,
     };
   }
+  const parentId = store.parentOf.get(issue.id);
+  const parent = parentId === undefined ? undefined : store.issueById(parentId);
+  const relations = json as IssueJson & {
+    parent_issue_url?: string | null;
+    issue_dependencies_summary?: Record<string, number>;
+  };
+  if (parent) relations.parent_issue_url = `${repoApi(parent.repo, urls)}/issues/${parent.issue.number}`;
+  const dependencies = dependencySummary(store, issue);
+  if (dependencies.total_blocked_by > 0 || dependencies.total_blocking > 0)
+    relations.issue_dependencies_summary = dependencies;
   if (detail) json.closed_by = issue.closedBy === null ? null : renderUser(store.user(issue.closedBy), urls);
   return json;
+}
+
+function subIssuesSummary(
+  store: Store,
+  issue: IssueRecord,
+): { total: number; completed: number; percent_completed: number } {
+  const children = (store.subIssues.get(issue.id) ?? [])
+    .map((id) => store.issueById(id)?.issue)
+    .filter((child): child is IssueRecord => child !== undefined && !child.deleted);
+  const completed = children.filter((child) => child.state === 'closed').length;
+  return {
+    total: children.length,
+    completed,
+    percent_completed: children.length ? Math.floor((completed * 100) / children.length) : 0,
+  };
+}
+
+/** `blocked_by` / `blocking` count open issues, the `total_` ones all (GitHub's issue-dependencies-summary). */
+function dependencySummary(
+  store: Store,
+  issue: IssueRecord,
+): Record<string, number> & { total_blocked_by: number; total_blocking: number } {
+  const open = (id: number): boolean => store.issueById(id)?.issue.state === 'open';
+  const blockers = store.blockedBy.get(issue.id) ?? [];
+  const blocking: number[] = [];
+  for (const [dependent, list] of store.blockedBy) if (list.includes(issue.id)) blocking.push(dependent);
+  return {
+    blocked_by: blockers.filter(open).length,
+    blocking: blocking.filter(open).length,
+    total_blocked_by: blockers.length,
+    total_blocking: blocking.length,
+  };
 }
 
 /** What the token may do here, in the repository object's `permissions` vocabulary. */

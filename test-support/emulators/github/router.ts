@@ -29,7 +29,7 @@ export interface HandlerResult {
 }
 
 interface RouteBase {
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** The OpenAPI path template this route implements. */
   template: string;
   /** documentation_url for this endpoint's errors. */

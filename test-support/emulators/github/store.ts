@@ -99,6 +99,12 @@ export class Store {
   readonly repos = new Map<string, RepoRecord>();
   readonly tokens = new Map<string, TokenRecord>();
   private nextId = 1000;
+  /** Sub-issues, by the parent issue's id: child issue ids in their order (handlers/sub-issues.ts). */
+  readonly subIssues = new Map<number, number[]>();
+  /** Child issue id → parent issue id. */
+  readonly parentOf = new Map<number, number>();
+  /** Issue id → ids of the issues it is blocked by (handlers/dependencies.ts). */
+  readonly blockedBy = new Map<number, number[]>();
 
   constructor(private readonly clock: () => number) {}
 
@@ -307,6 +313,13 @@ export class Store {
     repo.issues.set(issue.number, issue);
     repo.updatedAt = now;
     return issue;
+  }
+
+  /** An issue of any repository by its id (relations may cross repositories of one owner). */
+  issueById(id: number): { repo: RepoRecord; issue: IssueRecord } | undefined {
+    for (const repo of this.repos.values())
+      for (const issue of repo.issues.values()) if (issue.id === id) return { repo, issue };
+    return undefined;
   }
 
   /** Counts the open and closed issues (pull requests included, like GitHub) in a milestone. */

@@ -36,10 +36,18 @@ import {
   type Principal,
 } from './auth.js';
 import { FaultInjector, type FaultAction, type FaultSpec } from './faults.js';
+import { boardRoutes, projectBoards, renderBoard } from './handlers/boards.js';
 import { issueRoutes, applyIssueChanges, type IssueChanges } from './handlers/issues.js';
 import { labelRoutes, normalizeColor } from './handlers/labels.js';
 import { groupMilestoneRoutes, projectMilestoneRoutes } from './handlers/milestones.js';
 import { projectRoutes } from './handlers/projects.js';
+import {
+  addCommits,
+  listReleasesDirect,
+  listTagsDirect,
+  pushTag,
+  releaseRoutes,
+} from './handlers/releases.js';
 import { timeTrackingRoutes } from './handlers/time-tracking.js';
 import { memberRoutes, userRoutes } from './handlers/users.js';
 import { ApiError, grapeError, unauthorized, validateParams, type LinkContext, type Params } from './http.js';
@@ -134,10 +142,12 @@ export class GitLabEmulator {
       ...issueRoutes(this.features.issueWeights),
       ...timeTrackingRoutes,
       ...labelRoutes,
+      ...boardRoutes,
       ...projectMilestoneRoutes,
       ...groupMilestoneRoutes,
       ...memberRoutes,
       ...userRoutes,
+      ...releaseRoutes,
     ]);
   }
 
@@ -318,6 +328,14 @@ export class GitLabEmulator {
     return record.labels.map((label) => renderLabel(this.store, record, label, false));
   }
 
+  /** The project's issue boards with their lists, as `GET /projects/:id/boards` renders them. */
+  listBoards(project: string): Record<string, unknown>[] {
+    const record = this.store.requireProject(project);
+    return projectBoards(this.store, record).map((board) =>
+      renderBoard(this.store, record, board, this.directUrls()),
+    );
+  }
+
   /** A project's own milestones, or a group's. */
   listMilestones(path: string, options: { target?: 'project' | 'group' } = {}): MilestoneJson[] {
     const owner = this.target(path, options.target);
@@ -397,6 +415,26 @@ export class GitLabEmulator {
     const issue = record.issues.get(iid);
     if (!issue || issue.deleted) throw new Error(`No issue #${iid} in ${project}.`);
     issue.deleted = true;
+  }
+
+  /** Registers commits as pushed (the emulator keeps no git objects): tags and releases may then point at them. */
+  addCommits(project: string, ...shas: string[]): void {
+    addCommits(this.store, this.store.requireProject(project), shas);
+  }
+
+  /** A tag pushed with git (lightweight unless a message is given), outside the API. */
+  pushTag(project: string, name: string, commit: string, message: string | null = null): void {
+    pushTag(this.store, this.store.requireProject(project), name, commit, message);
+  }
+
+  /** The project's tags, as `GET /projects/:id/repository/tags/:tag_name` returns them. */
+  listTags(project: string): Record<string, unknown>[] {
+    return listTagsDirect(this.store.requireProject(project), this.directUrls());
+  }
+
+  /** The project's releases, as `GET /projects/:id/releases/:tag_name` returns them. */
+  listReleases(project: string): Record<string, unknown>[] {
+    return listReleasesDirect(this.store, this.store.requireProject(project), this.directUrls());
   }
 
   clearRequests(): void {

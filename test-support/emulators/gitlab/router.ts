@@ -46,7 +46,7 @@ export interface HandlerResult {
 }
 
 interface RouteBase {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** GitLab's documented template, e.g. `/projects/:id/issues`. */
   template: string;
   /** The docs page this route follows. */

@@ -1,8 +1,8 @@
-export const id = 541;
-export const ids = [541];
+export const id = 592;
+export const ids = [592];
 export const modules = {
 
-/***/ 5541:
+/***/ 5592:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -186,7 +186,7 @@ function boardTemplate(type) {
 
 const BOARD_SYNC_SETTINGS = {
     'board-action': {
-        help: `What to do: ${board_plan/* BOARD_ACTIONS */.xT.join(', ')}. sync creates the board when missing, adds every card and keeps its fields in step.`,
+        help: `What to do: ${board_plan/* BOARD_ACTIONS */.xT.join(', ')}. sync creates the board when missing, adds every card and keeps its fields in step; sync_milestones keeps milestones in step with release_milestones.`,
         default: 'sync',
     },
     'board-type': {
@@ -222,7 +222,7 @@ function resolveBoardSettings(raw, repository) {
     };
     const action = (text('board-action') ?? 'sync').toLowerCase().replace(/-/g, '_');
     if (!board_plan/* BOARD_ACTIONS */.xT.includes(action)) {
-        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `board-action ${(0,errors/* quote */.hD)(action)} is not a board action.`, `Use one of ${board_plan/* BOARD_ACTIONS */.xT.join(', ')} (sync_milestones is the milestones command).`);
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `board-action ${(0,errors/* quote */.hD)(action)} is not a board action.`, `Use one of ${board_plan/* BOARD_ACTIONS */.xT.join(', ')}.`);
     }
     const template = boardTemplate(text('board-type') ?? 'feature_development');
     const mappingText = text('status-mapping');
@@ -288,6 +288,7 @@ const DEFAULT_POLICY = {
         specialist: 'specialist: ',
     },
     assigneeMap: {},
+    team: {},
     conflictPolicy: 'orchestrator-wins',
     orphans: 'leave',
     createCompleted: false,
@@ -404,6 +405,10 @@ const issue_sync_ISSUE_SYNC_SETTINGS = {
         help: 'top-level (subtasks as a checklist), all (every task an issue) or none.',
         default: 'top-level',
     },
+    hierarchy: {
+        help: 'checklist (subtasks as a checklist in their parent issue), sub-issues (every task its own issue, attached to its parent as a sub-issue; dependencies as blocked-by) or both. GitLab and Bitbucket: the checklist with a "Depends on" line (native relations are not synced there yet). See docs/hierarchy.md.',
+        default: 'checklist',
+    },
     labels: { help: 'Labels every managed issue carries.', default: 'orchestrator' },
     'label-prefixes': {
         help: 'Label prefix per dimension (type, status, priority, category, specialist); empty turns it off.',
@@ -412,6 +417,10 @@ const issue_sync_ISSUE_SYNC_SETTINGS = {
     'assignee-map': {
         help: 'Orchestrator assignee name → platform login.',
         default: 'none (names used as they are)',
+    },
+    team: {
+        help: 'Specialist type → the people who take the new issues of its tasks that the orchestrator assigned to no one, the one with the fewest open issues first (ties by name): `implementer=alice,bob` lines, or a mapping of lists. They are assigned like a person would be, so a later reassignment on the platform is kept.',
+        default: 'none (no automatic assignment)',
     },
     'conflict-policy': {
         help: 'orchestrator-wins (restore owned fields a human changed) or report (leave them, report).',
@@ -437,9 +446,19 @@ const issue_sync_ISSUE_SYNC_SETTINGS = {
         help: 'Minimum milliseconds between writes.',
         default: "GitHub's guidance: 1 s between writes, 3 s between writes that notify",
     },
+    'slack-webhook-url': {
+        help: 'Slack incoming webhook URL: after each run that changed something, one message listing what changed (created, closed, reopened, updated, with links). A secret: input (from a secret) or environment only, never the config file, never logged. A failed notification is a warning, never a failed sync.',
+        default: 'SLACK_WEBHOOK_URL; empty: no Slack notification',
+    },
+    'teams-webhook-url': {
+        help: 'Microsoft Teams workflow webhook URL ("Post to a channel when a webhook request is received"): the same digest as an Adaptive Card. A secret, like slack-webhook-url.',
+        default: 'TEAMS_WEBHOOK_URL; empty: no Teams notification',
+    },
 };
 const SETTING_NAMES = Object.keys(issue_sync_ISSUE_SYNC_SETTINGS);
-const FILE_FORBIDDEN = ['token'];
+/** Secrets: never read from a config file (which is committed), never printed. */
+const SECRET_SETTINGS = ['token', 'slack-webhook-url', 'teams-webhook-url'];
+const FILE_FORBIDDEN = SECRET_SETTINGS;
 const PLATFORMS = ['github', 'gitlab', 'bitbucket'];
 /** Checks a config file's keys: an unknown key is an error that names it and the closest known key. */
 function checkFileSettings(raw, file, known = SETTING_NAMES) {
@@ -453,6 +472,9 @@ function checkFileSettings(raw, file, known = SETTING_NAMES) {
         if (!known.includes(key)) {
             const suggestion = suggestKey(key, known);
             throw new errors/* OrchestratorGitError */.Xw('CONFIG_UNKNOWN_KEY', `Config file ${(0,errors/* quote */.hD)(file)} has an unknown key ${(0,errors/* quote */.hD)(key)}.${suggestion ? ` Did you mean ${(0,errors/* quote */.hD)(suggestion)}?` : ''}`, `Use only known settings: ${known.filter((name) => !FILE_FORBIDDEN.includes(name)).join(', ')}.`);
+        }
+        if (key !== 'token' && FILE_FORBIDDEN.includes(key)) {
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Config file ${(0,errors/* quote */.hD)(file)} sets ${(0,errors/* quote */.hD)(key)}: a webhook URL is a secret and must never be committed in a file.`, `Remove it from the file and pass it as the \`${key}\` input from a secret, or in the environment (${key === 'slack-webhook-url' ? 'SLACK_WEBHOOK_URL' : 'TEAMS_WEBHOOK_URL'}).`);
         }
         if (FILE_FORBIDDEN.includes(key)) {
             throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Config file ${(0,errors/* quote */.hD)(file)} sets ${(0,errors/* quote */.hD)(key)}: tokens must never be committed in a file.`, 'Remove it from the file and pass the token as the `token` input from a secret, or in the environment (GITHUB_TOKEN, GITLAB_TOKEN, BITBUCKET_TOKEN).');
@@ -617,12 +639,18 @@ function resolveIssueSyncConfig({ inputs, configRow, file, env, issueTemplate, }
         multipleAssignees: platform === 'gitlab' && bool('multiple-assignees', false),
         writeDelayMs: writeDelay === null ? null : Number(writeDelay),
         reconcile: resolveReconcile(oneOf('reconcile', ['auto', 'full', 'incremental'], 'auto'), env),
+        notifications: {
+            slackWebhookUrl: webhookUrl('slack-webhook-url', text('slack-webhook-url') ?? env.SLACK_WEBHOOK_URL),
+            teamsWebhookUrl: webhookUrl('teams-webhook-url', text('teams-webhook-url') ?? env.TEAMS_WEBHOOK_URL),
+        },
         policy: {
             featureStatuses: statuses,
             tasks: oneOf('tasks', ['top-level', 'all', 'none'], DEFAULT_POLICY.tasks),
+            ...hierarchySetting(oneOf('hierarchy', ['checklist', 'sub-issues', 'both'], 'checklist')),
             defaultLabels: labels ? parseList(labels[0], 'labels', labels[1]) : DEFAULT_POLICY.defaultLabels,
             labelPrefixes: labelPrefixes(pick('label-prefixes')),
             assigneeMap: stringMap(pick('assignee-map'), 'assignee-map'),
+            team: teamMap(pick('team')),
             conflictPolicy: oneOf('conflict-policy', ['orchestrator-wins', 'report'], DEFAULT_POLICY.conflictPolicy),
             orphans: oneOf('orphans', ['leave', 'close'], DEFAULT_POLICY.orphans),
             createCompleted: bool('create-completed', DEFAULT_POLICY.createCompleted),
@@ -673,6 +701,27 @@ const PLATFORM_DEFAULTS = {
             : 'No Bitbucket token was given.', 'Create a repository access token with the Issues: Write scope (Repository settings → Access tokens) and store it as a secured repository variable named BITBUCKET_TOKEN; or use an app password with BITBUCKET_USERNAME and BITBUCKET_APP_PASSWORD.'),
     },
 };
+/**
+ * A webhook URL, checked without ever quoting it (it is a secret): https, or http to this machine (a local relay or
+ * a test receiver). Empty means not configured.
+ */
+function webhookUrl(name, value) {
+    const trimmed = value?.trim() ?? '';
+    if (trimmed === '')
+        return null;
+    let parsed = null;
+    try {
+        parsed = new URL(trimmed);
+    }
+    catch {
+        parsed = null;
+    }
+    const local = parsed !== null && ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
+    if (!parsed || !(parsed.protocol === 'https:' || (parsed.protocol === 'http:' && local))) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Setting ${(0,errors/* quote */.hD)(name)} is not an https URL (its value is a secret and is not shown).`, `Set ${name} (or ${name === 'slack-webhook-url' ? 'SLACK_WEBHOOK_URL' : 'TEAMS_WEBHOOK_URL'}) to the webhook's full https URL, from a secret.`);
+    }
+    return trimmed;
+}
 /** Scheduled and manual runs are the periodic full reconcile; runs on push read incrementally. */
 function resolveReconcile(mode, env) {
     if (mode !== 'auto')
@@ -728,6 +777,26 @@ function stringMap(found, name) {
         return map;
     }
     throw invalid(name, source, value, 'a mapping');
+}
+/** The default (`checklist`) leaves the policy as it always was, so configs that never name it compare equal. */
+function hierarchySetting(hierarchy) {
+    return hierarchy === 'checklist' ? {} : { hierarchy };
+}
+/** `specialist=alice,bob` lines or a mapping of lists (or comma-separated strings), keyed by lower-case specialist. */
+function teamMap(found) {
+    if (!found)
+        return {};
+    const [value, source] = found;
+    const entries = typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? Object.entries(value)
+        : Object.entries(stringMap(found, 'team'));
+    const team = {};
+    for (const [specialist, members] of entries) {
+        const list = parseList(Array.isArray(members) ? members : members === null ? [] : String(members), 'team', source);
+        if (list.length > 0)
+            team[specialist.trim().toLowerCase()] = list;
+    }
+    return team;
 }
 
 // EXTERNAL MODULE: external "node:path"
@@ -1133,12 +1202,21 @@ function status_displayStatus(status) {
 
 
 
+
 function itemKey(kind, id) {
     return `${kind}:${id}`;
 }
 const DESCRIPTION_LIMIT = 30_000;
 const CHECKLIST_LIMIT = 500;
-function deriveDesiredState(state, policy) {
+/**
+ * `nativeRelations`: the platform links sub-issues and dependencies itself (GitHub); elsewhere a hierarchy other than
+ * `checklist` keeps the checklist and adds the "Depends on" line.
+ */
+function deriveDesiredState(state, policy, options = {}) {
+    const layout = {
+        ...effectiveHierarchy(policy.hierarchy, options.nativeRelations ?? false),
+        titles: new Map(state.tasks.map((task) => [task.id, task.title])),
+    };
     const children = groupChildren(state.tasks);
     const byId = new Map(state.tasks.map((task) => [task.id, task]));
     const topLevel = state.tasks.filter((task) => task.parentId === null || !byId.has(task.parentId));
@@ -1161,9 +1239,10 @@ function deriveDesiredState(state, policy) {
         issues.push(deriveFeatureIssue(feature, tasksByFeature.get(feature.id) ?? [], state.milestones, policy));
     }
     if (policy.tasks !== 'none') {
-        const synced = policy.tasks === 'all' ? state.tasks : topLevel;
+        const everyTask = policy.tasks === 'all' || layout.hierarchy !== 'checklist';
+        const synced = everyTask ? state.tasks : topLevel;
         for (const task of synced) {
-            issues.push(deriveTaskIssue(task, children, state.milestones, policy));
+            issues.push(deriveTaskIssue(task, children, state.milestones, policy, layout));
         }
     }
     else {
@@ -1244,9 +1323,10 @@ function deriveFeatureIssue(feature, tasks, milestones, policy) {
         attributes: {},
     };
 }
-function deriveTaskIssue(task, children, milestones, policy) {
+function deriveTaskIssue(task, children, milestones, policy, layout) {
     const neutralise = policy.neutraliseMentions;
-    const nested = policy.tasks === 'top-level';
+    // With sub-issues every task is an issue, yet the block still counts (and `both` lists) the whole subtree.
+    const nested = policy.tasks === 'top-level' || layout.hierarchy !== 'checklist';
     const lines = [];
     const descendants = [];
     collectChecklist(task, children, nested, 0, new Set([task.id]), lines, descendants, neutralise);
@@ -1277,7 +1357,9 @@ function deriveTaskIssue(task, children, milestones, policy) {
             description: safeMarkdown(task.description, neutralise).trim() || '_No description._',
             tail: [
                 '',
-                ...(shown.length ? ['#### Subtasks', ...shown, ''] : []),
+                ...(shown.length && layout.hierarchy !== 'sub-issues' ? ['#### Subtasks', ...shown, ''] : []),
+                ...subIssueList(children.get(task.id) ?? [], layout, neutralise),
+                ...dependencyLine(task, layout, neutralise),
                 `<sub>Orchestrator task \`${codeText(task.id)}\`${task.featureId ? ` · feature \`${codeText(task.featureId)}\`` : ''}</sub>`,
             ].join('\n'),
         },
@@ -1296,6 +1378,31 @@ function deriveTaskIssue(task, children, milestones, policy) {
         priority: task.priority,
         attributes: {},
     };
+}
+/**
+ * The direct subtasks, in the orchestrator's order, that GitHub shows as sub-issues: the list makes a change of
+ * children or order change the parent's block, which is what tells the next run to look at its sub-issues.
+ */
+function subIssueList(children, layout, neutralise) {
+    if (layout.hierarchy === 'checklist' || children.length === 0)
+        return [];
+    const lines = children
+        .slice(0, CHECKLIST_LIMIT)
+        .map((child, index) => `${index + 1}. ${truncate(inlineText(child.title, neutralise) || inlineText(child.id, neutralise), 200)} · ${displayStatus(child.status).toLowerCase()}`);
+    if (children.length > CHECKLIST_LIMIT)
+        lines.push(`- … and ${children.length - CHECKLIST_LIMIT} more`);
+    return ['#### Sub-issues', ...lines, ''];
+}
+/** The task's prerequisites by title (GitHub also links them as blocked-by). */
+function dependencyLine(task, layout, neutralise) {
+    if (!layout.dependencyLine || task.dependencies.length === 0)
+        return [];
+    const names = [...new Set(task.dependencies)]
+        .filter((id) => id !== task.id)
+        .map((id) => truncate(inlineText(layout.titles.get(id) ?? id, neutralise) || inlineText(id, neutralise), 120));
+    if (names.length === 0)
+        return [];
+    return [`**Depends on:** ${names.join(' · ')}`, ''];
 }
 function collectChecklist(task, children, nested, depth, seen, lines, descendants, neutralise) {
     for (const child of children.get(task.id) ?? []) {
@@ -1555,13 +1662,69 @@ function locateFeaturesDir(given, cwd) {
     }) ?? null);
 }
 
+;// CONCATENATED MODULE: ./build/src/core/markers.js
+/** The hidden markers that identify a managed issue and delimit the managed block of its body. */
+const MARKER_VERSION = 'v1';
+const BLOCK_END = '<!-- /orchestrator-git -->';
+const MARKER_PATTERN = /<!-- orchestrator-git:v1 id=(\S+) hash=([0-9a-f]{16}) -->/;
+/** Anything that claims to be our marker, well-formed or not. */
+const MARKER_LIKE = /<!--\s*orchestrator-git:(?!\s*\/)/;
+/** Ids are percent-encoded outside a small safe set, so no id can end the comment or split the marker. */
+function escapeId(itemKey) {
+    let out = '';
+    for (const char of itemKey) {
+        if (/^[A-Za-z0-9_.:~]$/.test(char))
+            out += char;
+        else
+            for (const byte of Buffer.from(char, 'utf8'))
+                out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    }
+    return out;
+}
+function unescapeId(escaped) {
+    try {
+        return decodeURIComponent(escaped);
+    }
+    catch {
+        return null;
+    }
+}
+function formatMarker(itemKey, hash) {
+    return `<!-- orchestrator-git:${MARKER_VERSION} id=${escapeId(itemKey)} hash=${hash} -->`;
+}
+/** Finds our marker in an issue body; a marker-like comment that does not parse is reported as malformed. */
+function readMarker(body) {
+    if (!body)
+        return { kind: 'none' };
+    const match = MARKER_PATTERN.exec(body);
+    if (!match) {
+        return MARKER_LIKE.test(body)
+            ? { kind: 'malformed', reason: 'an orchestrator-git marker that does not parse' }
+            : { kind: 'none' };
+    }
+    const itemKey = unescapeId(match[1] ?? '');
+    if (itemKey === null || !/^(feature|task):./.test(itemKey)) {
+        return {
+            kind: 'malformed',
+            reason: `an orchestrator-git marker with an invalid id ${JSON.stringify(match[1])}`,
+        };
+    }
+    return {
+        kind: 'marker',
+        itemKey,
+        hash: match[2] ?? '',
+        start: match.index,
+        end: match.index + match[0].length,
+    };
+}
+
 ;// CONCATENATED MODULE: ./build/src/platforms/boards.js
 
 /** The board side of the configured platform; Bitbucket has no boards (a NOT_SUPPORTED error that says what to do). */
 async function createBoardTracker(config, ref, warn) {
     switch (config.platform) {
         case 'github': {
-            const { GitHubProjectsBoard } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(416)]).then(__webpack_require__.bind(__webpack_require__, 7416));
+            const { GitHubProjectsBoard } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(278), __webpack_require__.e(374)]).then(__webpack_require__.bind(__webpack_require__, 7374));
             return new GitHubProjectsBoard(config.repository, ref, {
                 token: config.token,
                 baseUrl: config.apiUrl,
@@ -1569,12 +1732,333 @@ async function createBoardTracker(config, ref, warn) {
                 log: warn,
             });
         }
-        case 'gitlab':
+        case 'gitlab': {
+            const { GitLabIssueBoard } = await Promise.all(/* import() */[__webpack_require__.e(342), __webpack_require__.e(747), __webpack_require__.e(631)]).then(__webpack_require__.bind(__webpack_require__, 3631));
+            return new GitLabIssueBoard(config.repository, ref, {
+                token: config.token,
+                baseUrl: config.apiUrl,
+                writeDelayMs: config.writeDelayMs,
+                log: warn,
+            });
+        }
         case 'bitbucket':
-            throw new errors/* OrchestratorGitError */.Xw('NOT_SUPPORTED', `Boards are not supported on ${config.platform === 'gitlab' ? 'GitLab yet' : 'Bitbucket Cloud: its API has no boards'}.`, config.platform === 'gitlab'
-                ? 'Use issue-sync: its scoped `status: …` labels drive a GitLab issue board whose lists are those labels (Plan → Issue boards → Create list → the label).'
-                : 'Use issue-sync (issues carry their status as kind/priority and the issue state); for a board, mirror the repository to GitHub or GitLab, or use Jira, which Bitbucket integrates with.');
+            throw new errors/* OrchestratorGitError */.Xw('NOT_SUPPORTED', 'Boards are not supported on Bitbucket Cloud: its API has no boards.', 'Use issue-sync (issues carry their status as kind/priority and the issue state); for a board, mirror the repository to GitHub or GitLab, or use Jira, which Bitbucket integrates with.');
     }
+}
+
+;// CONCATENATED MODULE: ./build/src/platforms/index.js
+async function createIssueTracker(config, warn) {
+    switch (config.platform) {
+        case 'github': {
+            const { GitHubIssueTracker } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(278)]).then(__webpack_require__.bind(__webpack_require__, 278));
+            return new GitHubIssueTracker(config.repository, {
+                token: config.token,
+                baseUrl: config.apiUrl,
+                writeDelayMs: config.writeDelayMs,
+                log: warn,
+            });
+        }
+        case 'gitlab': {
+            const { GitLabIssueTracker } = await Promise.all(/* import() */[__webpack_require__.e(342), __webpack_require__.e(747), __webpack_require__.e(362)]).then(__webpack_require__.bind(__webpack_require__, 4362));
+            return new GitLabIssueTracker(config.repository, {
+                token: config.token,
+                baseUrl: config.apiUrl,
+                groupMilestones: config.gitlabGroup,
+                multipleAssignees: config.multipleAssignees,
+                writeDelayMs: config.writeDelayMs,
+                log: warn,
+            });
+        }
+        case 'bitbucket': {
+            const { BitbucketIssueTracker } = await __webpack_require__.e(/* import() */ 394).then(__webpack_require__.bind(__webpack_require__, 394));
+            return new BitbucketIssueTracker(config.repository, {
+                auth: config.username === null
+                    ? { kind: 'bearer', token: config.token }
+                    : { kind: 'basic', username: config.username, password: config.token },
+                baseUrl: config.apiUrl,
+                writeDelayMs: config.writeDelayMs,
+                log: warn,
+            });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/platforms/milestones.js
+
+
+function sum(a, b) {
+    return {
+        reads: a.reads + b.reads,
+        writes: a.writes + b.writes,
+        graphql: a.graphql + b.graphql,
+        notModified: a.notModified + b.notModified,
+        retries: a.retries + b.retries,
+        failures: a.failures + b.failures,
+    };
+}
+async function createMilestoneTracker(config, warn) {
+    const issues = await createIssueTracker(config, warn);
+    switch (config.platform) {
+        case 'github': {
+            const { createGitHubClient, toCatalogueError } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(473)]).then(__webpack_require__.bind(__webpack_require__, 8473));
+            const { parseRepository } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(278)]).then(__webpack_require__.bind(__webpack_require__, 278));
+            const { owner, repo } = parseRepository(config.repository);
+            const client = createGitHubClient({
+                token: config.token,
+                baseUrl: config.apiUrl,
+                writeDelayMs: config.writeDelayMs,
+                log: warn,
+            });
+            return {
+                issues,
+                stats: () => sum(issues.stats(), client.stats),
+                async updateMilestone(number, title, patch) {
+                    try {
+                        await client.octokit.request('PATCH /repos/{owner}/{repo}/milestones/{milestone_number}', {
+                            owner,
+                            repo,
+                            milestone_number: number,
+                            ...(patch.state ? { state: patch.state } : {}),
+                            ...(patch.dueOn ? { due_on: `${patch.dueOn}T00:00:00Z` } : {}),
+                        });
+                    }
+                    catch (error) {
+                        throw toCatalogueError(error, config.repository, `updating milestone ${(0,errors/* quote */.hD)(title)}`);
+                    }
+                },
+            };
+        }
+        case 'gitlab': {
+            const { createGitLabClient, httpStatus, toCatalogueError } = await Promise.all(/* import() */[__webpack_require__.e(342), __webpack_require__.e(747)]).then(__webpack_require__.bind(__webpack_require__, 6721));
+            const { parseProject } = await Promise.all(/* import() */[__webpack_require__.e(342), __webpack_require__.e(747), __webpack_require__.e(362)]).then(__webpack_require__.bind(__webpack_require__, 4362));
+            const client = createGitLabClient({
+                token: config.token,
+                baseUrl: config.apiUrl,
+                writeDelayMs: config.writeDelayMs,
+                log: warn,
+            });
+            const project = parseProject(config.repository).projectId;
+            const group = config.gitlabGroup?.trim().replace(/^\/+|\/+$/g, '') || null;
+            return {
+                issues,
+                stats: () => sum(issues.stats(), client.stats),
+                async updateMilestone(number, title, patch) {
+                    const fields = {
+                        ...(patch.dueOn ? { dueDate: patch.dueOn } : {}),
+                        ...(patch.state
+                            ? { stateEvent: patch.state === 'closed' ? 'close' : 'activate' }
+                            : {}),
+                    };
+                    const doing = `updating milestone ${(0,errors/* quote */.hD)(title)}`;
+                    try {
+                        await client.projectMilestones.edit(project, number, fields);
+                    }
+                    catch (error) {
+                        // A group milestone (gitlab-group) is not the project's: GitLab answers 404, and the group edits it.
+                        if (httpStatus(error) !== 404 || group === null)
+                            throw toCatalogueError(error, { repository: config.repository, doing });
+                        try {
+                            await client.groupMilestones.edit(group, number, fields);
+                        }
+                        catch (inner) {
+                            throw toCatalogueError(inner, { repository: config.repository, doing, group });
+                        }
+                    }
+                },
+            };
+        }
+        case 'bitbucket':
+            return {
+                issues,
+                stats: () => issues.stats(),
+                updateMilestone(_number, title) {
+                    return Promise.reject(new errors/* OrchestratorGitError */.Xw('NOT_SUPPORTED', `Bitbucket Cloud's API cannot change milestone ${(0,errors/* quote */.hD)(title)} (milestones are read-only there).`, 'Change its due date or close it by hand under Repository settings → Issues → Milestones; sync_milestones reports what differs on every run.'));
+                },
+            };
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/core/text.js
+/** Turns untrusted orchestrator text into safe issue titles and Markdown that pings nobody and cannot break our markers. */
+const TITLE_LIMIT = 256;
+const BODY_LIMIT = 65_536;
+const text_LABEL_LIMIT = 50;
+const ZERO_WIDTH_SPACE = '\u200b';
+/** Removes NUL and other control characters (keeping newlines and tabs where `keepNewlines`). */
+function text_stripControl(text, keepNewlines) {
+    const pattern = keepNewlines ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g : /[\u0000-\u001f\u007f]/g;
+    return text.replace(pattern, keepNewlines ? '' : ' ');
+}
+/** Truncates to `limit` UTF-16 units with an ellipsis, never splitting a surrogate pair. */
+function text_truncate(text, limit, ellipsis = '…') {
+    if (text.length <= limit)
+        return text;
+    let cut = limit - ellipsis.length;
+    const code = text.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        cut -= 1;
+    return text.slice(0, cut) + ellipsis;
+}
+/** One line, no control characters, at most 256 characters, never empty. */
+function text_safeTitle(text, fallback) {
+    const line = text_stripControl(text, false).replace(/\s+/g, ' ').trim();
+    return text_truncate(line || fallback, TITLE_LIMIT);
+}
+/**
+ * Neutralises @mentions and references so that a sync never notifies anyone or cross-links issues: a zero-width
+ * space after the sigil keeps the text readable and breaks the platform's autolinking. Covered: GitHub's `#12`,
+ * `owner/repo#12` and `GH-12`; GitLab's `!12` (merge requests) and `&12` (epics), whose mention would add a
+ * "mentioned in" note to them; Bitbucket's `#12` and `@name` like GitHub's.
+ */
+function neutraliseReferences(markdown) {
+    return (markdown
+        .replace(/(^|[^\w@/`])@([A-Za-z0-9][A-Za-z0-9-]*)/g, `$1@${ZERO_WIDTH_SPACE}$2`)
+        // `#12` after a non-word character, or `owner/repo#12`; never an entity like `&#35;`.
+        // (The lookbehind is bounded by GitHub's owner and repository name lengths, so it stays linear.)
+        .replace(/(?<=^|[^&\w#]|[\w.-]{1,39}\/[\w.-]{1,100})#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
+        .replace(/\bGH-(\d+)/g, `GH-${ZERO_WIDTH_SPACE}$1`)
+        // GitLab: `!12` and `&12` after a non-word character (never an entity like `&#35;` or `&amp;`).
+        .replace(/(?<=^|[^\w!&])([!&])(?=\d)/g, `$1${ZERO_WIDTH_SPACE}`));
+}
+/** HTML comments in untrusted text could forge or end our markers; they are shown as text instead. */
+function text_escapeComments(markdown) {
+    return markdown.replace(/<!--/g, '&lt;!--').replace(/-->/g, '--&gt;');
+}
+/** Untrusted Markdown made safe to place inside the managed block. */
+function text_safeMarkdown(text, neutralise) {
+    const clean = text_escapeComments(text_stripControl(text, true).replace(/\r\n?/g, '\n'));
+    return neutralise ? neutraliseReferences(clean) : clean;
+}
+/** Text for one table cell or list item: one line, Markdown table pipes escaped. */
+function text_inlineText(text, neutralise) {
+    return text_safeMarkdown(text, neutralise).replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
+}
+
+;// CONCATENATED MODULE: ./build/src/board/milestones.js
+
+/**
+ * The milestone a row wants: completed and cancelled releases are closed, planning and active ones open; the due date
+ * is the target date, and a row without one leaves the platform's due date alone (null here: no opinion).
+ */
+function desiredMilestone(row) {
+    const date = row.targetDate?.slice(0, 10) ?? null;
+    return {
+        title: text_safeTitle(row.name, `Milestone ${row.id}`),
+        dueOn: date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null,
+        state: row.status === 'completed' || row.status === 'cancelled' ? 'closed' : 'open',
+    };
+}
+function planMilestones(rows, actual) {
+    const plan = { create: [], update: [], unchanged: [] };
+    const seen = new Set();
+    for (const row of [...rows].sort((a, b) => a.id - b.id)) {
+        const wanted = desiredMilestone(row);
+        if (seen.has(wanted.title))
+            continue;
+        seen.add(wanted.title);
+        const existing = actual.find((milestone) => milestone.title === wanted.title) ??
+            actual.find((milestone) => milestone.title.toLowerCase() === wanted.title.toLowerCase());
+        if (!existing) {
+            plan.create.push(wanted);
+            continue;
+        }
+        const patch = {};
+        const reasons = [];
+        if (wanted.dueOn !== null && existing.dueOn?.slice(0, 10) !== wanted.dueOn) {
+            patch.dueOn = wanted.dueOn;
+            reasons.push(`due ${existing.dueOn ?? '(none)'} → ${wanted.dueOn}`);
+        }
+        if (existing.state !== wanted.state) {
+            patch.state = wanted.state;
+            reasons.push(`${existing.state} → ${wanted.state}`);
+        }
+        if (reasons.length === 0)
+            plan.unchanged.push(existing.title);
+        else
+            plan.update.push({ number: existing.number, title: existing.title, patch, reason: reasons.join(', ') });
+    }
+    return plan;
+}
+
+;// CONCATENATED MODULE: ./build/src/engine/logger.js
+/** The logging interface shared by the actions (@actions/core) and the CLI (console), and safe text for log lines. */
+/**
+ * Untrusted text for a log line: one line, no control characters, bounded. Runners interpret workflow
+ * commands (`::add-mask::`, `::stop-commands::`) only at the start of a line, and every line we print
+ * starts with our own words, so removing line breaks is what keeps a task title from becoming a command.
+ */
+function logText(value, max = 200) {
+    const text = value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+    return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+}
+const silentLogger = {
+    info: () => undefined,
+    warning: () => undefined,
+    error: () => undefined,
+    debug: () => undefined,
+    group: (_name, body) => body(),
+};
+
+;// CONCATENATED MODULE: ./build/src/engine/milestone-sync.js
+/**
+ * sync_milestones: keeps the platform's milestones in step with release_milestones (create the missing, set due dates
+ * and open/closed). Assigning issues to their feature's milestone is issue-sync's; this run does not touch issues.
+ */
+
+
+
+async function runMilestoneSync(options) {
+    const { tracker, log } = options;
+    const plan = planMilestones(options.rows, await tracker.issues.listMilestones());
+    const outcome = {
+        dryRun: options.dryRun,
+        plan,
+        results: [],
+        counts: { created: 0, updated: 0, unchanged: plan.unchanged.length, failed: 0, reported: 0 },
+        stats: tracker.stats(),
+    };
+    if (options.rows.length === 0)
+        log.info('release_milestones has no rows: no milestone to keep in step.');
+    if (options.dryRun) {
+        for (const milestone of plan.create)
+            log.info(`Would create milestone ${logText(milestone.title)}`);
+        for (const update of plan.update)
+            log.info(`Would update ${logText(update.title)}: ${update.reason}`);
+        return outcome;
+    }
+    const record = (title, kind, error) => {
+        if (!(error instanceof errors/* OrchestratorGitError */.Xw))
+            throw error;
+        // Read-only milestones (Bitbucket) are reported, not failures: the run cannot do better.
+        const status = error.code === 'NOT_SUPPORTED' ? 'reported' : 'failed';
+        outcome.counts[status] += 1;
+        outcome.results.push({ title, kind, status, error: error.message });
+        (status === 'reported' ? log.warning : log.error)(`${logText(title)}: ${logText(error.message, 400)} ${error.fix}`);
+    };
+    for (const milestone of plan.create) {
+        try {
+            await tracker.issues.createMilestone(milestone);
+            outcome.counts.created += 1;
+            outcome.results.push({ title: milestone.title, kind: 'create', status: 'done', error: null });
+            log.info(`Created milestone ${logText(milestone.title)}`);
+        }
+        catch (error) {
+            record(milestone.title, 'create', error);
+        }
+    }
+    for (const update of plan.update) {
+        try {
+            await tracker.updateMilestone(update.number, update.title, update.patch);
+            outcome.counts.updated += 1;
+            outcome.results.push({ title: update.title, kind: 'update', status: 'done', error: null });
+            log.info(`Updated milestone ${logText(update.title)}: ${update.reason}`);
+        }
+        catch (error) {
+            record(update.title, 'update', error);
+        }
+    }
+    outcome.stats = tracker.stats();
+    return outcome;
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -2979,6 +3463,18 @@ const runSchema = schemas/* object */.Ikc({
     counts: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* number */.aig()).nullable().default(null),
     seenUntil: json_export_optionalText,
 });
+const releaseSchema = schemas/* object */.Ikc({
+    platform,
+    repository: json_export_text,
+    tag: json_export_text.min(1),
+    version: json_export_text,
+    commit: json_export_text,
+    previousTag: json_export_optionalText,
+    milestone: json_export_optionalText,
+    releaseUrl: json_export_optionalText,
+    releasedAt: json_export_text,
+    items: ids,
+});
 const stateDocumentSchema = schemas/* object */.Ikc({
     format: schemas/* literal */.euz(STATE_FORMAT),
     version: schemas/* literal */.euz(STATE_FORMAT_VERSION),
@@ -2996,6 +3492,8 @@ const stateDocumentSchema = schemas/* object */.Ikc({
         items: schemas/* array */.YOg(itemSchema).default([]),
         journal: schemas/* array */.YOg(journalSchema).default([]),
         runs: schemas/* array */.YOg(runSchema).default([]),
+        // Release records (added in 0.x with migration 2): optional, so earlier exports read unchanged.
+        releases: schemas/* array */.YOg(releaseSchema).optional(),
     })
         .default({ items: [], journal: [], runs: [] }),
 });
@@ -3091,6 +3589,7 @@ function exportState(state, syncRecords = {}, options = {}) {
             items: syncRecords.items ?? [],
             journal: syncRecords.journal ?? [],
             runs: syncRecords.runs ?? [],
+            ...(syncRecords.releases && syncRecords.releases.length > 0 ? { releases: syncRecords.releases } : {}),
         },
     });
 }
@@ -3146,6 +3645,28 @@ function serializeStateDocument(doc) {
                     : Object.fromEntries(Object.entries(r.counts).sort(([a], [b]) => compareIds(a, b))),
                 seenUntil: r.seenUntil,
             })),
+            // Only when there are any: an export without releases stays byte-identical to earlier versions.
+            ...(doc.sync.releases && doc.sync.releases.length > 0
+                ? {
+                    releases: [...doc.sync.releases]
+                        .sort((a, b) => compareIds(a.platform, b.platform) ||
+                        compareIds(a.repository, b.repository) ||
+                        compareIds(a.releasedAt, b.releasedAt) ||
+                        compareIds(a.tag, b.tag))
+                        .map((r) => ({
+                        platform: r.platform,
+                        repository: r.repository,
+                        tag: r.tag,
+                        version: r.version,
+                        commit: r.commit,
+                        previousTag: r.previousTag,
+                        milestone: r.milestone,
+                        releaseUrl: r.releaseUrl,
+                        releasedAt: r.releasedAt,
+                        items: [...r.items].sort(),
+                    })),
+                }
+                : {}),
         },
     };
     return `${JSON.stringify(ordered, null, 2)}\n`;
@@ -3285,6 +3806,20 @@ CREATE TABLE orchestrator_git_runs (
   run_id TEXT PRIMARY KEY, platform TEXT NOT NULL, repository TEXT NOT NULL, started_at TEXT NOT NULL,
   finished_at TEXT, full_reconcile INTEGER NOT NULL DEFAULT 1, outcome TEXT, counts TEXT, seen_until TEXT);`,
     },
+    {
+        version: 2,
+        name: 'release records',
+        sql: `
+CREATE TABLE orchestrator_git_releases (
+  platform TEXT NOT NULL, repository TEXT NOT NULL, tag TEXT NOT NULL, version TEXT NOT NULL,
+  commit_sha TEXT NOT NULL, previous_tag TEXT, milestone TEXT, release_url TEXT,
+  released_at TEXT NOT NULL,        -- when the tag step first recorded it (ISO 8601)
+  PRIMARY KEY (platform, repository, tag));
+CREATE TABLE orchestrator_git_released_items (
+  platform TEXT NOT NULL, repository TEXT NOT NULL, tag TEXT NOT NULL,
+  item_key TEXT NOT NULL,           -- 'feature:<id>' or 'task:<id>'
+  PRIMARY KEY (platform, repository, tag, item_key));`,
+    },
 ];
 const MIGRATIONS_TABLE_SQL = `CREATE TABLE IF NOT EXISTS orchestrator_git_migrations (
   version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`;
@@ -3294,6 +3829,8 @@ const PRODUCT_TABLES = [
     'orchestrator_git_items',
     'orchestrator_git_journal',
     'orchestrator_git_runs',
+    'orchestrator_git_releases',
+    'orchestrator_git_released_items',
     ...Object.keys(SEED_TABLES_SQL),
 ];
 /**
@@ -3690,6 +4227,70 @@ function readDatabaseState(db, file) {
 ;// CONCATENATED MODULE: ./build/src/state/sync-records.js
 /** The product's own sync bookkeeping (synced items, journal, runs) and how it is kept in SQLite. */
 
+/** Same release, same items (the date is when it was first recorded, and does not count). */
+function sameRelease(a, b) {
+    return JSON.stringify({ ...a, releasedAt: '' }) === JSON.stringify({ ...b, releasedAt: '' });
+}
+/** Release records of the database, oldest first; none before migration 2 ran. */
+function selectReleases(db, platform, repository) {
+    if (!hasTable(db, 'orchestrator_git_releases'))
+        return [];
+    const items = new Map();
+    forEachRow(db, 'SELECT platform, repository, tag, item_key FROM orchestrator_git_released_items ORDER BY item_key', [], (row) => {
+        const key = `${String(row[0])}\u0000${String(row[1])}\u0000${String(row[2])}`;
+        const list = items.get(key) ?? [];
+        list.push(String(row[3]));
+        items.set(key, list);
+    });
+    const releases = [];
+    forEachRow(db, `SELECT platform, repository, tag, version, commit_sha, previous_tag, milestone, release_url, released_at
+       FROM orchestrator_git_releases ORDER BY released_at, tag`, [], (row) => {
+        if (platform !== undefined && row[0] !== platform)
+            return;
+        if (repository !== undefined && row[1] !== repository)
+            return;
+        const text = (value) => value === null || value === undefined ? null : String(value);
+        releases.push({
+            platform: String(row[0]),
+            repository: String(row[1]),
+            tag: String(row[2]),
+            version: String(row[3]),
+            commit: String(row[4]),
+            previousTag: text(row[5]),
+            milestone: text(row[6]),
+            releaseUrl: text(row[7]),
+            releasedAt: String(row[8]),
+            items: items.get(`${String(row[0])}\u0000${String(row[1])}\u0000${String(row[2])}`) ?? [],
+        });
+    });
+    return releases;
+}
+/** Records (or replaces) a release and its items, in one transaction. */
+function writeRelease(db, release) {
+    const key = [release.platform, release.repository, release.tag];
+    db.run('BEGIN');
+    try {
+        db.run(`INSERT OR REPLACE INTO orchestrator_git_releases
+         (platform, repository, tag, version, commit_sha, previous_tag, milestone, release_url, released_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+            ...key,
+            release.version,
+            release.commit,
+            release.previousTag,
+            release.milestone,
+            release.releaseUrl,
+            release.releasedAt,
+        ]);
+        db.run('DELETE FROM orchestrator_git_released_items WHERE platform = ? AND repository = ? AND tag = ?', key);
+        for (const item of release.items)
+            db.run('INSERT INTO orchestrator_git_released_items (platform, repository, tag, item_key) VALUES (?, ?, ?, ?)', [...key, item]);
+        db.run('COMMIT');
+    }
+    catch (error) {
+        db.run('ROLLBACK');
+        throw error;
+    }
+}
 /** Journal entries are kept for this many runs (the newest by their latest entry). */
 const JOURNAL_RUNS_KEPT = 20;
 /** Run records are kept for this many runs per platform + repository. */
@@ -4044,7 +4645,13 @@ class SqliteStateStore {
         return selectLastRun(this.db, platform, repository);
     }
     syncRecords() {
-        return { items: selectItems(this.db), journal: selectJournal(this.db), runs: selectRuns(this.db) };
+        const releases = selectReleases(this.db);
+        return {
+            items: selectItems(this.db),
+            journal: selectJournal(this.db),
+            runs: selectRuns(this.db),
+            ...(releases.length > 0 ? { releases } : {}),
+        };
     }
     upsertLink(link) {
         const rows = this.matchingLinkRows(link);
@@ -4181,6 +4788,16 @@ class SqliteStateStore {
             return;
         this.beginWrite();
         writeRun(this.db, run);
+    }
+    releases(platform, repository) {
+        return selectReleases(this.db, platform, repository);
+    }
+    recordRelease(release) {
+        const current = selectReleases(this.db, release.platform, release.repository).find((r) => r.tag === release.tag);
+        if (current && sameRelease(current, release))
+            return;
+        this.beginWrite();
+        writeRelease(this.db, { ...release, releasedAt: current?.releasedAt ?? release.releasedAt });
     }
     async save() {
         if (!this.dirty)
@@ -4322,6 +4939,28 @@ class JsonStateStore {
         this.doc.sync.runs = pruneRuns(runs, run.platform, run.repository);
         this.dirty = true;
     }
+    releases(platform, repository) {
+        return (this.doc.sync.releases ?? [])
+            .filter((r) => r.platform === platform && r.repository === repository)
+            .map((r) => ({ ...r, items: [...r.items] }));
+    }
+    recordRelease(release) {
+        const releases = (this.doc.sync.releases ??= []);
+        const index = releases.findIndex((r) => r.platform === release.platform && r.repository === release.repository && r.tag === release.tag);
+        const current = releases[index];
+        if (current && sameRelease(current, release))
+            return;
+        const copy = {
+            ...release,
+            items: [...release.items],
+            releasedAt: current?.releasedAt ?? release.releasedAt,
+        };
+        if (index >= 0)
+            releases.splice(index, 1, copy);
+        else
+            releases.push(copy);
+        this.dirty = true;
+    }
     async save() {
         if (!this.dirty)
             return false;
@@ -4346,31 +4985,16 @@ class JsonStateStore {
     }
 }
 
-;// CONCATENATED MODULE: ./build/src/engine/logger.js
-/** The logging interface shared by the actions (@actions/core) and the CLI (console), and safe text for log lines. */
-/**
- * Untrusted text for a log line: one line, no control characters, bounded. Runners interpret workflow
- * commands (`::add-mask::`, `::stop-commands::`) only at the start of a line, and every line we print
- * starts with our own words, so removing line breaks is what keeps a task title from becoming a command.
- */
-function logText(value, max = 200) {
-    const text = value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
-    return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
-}
-const silentLogger = {
-    info: () => undefined,
-    warning: () => undefined,
-    error: () => undefined,
-    debug: () => undefined,
-    group: (_name, body) => body(),
-};
-
 ;// CONCATENATED MODULE: ./build/src/engine/board-sync.js
 /**
  * One board-sync run: derive the cards, read the board, plan, set the board up (board, fields, Status options), then
  * add cards and write their values in batches. Board identity lives on the platform (a card is found by its issue),
  * so nothing is written to the state.
  */
+
+
+
+
 
 
 
@@ -4392,6 +5016,13 @@ async function runBoardSync(options) {
         tasks: options.tasks ?? 'top-level',
     }), options.itemKeys ?? null);
     const issues = issueRefs(store, board);
+    const unlinked = cards.filter((card) => !issues.has(card.itemKey));
+    if (unlinked.length > 0 && options.findIssues) {
+        // The links are a cache: an issue issue-sync created is found by its marker when the state lost its link.
+        for (const [key, found] of issuesByMarker(await options.findIssues(), notes)) {
+            issues.set(key, { repository: board.repository, number: found.number, contentId: found.id });
+        }
+    }
     const linked = [];
     for (const card of cards) {
         const issue = issues.get(card.itemKey);
@@ -4403,7 +5034,15 @@ async function runBoardSync(options) {
                 message: 'has no issue yet; issue-sync creates it, then the board gets its card',
             });
     }
-    let actual = await board.readBoard();
+    const roles = board.fieldRoles;
+    const template = roles
+        ? { ...settings.template, fields: settings.template.fields.filter((field) => roles.has(field.role)) }
+        : settings.template;
+    const dropped = settings.template.fields.filter((field) => !template.fields.includes(field));
+    if (dropped.length > 0)
+        log.info(`${board.platform} boards have no ${dropped.map((field) => field.name).join(', ')} field; only ${template.fields.map((field) => field.name).join(', ')} is kept in step.`);
+    const wanted = linked.map((entry) => entry.issue);
+    let actual = await board.readBoard(wanted);
     if (!actual && settings.action !== 'sync' && settings.action !== 'create_board') {
         throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `No board titled ${(0,errors/* quote */.hD)(settings.title)} exists${settings.owner ? ` for ${(0,errors/* quote */.hD)(settings.owner)}` : ''}, so ${settings.action} has nothing to work on.`, 'Create it first (board create, or board-action: create_board / sync), or set board-title / board-number to an existing board.');
     }
@@ -4411,7 +5050,7 @@ async function runBoardSync(options) {
         cards: linked,
         actual: current,
         title: settings.title,
-        template: settings.template,
+        template,
         columns: settings.columns,
         action: settings.action,
     });
@@ -4453,7 +5092,7 @@ async function runBoardSync(options) {
                 ? `Created field ${logText(operation.field.name)}`
                 : `Added ${operation.added.map((name) => logText(name)).join(', ')} to ${logText(operation.fieldName)} (${operation.restore.length} card values restored)`);
         }
-        actual = outcome.created && round === 0 && actual ? actual : await board.readBoard();
+        actual = outcome.created && round === 0 && actual ? actual : await board.readBoard(wanted);
         current = plan(actual);
     }
     if (!actual)
@@ -4511,7 +5150,48 @@ function issueRefs(store, board) {
     }
     return refs;
 }
+/**
+ * Item key → its issue, from the markers issue-sync writes. Several issues with one marker (a copy pasted by hand, or a
+ * spoof): the one by the author of most marked issues (the tool's account) wins; otherwise the item is reported.
+ */
+function issuesByMarker(found, notes) {
+    const byKey = new Map();
+    const authors = new Map();
+    for (const issue of found) {
+        const marker = readMarker(issue.body);
+        if (marker.kind !== 'marker')
+            continue;
+        byKey.set(marker.itemKey, [...(byKey.get(marker.itemKey) ?? []), issue]);
+        if (issue.author)
+            authors.set(issue.author, (authors.get(issue.author) ?? 0) + 1);
+    }
+    const toolAuthor = [...authors].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+    const out = new Map();
+    for (const [key, candidates] of byKey) {
+        const chosen = candidates.length === 1
+            ? candidates[0]
+            : candidates.filter((issue) => toolAuthor !== null && issue.author === toolAuthor).length === 1
+                ? candidates.find((issue) => issue.author === toolAuthor)
+                : undefined;
+        if (chosen)
+            out.set(key, chosen);
+        else
+            notes.push({
+                itemKey: key,
+                message: `issues ${candidates.map((issue) => `#${issue.number}`).join(', ')} all carry its marker; run issue-sync, which reports the copies, then sync the board again`,
+            });
+    }
+    return out;
+}
+/** A board action on the board; sync_milestones is refused here (it has no board): executeBoardAction runs it. */
 async function executeBoardSync(options) {
+    const result = await executeBoardAction(options, false);
+    if (result.kind === 'milestones')
+        throw new Error('unreachable: sync_milestones was refused');
+    return result;
+}
+/** Every board action, sync_milestones included (the CLI and the action). */
+async function executeBoardAction(options, milestones = true) {
     const { inputs, cwd, log } = options;
     const shared = {};
     for (const name of Object.keys(issue_sync_ISSUE_SYNC_SETTINGS)) {
@@ -4550,6 +5230,19 @@ async function executeBoardSync(options) {
         if (!config.enabled)
             return { kind: 'disabled', reason: 'enabled resolves to false' };
         const settings = resolveBoardSettings(withFileDefaults(inputs, fileSettings, Object.keys(BOARD_SYNC_SETTINGS)), config.repository);
+        if (settings.action === 'sync_milestones' && !milestones) {
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', 'board-action sync_milestones keeps milestones, not a board, in step and is not available here.', 'Run it as the board-sync action with board-action: sync_milestones, or the CLI command board milestones.');
+        }
+        if (settings.action === 'sync_milestones') {
+            const tracker = await createMilestoneTracker(config, (message) => log.warning(message));
+            const outcome = await runMilestoneSync({
+                rows: store.state.milestones,
+                tracker,
+                dryRun: config.dryRun,
+                log,
+            });
+            return { kind: 'milestones', config, settings, outcome };
+        }
         const board = await createBoardTracker(config, { owner: settings.owner, title: settings.title, number: settings.number }, (message) => log.warning(message));
         const outcome = await runBoardSync({
             store,
@@ -4559,6 +5252,7 @@ async function executeBoardSync(options) {
             log,
             itemKeys: options.itemKeys ?? null,
             tasks: config.policy.tasks === 'all' ? 'all' : 'top-level',
+            findIssues: async () => (await createIssueTracker(config, (message) => log.warning(message))).listIssues(),
         });
         return { kind: 'synced', config, settings, outcome };
     }
@@ -4599,7 +5293,7 @@ async function runBoardSyncAction() {
                 inputs[name] = value;
         }
         const items = core/* getInput */.V4('items');
-        const result = await executeBoardSync({
+        const result = await executeBoardAction({
             inputs,
             configPath: core/* getInput */.V4('config') || null,
             env: process.env,
@@ -4610,6 +5304,16 @@ async function runBoardSyncAction() {
         });
         if (result.kind === 'disabled') {
             core/* info */.pq(`orchestrator-git board-sync is disabled (${result.reason}): nothing to do.`);
+            return;
+        }
+        if (result.kind === 'milestones') {
+            const { counts } = result.outcome;
+            for (const [name, value] of Object.entries(counts))
+                core/* setOutput */.uH(name, String(value));
+            core/* setOutput */.uH('plan', JSON.stringify(result.outcome.plan));
+            core/* info */.pq(`Milestones: created ${counts.created}, updated ${counts.updated}, unchanged ${counts.unchanged}, failed ${counts.failed}, reported ${counts.reported}.`);
+            if (counts.failed > 0)
+                core/* setFailed */.C1(`${counts.failed} milestone(s) failed; see the log.`);
             return;
         }
         const { outcome } = result;
@@ -4689,6 +5393,7 @@ const BOARD_ACTIONS = [
     'add_to_board',
     'move_card',
     'update_progress',
+    'sync_milestones',
 ];
 const OPTION_COLORS = {
     backlog: 'GRAY',

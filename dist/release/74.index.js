@@ -1,8 +1,8 @@
-export const id = 474;
-export const ids = [474];
+export const id = 74;
+export const ids = [74];
 export const modules = {
 
-/***/ 5474:
+/***/ 1074:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -30,6 +30,7 @@ const DEFAULT_POLICY = {
         specialist: 'specialist: ',
     },
     assigneeMap: {},
+    team: {},
     conflictPolicy: 'orchestrator-wins',
     orphans: 'leave',
     createCompleted: false,
@@ -146,6 +147,10 @@ const issue_sync_ISSUE_SYNC_SETTINGS = {
         help: 'top-level (subtasks as a checklist), all (every task an issue) or none.',
         default: 'top-level',
     },
+    hierarchy: {
+        help: 'checklist (subtasks as a checklist in their parent issue), sub-issues (every task its own issue, attached to its parent as a sub-issue; dependencies as blocked-by) or both. GitLab and Bitbucket: the checklist with a "Depends on" line (native relations are not synced there yet). See docs/hierarchy.md.',
+        default: 'checklist',
+    },
     labels: { help: 'Labels every managed issue carries.', default: 'orchestrator' },
     'label-prefixes': {
         help: 'Label prefix per dimension (type, status, priority, category, specialist); empty turns it off.',
@@ -154,6 +159,10 @@ const issue_sync_ISSUE_SYNC_SETTINGS = {
     'assignee-map': {
         help: 'Orchestrator assignee name → platform login.',
         default: 'none (names used as they are)',
+    },
+    team: {
+        help: 'Specialist type → the people who take the new issues of its tasks that the orchestrator assigned to no one, the one with the fewest open issues first (ties by name): `implementer=alice,bob` lines, or a mapping of lists. They are assigned like a person would be, so a later reassignment on the platform is kept.',
+        default: 'none (no automatic assignment)',
     },
     'conflict-policy': {
         help: 'orchestrator-wins (restore owned fields a human changed) or report (leave them, report).',
@@ -179,9 +188,19 @@ const issue_sync_ISSUE_SYNC_SETTINGS = {
         help: 'Minimum milliseconds between writes.',
         default: "GitHub's guidance: 1 s between writes, 3 s between writes that notify",
     },
+    'slack-webhook-url': {
+        help: 'Slack incoming webhook URL: after each run that changed something, one message listing what changed (created, closed, reopened, updated, with links). A secret: input (from a secret) or environment only, never the config file, never logged. A failed notification is a warning, never a failed sync.',
+        default: 'SLACK_WEBHOOK_URL; empty: no Slack notification',
+    },
+    'teams-webhook-url': {
+        help: 'Microsoft Teams workflow webhook URL ("Post to a channel when a webhook request is received"): the same digest as an Adaptive Card. A secret, like slack-webhook-url.',
+        default: 'TEAMS_WEBHOOK_URL; empty: no Teams notification',
+    },
 };
 const SETTING_NAMES = Object.keys(issue_sync_ISSUE_SYNC_SETTINGS);
-const FILE_FORBIDDEN = ['token'];
+/** Secrets: never read from a config file (which is committed), never printed. */
+const SECRET_SETTINGS = ['token', 'slack-webhook-url', 'teams-webhook-url'];
+const FILE_FORBIDDEN = SECRET_SETTINGS;
 const PLATFORMS = ['github', 'gitlab', 'bitbucket'];
 /** Checks a config file's keys: an unknown key is an error that names it and the closest known key. */
 function checkFileSettings(raw, file, known = SETTING_NAMES) {
@@ -195,6 +214,9 @@ function checkFileSettings(raw, file, known = SETTING_NAMES) {
         if (!known.includes(key)) {
             const suggestion = suggestKey(key, known);
             throw new errors/* OrchestratorGitError */.Xw('CONFIG_UNKNOWN_KEY', `Config file ${(0,errors/* quote */.hD)(file)} has an unknown key ${(0,errors/* quote */.hD)(key)}.${suggestion ? ` Did you mean ${(0,errors/* quote */.hD)(suggestion)}?` : ''}`, `Use only known settings: ${known.filter((name) => !FILE_FORBIDDEN.includes(name)).join(', ')}.`);
+        }
+        if (key !== 'token' && FILE_FORBIDDEN.includes(key)) {
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Config file ${(0,errors/* quote */.hD)(file)} sets ${(0,errors/* quote */.hD)(key)}: a webhook URL is a secret and must never be committed in a file.`, `Remove it from the file and pass it as the \`${key}\` input from a secret, or in the environment (${key === 'slack-webhook-url' ? 'SLACK_WEBHOOK_URL' : 'TEAMS_WEBHOOK_URL'}).`);
         }
         if (FILE_FORBIDDEN.includes(key)) {
             throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Config file ${(0,errors/* quote */.hD)(file)} sets ${(0,errors/* quote */.hD)(key)}: tokens must never be committed in a file.`, 'Remove it from the file and pass the token as the `token` input from a secret, or in the environment (GITHUB_TOKEN, GITLAB_TOKEN, BITBUCKET_TOKEN).');
@@ -359,12 +381,18 @@ function resolveIssueSyncConfig({ inputs, configRow, file, env, issueTemplate, }
         multipleAssignees: platform === 'gitlab' && bool('multiple-assignees', false),
         writeDelayMs: writeDelay === null ? null : Number(writeDelay),
         reconcile: resolveReconcile(oneOf('reconcile', ['auto', 'full', 'incremental'], 'auto'), env),
+        notifications: {
+            slackWebhookUrl: webhookUrl('slack-webhook-url', text('slack-webhook-url') ?? env.SLACK_WEBHOOK_URL),
+            teamsWebhookUrl: webhookUrl('teams-webhook-url', text('teams-webhook-url') ?? env.TEAMS_WEBHOOK_URL),
+        },
         policy: {
             featureStatuses: statuses,
             tasks: oneOf('tasks', ['top-level', 'all', 'none'], DEFAULT_POLICY.tasks),
+            ...hierarchySetting(oneOf('hierarchy', ['checklist', 'sub-issues', 'both'], 'checklist')),
             defaultLabels: labels ? parseList(labels[0], 'labels', labels[1]) : DEFAULT_POLICY.defaultLabels,
             labelPrefixes: labelPrefixes(pick('label-prefixes')),
             assigneeMap: stringMap(pick('assignee-map'), 'assignee-map'),
+            team: teamMap(pick('team')),
             conflictPolicy: oneOf('conflict-policy', ['orchestrator-wins', 'report'], DEFAULT_POLICY.conflictPolicy),
             orphans: oneOf('orphans', ['leave', 'close'], DEFAULT_POLICY.orphans),
             createCompleted: bool('create-completed', DEFAULT_POLICY.createCompleted),
@@ -415,6 +443,27 @@ const PLATFORM_DEFAULTS = {
             : 'No Bitbucket token was given.', 'Create a repository access token with the Issues: Write scope (Repository settings → Access tokens) and store it as a secured repository variable named BITBUCKET_TOKEN; or use an app password with BITBUCKET_USERNAME and BITBUCKET_APP_PASSWORD.'),
     },
 };
+/**
+ * A webhook URL, checked without ever quoting it (it is a secret): https, or http to this machine (a local relay or
+ * a test receiver). Empty means not configured.
+ */
+function webhookUrl(name, value) {
+    const trimmed = value?.trim() ?? '';
+    if (trimmed === '')
+        return null;
+    let parsed = null;
+    try {
+        parsed = new URL(trimmed);
+    }
+    catch {
+        parsed = null;
+    }
+    const local = parsed !== null && ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
+    if (!parsed || !(parsed.protocol === 'https:' || (parsed.protocol === 'http:' && local))) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Setting ${(0,errors/* quote */.hD)(name)} is not an https URL (its value is a secret and is not shown).`, `Set ${name} (or ${name === 'slack-webhook-url' ? 'SLACK_WEBHOOK_URL' : 'TEAMS_WEBHOOK_URL'}) to the webhook's full https URL, from a secret.`);
+    }
+    return trimmed;
+}
 /** Scheduled and manual runs are the periodic full reconcile; runs on push read incrementally. */
 function resolveReconcile(mode, env) {
     if (mode !== 'auto')
@@ -470,6 +519,26 @@ function stringMap(found, name) {
         return map;
     }
     throw invalid(name, source, value, 'a mapping');
+}
+/** The default (`checklist`) leaves the policy as it always was, so configs that never name it compare equal. */
+function hierarchySetting(hierarchy) {
+    return hierarchy === 'checklist' ? {} : { hierarchy };
+}
+/** `specialist=alice,bob` lines or a mapping of lists (or comma-separated strings), keyed by lower-case specialist. */
+function teamMap(found) {
+    if (!found)
+        return {};
+    const [value, source] = found;
+    const entries = typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? Object.entries(value)
+        : Object.entries(stringMap(found, 'team'));
+    const team = {};
+    for (const [specialist, members] of entries) {
+        const list = parseList(Array.isArray(members) ? members : members === null ? [] : String(members), 'team', source);
+        if (list.length > 0)
+            team[specialist.trim().toLowerCase()] = list;
+    }
+    return team;
 }
 
 ;// CONCATENATED MODULE: ./build/src/release/notes.js
@@ -846,6 +915,7 @@ const plan_BOARD_ACTIONS = [
     'add_to_board',
     'move_card',
     'update_progress',
+    'sync_milestones',
 ];
 const OPTION_COLORS = {
     backlog: 'GRAY',
@@ -1240,7 +1310,7 @@ function templates_boardTemplate(type) {
 
 const BOARD_SYNC_SETTINGS = {
     'board-action': {
-        help: `What to do: ${plan_BOARD_ACTIONS.join(', ')}. sync creates the board when missing, adds every card and keeps its fields in step.`,
+        help: `What to do: ${plan_BOARD_ACTIONS.join(', ')}. sync creates the board when missing, adds every card and keeps its fields in step; sync_milestones keeps milestones in step with release_milestones.`,
         default: 'sync',
     },
     'board-type': {
@@ -1276,7 +1346,7 @@ function resolveBoardSettings(raw, repository) {
     };
     const action = (text('board-action') ?? 'sync').toLowerCase().replace(/-/g, '_');
     if (!BOARD_ACTIONS.includes(action)) {
-        throw new OrchestratorGitError('CONFIG_INVALID', `board-action ${quote(action)} is not a board action.`, `Use one of ${BOARD_ACTIONS.join(', ')} (sync_milestones is the milestones command).`);
+        throw new OrchestratorGitError('CONFIG_INVALID', `board-action ${quote(action)} is not a board action.`, `Use one of ${BOARD_ACTIONS.join(', ')}.`);
     }
     const template = boardTemplate(text('board-type') ?? 'feature_development');
     const mappingText = text('status-mapping');
@@ -1422,11 +1492,410 @@ function locateFeaturesDir(given, cwd) {
     }) ?? null);
 }
 
+;// CONCATENATED MODULE: ./build/src/notify/changes.js
+/** The order (and headings) of the digest's sections. */
+const CHANGE_KINDS = [
+    { kind: 'created', heading: 'Created' },
+    { kind: 'closed', heading: 'Closed' },
+    { kind: 'reopened', heading: 'Reopened' },
+    { kind: 'updated', heading: 'Updated' },
+    { kind: 'moved', heading: 'Moved on the board' },
+    { kind: 'released', heading: 'Released' },
+];
+/** The completed changes of an issue sync (planned-only changes of a dry run are not changes). */
+function changesFromSyncOutcome(outcome) {
+    if (outcome.dryRun)
+        return [];
+    const changes = [];
+    for (const result of outcome.results) {
+        if (result.status !== 'done')
+            continue;
+        const { operation } = result;
+        if (operation.kind === 'createIssue') {
+            changes.push({
+                kind: 'created',
+                title: operation.title,
+                itemKey: operation.itemKey,
+                reference: result.issue ? `#${result.issue.number}` : null,
+                url: result.issue?.url ?? null,
+                detail: null,
+            });
+        }
+        else if (operation.kind === 'updateIssue') {
+            changes.push({
+                kind: operation.change,
+                title: operation.title,
+                itemKey: operation.itemKey,
+                reference: `#${result.issue?.number ?? operation.number}`,
+                url: result.issue?.url ?? operation.url,
+                detail: operation.change === 'updated' ? operation.fields.join(', ') : null,
+            });
+        }
+    }
+    return changes;
+}
+/** The digest of a GitHub Actions run (its page from GITHUB_SERVER_URL / GITHUB_REPOSITORY / GITHUB_RUN_ID). */
+function runUrlFromEnv(env) {
+    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: run } = env;
+    if (server && repository && run)
+        return `${server}/${repository}/actions/runs/${run}`;
+    if (env.CI_PIPELINE_URL)
+        return env.CI_PIPELINE_URL;
+    return null;
+}
+/** Changes grouped by kind in digest order, each group's items in run order. */
+function groupChanges(changes) {
+    return CHANGE_KINDS.map(({ kind, heading }) => ({
+        kind,
+        heading,
+        changes: changes.filter((change) => change.kind === kind),
+    })).filter((group) => group.changes.length > 0);
+}
+/** `3 created, 1 closed` — the one-line count of a digest. */
+function countLine(digest) {
+    const parts = groupChanges(digest.changes).map((group) => `${group.changes.length} ${group.kind === 'moved' ? 'moved' : group.kind}`);
+    if (digest.failed > 0)
+        parts.push(`${digest.failed} failed`);
+    return parts.join(', ');
+}
+/** Only http(s) URLs become links: anything else in the state is shown as text. */
+function safeUrl(url) {
+    if (!url)
+        return null;
+    try {
+        const parsed = new URL(url);
+        return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+    }
+    catch {
+        return null;
+    }
+}
+/** Untrusted text on one line, bounded. */
+function oneLine(text, max) {
+    const flat = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+;// CONCATENATED MODULE: ./build/src/engine/logger.js
+/** The logging interface shared by the actions (@actions/core) and the CLI (console), and safe text for log lines. */
+/**
+ * Untrusted text for a log line: one line, no control characters, bounded. Runners interpret workflow
+ * commands (`::add-mask::`, `::stop-commands::`) only at the start of a line, and every line we print
+ * starts with our own words, so removing line breaks is what keeps a task title from becoming a command.
+ */
+function logText(value, max = 200) {
+    const text = value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+    return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+}
+const silentLogger = {
+    info: () => undefined,
+    warning: () => undefined,
+    error: () => undefined,
+    debug: () => undefined,
+    group: (_name, body) => body(),
+};
+
+;// CONCATENATED MODULE: ./build/src/notify/slack.js
+/** A run's change digest as a Slack incoming-webhook message (Block Kit), within Slack's block and text limits. */
+
+/** Slack's limits: blocks per message, characters per section text, characters of a header. */
+const SLACK_MAX_BLOCKS = 50;
+const SLACK_MAX_SECTION_TEXT = 3000;
+const SLACK_MAX_HEADER_TEXT = 150;
+/** Slack's mrkdwn control characters as entities: untrusted text can neither link nor mention (`<!channel>`). */
+function escapeMrkdwn(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+function changeLine(change) {
+    const title = escapeMrkdwn(oneLine(change.title, 200));
+    const reference = change.reference ? escapeMrkdwn(oneLine(change.reference, 40)) : null;
+    const found = safeUrl(change.url);
+    const url = found && found.length <= 1000 ? found.replace(/\|/g, '%7C') : null;
+    const label = reference ? `${reference} ${title}` : title;
+    const linked = url ? `<${url}|${label}>` : label;
+    const detail = change.detail ? ` — _${escapeMrkdwn(oneLine(change.detail, 200))}_` : '';
+    return `• ${linked}${detail}`;
+}
+function buildSlackMessage(digest) {
+    const heading = oneLine(`orchestrator-git ${digest.job}: ${digest.repository}`, SLACK_MAX_HEADER_TEXT);
+    const summary = countLine(digest);
+    const run = safeUrl(digest.runUrl);
+    const blocks = [
+        { type: 'header', text: { type: 'plain_text', text: heading, emoji: false } },
+        {
+            type: 'context',
+            elements: [
+                {
+                    type: 'mrkdwn',
+                    text: `${escapeMrkdwn(summary)}${run ? ` · <${run.replace(/\|/g, '%7C')}|view the run>` : ''}`,
+                },
+            ],
+        },
+    ];
+    // One block is kept back for the "and N more" line.
+    const room = SLACK_MAX_BLOCKS - 1;
+    let left = digest.changes.length;
+    for (const group of groupChanges(digest.changes)) {
+        if (blocks.length >= room)
+            break;
+        let text = `*${group.heading}* (${group.changes.length})`;
+        let stop = false;
+        for (const change of group.changes) {
+            const line = changeLine(change);
+            if (text.length + 1 + line.length > SLACK_MAX_SECTION_TEXT) {
+                // A new section needs a block now and leaves one for the group's last section.
+                if (blocks.length + 1 >= room) {
+                    stop = true;
+                    break;
+                }
+                blocks.push({ type: 'section', text: { type: 'mrkdwn', text } });
+                text = line;
+            }
+            else {
+                text = `${text}\n${line}`;
+            }
+            left -= 1;
+        }
+        blocks.push({ type: 'section', text: { type: 'mrkdwn', text } });
+        if (stop)
+            break;
+    }
+    if (left > 0) {
+        blocks.push({
+            type: 'context',
+            elements: [{ type: 'mrkdwn', text: `… and ${left} more${run ? ' (see the run)' : ''}` }],
+        });
+    }
+    return { text: `${heading} — ${summary}`, blocks };
+}
+
+;// CONCATENATED MODULE: ./build/src/notify/teams.js
+/**
+ * A run's change digest as a Microsoft Teams message: an Adaptive Card (1.4) in the envelope a Teams workflow
+ * ("Post to a channel when a webhook request is received") expects, kept well under Teams' 28 KB message limit.
+ */
+
+const TEAMS_CARD_VERSION = '1.4';
+/** Lines of changes per card; the rest is counted in an "and N more" line. */
+const TEAMS_MAX_CHANGES = 60;
+/** Bytes of card JSON before the changes stop (Teams refuses messages over about 28 KB). */
+const TEAMS_MAX_BYTES = 24_000;
+/** Markdown control characters escaped, so a title can neither link nor format. */
+function escapeMarkdown(text) {
+    return text.replace(/([\\`*_[\]()#~<>])/g, '\\$1');
+}
+function teams_changeLine(change) {
+    const title = escapeMarkdown(oneLine(change.title, 200));
+    const reference = change.reference ? escapeMarkdown(oneLine(change.reference, 40)) : null;
+    const found = safeUrl(change.url);
+    const url = found && found.length <= 1000 ? found.replace(/\(/g, '%28').replace(/\)/g, '%29') : null;
+    const label = reference ? `${reference} ${title}` : title;
+    const detail = change.detail ? ` — _${escapeMarkdown(oneLine(change.detail, 200))}_` : '';
+    return `- ${url ? `[${label}](${url})` : label}${detail}`;
+}
+function buildTeamsMessage(digest) {
+    const groups = groupChanges(digest.changes);
+    const body = [
+        {
+            type: 'TextBlock',
+            text: escapeMarkdown(oneLine(`orchestrator-git ${digest.job}: ${digest.repository}`, 200)),
+            wrap: true,
+            size: 'Medium',
+            weight: 'Bolder',
+        },
+        {
+            type: 'FactSet',
+            facts: [
+                ...groups.map((group) => ({ title: group.heading, value: String(group.changes.length) })),
+                ...(digest.failed > 0 ? [{ title: 'Failed', value: String(digest.failed) }] : []),
+            ],
+        },
+    ];
+    let shown = 0;
+    let bytes = JSON.stringify(body).length;
+    outer: for (const group of groups) {
+        const heading = {
+            type: 'TextBlock',
+            text: `**${group.heading}**`,
+            wrap: true,
+            spacing: 'Medium',
+        };
+        body.push(heading);
+        bytes += JSON.stringify(heading).length;
+        for (const change of group.changes) {
+            const line = {
+                type: 'TextBlock',
+                text: teams_changeLine(change),
+                wrap: true,
+                spacing: 'None',
+            };
+            const size = JSON.stringify(line).length;
+            if (shown >= TEAMS_MAX_CHANGES || bytes + size > TEAMS_MAX_BYTES)
+                break outer;
+            body.push(line);
+            bytes += size;
+            shown += 1;
+        }
+    }
+    const left = digest.changes.length - shown;
+    if (left > 0)
+        body.push({ type: 'TextBlock', text: `… and ${left} more`, wrap: true, isSubtle: true });
+    const run = safeUrl(digest.runUrl);
+    const card = {
+        $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+        type: 'AdaptiveCard',
+        version: TEAMS_CARD_VERSION,
+        body,
+        ...(run ? { actions: [{ type: 'Action.OpenUrl', title: 'View the run', url: run }] } : {}),
+        msteams: { width: 'Full' },
+    };
+    return {
+        type: 'message',
+        attachments: [
+            { contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: card },
+        ],
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/notify/deliver.js
+
+
+
+const DEFAULT_NOTIFY_TIMEOUT_MS = 10_000;
+function hasNotificationTargets(targets) {
+    return Boolean(targets.slackWebhookUrl || targets.teamsWebhookUrl);
+}
+/**
+ * Posts the digest to every configured webhook, concurrently; sends nothing when nothing changed. Each failure is
+ * logged as a warning that names the service and the status.
+ */
+async function deliverDigest(digest, targets, log, options = {}) {
+    if (digest.changes.length === 0)
+        return [];
+    const timeoutMs = options.timeoutMs ?? DEFAULT_NOTIFY_TIMEOUT_MS;
+    const sends = [];
+    if (targets.slackWebhookUrl) {
+        sends.push(post('Slack', targets.slackWebhookUrl, buildSlackMessage(digest), timeoutMs));
+    }
+    if (targets.teamsWebhookUrl) {
+        sends.push(post('Microsoft Teams', targets.teamsWebhookUrl, buildTeamsMessage(digest), timeoutMs));
+    }
+    const results = await Promise.all(sends);
+    for (const result of results) {
+        if (result.delivered)
+            log.info(`${result.service} notified (${digest.changes.length} changes).`);
+        else
+            log.warning(`${result.service} notification failed: ${result.problem ?? 'unknown problem'}. The sync itself is unaffected.`);
+    }
+    return results;
+}
+async function post(service, url, payload, timeoutMs) {
+    try {
+        const response = await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json; charset=utf-8' },
+            body: JSON.stringify(payload),
+            // A redirect could carry the message (and the URL's secret path) somewhere else.
+            redirect: 'manual',
+            signal: AbortSignal.timeout(timeoutMs),
+        });
+        const text = await response.text().catch(() => '');
+        if (response.status >= 200 && response.status < 300) {
+            return { service, delivered: true, status: response.status, problem: null };
+        }
+        const said = scrub(text, url);
+        return {
+            service,
+            delivered: false,
+            status: response.status,
+            problem: `HTTP ${response.status}${said ? ` ${logText(said, 120)}` : ''}`,
+        };
+    }
+    catch (error) {
+        return { service, delivered: false, status: null, problem: describeNetworkError(error, timeoutMs) };
+    }
+}
+/** The answer's text without the URL or any part of its path (a service may echo the request). */
+function scrub(text, url) {
+    let scrubbed = text.split(url).join('[webhook]');
+    try {
+        const { pathname, search } = new URL(url);
+        for (const part of [...pathname.split('/'), ...search.slice(1).split(/[&=]/)]) {
+            if (part.length >= 6)
+                scrubbed = scrubbed.split(part).join('[…]');
+        }
+    }
+    catch {
+        // An unparseable URL never reached the network.
+    }
+    return scrubbed.trim();
+}
+/**
+ * A network failure in words: the error's own message may name the host and port, so only its code is kept. Read by
+ * shape, not `instanceof`: fetch's errors may come from another realm (a test runner's VM context).
+ */
+function describeNetworkError(error, timeoutMs) {
+    const fields = (value) => typeof value === 'object' && value !== null ? value : {};
+    const { name, cause } = fields(error);
+    if (name === 'TimeoutError' || name === 'AbortError')
+        return `no answer within ${timeoutMs / 1000} s`;
+    // Node's connect may fail with an AggregateError (one error per address tried).
+    const inner = fields(cause);
+    const first = Array.isArray(inner.errors) ? fields(inner.errors[0]) : {};
+    const found = inner.code ?? first.code;
+    const code = typeof found === 'string' ? found : null;
+    switch (code) {
+        case 'ECONNREFUSED':
+            return 'connection refused';
+        case 'ENOTFOUND':
+        case 'EAI_AGAIN':
+            return 'the host could not be resolved';
+        case 'ECONNRESET':
+        case 'UND_ERR_SOCKET':
+            return 'the connection was closed before an answer';
+        case null:
+            return 'the request could not be sent';
+        default:
+            return `the request could not be sent (${code.replace(/[^A-Z0-9_]/g, '')})`;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/notify/index.js
+
+
+
+
+
+
+/**
+ * Notifies the configured services of an issue sync's changes (none for a dry run or a run that changed nothing).
+ * Never throws: a notifier's failure is logged as a warning and returned.
+ */
+async function notifyIssueSync(outcome, targets, env, log, options = {}) {
+    if (!hasNotificationTargets(targets))
+        return [];
+    const digest = {
+        job: 'issue sync',
+        repository: outcome.repository,
+        runUrl: runUrlFromEnv(env),
+        changes: changesFromSyncOutcome(outcome),
+        failed: outcome.counts.failed,
+    };
+    try {
+        return await deliverDigest(digest, targets, log, options);
+    }
+    catch (error) {
+        // Building or sending the digest must never fail the sync; the message names no URL.
+        log.warning(`Notifications were not sent: ${error instanceof Error ? error.name : 'unexpected error'}. The sync itself is unaffected.`);
+        return [];
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/src/platforms/index.js
 async function createIssueTracker(config, warn) {
     switch (config.platform) {
         case 'github': {
-            const { GitHubIssueTracker } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(514)]).then(__webpack_require__.bind(__webpack_require__, 6514));
+            const { GitHubIssueTracker } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(278)]).then(__webpack_require__.bind(__webpack_require__, 278));
             return new GitHubIssueTracker(config.repository, {
                 token: config.token,
                 baseUrl: config.apiUrl,
@@ -2859,6 +3328,18 @@ const runSchema = schemas/* object */.Ikc({
     counts: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* number */.aig()).nullable().default(null),
     seenUntil: json_export_optionalText,
 });
+const releaseSchema = schemas/* object */.Ikc({
+    platform,
+    repository: json_export_text,
+    tag: json_export_text.min(1),
+    version: json_export_text,
+    commit: json_export_text,
+    previousTag: json_export_optionalText,
+    milestone: json_export_optionalText,
+    releaseUrl: json_export_optionalText,
+    releasedAt: json_export_text,
+    items: ids,
+});
 const stateDocumentSchema = schemas/* object */.Ikc({
     format: schemas/* literal */.euz(STATE_FORMAT),
     version: schemas/* literal */.euz(STATE_FORMAT_VERSION),
@@ -2876,6 +3357,8 @@ const stateDocumentSchema = schemas/* object */.Ikc({
         items: schemas/* array */.YOg(itemSchema).default([]),
         journal: schemas/* array */.YOg(journalSchema).default([]),
         runs: schemas/* array */.YOg(runSchema).default([]),
+        // Release records (added in 0.x with migration 2): optional, so earlier exports read unchanged.
+        releases: schemas/* array */.YOg(releaseSchema).optional(),
     })
         .default({ items: [], journal: [], runs: [] }),
 });
@@ -2971,6 +3454,7 @@ function exportState(state, syncRecords = {}, options = {}) {
             items: syncRecords.items ?? [],
             journal: syncRecords.journal ?? [],
             runs: syncRecords.runs ?? [],
+            ...(syncRecords.releases && syncRecords.releases.length > 0 ? { releases: syncRecords.releases } : {}),
         },
     });
 }
@@ -3026,6 +3510,28 @@ function serializeStateDocument(doc) {
                     : Object.fromEntries(Object.entries(r.counts).sort(([a], [b]) => compareIds(a, b))),
                 seenUntil: r.seenUntil,
             })),
+            // Only when there are any: an export without releases stays byte-identical to earlier versions.
+            ...(doc.sync.releases && doc.sync.releases.length > 0
+                ? {
+                    releases: [...doc.sync.releases]
+                        .sort((a, b) => compareIds(a.platform, b.platform) ||
+                        compareIds(a.repository, b.repository) ||
+                        compareIds(a.releasedAt, b.releasedAt) ||
+                        compareIds(a.tag, b.tag))
+                        .map((r) => ({
+                        platform: r.platform,
+                        repository: r.repository,
+                        tag: r.tag,
+                        version: r.version,
+                        commit: r.commit,
+                        previousTag: r.previousTag,
+                        milestone: r.milestone,
+                        releaseUrl: r.releaseUrl,
+                        releasedAt: r.releasedAt,
+                        items: [...r.items].sort(),
+                    })),
+                }
+                : {}),
         },
     };
     return `${JSON.stringify(ordered, null, 2)}\n`;
@@ -3165,6 +3671,20 @@ CREATE TABLE orchestrator_git_runs (
   run_id TEXT PRIMARY KEY, platform TEXT NOT NULL, repository TEXT NOT NULL, started_at TEXT NOT NULL,
   finished_at TEXT, full_reconcile INTEGER NOT NULL DEFAULT 1, outcome TEXT, counts TEXT, seen_until TEXT);`,
     },
+    {
+        version: 2,
+        name: 'release records',
+        sql: `
+CREATE TABLE orchestrator_git_releases (
+  platform TEXT NOT NULL, repository TEXT NOT NULL, tag TEXT NOT NULL, version TEXT NOT NULL,
+  commit_sha TEXT NOT NULL, previous_tag TEXT, milestone TEXT, release_url TEXT,
+  released_at TEXT NOT NULL,        -- when the tag step first recorded it (ISO 8601)
+  PRIMARY KEY (platform, repository, tag));
+CREATE TABLE orchestrator_git_released_items (
+  platform TEXT NOT NULL, repository TEXT NOT NULL, tag TEXT NOT NULL,
+  item_key TEXT NOT NULL,           -- 'feature:<id>' or 'task:<id>'
+  PRIMARY KEY (platform, repository, tag, item_key));`,
+    },
 ];
 const MIGRATIONS_TABLE_SQL = `CREATE TABLE IF NOT EXISTS orchestrator_git_migrations (
   version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`;
@@ -3174,6 +3694,8 @@ const PRODUCT_TABLES = [
     'orchestrator_git_items',
     'orchestrator_git_journal',
     'orchestrator_git_runs',
+    'orchestrator_git_releases',
+    'orchestrator_git_released_items',
     ...Object.keys(SEED_TABLES_SQL),
 ];
 /**
@@ -3570,6 +4092,70 @@ function readDatabaseState(db, file) {
 ;// CONCATENATED MODULE: ./build/src/state/sync-records.js
 /** The product's own sync bookkeeping (synced items, journal, runs) and how it is kept in SQLite. */
 
+/** Same release, same items (the date is when it was first recorded, and does not count). */
+function sameRelease(a, b) {
+    return JSON.stringify({ ...a, releasedAt: '' }) === JSON.stringify({ ...b, releasedAt: '' });
+}
+/** Release records of the database, oldest first; none before migration 2 ran. */
+function selectReleases(db, platform, repository) {
+    if (!hasTable(db, 'orchestrator_git_releases'))
+        return [];
+    const items = new Map();
+    forEachRow(db, 'SELECT platform, repository, tag, item_key FROM orchestrator_git_released_items ORDER BY item_key', [], (row) => {
+        const key = `${String(row[0])}\u0000${String(row[1])}\u0000${String(row[2])}`;
+        const list = items.get(key) ?? [];
+        list.push(String(row[3]));
+        items.set(key, list);
+    });
+    const releases = [];
+    forEachRow(db, `SELECT platform, repository, tag, version, commit_sha, previous_tag, milestone, release_url, released_at
+       FROM orchestrator_git_releases ORDER BY released_at, tag`, [], (row) => {
+        if (platform !== undefined && row[0] !== platform)
+            return;
+        if (repository !== undefined && row[1] !== repository)
+            return;
+        const text = (value) => value === null || value === undefined ? null : String(value);
+        releases.push({
+            platform: String(row[0]),
+            repository: String(row[1]),
+            tag: String(row[2]),
+            version: String(row[3]),
+            commit: String(row[4]),
+            previousTag: text(row[5]),
+            milestone: text(row[6]),
+            releaseUrl: text(row[7]),
+            releasedAt: String(row[8]),
+            items: items.get(`${String(row[0])}\u0000${String(row[1])}\u0000${String(row[2])}`) ?? [],
+        });
+    });
+    return releases;
+}
+/** Records (or replaces) a release and its items, in one transaction. */
+function writeRelease(db, release) {
+    const key = [release.platform, release.repository, release.tag];
+    db.run('BEGIN');
+    try {
+        db.run(`INSERT OR REPLACE INTO orchestrator_git_releases
+         (platform, repository, tag, version, commit_sha, previous_tag, milestone, release_url, released_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+            ...key,
+            release.version,
+            release.commit,
+            release.previousTag,
+            release.milestone,
+            release.releaseUrl,
+            release.releasedAt,
+        ]);
+        db.run('DELETE FROM orchestrator_git_released_items WHERE platform = ? AND repository = ? AND tag = ?', key);
+        for (const item of release.items)
+            db.run('INSERT INTO orchestrator_git_released_items (platform, repository, tag, item_key) VALUES (?, ?, ?, ?)', [...key, item]);
+        db.run('COMMIT');
+    }
+    catch (error) {
+        db.run('ROLLBACK');
+        throw error;
+    }
+}
 /** Journal entries are kept for this many runs (the newest by their latest entry). */
 const JOURNAL_RUNS_KEPT = 20;
 /** Run records are kept for this many runs per platform + repository. */
@@ -3924,7 +4510,13 @@ class SqliteStateStore {
         return selectLastRun(this.db, platform, repository);
     }
     syncRecords() {
-        return { items: selectItems(this.db), journal: selectJournal(this.db), runs: selectRuns(this.db) };
+        const releases = selectReleases(this.db);
+        return {
+            items: selectItems(this.db),
+            journal: selectJournal(this.db),
+            runs: selectRuns(this.db),
+            ...(releases.length > 0 ? { releases } : {}),
+        };
     }
     upsertLink(link) {
         const rows = this.matchingLinkRows(link);
@@ -4061,6 +4653,16 @@ class SqliteStateStore {
             return;
         this.beginWrite();
         writeRun(this.db, run);
+    }
+    releases(platform, repository) {
+        return selectReleases(this.db, platform, repository);
+    }
+    recordRelease(release) {
+        const current = selectReleases(this.db, release.platform, release.repository).find((r) => r.tag === release.tag);
+        if (current && sameRelease(current, release))
+            return;
+        this.beginWrite();
+        writeRelease(this.db, { ...release, releasedAt: current?.releasedAt ?? release.releasedAt });
     }
     async save() {
         if (!this.dirty)
@@ -4202,6 +4804,28 @@ class JsonStateStore {
         this.doc.sync.runs = pruneRuns(runs, run.platform, run.repository);
         this.dirty = true;
     }
+    releases(platform, repository) {
+        return (this.doc.sync.releases ?? [])
+            .filter((r) => r.platform === platform && r.repository === repository)
+            .map((r) => ({ ...r, items: [...r.items] }));
+    }
+    recordRelease(release) {
+        const releases = (this.doc.sync.releases ??= []);
+        const index = releases.findIndex((r) => r.platform === release.platform && r.repository === release.repository && r.tag === release.tag);
+        const current = releases[index];
+        if (current && sameRelease(current, release))
+            return;
+        const copy = {
+            ...release,
+            items: [...release.items],
+            releasedAt: current?.releasedAt ?? release.releasedAt,
+        };
+        if (index >= 0)
+            releases.splice(index, 1, copy);
+        else
+            releases.push(copy);
+        this.dirty = true;
+    }
     async save() {
         if (!this.dirty)
             return false;
@@ -4340,6 +4964,255 @@ function isOwnedLabel(policy, name) {
     return Object.values(policy.labelPrefixes).some((prefix) => prefix !== null && prefix.trim() !== '' && lower.startsWith(prefix.toLowerCase()));
 }
 
+;// CONCATENATED MODULE: ./build/src/core/hierarchy.js
+/** GitHub: "You can add up to 100 sub-issues per parent issue and create up to eight levels of nested sub-issues." */
+const MAX_SUB_ISSUES = 100;
+const MAX_SUB_ISSUE_LEVELS = 8;
+/** The hierarchy a run uses: `checklist` unless set, and only the checklist where the platform has no native relations. */
+function effectiveHierarchy(hierarchy, nativeRelations) {
+    const wanted = hierarchy ?? 'checklist';
+    if (wanted === 'checklist')
+        return { hierarchy: 'checklist', dependencyLine: false };
+    return { hierarchy: nativeRelations ? wanted : 'checklist', dependencyLine: true };
+}
+/**
+ * The relations between managed items: a feature's issue is the parent of its top-level tasks' issues, a task's issue
+ * the parent of its subtasks'; task_dependencies become blocked-by. Items that are not issues take no part.
+ */
+function deriveRelations(state, desired) {
+    const present = new Set(desired.issues.map((issue) => issue.itemKey));
+    const taskIds = new Set(state.tasks.map((task) => task.id));
+    const candidates = new Map();
+    const add = (parent, key, position, order) => {
+        if (!present.has(parent) || !present.has(key))
+            return;
+        const list = candidates.get(parent) ?? [];
+        list.push({ key, position, order });
+        candidates.set(parent, list);
+    };
+    state.tasks.forEach((task, order) => {
+        const key = `task:${task.id}`;
+        if (task.parentId !== null && taskIds.has(task.parentId)) {
+            add(`task:${task.parentId}`, key, task.position, order);
+        }
+        else if (task.featureId) {
+            // The feature's own block lists its tasks in the state's order: the sub-issues follow it.
+            add(`feature:${task.featureId}`, key, order, order);
+        }
+    });
+    const relations = {
+        children: new Map(),
+        parentOf: new Map(),
+        blockedBy: new Map(),
+        notes: [],
+    };
+    const ordered = new Map();
+    for (const [parent, list] of candidates) {
+        list.sort((a, b) => a.position - b.position || compare(a.key, b.key) || a.order - b.order);
+        ordered.set(parent, list.map((entry) => entry.key));
+    }
+    const hasParent = new Set([...ordered.values()].flat());
+    const roots = [...ordered.keys()].filter((key) => !hasParent.has(key)).sort(compare);
+    const placed = new Set();
+    // Walk from the roots, so each item's level is known; an item too deep starts a tree of its own.
+    const walk = (parent, level) => {
+        placed.add(parent);
+        const children = ordered.get(parent) ?? [];
+        const attached = [];
+        for (const child of children) {
+            if (placed.has(child))
+                continue;
+            if (attached.length >= MAX_SUB_ISSUES) {
+                placed.add(child);
+                walk(child, 1);
+                continue;
+            }
+            if (level + 1 > MAX_SUB_ISSUE_LEVELS) {
+                relations.notes.push({
+                    itemKey: child,
+                    message: `is ${level + 1} levels deep, more than the ${MAX_SUB_ISSUE_LEVELS} levels of sub-issues GitHub allows: not attached to its parent's issue (${parent}), which lists it instead; flatten the orchestrator's tree, or use hierarchy: checklist`,
+                });
+                walk(child, 1);
+                continue;
+            }
+            attached.push(child);
+            relations.parentOf.set(child, parent);
+            walk(child, level + 1);
+        }
+        if (children.length > MAX_SUB_ISSUES) {
+            relations.notes.push({
+                itemKey: parent,
+                message: `has ${children.length} subtasks, more than the ${MAX_SUB_ISSUES} sub-issues GitHub allows per issue: the first ${MAX_SUB_ISSUES} are attached, the rest are only listed in its block; split the task in the orchestrator`,
+            });
+        }
+        if (attached.length > 0)
+            relations.children.set(parent, attached);
+    };
+    for (const root of roots)
+        walk(root, 1);
+    // Cycles in parent links (a corrupt state) have no root: their items stay unattached.
+    for (const task of state.tasks) {
+        const key = `task:${task.id}`;
+        if (!present.has(key))
+            continue;
+        const blockers = [];
+        for (const id of task.dependencies) {
+            const blocker = `task:${id}`;
+            if (blocker !== key && present.has(blocker) && !blockers.includes(blocker))
+                blockers.push(blocker);
+        }
+        if (blockers.length > 0)
+            relations.blockedBy.set(key, blockers);
+    }
+    return relations;
+}
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/**
+ * The writes that give `parent` the desired sub-issues in the desired order. Owned relations are those between two
+ * managed issues: unmanaged children stay; a managed child attached by hand to an unmanaged parent stays there (and
+ * is reported). `current` is the parent's sub-issue list as read (in its order); `wantedElsewhere` says whether a
+ * managed child belongs under another parent (whose own pass moves it there).
+ */
+function planSubIssues(parent, desired, current, wantedElsewhere, isManagedNumber) {
+    const operations = [];
+    const notes = [];
+    const desiredIds = new Set(desired.map((child) => child.id));
+    const currentIds = new Set(current.map((child) => child.id));
+    const order = current.filter((child) => desiredIds.has(child.id)).map((child) => child.id);
+    for (const child of desired) {
+        if (currentIds.has(child.id))
+            continue;
+        const elsewhere = child.parentNumber ?? null;
+        if (elsewhere !== null && elsewhere !== parent.number && !isManagedNumber(elsewhere)) {
+            notes.push(`#${child.number} (${child.itemKey ?? 'unmanaged'}) was attached by hand to #${elsewhere}, which the tool does not manage; left there instead of moving it under #${parent.number}`);
+            continue;
+        }
+        operations.push({
+            kind: 'addSubIssue',
+            parent,
+            child,
+            replaceParent: elsewhere !== null && elsewhere !== parent.number,
+            reason: elsewhere !== null && elsewhere !== parent.number
+                ? `moved from #${elsewhere} in the orchestrator`
+                : 'subtask in the orchestrator',
+        });
+        order.push(child.id);
+    }
+    for (const child of current) {
+        if (desiredIds.has(child.id) || child.itemKey === null)
+            continue;
+        if (wantedElsewhere(child.itemKey))
+            continue;
+        operations.push({
+            kind: 'removeSubIssue',
+            parent,
+            child,
+            reason: 'no longer a subtask of this item in the orchestrator',
+        });
+    }
+    const byId = new Map(desired.map((child) => [child.id, child]));
+    const attachable = desired.filter((child) => order.includes(child.id)).map((child) => child.id);
+    for (const move of reorderMoves(order, attachable)) {
+        const child = byId.get(move.id);
+        if (!child)
+            continue;
+        operations.push({
+            kind: 'reorderSubIssue',
+            parent,
+            child,
+            afterId: move.afterId,
+            beforeId: move.beforeId,
+            reason: "follows the orchestrator's order",
+        });
+    }
+    return { operations, notes };
+}
+/**
+ * The fewest moves (each "put X after Y", or before Y for the first) that turn `current` into `desired` (both the
+ * same ids): everything on a longest run already in order stays put, the rest moves next to its predecessor.
+ */
+function reorderMoves(current, desired) {
+    const rank = new Map(desired.map((id, index) => [id, index]));
+    const sequence = current.filter((id) => rank.has(id)).map((id) => rank.get(id) ?? 0);
+    const kept = new Set(longestIncreasing(sequence).map((index) => desired[index] ?? -1));
+    const firstKept = desired.find((id) => kept.has(id)) ?? null;
+    const moves = [];
+    desired.forEach((id, index) => {
+        if (kept.has(id))
+            return;
+        const previous = index > 0 ? (desired[index - 1] ?? null) : null;
+        moves.push(previous !== null
+            ? { id, afterId: previous, beforeId: null }
+            : { id, afterId: null, beforeId: firstKept });
+    });
+    return moves;
+}
+/** The values of a longest strictly increasing subsequence. */
+function longestIncreasing(values) {
+    const tails = [];
+    const tailIndex = [];
+    const previous = new Array(values.length).fill(-1);
+    values.forEach((value, index) => {
+        let low = 0;
+        let high = tails.length;
+        while (low < high) {
+            const mid = (low + high) >> 1;
+            if ((tails[mid] ?? 0) < value)
+                low = mid + 1;
+            else
+                high = mid;
+        }
+        tails[low] = value;
+        tailIndex[low] = index;
+        previous[index] = low > 0 ? (tailIndex[low - 1] ?? -1) : -1;
+    });
+    const out = [];
+    let cursor = tailIndex[tails.length - 1] ?? -1;
+    while (cursor >= 0) {
+        out.unshift(values[cursor] ?? 0);
+        cursor = previous[cursor] ?? -1;
+    }
+    return out;
+}
+/** The writes that make `issue` blocked by exactly the desired managed issues; blockers the tool does not manage stay. */
+function planBlockedBy(issue, desired, current) {
+    const operations = [];
+    const currentIds = new Set(current.map((blocker) => blocker.id));
+    const desiredIds = new Set(desired.map((blocker) => blocker.id));
+    for (const blocker of desired) {
+        if (currentIds.has(blocker.id))
+            continue;
+        operations.push({ kind: 'addBlockedBy', issue, blocker, reason: 'dependency in the orchestrator' });
+    }
+    for (const blocker of current) {
+        if (desiredIds.has(blocker.id) || blocker.itemKey === null)
+            continue;
+        operations.push({
+            kind: 'removeBlockedBy',
+            issue,
+            blocker,
+            reason: 'no longer a dependency in the orchestrator',
+        });
+    }
+    return operations;
+}
+function describeRelation(operation) {
+    switch (operation.kind) {
+        case 'addSubIssue':
+            return `Attach #${operation.child.number} under #${operation.parent.number}`;
+        case 'removeSubIssue':
+            return `Detach #${operation.child.number} from #${operation.parent.number}`;
+        case 'reorderSubIssue':
+            return `Move #${operation.child.number} within #${operation.parent.number}`;
+        case 'addBlockedBy':
+            return `Mark #${operation.issue.number} blocked by #${operation.blocker.number}`;
+        case 'removeBlockedBy':
+            return `Unmark #${operation.issue.number} blocked by #${operation.blocker.number}`;
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/src/core/status.js
 function issueStateFor(status) {
     switch (status) {
@@ -4374,12 +5247,21 @@ function displayStatus(status) {
 
 
 
+
 function itemKey(kind, id) {
     return `${kind}:${id}`;
 }
 const DESCRIPTION_LIMIT = 30_000;
 const CHECKLIST_LIMIT = 500;
-function deriveDesiredState(state, policy) {
+/**
+ * `nativeRelations`: the platform links sub-issues and dependencies itself (GitHub); elsewhere a hierarchy other than
+ * `checklist` keeps the checklist and adds the "Depends on" line.
+ */
+function deriveDesiredState(state, policy, options = {}) {
+    const layout = {
+        ...effectiveHierarchy(policy.hierarchy, options.nativeRelations ?? false),
+        titles: new Map(state.tasks.map((task) => [task.id, task.title])),
+    };
     const children = groupChildren(state.tasks);
     const byId = new Map(state.tasks.map((task) => [task.id, task]));
     const topLevel = state.tasks.filter((task) => task.parentId === null || !byId.has(task.parentId));
@@ -4402,9 +5284,10 @@ function deriveDesiredState(state, policy) {
         issues.push(deriveFeatureIssue(feature, tasksByFeature.get(feature.id) ?? [], state.milestones, policy));
     }
     if (policy.tasks !== 'none') {
-        const synced = policy.tasks === 'all' ? state.tasks : topLevel;
+        const everyTask = policy.tasks === 'all' || layout.hierarchy !== 'checklist';
+        const synced = everyTask ? state.tasks : topLevel;
         for (const task of synced) {
-            issues.push(deriveTaskIssue(task, children, state.milestones, policy));
+            issues.push(deriveTaskIssue(task, children, state.milestones, policy, layout));
         }
     }
     else {
@@ -4485,9 +5368,10 @@ function deriveFeatureIssue(feature, tasks, milestones, policy) {
         attributes: {},
     };
 }
-function deriveTaskIssue(task, children, milestones, policy) {
+function deriveTaskIssue(task, children, milestones, policy, layout) {
     const neutralise = policy.neutraliseMentions;
-    const nested = policy.tasks === 'top-level';
+    // With sub-issues every task is an issue, yet the block still counts (and `both` lists) the whole subtree.
+    const nested = policy.tasks === 'top-level' || layout.hierarchy !== 'checklist';
     const lines = [];
     const descendants = [];
     collectChecklist(task, children, nested, 0, new Set([task.id]), lines, descendants, neutralise);
@@ -4518,7 +5402,9 @@ function deriveTaskIssue(task, children, milestones, policy) {
             description: safeMarkdown(task.description, neutralise).trim() || '_No description._',
             tail: [
                 '',
-                ...(shown.length ? ['#### Subtasks', ...shown, ''] : []),
+                ...(shown.length && layout.hierarchy !== 'sub-issues' ? ['#### Subtasks', ...shown, ''] : []),
+                ...subIssueList(children.get(task.id) ?? [], layout, neutralise),
+                ...dependencyLine(task, layout, neutralise),
                 `<sub>Orchestrator task \`${codeText(task.id)}\`${task.featureId ? ` · feature \`${codeText(task.featureId)}\`` : ''}</sub>`,
             ].join('\n'),
         },
@@ -4537,6 +5423,31 @@ function deriveTaskIssue(task, children, milestones, policy) {
         priority: task.priority,
         attributes: {},
     };
+}
+/**
+ * The direct subtasks, in the orchestrator's order, that GitHub shows as sub-issues: the list makes a change of
+ * children or order change the parent's block, which is what tells the next run to look at its sub-issues.
+ */
+function subIssueList(children, layout, neutralise) {
+    if (layout.hierarchy === 'checklist' || children.length === 0)
+        return [];
+    const lines = children
+        .slice(0, CHECKLIST_LIMIT)
+        .map((child, index) => `${index + 1}. ${truncate(inlineText(child.title, neutralise) || inlineText(child.id, neutralise), 200)} · ${displayStatus(child.status).toLowerCase()}`);
+    if (children.length > CHECKLIST_LIMIT)
+        lines.push(`- … and ${children.length - CHECKLIST_LIMIT} more`);
+    return ['#### Sub-issues', ...lines, ''];
+}
+/** The task's prerequisites by title (GitHub also links them as blocked-by). */
+function dependencyLine(task, layout, neutralise) {
+    if (!layout.dependencyLine || task.dependencies.length === 0)
+        return [];
+    const names = [...new Set(task.dependencies)]
+        .filter((id) => id !== task.id)
+        .map((id) => truncate(inlineText(layout.titles.get(id) ?? id, neutralise) || inlineText(id, neutralise), 120));
+    if (names.length === 0)
+        return [];
+    return [`**Depends on:** ${names.join(' · ')}`, ''];
 }
 function collectChecklist(task, children, nested, depth, seen, lines, descendants, neutralise) {
     for (const child of children.get(task.id) ?? []) {
@@ -5372,25 +6283,6 @@ async function readActual(tracker, store, desired, requested, createCompleted) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/src/engine/logger.js
-/** The logging interface shared by the actions (@actions/core) and the CLI (console), and safe text for log lines. */
-/**
- * Untrusted text for a log line: one line, no control characters, bounded. Runners interpret workflow
- * commands (`::add-mask::`, `::stop-commands::`) only at the start of a line, and every line we print
- * starts with our own words, so removing line breaks is what keeps a task title from becoming a command.
- */
-function logText(value, max = 200) {
-    const text = value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
-    return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
-}
-const silentLogger = {
-    info: () => undefined,
-    warning: () => undefined,
-    error: () => undefined,
-    debug: () => undefined,
-    group: (_name, body) => body(),
-};
-
 ;// CONCATENATED MODULE: ./build/src/engine/concurrent-runs.js
 
 
@@ -5632,7 +6524,292 @@ function limitToScope(plan, scope, desired) {
         (operation.kind !== 'createMilestone' || milestones.has(operation.milestone.title)));
 }
 
+;// CONCATENATED MODULE: ./build/src/engine/team.js
+
+/** The member of `members` with the fewest open issues (`load`), ties broken by name; null when none is left. */
+function leastLoaded(members, load) {
+    let chosen = null;
+    for (const member of members) {
+        const count = load.get(member.toLowerCase()) ?? 0;
+        const best = chosen === null ? Infinity : (load.get(chosen.toLowerCase()) ?? 0);
+        if (count < best || (count === best && chosen !== null && member.toLowerCase() < chosen.toLowerCase()))
+            chosen = member;
+    }
+    return chosen;
+}
+/**
+ * Adds a team member to each planned create of a task that has a specialist with a team and no assignee. Load is
+ * counted from the open issues the run read (all of them after a full read; those updated since the last run after
+ * an incremental one) plus the assignments made here.
+ */
+async function assignTeams(plan, tasks, team, actual, tracker, log) {
+    if (Object.keys(team).length === 0)
+        return;
+    const specialistOf = new Map(tasks.map((task) => [`task:${task.id}`, task.specialist]));
+    const load = new Map();
+    for (const issue of actual.issues) {
+        if (issue.state !== 'open')
+            continue;
+        for (const login of issue.assignees)
+            load.set(login.toLowerCase(), (load.get(login.toLowerCase()) ?? 0) + 1);
+    }
+    const refused = new Set();
+    for (const operation of plan.operations) {
+        if (operation.kind !== 'createIssue' || operation.write.assignees.length > 0)
+            continue;
+        if (operation.thenClose)
+            continue;
+        const specialist = specialistOf.get(operation.itemKey);
+        const members = specialist ? team[specialist.toLowerCase()] : undefined;
+        if (!members || members.length === 0)
+            continue;
+        let candidates = members.filter((member) => !refused.has(member.toLowerCase()));
+        while (candidates.length > 0) {
+            const member = leastLoaded(candidates, load);
+            if (member === null)
+                break;
+            const key = member.toLowerCase();
+            let assignable = actual.assignable.get(key);
+            if (assignable === undefined) {
+                assignable = await tracker.isAssignable(member);
+                actual.assignable.set(key, assignable);
+            }
+            if (!assignable) {
+                refused.add(key);
+                log.warning(`Team member ${logText(member)} (${logText(specialist ?? '')}) cannot be assigned in this repository; the next member is used.`);
+                candidates = candidates.filter((candidate) => candidate.toLowerCase() !== key);
+                continue;
+            }
+            operation.write.assignees.push(member);
+            load.set(key, (load.get(key) ?? 0) + 1);
+            break;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/engine/relations.js
+
+
+
+
+async function syncRelations(input) {
+    const adapter = input.tracker.relations;
+    const outcome = { results: [], reads: 0, notes: [], failed: 0, stoppedBy: null };
+    if (!adapter)
+        return outcome;
+    const relations = deriveRelations(input.state, input.desired);
+    for (const note of relations.notes)
+        outcome.notes.push(note);
+    const byNumber = new Map();
+    for (const issue of input.known)
+        byNumber.set(issue.number, issue);
+    const itemOf = new Map();
+    for (const [itemKey, number] of input.links)
+        itemOf.set(number, itemKey);
+    const managed = (number) => itemOf.has(number);
+    const issueOf = async (itemKey) => {
+        const number = input.links.get(itemKey);
+        if (number === undefined)
+            return null;
+        const known = byNumber.get(number);
+        if (known)
+            return known;
+        outcome.reads += 1;
+        const fetched = await input.tracker.getIssue(number);
+        if (fetched)
+            byNumber.set(number, fetched);
+        return fetched;
+    };
+    const related = (issue) => issue.databaseId === undefined
+        ? null
+        : {
+            number: issue.number,
+            id: issue.databaseId,
+            itemKey: itemOf.get(issue.number) ?? markerKey(issue),
+            parentNumber: issue.relations?.parentNumber ?? null,
+        };
+    const listedChildren = new Map();
+    for (const issue of byNumber.values()) {
+        const parent = issue.relations?.parentNumber;
+        if (parent === null || parent === undefined)
+            continue;
+        listedChildren.set(parent, [...(listedChildren.get(parent) ?? []), issue.number]);
+    }
+    const parents = new Set(relations.children.keys());
+    for (const issue of byNumber.values()) {
+        const itemKey = itemOf.get(issue.number);
+        if (itemKey && (issue.relations?.subIssues ?? 0) > 0)
+            parents.add(itemKey);
+    }
+    for (const parentKey of [...parents].sort()) {
+        if (outcome.stoppedBy)
+            break;
+        await guarded(outcome, parentKey, async () => {
+            const dirty = input.written.has(parentKey);
+            const number = input.links.get(parentKey);
+            if (number === undefined)
+                return;
+            const parentIssue = dirty ? await issueOf(parentKey) : (byNumber.get(number) ?? null);
+            if (!parentIssue)
+                return;
+            const parent = related(parentIssue);
+            if (!parent)
+                return;
+            const wanted = relations.children.get(parentKey) ?? [];
+            const summary = parentIssue.relations;
+            const mismatch = summary === undefined ||
+                wanted.some((child) => {
+                    const childNumber = input.links.get(child);
+                    const childIssue = childNumber === undefined ? undefined : byNumber.get(childNumber);
+                    return childIssue !== undefined && childIssue.relations?.parentNumber !== number;
+                }) ||
+                (listedChildren.get(number) ?? []).some((childNumber) => {
+                    const child = itemOf.get(childNumber);
+                    return child !== undefined && relations.parentOf.get(child) !== parentKey;
+                }) ||
+                (input.full && (listedChildren.get(number) ?? []).length !== summary.subIssues);
+            if (!dirty && !mismatch)
+                return;
+            const desiredChildren = [];
+            for (const child of wanted) {
+                const childIssue = await issueOf(child);
+                const entry = childIssue ? related(childIssue) : null;
+                if (entry)
+                    desiredChildren.push(entry);
+            }
+            let current = [];
+            if (summary === undefined || summary.subIssues > 0) {
+                outcome.reads += 1;
+                current = (await adapter.listSubIssues(number))
+                    .map((issue) => related(issue))
+                    .filter((entry) => entry !== null);
+            }
+            const planned = planSubIssues(parent, desiredChildren, current, (itemKey) => relations.parentOf.has(itemKey) && relations.parentOf.get(itemKey) !== parentKey, managed);
+            for (const message of planned.notes)
+                outcome.notes.push({ itemKey: parentKey, message });
+            for (const operation of planned.operations) {
+                if (outcome.stoppedBy)
+                    break;
+                await apply(adapter, operation, outcome, input.log);
+                if (operation.kind === 'addSubIssue' || operation.kind === 'removeSubIssue') {
+                    const child = byNumber.get(operation.child.number);
+                    if (child?.relations) {
+                        child.relations = {
+                            ...child.relations,
+                            parentNumber: operation.kind === 'addSubIssue' ? number : null,
+                        };
+                    }
+                }
+            }
+        });
+    }
+    const dependents = new Set(relations.blockedBy.keys());
+    for (const issue of byNumber.values()) {
+        const itemKey = itemOf.get(issue.number);
+        if (itemKey && (issue.relations?.blockedBy ?? 0) > 0)
+            dependents.add(itemKey);
+    }
+    for (const itemKey of [...dependents].sort()) {
+        if (outcome.stoppedBy)
+            break;
+        await guarded(outcome, itemKey, async () => {
+            const dirty = input.written.has(itemKey);
+            const number = input.links.get(itemKey);
+            if (number === undefined)
+                return;
+            const dependentIssue = dirty ? await issueOf(itemKey) : (byNumber.get(number) ?? null);
+            if (!dependentIssue)
+                return;
+            const dependent = related(dependentIssue);
+            if (!dependent)
+                return;
+            const wanted = relations.blockedBy.get(itemKey) ?? [];
+            const count = dependentIssue.relations?.blockedBy;
+            if (!dirty && count === wanted.length)
+                return;
+            const blockers = [];
+            for (const blocker of wanted) {
+                const blockerIssue = await issueOf(blocker);
+                const entry = blockerIssue ? related(blockerIssue) : null;
+                if (entry)
+                    blockers.push(entry);
+            }
+            let current = [];
+            if (count === undefined || count > 0) {
+                outcome.reads += 1;
+                current = (await adapter.listBlockedBy(number))
+                    .map((issue) => related(issue))
+                    .filter((entry) => entry !== null);
+            }
+            for (const operation of planBlockedBy(dependent, blockers, current)) {
+                if (outcome.stoppedBy)
+                    break;
+                await apply(adapter, operation, outcome, input.log);
+            }
+        });
+    }
+    for (const note of outcome.notes) {
+        input.log.warning(`${note.itemKey ? `${note.itemKey}: ` : ''}${logText(note.message, 400)}`);
+    }
+    return outcome;
+}
+function markerKey(issue) {
+    const marker = readMarker(issue.body);
+    return marker.kind === 'marker' ? marker.itemKey : null;
+}
+/** A failed read of one issue's relations fails that issue's relations, not the run (unless nothing can succeed). */
+async function guarded(outcome, itemKey, work) {
+    try {
+        await work();
+    }
+    catch (caught) {
+        const error = asCatalogueError(caught);
+        outcome.failed += 1;
+        outcome.notes.push({ itemKey, message: `relations not synced: ${error.message}` });
+        if ((0,errors/* isFatal */.BG)(error))
+            outcome.stoppedBy = error;
+    }
+}
+function asCatalogueError(caught) {
+    return caught instanceof errors/* OrchestratorGitError */.Xw
+        ? caught
+        : new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', caught instanceof Error ? caught.message : String(caught), 'This is unexpected; the next run retries. If it persists, report it with the run log.', { cause: caught });
+}
+async function apply(adapter, operation, outcome, log) {
+    try {
+        switch (operation.kind) {
+            case 'addSubIssue':
+                await adapter.addSubIssue(operation.parent.number, operation.child.id, operation.replaceParent);
+                break;
+            case 'removeSubIssue':
+                await adapter.removeSubIssue(operation.parent.number, operation.child.id);
+                break;
+            case 'reorderSubIssue':
+                await adapter.reorderSubIssue(operation.parent.number, operation.child.id, operation.afterId !== null ? { afterId: operation.afterId } : { beforeId: operation.beforeId ?? 0 });
+                break;
+            case 'addBlockedBy':
+                await adapter.addBlockedBy(operation.issue.number, operation.blocker.id);
+                break;
+            case 'removeBlockedBy':
+                await adapter.removeBlockedBy(operation.issue.number, operation.blocker.id);
+                break;
+        }
+        outcome.results.push({ operation, status: 'done', error: null });
+        log.info(`${describeRelation(operation)} (${operation.reason})`);
+    }
+    catch (caught) {
+        const error = asCatalogueError(caught);
+        outcome.results.push({ operation, status: 'failed', error: error.message });
+        outcome.failed += 1;
+        log.error(`${describeRelation(operation)} failed: ${error.message}`);
+        if ((0,errors/* isFatal */.BG)(error))
+            outcome.stoppedBy = error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/src/engine/sync.js
+
+
 
 
 
@@ -5653,7 +6830,7 @@ async function runIssueSync(options) {
     if (previous && !previous.finishedAt) {
         log.info(`The previous run (${previous.runId}) did not finish; this run completes its work.`);
     }
-    const fitted = fitToPlatform(deriveDesiredState(store.state, policy), tracker.capabilities);
+    const fitted = fitToPlatform(deriveDesiredState(store.state, policy, { nativeRelations: tracker.relations !== undefined }), tracker.capabilities);
     const { scope } = options;
     const desired = scope ? scopeDesired(fitted.desired, scope) : fitted.desired;
     const context = planContext(store, tracker, policy);
@@ -5674,6 +6851,7 @@ async function runIssueSync(options) {
     const plan = await planWithLookups(read.candidates, actual, context, tracker);
     if (scope)
         limitToScope(plan, scope, desired);
+    await assignTeams(plan, store.state.tasks, policy.team, actual, tracker, log);
     plan.unchanged.push(...read.unchanged);
     for (const note of fitted.notes)
         plan.warnings.push({ ...note, issueNumber: null });
@@ -5722,6 +6900,8 @@ async function runIssueSync(options) {
     /** Issue number → the item (and assignees) of each issue this run created. */
     const created = new Map();
     const checkpointMs = options.checkpointMs ?? 15_000;
+    /** The issues as this run's writes returned them (for the relations step). */
+    const returned = [];
     for (const operation of plan.operations) {
         if (outcome.stoppedBy) {
             outcome.results.push({
@@ -5771,6 +6951,8 @@ async function runIssueSync(options) {
                 continue;
             }
             const issue = await applyOperation(operation, tracker, milestoneNumbers, now, log);
+            if (issue)
+                returned.push(issue);
             if (issue && operation.kind === 'createIssue') {
                 guard.created(operation.itemKey, issue.number);
                 created.set(issue.number, { itemKey: operation.itemKey, ownedAssignees: operation.ownedAssignees });
@@ -5838,6 +7020,26 @@ async function runIssueSync(options) {
             seenUntil = null;
     }
     outcome.links = latestLinks(links.recorded);
+    if ((policy.hierarchy ?? 'checklist') !== 'checklist' &&
+        tracker.relations &&
+        !scope &&
+        !outcome.stoppedBy) {
+        outcome.relations = await syncRelations({
+            tracker,
+            state: store.state,
+            desired,
+            known: [...actual.issues, ...returned],
+            links: new Map(outcome.links.map((link) => [link.itemKey, link.number])),
+            written: new Set(outcome.results
+                .filter((result) => result.status === 'done' && isIssueOperation(result.operation))
+                .map((result) => result.operation.itemKey)),
+            full: read.mode === 'full',
+            log,
+        });
+        outcome.counts.failed += outcome.relations.failed;
+        if (outcome.relations.stoppedBy)
+            outcome.stoppedBy = outcome.relations.stoppedBy;
+    }
     outcome.stats = tracker.stats();
     if (scope)
         store.appendJournal(journal);
@@ -6059,6 +7261,7 @@ function tally(outcome) {
 
 
 
+
 async function executeIssueSync(options) {
     const { inputs, env, cwd, log } = options;
     const given = (name) => {
@@ -6098,6 +7301,9 @@ async function executeIssueSync(options) {
             issueTemplate: store.state.config?.issueTemplate ?? null,
         });
         options.onSecret?.(config.token);
+        for (const url of [config.notifications.slackWebhookUrl, config.notifications.teamsWebhookUrl])
+            if (url)
+                options.onSecret?.(url);
         if (!config.enabled)
             return { kind: 'disabled', reason: 'enabled resolves to false' };
         log.info(`State: ${stateFile} (${store.state.generation}: ${store.state.tasks.length} tasks, ${store.state.features.length} features${featuresDir ? ` from ${featuresDir}` : ''})`);
@@ -6120,7 +7326,11 @@ async function executeIssueSync(options) {
             log,
             reconcile: config.reconcile,
         });
-        return { kind: 'synced', config, outcome };
+        // After the sync, and never its failure: a notifier's problem is a warning (see src/notify/deliver.ts).
+        const notifications = await notifyIssueSync(outcome, config.notifications, env, log, {
+            ...(options.notifyTimeoutMs !== undefined ? { timeoutMs: options.notifyTimeoutMs } : {}),
+        });
+        return { kind: 'synced', config, outcome, notifications };
     }
     finally {
         store.close();
@@ -6619,7 +7829,14 @@ function planRelease(input) {
     const milestoneOf = (version) => version === null ? null : (input.milestoneName ?? ((tag) => tag))(tagName(version, input.tagPrefix));
     // Which features: named, else this release's milestone row, else every completed one not yet released.
     const ownMilestoneName = milestoneOf(tentativeVersion);
+    const ownTag = tentativeVersion === null ? null : tagName(tentativeVersion, input.tagPrefix);
+    const records = input.releases ?? [];
+    const ownRecord = records.find((record) => record.tag === ownTag) ?? null;
+    const recordedItems = new Set(records.filter((record) => record.tag !== ownTag).flatMap((record) => record.items));
     const released = releasedFeatureIds(state.milestones, ownMilestoneName);
+    for (const item of recordedItems)
+        if (item.startsWith('feature:'))
+            released.add(item.slice(8));
     let selected;
     if (input.featureIds !== null) {
         const unknown = input.featureIds.filter((id) => !featuresById.has(id));
@@ -6631,15 +7848,21 @@ function planRelease(input) {
     }
     else {
         const row = state.milestones.find((milestone) => milestone.name === ownMilestoneName);
+        const recordedFeatures = ownRecord?.items.filter((item) => item.startsWith('feature:')) ?? [];
         selected =
-            row && row.includedFeatures.length > 0
-                ? row.includedFeatures.flatMap((id) => {
-                    const feature = featuresById.get(id);
-                    if (!feature)
-                        warnings.push(`Milestone ${(0,errors/* quote */.hD)(row.name)} includes feature ${(0,errors/* quote */.hD)(id)}, which the state no longer has.`);
+            recordedFeatures.length > 0
+                ? recordedFeatures.flatMap((key) => {
+                    const feature = featuresById.get(key.slice(8));
                     return feature ? [feature] : [];
                 })
-                : state.features.filter((feature) => feature.status === 'completed' && !released.has(feature.id));
+                : row && row.includedFeatures.length > 0
+                    ? row.includedFeatures.flatMap((id) => {
+                        const feature = featuresById.get(id);
+                        if (!feature)
+                            warnings.push(`Milestone ${(0,errors/* quote */.hD)(row.name)} includes feature ${(0,errors/* quote */.hD)(id)}, which the state no longer has.`);
+                        return feature ? [feature] : [];
+                    })
+                    : state.features.filter((feature) => feature.status === 'completed' && !released.has(feature.id));
     }
     for (const feature of selected) {
         if (feature.status !== 'completed' && feature.status !== 'archived')
@@ -6661,11 +7884,30 @@ function planRelease(input) {
             .sort((a, b) => byText(a.title, b.title) || byText(a.id, b.id)),
     }))
         .sort((a, b) => byText(a.category, b.category) || byText(a.title, b.title) || byText(a.id, b.id));
-    // Tasks outside the included features: completed since the previous release, and not part of a released feature.
-    const since = previous?.date ?? null;
+    // Tasks outside the included features, not part of a released feature: exactly those no recorded release shipped
+    // (this release's own record, on a re-run); for a previous release made before the records existed, those
+    // completed after its tag was made (an approximation, said so in the plan).
+    const basis = [];
+    const previousRecorded = previous === null || records.some((record) => record.tag === previous.name);
+    const since = previousRecorded ? null : (previous?.date ?? null);
+    if (ownRecord) {
+        basis.push(`${ownRecord.tag} was recorded when it was tagged: the plan lists exactly what it shipped.`);
+    }
+    else if (previous !== null && !previousRecorded) {
+        basis.push(`${previous.name} was released before orchestrator-git recorded releases: tasks completed after its tag was made (${previous.date ?? 'date unknown'}) count as unreleased; later releases are recorded exactly.`);
+    }
+    else if (records.length > 0) {
+        basis.push(`Released items come from the release records (${records.length} release(s)).`);
+    }
+    const ownTasks = ownRecord
+        ? new Set(ownRecord.items.filter((item) => item.startsWith('task:')).map((item) => item.slice(5)))
+        : null;
     const tasks = topLevel
         .filter((task) => task.featureId === null || (!selectedIds.has(task.featureId) && !released.has(task.featureId)))
-        .filter((task) => since === null || (task.completedAt !== null && Date.parse(task.completedAt) > Date.parse(since)))
+        .filter((task) => (ownTasks ? ownTasks.has(task.id) : !recordedItems.has(`task:${task.id}`)))
+        .filter((task) => ownTasks !== null ||
+        since === null ||
+        (task.completedAt !== null && Date.parse(task.completedAt) > Date.parse(since)))
         .map(plannedTask)
         .sort((a, b) => byText(a.title, b.title) || byText(a.id, b.id));
     const groups = new Map();
@@ -6706,6 +7948,7 @@ function planRelease(input) {
         tasks,
         groups: [...groups.values()].sort((a, b) => a.category === OTHER_TASKS ? 1 : b.category === OTHER_TASKS ? -1 : byText(a.category, b.category)),
         commits: counts,
+        basis,
         warnings,
     };
 }
@@ -6754,6 +7997,9 @@ async function publishRelease(publisher, input, log) {
         outcome.tag = 'created';
         log.info(`Created the annotated tag ${input.tag} at ${input.commit.slice(0, 12)}.`);
     }
+    // The milestone is looked up first: GitLab associates it with the release.
+    const milestone = input.milestone === null ? null : await publisher.findMilestone(input.milestone);
+    const releaseMilestones = milestone && publisher.capabilities.releaseMilestones ? [milestone.title] : undefined;
     if (!publisher.capabilities.releases) {
         outcome.release = 'not-supported';
         notes.push(`${publisher.platform} has no releases: the notes are in the CHANGELOG file, and the tag marks the release.`);
@@ -6762,7 +8008,9 @@ async function publishRelease(publisher, input, log) {
         const release = await publisher.getRelease(input.tag);
         if (release) {
             outcome.releaseUrl = release.url;
-            if (sameText(release.body, input.notes) && release.name === input.name) {
+            const milestonesMissing = releaseMilestones !== undefined &&
+                releaseMilestones.some((title) => !release.milestones.includes(title));
+            if (sameText(release.body, input.notes) && release.name === input.name && !milestonesMissing) {
                 outcome.release = 'unchanged';
                 log.info(`Release ${input.tag} is up to date: ${release.url}`);
             }
@@ -6770,7 +8018,13 @@ async function publishRelease(publisher, input, log) {
                 outcome.release = 'would-update';
             }
             else {
-                const updated = await publisher.updateRelease(release, { name: input.name, body: input.notes });
+                const updated = await publisher.updateRelease(release, {
+                    name: input.name,
+                    body: input.notes,
+                    ...(milestonesMissing && releaseMilestones
+                        ? { milestones: [...new Set([...release.milestones, ...releaseMilestones])] }
+                        : {}),
+                });
                 outcome.release = 'updated';
                 outcome.releaseUrl = updated.url;
                 log.info(`Updated the notes of release ${input.tag}: ${updated.url}`);
@@ -6785,6 +8039,7 @@ async function publishRelease(publisher, input, log) {
                 name: input.name,
                 body: input.notes,
                 prerelease: input.prerelease,
+                ...(releaseMilestones ? { milestones: releaseMilestones } : {}),
             });
             outcome.release = 'created';
             outcome.releaseUrl = created.url;
@@ -6792,7 +8047,6 @@ async function publishRelease(publisher, input, log) {
         }
     }
     if (input.milestone !== null) {
-        const milestone = await publisher.findMilestone(input.milestone);
         if (!milestone) {
             outcome.milestone = 'missing';
         }
@@ -6935,7 +8189,10 @@ async function executeRelease(options) {
             commits: entry.commits,
             featureIds: settings.featureIds,
             milestoneName: (tag) => settings.milestone ?? tag,
+            releases: store.releases(config.platform, config.repository),
         });
+        for (const note of plan.basis)
+            log.info(note);
         for (const warning of plan.warnings)
             log.warning(warning);
         log.info(plan.version === null
@@ -7066,6 +8323,22 @@ async function executeRelease(options) {
                 includedFeatures: plan.features.map((feature) => feature.id),
                 ...(row?.targetDate || !settings.dueOn ? {} : { targetDate: settings.dueOn }),
             });
+            // Exactly what this release shipped, so the next plan leaves out these items and nothing else.
+            store.recordRelease({
+                platform: config.platform,
+                repository: config.repository,
+                tag,
+                version,
+                commit: head,
+                previousTag: plan.previousTag,
+                milestone: milestoneName,
+                releaseUrl: publish.releaseUrl,
+                releasedAt: now().toISOString(),
+                items: [
+                    ...plan.features.map((feature) => `feature:${feature.id}`),
+                    ...plan.tasks.map((task) => `task:${task.id}`),
+                ].sort(),
+            });
             outputs.stateChanged = await store.save();
             if (outputs.stateChanged)
                 log.info(`Marked ${plan.features.length} feature(s) released in ${stateFile} (milestone ${(0,errors/* quote */.hD)(milestoneName)}).`);
@@ -7172,6 +8445,8 @@ function renderPlanSummary(plan, extra = []) {
         }
         lines.push('');
     }
+    for (const note of plan.basis)
+        lines.push(`> [!NOTE]\n> ${cell(note)}`, '');
     for (const warning of plan.warnings)
         lines.push(`> [!WARNING]\n> ${cell(warning)}`, '');
     for (const line of extra)
@@ -7199,6 +8474,7 @@ function planJson(plan) {
             })),
             tasks: group.tasks.map((task) => ({ id: task.id, title: task.title })),
         })),
+        basis: plan.basis,
         warnings: plan.warnings,
     });
 }

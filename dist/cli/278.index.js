@@ -1,21 +1,21 @@
-export const id = 514;
-export const ids = [514];
+export const id = 278;
+export const ids = [278,473];
 export const modules = {
 
 /***/ 8473:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LX: () => (/* binding */ createGitHubClient),
-/* harmony export */   nG: () => (/* binding */ httpStatus),
-/* harmony export */   ps: () => (/* binding */ toCatalogueError)
+/* harmony export */   createGitHubClient: () => (/* binding */ createGitHubClient),
+/* harmony export */   n: () => (/* binding */ httpStatus),
+/* harmony export */   toCatalogueError: () => (/* binding */ toCatalogueError)
 /* harmony export */ });
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1758);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6856);
-/* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3251);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7406);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(551);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11758);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(49735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(86856);
+/* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(63251);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27406);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(50551);
 /** The one Octokit client for GitHub: retries, throttling, timeouts and request counting live here, not at call sites. */
 
 
@@ -171,17 +171,107 @@ function toCatalogueError(error, repository, doing) {
 
 /***/ }),
 
-/***/ 6514:
+/***/ 10278:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GitHubIssueTracker: () => (/* binding */ GitHubIssueTracker),
-/* harmony export */   S: () => (/* binding */ parseRepository)
-/* harmony export */ });
-/* unused harmony export GITHUB_CAPABILITIES */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(551);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8473);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  GitHubIssueTracker: () => (/* binding */ GitHubIssueTracker),
+  parseRepository: () => (/* binding */ parseRepository)
+});
+
+// UNUSED EXPORTS: GITHUB_CAPABILITIES, toActualIssue
+
+// EXTERNAL MODULE: ./build/src/errors.js
+var errors = __webpack_require__(27406);
+// EXTERNAL MODULE: ./build/src/platforms/types.js
+var types = __webpack_require__(50551);
+// EXTERNAL MODULE: ./build/src/platforms/github/client.js
+var client = __webpack_require__(8473);
+;// CONCATENATED MODULE: ./build/src/platforms/github/relations.js
+
+class GitHubIssueRelations {
+    client;
+    owner;
+    repo;
+    toIssue;
+    constructor(client, owner, repo, toIssue) {
+        this.client = client;
+        this.owner = owner;
+        this.repo = repo;
+        this.toIssue = toIssue;
+    }
+    get repository() {
+        return `${this.owner}/${this.repo}`;
+    }
+    async call(doing, request) {
+        try {
+            return await request();
+        }
+        catch (error) {
+            throw (0,client.toCatalogueError)(error, this.repository, doing);
+        }
+    }
+    async listSubIssues(parentNumber) {
+        const items = await this.call(`listing the sub-issues of #${parentNumber}`, () => this.client.octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues', {
+            owner: this.owner,
+            repo: this.repo,
+            issue_number: parentNumber,
+            per_page: 100,
+        }));
+        return items.map(this.toIssue);
+    }
+    async addSubIssue(parentNumber, childId, replaceParent) {
+        await this.call(`attaching issue id ${childId} as a sub-issue of #${parentNumber}`, () => this.client.octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues', {
+            owner: this.owner,
+            repo: this.repo,
+            issue_number: parentNumber,
+            sub_issue_id: childId,
+            ...(replaceParent ? { replace_parent: true } : {}),
+        }));
+    }
+    async removeSubIssue(parentNumber, childId) {
+        await this.call(`detaching issue id ${childId} from #${parentNumber}`, () => this.client.octokit.request('DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue', {
+            owner: this.owner,
+            repo: this.repo,
+            issue_number: parentNumber,
+            sub_issue_id: childId,
+        }));
+    }
+    async reorderSubIssue(parentNumber, childId, position) {
+        await this.call(`reordering the sub-issues of #${parentNumber}`, () => this.client.octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority', {
+            owner: this.owner,
+            repo: this.repo,
+            issue_number: parentNumber,
+            sub_issue_id: childId,
+            ...('afterId' in position ? { after_id: position.afterId } : { before_id: position.beforeId }),
+        }));
+    }
+    async listBlockedBy(issueNumber) {
+        const items = await this.call(`listing what blocks #${issueNumber}`, () => this.client.octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by', {
+            owner: this.owner,
+            repo: this.repo,
+            issue_number: issueNumber,
+            per_page: 100,
+        }));
+        return items.map(this.toIssue);
+    }
+    async addBlockedBy(issueNumber, blockerId) {
+        await this.call(`marking #${issueNumber} blocked by issue id ${blockerId}`, () => this.client.octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by', {
+            owner: this.owner,
+            repo: this.repo,
+            issue_number: issueNumber,
+            issue_id: blockerId,
+        }));
+    }
+    async removeBlockedBy(issueNumber, blockerId) {
+        await this.call(`removing the blocked-by of #${issueNumber} on issue id ${blockerId}`, () => this.client.octokit.request('DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}', { owner: this.owner, repo: this.repo, issue_number: issueNumber, issue_id: blockerId }));
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/platforms/github/issues.js
+
 
 
 
@@ -189,7 +279,7 @@ const REPOSITORY_PATTERN = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-
 function parseRepository(repository) {
     const match = REPOSITORY_PATTERN.exec(repository.trim());
     if (!match || match[2] === '.' || match[2] === '..') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('REPOSITORY_MALFORMED', `Repository ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(repository)} is not of the form owner/name.`, "Set the `repository` input to owner/name, e.g. octo-org/widgets, or leave it empty to use the workflow's own repository.");
+        throw new errors/* OrchestratorGitError */.Xw('REPOSITORY_MALFORMED', `Repository ${(0,errors/* quote */.hD)(repository)} is not of the form owner/name.`, "Set the `repository` input to owner/name, e.g. octo-org/widgets, or leave it empty to use the workflow's own repository.");
     }
     return { owner: match[1] ?? '', repo: match[2] ?? '' };
 }
@@ -212,6 +302,7 @@ class GitHubIssueTracker {
     client;
     maxRateLimitWaitSeconds;
     log;
+    relations;
     constructor(repository, options) {
         const { owner, repo } = parseRepository(repository);
         this.maxRateLimitWaitSeconds = options.maxRateLimitWaitSeconds ?? 60;
@@ -219,20 +310,21 @@ class GitHubIssueTracker {
         this.owner = owner;
         this.repo = repo;
         this.repository = `${owner}/${repo}`;
-        this.client = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .createGitHubClient */ .LX)(options);
+        this.client = (0,client.createGitHubClient)(options);
+        this.relations = new GitHubIssueRelations(this.client, owner, repo, toActualIssue);
     }
     stats() {
         return { ...this.client.stats };
     }
     checkAccess() {
         const where = { owner: this.owner, repo: this.repo };
-        return (0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .runAccessChecks */ .N)([
+        return (0,types/* runAccessChecks */.N)([
             {
                 name: 'repository',
                 run: async () => {
                     const { data } = await this.call('reading the repository', () => this.client.octokit.request('GET /repos/{owner}/{repo}', where));
                     if (!data.has_issues) {
-                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('ISSUES_DISABLED', `Issues are turned off in ${this.repository}.`, 'Turn them on in the repository: Settings → General → Features → Issues.');
+                        throw new errors/* OrchestratorGitError */.Xw('ISSUES_DISABLED', `Issues are turned off in ${this.repository}.`, 'Turn them on in the repository: Settings → General → Features → Issues.');
                     }
                     return `${data.full_name} is reachable and has issues on`;
                 },
@@ -258,11 +350,11 @@ class GitHubIssueTracker {
                         });
                     }
                     catch (error) {
-                        if ((0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .httpStatus */ .nG)(error) === 422)
+                        if ((0,client/* httpStatus */.n)(error) === 422)
                             return 'issues and labels can be written (probed: nothing was created)';
-                        throw (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .toCatalogueError */ .ps)(error, this.repository, 'checking that issues can be written');
+                        throw (0,client.toCatalogueError)(error, this.repository, 'checking that issues can be written');
                     }
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('PLATFORM_ERROR', 'GitHub accepted a label with an invalid colour while checking write access.', 'Delete the label "orchestrator-git access check" by hand; write access is there.');
+                    throw new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', 'GitHub accepted a label with an invalid colour while checking write access.', 'Delete the label "orchestrator-git access check" by hand; write access is there.');
                 },
             },
         ]);
@@ -294,10 +386,10 @@ class GitHubIssueTracker {
         }
         catch (error) {
             // 404: no such issue (or transferred away); 410: deleted. The repository itself was read moments ago.
-            const status = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .httpStatus */ .nG)(error);
+            const status = (0,client/* httpStatus */.n)(error);
             if (status === 404 || status === 410)
                 return null;
-            throw (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .toCatalogueError */ .ps)(error, this.repository, `reading issue #${number}`);
+            throw (0,client.toCatalogueError)(error, this.repository, `reading issue #${number}`);
         }
     }
     async listLabels() {
@@ -320,9 +412,9 @@ class GitHubIssueTracker {
         }
         catch (error) {
             // Created meanwhile by someone else (or a concurrent run): that is the outcome we wanted.
-            if ((0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .httpStatus */ .nG)(error) === 422 && /already_exists/.test(JSON.stringify(errorData(error))))
+            if ((0,client/* httpStatus */.n)(error) === 422 && /already_exists/.test(JSON.stringify(errorData(error))))
                 return;
-            throw (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .toCatalogueError */ .ps)(error, this.repository, `creating label ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(label.name)}`);
+            throw (0,client.toCatalogueError)(error, this.repository, `creating label ${(0,errors/* quote */.hD)(label.name)}`);
         }
     }
     async listMilestones() {
@@ -357,14 +449,14 @@ class GitHubIssueTracker {
         }
         catch (error) {
             // Already there (a concurrent run), or the answer was lost after the write may have landed: look it up.
-            const status = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .httpStatus */ .nG)(error);
+            const status = (0,client/* httpStatus */.n)(error);
             const exists = status === 422 && /already_exists/.test(JSON.stringify(errorData(error)));
             if (exists || status === undefined || status >= 500) {
                 const existing = (await this.listMilestones()).find((item) => item.title === milestone.title);
                 if (existing)
                     return existing;
             }
-            throw (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .toCatalogueError */ .ps)(error, this.repository, `creating milestone ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(milestone.title)}`);
+            throw (0,client.toCatalogueError)(error, this.repository, `creating milestone ${(0,errors/* quote */.hD)(milestone.title)}`);
         }
     }
     async isAssignable(login) {
@@ -377,9 +469,9 @@ class GitHubIssueTracker {
             return true;
         }
         catch (error) {
-            if ((0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .httpStatus */ .nG)(error) === 404)
+            if ((0,client/* httpStatus */.n)(error) === 404)
                 return false;
-            throw (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .toCatalogueError */ .ps)(error, this.repository, `checking whether ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(login)} can be assigned`);
+            throw (0,client.toCatalogueError)(error, this.repository, `checking whether ${(0,errors/* quote */.hD)(login)} can be assigned`);
         }
     }
     async createIssue(write) {
@@ -403,7 +495,7 @@ class GitHubIssueTracker {
                 // create is sent again after the wait GitHub asks for, when that is short.
                 const wait = refusedFor(error);
                 if (wait === undefined || attempt >= 2 || wait > this.maxRateLimitWaitSeconds) {
-                    throw (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .toCatalogueError */ .ps)(error, this.repository, `creating issue ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(write.title)}`);
+                    throw (0,client.toCatalogueError)(error, this.repository, `creating issue ${(0,errors/* quote */.hD)(write.title)}`);
                 }
                 this.client.stats.retries += 1;
                 this.log(`Rate limited (429); creating the issue again in ${wait} s`);
@@ -431,13 +523,13 @@ class GitHubIssueTracker {
             return await request();
         }
         catch (error) {
-            throw (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .toCatalogueError */ .ps)(error, this.repository, doing);
+            throw (0,client.toCatalogueError)(error, this.repository, doing);
         }
     }
 }
 /** Seconds to wait before sending a request GitHub refused with 429 and a Retry-After; undefined otherwise. */
 function refusedFor(error) {
-    if ((0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .httpStatus */ .nG)(error) !== 429)
+    if ((0,client/* httpStatus */.n)(error) !== 429)
         return undefined;
     const headers = typeof error === 'object' && error !== null && 'response' in error
         ? error.response?.headers
@@ -453,7 +545,7 @@ function errorData(error) {
 function toActualIssue(item) {
     // Octokit resolves with a string when a response body was cut off: the write's outcome is then unknown.
     if (typeof item !== 'object' || item === null || typeof item.number !== 'number') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('PLATFORM_ERROR', 'GitHub answered with an incomplete response body, so the outcome of the request is unknown.', 'Nothing to do: the run looks for the issue by its marker before creating it again, and the next run reconciles.');
+        throw new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', 'GitHub answered with an incomplete response body, so the outcome of the request is unknown.', 'Nothing to do: the run looks for the issue by its marker before creating it again, and the next run reconciles.');
     }
     return {
         number: item.number,
@@ -470,20 +562,40 @@ function toActualIssue(item) {
         milestone: item.milestone ? { number: item.milestone.number, title: item.milestone.title } : null,
         author: item.user?.login ?? null,
         updatedAt: item.updated_at,
+        ...(typeof item.id === 'number' ? { databaseId: item.id } : {}),
+        ...relationSummary(item),
+    };
+}
+/** Sub-issue and dependency facts the issue object carries, so a no-op run need not read each issue's relations. */
+function relationSummary(item) {
+    if (!item.sub_issues_summary)
+        return {};
+    const parent = item.parent_issue_url
+        ? /\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)$/.exec(item.parent_issue_url)
+        : null;
+    const own = item.html_url.replace(/\/issues\/\d+$/, '');
+    const sameRepository = parent !== null && own.toLowerCase().endsWith(`/${parent[1] ?? ''}/${parent[2] ?? ''}`.toLowerCase());
+    return {
+        relations: {
+            parentNumber: parent && sameRepository ? Number(parent[3]) : null,
+            parentElsewhere: Boolean(item.parent_issue_url) && !sameRepository,
+            subIssues: item.sub_issues_summary.total,
+            blockedBy: item.issue_dependencies_summary?.total_blocked_by ?? 0,
+        },
     };
 }
 
 
 /***/ }),
 
-/***/ 551:
+/***/ 50551:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ runAccessChecks),
 /* harmony export */   b: () => (/* binding */ emptyStats)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27406);
 
 /**
  * Runs checks in order and stops at the first failure (later ones depend on it): each check resolves to what it

@@ -1,8 +1,8 @@
-export const id = 154;
-export const ids = [154];
+export const id = 298;
+export const ids = [298];
 export const modules = {
 
-/***/ 6154:
+/***/ 4298:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   GitHubIssueTracker: () => (/* binding */ GitHubIssueTracker)
 });
 
-// UNUSED EXPORTS: GITHUB_CAPABILITIES, parseRepository
+// UNUSED EXPORTS: GITHUB_CAPABILITIES, parseRepository, toActualIssue
 
 // EXTERNAL MODULE: ./build/src/errors.js
 var errors = __webpack_require__(7406);
@@ -178,7 +178,89 @@ function toCatalogueError(error, repository, doing) {
 }
 /** Errors after which no later request can succeed in this run. */
 
+;// CONCATENATED MODULE: ./build/src/platforms/github/relations.js
+
+class GitHubIssueRelations {
+    client;
+    owner;
+    repo;
+    toIssue;
+    constructor(client, owner, repo, toIssue) {
+        this.client = client;
+        this.owner = owner;
+        this.repo = repo;
+        this.toIssue = toIssue;
+    }
+    get repository() {
+        return `${this.owner}/${this.repo}`;
+    }
+    async call(doing, request) {
+        try {
+            return await request();
+        }
+        catch (error) {
+            throw toCatalogueError(error, this.repository, doing);
+        }
+    }
+    async listSubIssues(parentNumber) {
+        const items = await this.call(`listing the sub-issues of #${parentNumber}`, () => this.client.octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues', {
+            owner: this.owner,
+            repo: this.repo,
+            issue_number: parentNumber,
+            per_page: 100,
+        }));
+        return items.map(this.toIssue);
+    }
+    async addSubIssue(parentNumber, childId, replaceParent) {
+        await this.call(`attaching issue id ${childId} as a sub-issue of #${parentNumber}`, () => this.client.octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues', {
+            owner: this.owner,
+            repo: this.repo,
+            issue_number: parentNumber,
+            sub_issue_id: childId,
+            ...(replaceParent ? { replace_parent: true } : {}),
+        }));
+    }
+    async removeSubIssue(parentNumber, childId) {
+        await this.call(`detaching issue id ${childId} from #${parentNumber}`, () => this.client.octokit.request('DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue', {
+            owner: this.owner,
+            repo: this.repo,
+            issue_number: parentNumber,
+            sub_issue_id: childId,
+        }));
+    }
+    async reorderSubIssue(parentNumber, childId, position) {
+        await this.call(`reordering the sub-issues of #${parentNumber}`, () => this.client.octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority', {
+            owner: this.owner,
+            repo: this.repo,
+            issue_number: parentNumber,
+            sub_issue_id: childId,
+            ...('afterId' in position ? { after_id: position.afterId } : { before_id: position.beforeId }),
+        }));
+    }
+    async listBlockedBy(issueNumber) {
+        const items = await this.call(`listing what blocks #${issueNumber}`, () => this.client.octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by', {
+            owner: this.owner,
+            repo: this.repo,
+            issue_number: issueNumber,
+            per_page: 100,
+        }));
+        return items.map(this.toIssue);
+    }
+    async addBlockedBy(issueNumber, blockerId) {
+        await this.call(`marking #${issueNumber} blocked by issue id ${blockerId}`, () => this.client.octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by', {
+            owner: this.owner,
+            repo: this.repo,
+            issue_number: issueNumber,
+            issue_id: blockerId,
+        }));
+    }
+    async removeBlockedBy(issueNumber, blockerId) {
+        await this.call(`removing the blocked-by of #${issueNumber} on issue id ${blockerId}`, () => this.client.octokit.request('DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}', { owner: this.owner, repo: this.repo, issue_number: issueNumber, issue_id: blockerId }));
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/src/platforms/github/issues.js
+
 
 
 
@@ -209,6 +291,7 @@ class GitHubIssueTracker {
     client;
     maxRateLimitWaitSeconds;
     log;
+    relations;
     constructor(repository, options) {
         const { owner, repo } = parseRepository(repository);
         this.maxRateLimitWaitSeconds = options.maxRateLimitWaitSeconds ?? 60;
@@ -217,6 +300,7 @@ class GitHubIssueTracker {
         this.repo = repo;
         this.repository = `${owner}/${repo}`;
         this.client = createGitHubClient(options);
+        this.relations = new GitHubIssueRelations(this.client, owner, repo, toActualIssue);
     }
     stats() {
         return { ...this.client.stats };
@@ -467,6 +551,26 @@ function toActualIssue(item) {
         milestone: item.milestone ? { number: item.milestone.number, title: item.milestone.title } : null,
         author: item.user?.login ?? null,
         updatedAt: item.updated_at,
+        ...(typeof item.id === 'number' ? { databaseId: item.id } : {}),
+        ...relationSummary(item),
+    };
+}
+/** Sub-issue and dependency facts the issue object carries, so a no-op run need not read each issue's relations. */
+function relationSummary(item) {
+    if (!item.sub_issues_summary)
+        return {};
+    const parent = item.parent_issue_url
+        ? /\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)$/.exec(item.parent_issue_url)
+        : null;
+    const own = item.html_url.replace(/\/issues\/\d+$/, '');
+    const sameRepository = parent !== null && own.toLowerCase().endsWith(`/${parent[1] ?? ''}/${parent[2] ?? ''}`.toLowerCase());
+    return {
+        relations: {
+            parentNumber: parent && sameRepository ? Number(parent[3]) : null,
+            parentElsewhere: Boolean(item.parent_issue_url) && !sameRepository,
+            subIssues: item.sub_issues_summary.total,
+            blockedBy: item.issue_dependencies_summary?.total_blocked_by ?? 0,
+        },
     };
 }
 

@@ -1,8 +1,8 @@
-export const id = 833;
-export const ids = [833];
+export const id = 74;
+export const ids = [74];
 export const modules = {
 
-/***/ 53833:
+/***/ 24074:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -38,14 +38,10 @@ class CallQueue {
     }
 }
 
-// EXTERNAL MODULE: ./build/src/cli/milestone.js
-var cli_milestone = __webpack_require__(88178);
-// EXTERNAL MODULE: ./build/src/config/values.js
-var values = __webpack_require__(25620);
-// EXTERNAL MODULE: ./build/src/cli/items.js
-var cli_items = __webpack_require__(91920);
-// EXTERNAL MODULE: ./build/src/engine/execute-issue-sync.js
-var execute_issue_sync = __webpack_require__(13233);
+// EXTERNAL MODULE: ./build/src/board/plan.js + 1 modules
+var plan = __webpack_require__(84202);
+// EXTERNAL MODULE: ./build/src/engine/board-sync.js + 5 modules
+var board_sync = __webpack_require__(20790);
 ;// CONCATENATED MODULE: ./build/src/mcp/results.js
 /**
  * What a tool call answers: a short text for the model, the same facts as structured content for programs, and
@@ -115,6 +111,235 @@ function withNotes(report, notes) {
     };
 }
 
+;// CONCATENATED MODULE: ./build/src/mcp/board-call.js
+
+
+
+
+/** Lines of cards the text shows; structuredContent.cards has them all. */
+const MAX_CARD_LINES = 30;
+/** Whether the board engine has an action of this name. */
+function boardEngineHas(action) {
+    return plan/* BOARD_ACTIONS */.xT.includes(action);
+}
+async function runBoardAction(request, context) {
+    if (!boardEngineHas(request.action)) {
+        throw new errors/* OrchestratorGitError */.Xw('NOT_SUPPORTED', `The board engine has no ${request.action} action in this version.`, 'Serve the action with an engine that has it (src/mcp/capabilities.ts).');
+    }
+    const notes = [];
+    let itemKeys = request.itemKeys.length > 0 ? request.itemKeys : null;
+    if (request.action === 'sync_milestones' && itemKeys) {
+        notes.push(`task_id/feature_id were not used: sync_milestones keeps every release milestone of release_milestones in step, not cards.`);
+        itemKeys = null;
+    }
+    if (request.action === 'create_board' && itemKeys) {
+        notes.push(`task_id/feature_id were not used: create_board sets the board up and adds no card (add_to_board adds ${itemKeys.join(', ')}).`);
+        itemKeys = null;
+    }
+    const inputs = {
+        ...context.inputs,
+        'board-action': request.action,
+        ...(request.boardType ? { 'board-type': request.boardType } : {}),
+        ...(request.statusMapping ? { 'status-mapping': JSON.stringify(request.statusMapping) } : {}),
+        ...(request.boardTitle ? { 'board-title': request.boardTitle } : {}),
+    };
+    const log = deferredWarnings(context.log);
+    let result;
+    try {
+        result = await (0,board_sync/* executeBoardAction */.KR)({
+            inputs,
+            configPath: context.configPath,
+            env: context.env,
+            cwd: context.cwd,
+            log: log.logger,
+            onSecret: context.onSecret,
+            itemKeys,
+        });
+    }
+    catch (error) {
+        log.flush(new Set());
+        throw error;
+    }
+    if (result.kind === 'disabled') {
+        log.flush(new Set());
+        return {
+            summary: `orchestrator-git is disabled (${result.reason}): nothing was done.`,
+            data: { action: request.action, disabled: true, reason: result.reason },
+        };
+    }
+    if (result.kind === 'milestones') {
+        log.flush(new Set());
+        return withNotes(milestonesReport(result.config.platform, result.config.repository, result.outcome), notes);
+    }
+    const { outcome, config, settings } = result;
+    const allCards = cardResults(outcome);
+    // A card skipped is in the cards (with why); its warning goes to the server's log only, not into the answer again.
+    log.flush(new Set(allCards.filter((card) => card.result === 'skipped').map((card) => card.itemKey)));
+    // create_board touches no card: the cards it looked at are not news.
+    const cards = request.action === 'create_board' ? [] : allCards;
+    const data = {
+        action: request.action,
+        platform: config.platform,
+        repository: outcome.repository,
+        dryRun: outcome.dryRun,
+        boardType: settings.template.type,
+        board: outcome.board ?? { title: settings.title, number: null, url: null },
+        created: outcome.created,
+        columns: settings.columns,
+        cards,
+        counts: outcome.counts,
+        requests: { reads: outcome.stats.reads, writes: outcome.stats.writes },
+    };
+    const report = {
+        summary: summarise(request.action, config.platform, outcome, settings.title, cards, itemKeys !== null, settings.columns),
+        data,
+        failed: outcome.counts.failed > 0,
+    };
+    return withNotes(report, notes);
+}
+/** sync_milestones: the platform's milestones against release_milestones, milestone by milestone. */
+function milestonesReport(platform, repository, outcome) {
+    const milestones = [];
+    const planned = [
+        ...outcome.plan.create.map((milestone) => ({
+            title: milestone.title,
+            kind: 'create',
+            reason: null,
+        })),
+        ...outcome.plan.update.map((update) => ({
+            title: update.title,
+            kind: 'update',
+            reason: update.reason,
+        })),
+    ];
+    for (const { title, kind, reason } of planned) {
+        const done = outcome.results.find((result) => result.title === title && result.kind === kind);
+        if (outcome.dryRun)
+            milestones.push({ title, result: `would ${kind}`, detail: reason });
+        else if (done?.status === 'done')
+            milestones.push({ title, result: `${kind}d`, detail: reason });
+        else
+            milestones.push({
+                title,
+                result: done?.status ?? 'failed',
+                detail: done?.error ?? 'not written: the run stopped before this milestone',
+            });
+    }
+    for (const title of outcome.plan.unchanged)
+        milestones.push({ title, result: 'unchanged', detail: null });
+    const lines = [
+        `sync_milestones on ${platform} ${repository}${outcome.dryRun ? ' (dry run: nothing was changed)' : ''}:`,
+        ...milestones.map((milestone) => `- ${JSON.stringify(milestone.title)}: ${milestone.result}${milestone.detail ? ` (${milestone.detail})` : ''}`),
+    ];
+    const { counts } = outcome;
+    lines.push(`Created ${counts.created}, updated ${counts.updated}, unchanged ${counts.unchanged}, failed ${counts.failed}, reported ${counts.reported}.`);
+    return {
+        summary: lines.join('\n'),
+        data: {
+            action: 'sync_milestones',
+            platform,
+            repository,
+            dryRun: outcome.dryRun,
+            milestones,
+            counts,
+            requests: { reads: outcome.stats.reads, writes: outcome.stats.writes },
+        },
+        failed: counts.failed > 0,
+    };
+}
+/** Every card the run touched or looked at, in the plan's order: written, unchanged, then skipped. */
+function cardResults(outcome) {
+    const cards = [];
+    for (const operation of outcome.plan.cards) {
+        const done = outcome.results.find((result) => result.itemKey === operation.itemKey && result.kind === operation.kind);
+        const column = columnOf(operation);
+        const values = Object.fromEntries(operation.writes.map((write) => [write.field, (0,plan/* describeWrite */.dd)(write.value)]));
+        const kind = operation.kind === 'addCard' ? 'add' : column !== null ? 'move' : 'update';
+        if (outcome.dryRun) {
+            cards.push({ itemKey: operation.itemKey, result: `would ${kind}`, column, values, detail: null });
+        }
+        else if (!done || done.status === 'failed') {
+            cards.push({
+                itemKey: operation.itemKey,
+                result: 'failed',
+                column,
+                values,
+                detail: done?.error ?? 'not written: the run stopped before this card',
+            });
+        }
+        else {
+            const result = kind === 'add' ? 'added' : kind === 'move' ? 'moved' : 'updated';
+            cards.push({ itemKey: operation.itemKey, result, column, values, detail: null });
+        }
+    }
+    for (const itemKey of outcome.plan.unchanged)
+        cards.push({ itemKey, result: 'unchanged', column: null, values: {}, detail: null });
+    for (const note of outcome.plan.notes) {
+        if (note.itemKey === null)
+            continue;
+        cards.push({ itemKey: note.itemKey, result: 'skipped', column: null, values: {}, detail: note.message });
+    }
+    return cards;
+}
+function columnOf(operation) {
+    const status = operation.writes.find((write) => write.role === 'status');
+    return status ? (0,plan/* describeWrite */.dd)(status.value) : null;
+}
+function summarise(action, platform, outcome, title, cards, named, columns) {
+    const board = outcome.board
+        ? `board ${JSON.stringify(outcome.board.title)} ${outcome.board.url}${outcome.created ? ' (created)' : ''}`
+        : `board ${JSON.stringify(title)} (${outcome.dryRun ? 'to be created' : 'not created'})`;
+    const lines = [
+        `${action} on ${platform} ${outcome.repository}, ${board}${outcome.dryRun ? ' (dry run: nothing was changed)' : ''}:`,
+    ];
+    // A run over every card names each one it wrote; unchanged and skipped cards are counted.
+    const shown = named
+        ? cards
+        : cards.filter((card) => card.result !== 'unchanged' && card.result !== 'skipped');
+    for (const card of shown.slice(0, MAX_CARD_LINES)) {
+        const values = Object.entries(card.values)
+            .map(([field, value]) => `${field}=${value}`)
+            .join(', ');
+        lines.push(`- ${card.itemKey}: ${card.result}${card.column ? ` → ${card.column}` : ''}${values ? ` (${values})` : ''}${card.detail ? ` (${card.detail})` : ''}`);
+    }
+    if (shown.length > MAX_CARD_LINES)
+        lines.push(`- … and ${shown.length - MAX_CARD_LINES} more (structuredContent.cards lists every card)`);
+    if (action === 'create_board') {
+        lines.push(`Columns: ${columns.join(', ')}; no card added (add_to_board adds them).`);
+        return lines.join('\n');
+    }
+    const { counts } = outcome;
+    lines.push(`Added ${counts.added}, moved ${counts.moved}, updated ${counts.updated}, unchanged ${counts.unchanged}, failed ${counts.failed}, skipped ${counts.skipped}.`);
+    return lines.join('\n');
+}
+/**
+ * The board engine warns once per card it skips ("task:7: has no issue yet …"); those become the card's `skipped`
+ * result, so they are held back and, after the run, logged as info; every other warning is passed on as a warning.
+ */
+function deferredWarnings(log) {
+    const held = [];
+    return {
+        logger: { ...log, warning: (message) => held.push(message) },
+        flush(skipped) {
+            for (const message of held.splice(0)) {
+                const itemKey = message.slice(0, Math.max(0, message.indexOf(': ')));
+                if (skipped.has(itemKey))
+                    log.info(message);
+                else
+                    log.warning(message);
+            }
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./build/src/cli/milestone.js
+var cli_milestone = __webpack_require__(88178);
+// EXTERNAL MODULE: ./build/src/config/values.js
+var values = __webpack_require__(25620);
+// EXTERNAL MODULE: ./build/src/cli/items.js
+var cli_items = __webpack_require__(91920);
+// EXTERNAL MODULE: ./build/src/engine/execute-issue-sync.js + 4 modules
+var execute_issue_sync = __webpack_require__(33670);
 ;// CONCATENATED MODULE: ./build/src/mcp/issue-runs.js
 /**
  * One issue-sync run for a tool call, through the same engine and with the same scopes as the CLI's item commands,
@@ -155,12 +380,12 @@ async function runIssueCall(context, call) {
         items,
         counts: outcome.counts,
     };
-    const summary = summarise(`${call.action} on ${config.platform} ${outcome.repository}${outcome.dryRun ? ' (dry run: nothing was changed)' : ''}:`, items, outcome, call.scope.itemKeys !== null);
+    const summary = issue_runs_summarise(`${call.action} on ${config.platform} ${outcome.repository}${outcome.dryRun ? ' (dry run: nothing was changed)' : ''}:`, items, outcome, call.scope.itemKeys !== null);
     if (outcome.stoppedBy)
         return { report: { ...failureReport(outcome.stoppedBy, data), summary }, outcome };
     return { report: { summary, data, failed: outcome.counts.failed > 0 }, outcome };
 }
-function summarise(heading, items, outcome, named) {
+function issue_runs_summarise(heading, items, outcome, named) {
     const lines = [heading];
     // A run over every item names each one it touched; the many without an issue are one line.
     const shown = named ? items : items.filter((item) => item.result !== 'skipped');
@@ -254,17 +479,160 @@ function withoutInfo(log) {
     return { ...log, info: () => undefined };
 }
 
+// EXTERNAL MODULE: ./build/src/release/engine.js + 34 modules
+var engine = __webpack_require__(48453);
+;// CONCATENATED MODULE: ./build/src/mcp/release-call.js
+/**
+ * orchestrator_release_coordinator's plan_release, generate_changelog and tag_release on the release engine
+ * (executeRelease), the way `orchestrator-git release plan|changelog|tag` runs them, reported with the version, tag,
+ * bump, the whole release notes (structured; the text shows their beginning) and the release URL.
+ */
+
+
+/** The release engine's step for each tool action served here (create_milestone is milestone-call.ts's). */
+const RELEASE_STEPS = {
+    plan_release: 'plan',
+    generate_changelog: 'changelog',
+    tag_release: 'tag',
+};
+/** How much of the release notes the text shows: structuredContent.releaseNotes has them whole. */
+const NOTES_TEXT_LINES = 40;
+const NOTES_TEXT_CHARS = 2000;
+async function runReleaseAction(request, context) {
+    const step = RELEASE_STEPS[request.action];
+    if (!step)
+        throw new Error(`${request.action} is not a release engine step`);
+    const notes = [];
+    if (request.dueOn !== null && step !== 'tag')
+        notes.push(`due_on was not used: it dates the release milestone (create_milestone, or tag_release when the release has no date yet), not ${request.action}.`);
+    if (request.notesTemplate !== null && step === 'plan')
+        notes.push('release_notes_template was not used: it shapes generate_changelog and tag_release, not the plan.');
+    const inputs = {
+        ...context.inputs,
+        ...(request.version !== null ? { 'release-version': request.version } : {}),
+        ...(request.includedFeatures !== null ? { features: request.includedFeatures.join(',') } : {}),
+        ...(request.notesTemplate !== null ? { 'release-notes-template': request.notesTemplate } : {}),
+        ...(request.dueOn !== null ? { 'due-on': request.dueOn } : {}),
+    };
+    const result = await (0,engine/* executeRelease */.B)({
+        action: step,
+        inputs,
+        configPath: context.configPath,
+        env: context.env,
+        cwd: context.cwd,
+        log: context.log,
+        runId: context.runId,
+        onSecret: context.onSecret,
+    });
+    if (result.kind === 'disabled') {
+        return {
+            summary: `orchestrator-git is disabled (${result.reason}): nothing was done.`,
+            data: { action: request.action, disabled: true, reason: result.reason },
+        };
+    }
+    return withNotes(releaseReport(request.action, result), notes);
+}
+function releaseReport(action, result) {
+    const { plan, outputs, publish } = result;
+    const data = {
+        action,
+        dryRun: result.dryRun,
+        version: outputs.version,
+        tag: outputs.tag,
+        previousTag: outputs.previousTag,
+        bump: outputs.bump,
+        bumpReasons: plan.bumpReasons,
+        requested: plan.requestedVersion !== null,
+        alreadyTagged: plan.alreadyTagged,
+        commit: plan.commit,
+        features: plan.features.map((feature) => ({
+            id: feature.id,
+            title: feature.title,
+            status: feature.status,
+            tasks: feature.tasks.length,
+        })),
+        otherTasks: plan.tasks.map((task) => ({ id: task.id, title: task.title })),
+        commits: plan.commits,
+        // Named releaseNotes: `notes` is the tool's own list of remarks (withNotes).
+        releaseNotes: outputs.notes,
+        releaseUrl: outputs.releaseUrl,
+        milestone: outputs.milestone,
+        changelog: outputs.changelogFile
+            ? { file: outputs.changelogFile, changed: outputs.changelogChanged }
+            : null,
+        publish: publish ? { tag: publish.tag, release: publish.release, milestone: publish.milestone } : null,
+        stateChanged: outputs.stateChanged,
+        warnings: plan.warnings,
+        report: result.report,
+        requests: result.requests,
+    };
+    const lines = [];
+    const dry = result.dryRun ? ' (dry run: nothing was changed)' : '';
+    if (plan.version === null) {
+        lines.push(`${action}${dry}: nothing to release since ${plan.previousTag ?? 'the first commit'}.`);
+    }
+    else {
+        lines.push(`${action}${dry}: ${plan.tag} (${plan.requestedVersion ? 'requested' : 'suggested'}${plan.suggestedBump ? `, bump ${plan.suggestedBump}` : ''}; previous ${plan.previousTag ?? 'none'}${plan.alreadyTagged ? '; already tagged at this commit' : ''}).`);
+    }
+    if (plan.bumpReasons.length > 0)
+        lines.push(`Why: ${plan.bumpReasons.join('; ')}.`);
+    const c = plan.commits;
+    lines.push(`Features ${plan.features.length ? plan.features.map((feature) => feature.id).join(', ') : 'none'}; other tasks ${plan.tasks.length}; commits ${c.total} (${c.features} feat, ${c.fixes} fix, ${c.breaking} breaking, ${c.other} other).`);
+    if (outputs.changelogFile)
+        lines.push(`${outputs.changelogFile}: ${outputs.changelogChanged ? (result.dryRun ? 'would be updated' : 'updated') : 'already has this entry'}.`);
+    if (publish)
+        lines.push(`Tag ${publish.tag}, release ${publish.release}${publish.milestone !== 'none' ? `, milestone ${publish.milestone}` : ''}.`);
+    if (outputs.releaseUrl)
+        lines.push(`Release: ${outputs.releaseUrl}`);
+    lines.push(...result.report);
+    if (outputs.notes !== null)
+        lines.push('Release notes:', truncateNotes(outputs.notes));
+    return { summary: lines.join('\n'), data };
+}
+/** The beginning of the notes, cut at a line, saying how much is left out. */
+function truncateNotes(notes, maxLines = NOTES_TEXT_LINES, maxChars = NOTES_TEXT_CHARS) {
+    const text = notes.trimEnd();
+    const kept = [];
+    let length = 0;
+    for (const line of text.split('\n')) {
+        if (kept.length >= maxLines || length + line.length + 1 > maxChars)
+            break;
+        kept.push(line);
+        length += line.length + 1;
+    }
+    const shown = kept.join('\n');
+    const left = text.length - shown.length;
+    if (left <= 0)
+        return shown;
+    return `${shown}\n… (${left} more characters: structuredContent.releaseNotes has the whole notes)`;
+}
+
 ;// CONCATENATED MODULE: ./build/src/mcp/capabilities.js
 
 
+
+
 /**
- * What this version serves. board-sync (src/engine/board-sync.ts) and the release pipeline (src/release/) plug in
- * here when they ship, e.g. `board: { create_board: boardAction, add_to_board: boardAction, … }`.
+ * What this version serves: every board action on the board engine (src/engine/board-sync.ts), plan_release,
+ * generate_changelog and tag_release on the release engine (src/release/engine.ts), and create_milestone on the same
+ * run as orchestrator_git_integration's create_milestone (milestone-call.ts, which needs no git checkout and takes any
+ * milestone name).
  */
 function defaultCapabilities() {
     return {
-        board: {},
-        release: { create_milestone: createReleaseMilestone },
+        board: {
+            create_board: runBoardAction,
+            add_to_board: runBoardAction,
+            move_card: runBoardAction,
+            update_progress: runBoardAction,
+            sync_milestones: runBoardAction,
+        },
+        release: {
+            plan_release: runReleaseAction,
+            create_milestone: createReleaseMilestone,
+            generate_changelog: runReleaseAction,
+            tag_release: runReleaseAction,
+        },
     };
 }
 /** The defaults with some actions replaced (or added). */
@@ -279,14 +647,15 @@ function boardHandler(capabilities, action) {
     const handler = capabilities.board[action];
     if (handler)
         return handler;
-    throw new errors/* OrchestratorGitError */.Xw('NOT_SUPPORTED', `board-sync is not available in this version yet; orchestrator_project_board_manager cannot ${action.replace(/_/g, ' ')}.`, "Keep the board by hand for now: orchestrator_git_integration keeps the issues (status labels, milestones) in step, and a board filtered on them follows. Board support comes with a later orchestrator-git release (README's job table).");
+    const available = Object.keys(capabilities.board).join(', ') || 'none';
+    throw new errors/* OrchestratorGitError */.Xw('NOT_SUPPORTED', `orchestrator_project_board_manager cannot ${action.replace(/_/g, ' ')} in this server.`, `Board actions available now: ${available}.`);
 }
 function releaseHandler(capabilities, action) {
     const handler = capabilities.release[action];
     if (handler)
         return handler;
     const available = Object.keys(capabilities.release).join(', ') || 'none';
-    throw new errors/* OrchestratorGitError */.Xw('NOT_SUPPORTED', `release coordination is not available in this version yet; orchestrator_release_coordinator cannot ${action.replace(/_/g, ' ')}.`, `Actions available now: ${available} (release_version, included_features, due_on). Use your release tooling for the changelog and tags until release support ships (README's job table).`);
+    throw new errors/* OrchestratorGitError */.Xw('NOT_SUPPORTED', `orchestrator_release_coordinator cannot ${action.replace(/_/g, ' ')} in this server.`, `Release actions available now: ${available}.`);
 }
 
 ;// CONCATENATED MODULE: ./build/src/mcp/git-integration.js
@@ -385,7 +754,7 @@ async function createMilestone(args, context) {
         features: args.feature_id !== undefined ? [args.feature_id] : null,
     });
 }
-/** issue_config.project_board: the issues join the board through board-sync, when this version has it. */
+/** issue_config.project_board: the issues join that board through the add_to_board handler (the board engine). */
 async function addToBoard(report, board, itemKeys, context, capabilities) {
     let handler;
     try {
@@ -404,9 +773,12 @@ async function addToBoard(report, board, itemKeys, context, capabilities) {
     catch (error) {
         added = failureReport(error);
     }
+    const failure = added.error
+        ? `issue_config.project_board ${(0,errors/* quote */.hD)(board)}: ${added.error.code}: ${added.error.message}\nHow to fix: ${added.error.fix}`
+        : '';
     return {
         ...report,
-        summary: [report.summary, added.summary].filter(Boolean).join('\n'),
+        summary: [report.summary, added.summary, failure].filter(Boolean).join('\n'),
         data: { ...report.data, board: added.error ? { ...added.data, error: added.error } : added.data },
         failed: Boolean(report.failed || added.failed || added.error),
     };
@@ -583,7 +955,7 @@ const gitIntegrationInput = schemas/* strictObject */.rej({
         assignees: schemas/* array */.YOg(tools_text)
             .describe('Assignees added to the issue created, besides the managed ones (kept by later syncs).'),
         milestone: tools_text.describe("create_milestone: the milestone's name, e.g. v1.2.0. Other actions: an issue's milestone comes from its feature's release in release_milestones."),
-        project_board: tools_text.describe('Board to add the issue to (board-sync).'),
+        project_board: tools_text.describe('Title of an existing board (feature_development type) to add the issue to, as add_to_board does.'),
     })
         .partial()
         .describe('What the seed lets a caller set on the issue; the managed fields come from the orchestrator.'),
@@ -593,10 +965,10 @@ const gitIntegrationInput = schemas/* strictObject */.rej({
     .required({ action: true });
 const boardManagerInput = schemas/* strictObject */.rej({
     action: schemas/* enum */.k5n(BOARD_ACTIONS)
-        .describe("create_board: create the board of board_type; add_to_board: add the item's issue as a card; move_card: put the card in the column of its status; update_progress: write its progress; sync_milestones: bring the board's release fields in step."),
+        .describe("create_board: create the board of board_type; add_to_board: add the item's issue as a card; move_card: put the card in the column of its status; update_progress: write its Progress, Target date, Release and Sprint fields; sync_milestones: create and update the platform's milestones from release_milestones (due dates, open/closed). Without task_id/feature_id, add_to_board, move_card and update_progress work on every card."),
     ...target,
     board_type: schemas/* enum */.k5n(BOARD_TYPES)
-        .describe('Board template: its columns and fields (default feature_development).'),
+        .describe('Board template: its columns and fields (default feature_development); the board is the one titled "<repository name> · <board type>" unless the server\'s config names another.'),
     feature_id: tools_text.describe('The feature whose card is meant.'),
     task_id: tools_text.describe('The task whose card is meant.'),
     status_mapping: schemas/* record */.g1P(schemas/* string */.YjP(), tools_text)
@@ -799,7 +1171,7 @@ function createOrchestratorMcpServer(options) {
     let calls = 0;
     const server = new esm_server/* Server */.g({ name: SERVER_NAME, version: SERVER_VERSION, title: 'orchestrator-git' }, {
         capabilities: { tools: {} },
-        instructions: "Keeps GitHub, GitLab or Bitbucket issues in step with the MCP Task Orchestrator's plan. Name items by task_id or feature_id; the orchestrator owns each issue's title, status labels, milestone and state, so change those in the orchestrator and call update_issue.",
+        instructions: "Keeps GitHub, GitLab or Bitbucket issues, project boards and releases in step with the MCP Task Orchestrator's plan. Name items by task_id or feature_id; the orchestrator owns each issue's title, status labels, milestone and state, and each card's column, so change those in the orchestrator and call update_issue or move_card. Releases are planned from the git checkout the server runs in.",
     });
     server.setRequestHandler(types/* ListToolsRequestSchema */.gW, () => ({ tools: toolDefinitions() }));
     server.setRequestHandler(types/* CallToolRequestSchema */.FT, async (request) => {

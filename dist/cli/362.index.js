@@ -1,0 +1,460 @@
+export const id = 362;
+export const ids = [362];
+export const modules = {
+
+/***/ 74362:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GitLabIssueTracker: () => (/* binding */ GitLabIssueTracker),
+/* harmony export */   parseProject: () => (/* binding */ parseProject)
+/* harmony export */ });
+/* unused harmony export gitlabCapabilities */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27406);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50551);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16721);
+
+
+
+/** GitLab's roles (docs.gitlab.com/user/permissions/); Planner (15) is the least that may set issue metadata. */
+const ROLES = {
+    5: 'Minimal Access',
+    10: 'Guest',
+    15: 'Planner',
+    20: 'Reporter',
+    30: 'Developer',
+    40: 'Maintainer',
+    50: 'Owner',
+};
+const PLANNER = 15;
+/** A path segment as GitLab allows it: letters, digits, `_`, `-`, `.`; not starting with `-`, not ending with `.`. */
+const PATH_SEGMENT = /^(?:[A-Za-z0-9_.][A-Za-z0-9_.-]*[A-Za-z0-9_-]|[A-Za-z0-9_])$/;
+/** The project's full path (`group/sub/project`) or numeric id; throws REPOSITORY_MALFORMED otherwise. */
+function parseProject(repository) {
+    const text = repository.trim();
+    if (/^\d{1,15}$/.test(text) && Number(text) > 0)
+        return { repository: text, projectId: Number(text) };
+    const segments = text.split('/');
+    const valid = segments.length >= 2 &&
+        segments.length <= 21 &&
+        segments.every((segment) => segment.length <= 255 && PATH_SEGMENT.test(segment) && !/\.(?:git|atom)$/i.test(segment));
+    if (!valid) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('REPOSITORY_MALFORMED', `Repository ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(repository)} is not a GitLab project path (group/project or group/subgroup/project) or a numeric project id.`, 'Set the repository to the project’s full path as it appears in its URL, e.g. my-group/my-subgroup/my-project (no https://, no .git), or to its numeric project id (shown on the project’s overview page).');
+    }
+    return { repository: text, projectId: text };
+}
+/**
+ * GitLab keeps labels and milestones but no close reason; one assignee per issue unless the instance has Premium
+ * (multiple assignees); titles are limited to 255 characters.
+ */
+function gitlabCapabilities(options = {}) {
+    return {
+        stateReason: false,
+        labels: true,
+        createMilestones: true,
+        maxAssignees: options.multipleAssignees ? 100 : 1,
+        titleLimit: 255,
+        timestampPrecisionMs: 1,
+        attributes: [],
+    };
+}
+class GitLabIssueTracker {
+    platform = 'gitlab';
+    capabilities;
+    repository;
+    projectId;
+    group;
+    client;
+    log;
+    /** Lower-case username → the user (null: no such user). Each username costs at most one lookup per instance. */
+    users = new Map();
+    assignable = new Map();
+    projectInfo;
+    constructor(repository, options) {
+        const parsed = parseProject(repository);
+        this.repository = parsed.repository;
+        this.projectId = parsed.projectId;
+        const group = options.groupMilestones?.trim().replace(/^\/+|\/+$/g, '');
+        this.group = group ? group : null;
+        this.capabilities = gitlabCapabilities(options);
+        this.client = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__.createGitLabClient)(options);
+        this.log = options.log ?? (() => undefined);
+    }
+    stats() {
+        return { ...this.client.stats };
+    }
+    serverTime() {
+        return this.client.serverDate.value;
+    }
+    checkAccess() {
+        const checks = [
+            {
+                name: 'project',
+                run: async () => {
+                    const project = await this.project('reading the project');
+                    if (project.issues_enabled === false || project.issues_access_level === 'disabled') {
+                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('ISSUES_DISABLED', `Issues are turned off in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(this.repository)}.`, 'Turn them on: Settings → General → Visibility, project features, permissions → Issues.');
+                    }
+                    return `${this.repository} is reachable and has issues on`;
+                },
+            },
+            {
+                name: 'role',
+                run: async () => {
+                    const role = await this.role('reading the project');
+                    if (role === null || role < PLANNER) {
+                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('PERMISSION_DENIED', `The token's user ${role === null ? 'is not a member of' : `has the ${ROLES[role] ?? `level ${role}`} role in`} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(this.repository)}; GitLab silently drops the labels, milestones and assignees of lower roles.`, 'Give the token the Reporter role (Planner is enough on GitLab 17.7+): a project access token chooses its role when created (Settings → Access tokens).');
+                    }
+                    return `the token's user has the ${ROLES[role] ?? `level ${role}`} role`;
+                },
+            },
+            {
+                name: 'write issues',
+                // An issue without a title: GitLab checks the token's scope and role first, then refuses it (400), so a 400
+                // proves write access and nothing is ever created.
+                run: async () => {
+                    try {
+                        await this.client.issues.create(this.projectId, '');
+                    }
+                    catch (error) {
+                        if ((0,_client_js__WEBPACK_IMPORTED_MODULE_2__.httpStatus)(error) === 400)
+                            return 'issues can be written (probed: nothing was created)';
+                        throw await this.failure(error, 'issues', 'checking that issues can be written');
+                    }
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('PLATFORM_ERROR', 'GitLab accepted an issue without a title while checking write access.', 'Delete that issue by hand; write access is there.');
+                },
+            },
+        ];
+        const group = this.group;
+        if (group) {
+            checks.push({
+                name: 'group milestones',
+                run: async () => {
+                    await this.call('group', `listing the milestones of group ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(group)}`, () => this.client.groupMilestones.all(group, { perPage: 1, maxPages: 1 }));
+                    return `the milestones of group ${group} can be read`;
+                },
+            });
+        }
+        return (0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .runAccessChecks */ .N)(checks);
+    }
+    async listIssues(options = {}) {
+        const since = options.updatedSince;
+        const items = await this.call('issues', since ? `listing issues updated since ${since}` : 'listing issues', () => this.client.issues.all({
+            projectId: this.projectId,
+            scope: 'all',
+            state: 'all',
+            perPage: 100,
+            // Oldest first keeps offset pages stable while issues are being created (new ones land on the last page).
+            ...(since
+                ? { updatedAfter: since, orderBy: 'updated_at', sort: 'asc' }
+                : { orderBy: 'created_at', sort: 'asc' }),
+        }));
+        if (!Array.isArray(items))
+            throw incomplete('listing issues');
+        return items.map((item) => toActualIssue(item, 'listing issues'));
+    }
+    async getIssue(number) {
+        try {
+            const item = await this.client.issues.show(number, { projectId: this.projectId });
+            return toActualIssue(item, `reading issue #${number}`);
+        }
+        catch (error) {
+            // A missing iid is "404 Not found"; "404 Project Not Found" is the project itself.
+            if ((0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .notFoundKind */ .Oq)(error) === 'record')
+                return null;
+            throw await this.failure(error, 'issues', `reading issue #${number}`);
+        }
+    }
+    async listLabels() {
+        const labels = await this.call('labels', 'listing labels', () => this.client.labels.all(this.projectId, { perPage: 100 }));
+        return new Set(labels.map((label) => label.name.toLowerCase()));
+    }
+    async createLabel(label) {
+        try {
+            await this.client.labels.create(this.projectId, label.name, `#${label.color}`, {
+                description: label.description,
+            });
+        }
+        catch (error) {
+            // Created meanwhile by someone else (or a concurrent run): that is the outcome we wanted.
+            if ((0,_client_js__WEBPACK_IMPORTED_MODULE_2__.httpStatus)(error) === 409)
+                return;
+            throw await this.failure(error, 'labels', `creating label ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(label.name)}`);
+        }
+    }
+    async listMilestones() {
+        const own = await this.call('milestones', 'listing milestones', () => this.client.projectMilestones.all(this.projectId, { perPage: 100 }));
+        const group = this.group;
+        const shared = group
+            ? await this.call('group', `listing the milestones of group ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(group)}`, () => this.client.groupMilestones.all(group, { perPage: 100 }))
+            : [];
+        const seen = new Set();
+        const milestones = [];
+        for (const item of [...own, ...shared]) {
+            if (seen.has(item.id))
+                continue;
+            seen.add(item.id);
+            milestones.push(toActualMilestone(item));
+        }
+        return milestones;
+    }
+    async createMilestone(milestone) {
+        const group = this.group;
+        const area = group ? 'group' : 'milestones';
+        const doing = `creating milestone ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(milestone.title)}${group ? ` in group ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(group)}` : ''}`;
+        const fields = milestone.dueOn ? { dueDate: milestone.dueOn } : {};
+        let created;
+        try {
+            const data = group
+                ? await this.client.groupMilestones.create(group, milestone.title, fields)
+                : await this.client.projectMilestones.create(this.projectId, milestone.title, fields);
+            created = toActualMilestone(data);
+        }
+        catch (error) {
+            // Already there (a concurrent run: "already being used for another group or project milestone"), or the
+            // answer was lost after the write may have landed: look it up by title.
+            const status = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__.httpStatus)(error);
+            const exists = (status === 400 || status === 409) &&
+                error instanceof _client_js__WEBPACK_IMPORTED_MODULE_2__/* .GitLabResponseError */ .VY &&
+                /already (?:being used|exists)|has already been taken/i.test(error.description);
+            const ambiguous = error instanceof _client_js__WEBPACK_IMPORTED_MODULE_2__/* .GitLabConnectionError */ .cX || (status !== undefined && status >= 500);
+            const existing = exists || ambiguous
+                ? (await this.listMilestones()).find((item) => item.title === milestone.title)
+                : undefined;
+            if (!existing)
+                throw await this.failure(error, area, doing);
+            created = existing;
+        }
+        if (milestone.state === 'closed' && created.state !== 'closed') {
+            // GitLab creates milestones active; closing is a second request.
+            const data = await this.call(area, `closing milestone ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(milestone.title)}`, () => group
+                ? this.client.groupMilestones.edit(group, created.number, { stateEvent: 'close' })
+                : this.client.projectMilestones.edit(this.projectId, created.number, { stateEvent: 'close' }));
+            created = toActualMilestone(data);
+        }
+        return created;
+    }
+    async isAssignable(login) {
+        const key = login.toLowerCase();
+        const known = this.assignable.get(key);
+        if (known !== undefined)
+            return known;
+        const doing = `checking whether ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(login)} can be assigned`;
+        const user = await this.user(login, doing);
+        let result = false;
+        if (user && (user.state === undefined || user.state === 'active')) {
+            // GitLab keeps an assignee who can read the project: a member (direct, inherited or invited), or anyone
+            // signed in when the project is public or internal.
+            const members = await this.call('users', doing, () => this.client.members.all(this.projectId, { includeInherited: true, userIds: [user.id], perPage: 100 }));
+            const member = members.some((item) => item.id === user.id &&
+                (item.membership_state === undefined || item.membership_state === 'active') &&
+                (item.access_level === undefined || item.access_level >= 10));
+            result = member || (await this.project(doing)).visibility !== 'private';
+        }
+        this.assignable.set(key, result);
+        return result;
+    }
+    async createIssue(write) {
+        const doing = `creating issue ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(write.title)}`;
+        const assigneeIds = await this.userIds(write.assignees, doing);
+        const item = await this.call('issues', doing, () => this.client.issues.create(this.projectId, write.title, {
+            description: write.body,
+            ...(write.labels.length > 0 ? { labels: write.labels.join(',') } : {}),
+            ...(assigneeIds.length > 0 ? { assigneeIds } : {}),
+            ...(write.milestone !== null ? { milestoneId: write.milestone } : {}),
+        }));
+        const issue = toActualIssue(item, doing);
+        await this.checkKept(issue, 'created', {
+            labels: write.labels,
+            assignees: write.assignees,
+            milestone: write.milestone,
+        });
+        return issue;
+    }
+    async updateIssue(number, patch) {
+        const doing = `updating issue #${number}`;
+        const fields = {};
+        if (patch.title !== undefined)
+            fields['title'] = patch.title;
+        if (patch.body !== undefined)
+            fields['description'] = patch.body;
+        // `labels` replaces the set; an empty string clears it.
+        if (patch.labels !== undefined)
+            fields['labels'] = patch.labels.join(',');
+        // GitLab documents 0 as "unassign all" and "no milestone" (an empty JSON array may be read as absent).
+        if (patch.assignees !== undefined) {
+            const ids = await this.userIds(patch.assignees, doing);
+            fields['assigneeIds'] = ids.length > 0 ? ids : [0];
+        }
+        if (patch.milestone !== undefined)
+            fields['milestoneId'] = patch.milestone ?? 0;
+        if (patch.state !== undefined)
+            fields['stateEvent'] = patch.state === 'closed' ? 'close' : 'reopen';
+        // stateReason and attributes have no GitLab counterpart (capabilities say so).
+        if (Object.keys(fields).length === 0) {
+            const current = await this.getIssue(number);
+            if (!current) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('PLATFORM_ERROR', `Issue #${number} no longer exists in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(this.repository)} (deleted or moved).`, 'Nothing to do: the next run reads the project again and plans from what exists.');
+            }
+            return current;
+        }
+        const item = await this.call('issues', doing, () => this.client.issues.edit(this.projectId, number, fields));
+        const issue = toActualIssue(item, doing);
+        await this.checkKept(issue, 'updated', {
+            labels: patch.labels,
+            assignees: patch.assignees,
+            milestone: patch.milestone,
+        });
+        return issue;
+    }
+    /**
+     * Issues::BaseService drops labels, milestone and assignees without a word when the caller lacks the Planner or
+     * Reporter role. Left alone, every later run would see them missing and write them again, forever. So a write
+     * that lost metadata, by a user below Planner, throws PERMISSION_DENIED (fatal: the run stops, where every further
+     * write would lose its metadata too); the next run finds the issue by its marker once the role is fixed. Other
+     * losses (a second `scope::` label, a milestone outside the project's groups, a second assignee without Premium)
+     * are not the token's fault and are logged.
+     */
+    async checkKept(issue, verb, asked) {
+        const lost = [];
+        if (asked.labels !== undefined && !sameNames(asked.labels, issue.labels))
+            lost.push('labels');
+        if (asked.assignees !== undefined && !sameNames(asked.assignees, issue.assignees))
+            lost.push('assignees');
+        if (asked.milestone !== undefined && (issue.milestone?.number ?? null) !== asked.milestone)
+            lost.push('milestone');
+        if (lost.length === 0)
+            return;
+        const what = lost.length > 1 ? `${lost.slice(0, -1).join(', ')} and ${lost.at(-1) ?? ''}` : (lost[0] ?? '');
+        const detail = lost
+            .map((field) => field === 'labels'
+            ? `labels asked ${JSON.stringify(asked.labels)}, kept ${JSON.stringify(issue.labels)}`
+            : field === 'assignees'
+                ? `assignees asked ${JSON.stringify(asked.assignees)}, kept ${JSON.stringify(issue.assignees)}`
+                : `milestone asked ${String(asked.milestone)}, kept ${String(issue.milestone?.number ?? null)}`)
+            .join('; ');
+        const role = await this.role(`checking the token’s role after issue #${issue.number} was ${verb}`);
+        if (role === null || role < PLANNER) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('PERMISSION_DENIED', `GitLab ${verb} issue #${issue.number} in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(this.repository)} but silently dropped its ${what} (${detail}): the token’s user ${role === null ? 'is not a member of the project' : `has the ${ROLES[role] ?? `level ${role}`} role`}, and setting labels, milestones and assignees needs Planner or Reporter or above (GitLab ignores them for lower roles instead of refusing).`, `Give the token’s user the Reporter (or Planner) role or above on the project (Manage → Members), or use a project or group access token created with that role. The next run finds issue #${issue.number} by its marker and sets what is missing.`);
+        }
+        this.log(`GitLab ${verb} issue #${issue.number} without all of its ${what} (${detail}); likely causes: two labels of one scope (scoped labels keep one), a milestone outside the project and its groups, or several assignees without GitLab Premium.`);
+    }
+    /** The token user's role on the project (highest of the direct and the group membership), null when none. */
+    async role(doing) {
+        const permissions = (await this.project(doing)).permissions;
+        const levels = [
+            permissions?.project_access?.access_level,
+            permissions?.group_access?.access_level,
+        ].filter((level) => typeof level === 'number');
+        return levels.length > 0 ? Math.max(...levels) : null;
+    }
+    /** `GET /projects/:id`, once per instance: role, visibility and whether issues are on. */
+    project(doing) {
+        if (!this.projectInfo) {
+            // Area 'project', not 'issues': a 403 here must not ask for this very project again (it would await itself).
+            const pending = this.call('project', doing, () => this.client.projects.show(this.projectId));
+            pending.catch(() => {
+                if (this.projectInfo === pending)
+                    this.projectInfo = undefined;
+            });
+            this.projectInfo = pending;
+        }
+        return this.projectInfo;
+    }
+    /** `GET /users?username=`, once per username per instance. */
+    async user(login, doing) {
+        const key = login.toLowerCase();
+        if (this.users.has(key))
+            return this.users.get(key) ?? null;
+        const found = await this.call('users', doing, () => this.client.users.all({ username: login }));
+        const user = found.find((item) => item.username.toLowerCase() === key) ?? null;
+        this.users.set(key, user);
+        return user;
+    }
+    async userIds(logins, doing) {
+        const ids = [];
+        for (const login of logins) {
+            const user = await this.user(login, doing);
+            if (!user) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('VALIDATION_FAILED', `There is no GitLab user ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(login)} to assign while ${doing}.`, 'Fix the assignee in the orchestrator state (GitLab usernames, without @); the rest of the run goes on.');
+            }
+            if (!ids.includes(user.id))
+                ids.push(user.id);
+        }
+        return ids;
+    }
+    async call(area, doing, request) {
+        try {
+            return (await request());
+        }
+        catch (error) {
+            throw await this.failure(error, area, doing);
+        }
+    }
+    /**
+     * GitLab answers a plain 403 both for a role too low and for issues turned off (`issues_access_level`
+     * disabled, or private to members): the project's settings tell them apart.
+     */
+    async failure(error, area, doing) {
+        if ((area === 'issues' || area === 'milestones') &&
+            (0,_client_js__WEBPACK_IMPORTED_MODULE_2__.httpStatus)(error) === 403 &&
+            !(0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .isInsufficientScope */ .Op)(error)) {
+            const settings = await this.project(doing).catch(() => undefined);
+            const level = settings?.issues_access_level;
+            const member = settings ? (await this.role(doing).catch(() => null)) !== null : false;
+            if (settings &&
+                (settings.issues_enabled === false || level === 'disabled' || (level === 'private' && !member))) {
+                return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('ISSUES_DISABLED', `Issues are ${level === 'private' ? 'visible to project members only, and the token’s user is not one,' : 'turned off'} in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(this.repository)} (403 while ${doing}).`, level === 'private'
+                    ? 'Make the token’s user a member of the project (Manage → Members), or let everyone with access use Issues: Settings → General → Visibility, project features, permissions → Issues.'
+                    : 'Turn Issues on: Settings → General → Visibility, project features, permissions → Issues (a Maintainer or Owner can), then save.', { cause: error });
+            }
+        }
+        return (0,_client_js__WEBPACK_IMPORTED_MODULE_2__.toCatalogueError)(error, {
+            repository: this.repository,
+            doing,
+            group: area === 'group' ? this.group : null,
+        });
+    }
+}
+function sameNames(asked, kept) {
+    const a = new Set(asked.map((name) => name.toLowerCase()));
+    const b = new Set(kept.map((name) => name.toLowerCase()));
+    return a.size === b.size && [...a].every((name) => b.has(name));
+}
+function incomplete(doing) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('PLATFORM_ERROR', `GitLab answered with an unexpected body while ${doing}, so the outcome of the request is unknown.`, 'Nothing to do: the run looks for the issue by its marker before creating it again, and the next run reconciles.');
+}
+function toActualMilestone(item) {
+    return {
+        number: item.id,
+        title: item.title,
+        state: item.state === 'closed' ? 'closed' : 'open',
+        dueOn: item.due_date ? item.due_date.slice(0, 10) : null,
+    };
+}
+function toActualIssue(item, doing) {
+    if (typeof item !== 'object' || item === null || typeof item.iid !== 'number')
+        throw incomplete(doing);
+    const assignees = item.assignees ?? (item.assignee ? [item.assignee] : []);
+    return {
+        number: item.iid,
+        id: String(item.id),
+        url: item.web_url,
+        title: item.title,
+        body: item.description ?? '',
+        state: item.state === 'closed' ? 'closed' : 'open',
+        stateReason: null,
+        labels: item.labels
+            .map((label) => (typeof label === 'string' ? label : (label.name ?? '')))
+            .filter((name) => name !== ''),
+        assignees: assignees.map((assignee) => assignee.username),
+        milestone: item.milestone ? { number: item.milestone.id, title: item.milestone.title } : null,
+        author: item.author?.username ?? null,
+        updatedAt: item.updated_at,
+    };
+}
+
+
+/***/ })
+
+};
