@@ -193,6 +193,69 @@ describe('init with existing pipeline files', () => {
     ]);
   });
 
+  it('a higher tier adds its commands to the pipeline init wrote, once', async () => {
+    workspace = await repositoryWith('https://github.com/acme/widgets.git');
+    expect((await runCli(workspace, ['init', '--tier', '1'], { CI: 'true' })).code).toBe(0);
+    const upgrade = await runCli(workspace, ['init', '--tier', '3'], { CI: 'true' });
+    expect(upgrade.code).toBe(0);
+    expect(upgrade.stderr).toContain('Next: Board (tier 2): the workflow token cannot reach projects');
+    const workflow = parse(
+      (await workspace.read('.github/workflows/orchestrator-git.yml')).toString('utf8'),
+    ) as {
+      permissions: Record<string, string>;
+      jobs: {
+        sync: {
+          steps: {
+            uses?: string;
+            with?: Record<string, unknown>;
+            run?: string;
+            env?: Record<string, string>;
+          }[];
+        };
+      };
+    };
+    expect(workflow.permissions).toEqual({ contents: 'read', issues: 'write' });
+    const steps = workflow.jobs.sync.steps;
+    expect(steps[0]).toEqual({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
+    expect(steps.slice(1).map((step) => step.run)).toEqual([
+      'npx --yes orchestrator-git@0 sync --summary "$GITHUB_STEP_SUMMARY"',
+      'npx --yes orchestrator-git@0 board sync',
+      'npx --yes orchestrator-git@0 release-plan --summary "$GITHUB_STEP_SUMMARY"',
+    ]);
+    expect(steps[2]?.env).toEqual({ GITHUB_TOKEN: '${{ secrets.ORCHESTRATOR_GIT_PROJECTS_TOKEN }}' });
+    const again = await runCli(workspace, ['init', '--tier', '3'], { CI: 'true' });
+    expect(again.stderr).toContain('Nothing to change');
+  });
+
+  it('tier 3 on GitLab: the three commands and the whole history; on Bitbucket: no board, and tier 2 is refused', async () => {
+    workspace = await repositoryWith('git@gitlab.com:acme/widgets.git');
+    expect((await runCli(workspace, ['init', '--tier', '3'], { CI: 'true' })).code).toBe(0);
+    const gitlab = parse((await workspace.read('.gitlab-ci.yml')).toString('utf8')) as Record<
+      string,
+      { script: string[]; variables?: Record<string, string> }
+    >;
+    expect(gitlab['orchestrator-git']?.script).toEqual([
+      'npx --yes orchestrator-git@0 sync',
+      'npx --yes orchestrator-git@0 board sync',
+      'npx --yes orchestrator-git@0 release-plan',
+    ]);
+    expect(gitlab['orchestrator-git']?.variables).toEqual({ GIT_DEPTH: '0' });
+    await workspace.dispose();
+
+    workspace = await repositoryWith('https://bitbucket.org/acme/widgets.git');
+    const refused = await runCli(workspace, ['init', '--tier', '2'], { CI: 'true' });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('Tier 2 adds project boards, and Bitbucket Cloud has none in its API.');
+    expect((await runCli(workspace, ['init', '--tier', '3'], { CI: 'true' })).code).toBe(0);
+    const bitbucket = parse((await workspace.read('bitbucket-pipelines.yml')).toString('utf8')) as {
+      pipelines: { custom: Record<string, { step: { script: string[]; clone?: unknown } }[]> };
+    };
+    expect(bitbucket.pipelines.custom['orchestrator-git']?.[0]?.step).toMatchObject({
+      clone: { depth: 'full' },
+      script: ['npx --yes orchestrator-git@0 sync', 'npx --yes orchestrator-git@0 release-plan'],
+    });
+  });
+
   it.each([
     [null, ['init'], 'This folder has no git remote to take the platform and repository from.'],
     [
