@@ -113,6 +113,67 @@ describe('GitHub', () => {
     expect(JSON.stringify(report)).not.toContain(TOKEN);
   });
 
+  it('--jobs board-sync and release: the board and the right to push tags, each missing one named with its fix', async () => {
+    const PAT = 'ghp_doctorProjectsToken000000000000000';
+    emulator.addToken(PAT, {
+      login: 'acme',
+      repositories: [REPO],
+      permissions: { issues: 'write', contents: 'write', metadata: 'read' },
+    });
+    emulator.projects.grantProjects(PAT, 'write');
+    const ready = await runDoctor({
+      inputs: { 'state-file': STATE_DB, 'features-dir': FEATURES, ...github({ token: PAT }) },
+      jobs: ['issue-sync', 'board-sync', 'release'],
+      configPath: null,
+      env: {},
+      cwd: workspace.dir,
+    });
+    expect(summary(ready).slice(-3)).toEqual(['✓ board', '✓ read tags', '✓ write tags and releases']);
+    expect(ready.checks.find((check) => check.name === 'board')?.detail).toMatch(
+      /^no board ".*" yet: board-sync creates it$/,
+    );
+    expect(emulator.listTags(REPO)).toEqual([]);
+
+    // The workflow token: issues yes, projects no.
+    const workflowToken = await runDoctor({
+      inputs: { 'state-file': STATE_DB, 'features-dir': FEATURES, ...github({ token: TOKEN }) },
+      jobs: ['board-sync'],
+      configPath: null,
+      env: {},
+      cwd: workspace.dir,
+    });
+    expect(summary(workflowToken).at(-1)).toMatch(/^✗ board: (PERMISSION_DENIED|TOKEN_INVALID)$/);
+    expect(workflowToken.checks.at(-1)?.fix).toMatch(/token|App/);
+    // Issues: write without any contents permission: tags cannot even be read.
+    const noContents = await runDoctor({
+      inputs: { 'state-file': STATE_DB, 'features-dir': FEATURES, ...github({ token: TOKEN }) },
+      jobs: ['release'],
+      configPath: null,
+      env: {},
+      cwd: workspace.dir,
+    });
+    expect(summary(noContents).at(-1)).toBe('✗ read tags: PERMISSION_DENIED');
+    // contents: read only: tags can be read, not pushed.
+    const READ_CONTENTS = 'ghs_doctorContentsRead000000000000000';
+    emulator.addToken(READ_CONTENTS, {
+      repositories: [REPO],
+      permissions: { issues: 'write', contents: 'read', metadata: 'read' },
+    });
+    const readOnly = await runDoctor({
+      inputs: { 'state-file': STATE_DB, 'features-dir': FEATURES, ...github({ token: READ_CONTENTS }) },
+      jobs: ['release'],
+      configPath: null,
+      env: {},
+      cwd: workspace.dir,
+    });
+    expect(summary(readOnly).slice(-2)).toEqual([
+      '✓ read tags',
+      '✗ write tags and releases: PERMISSION_DENIED',
+    ]);
+    expect(readOnly.checks.at(-1)?.fix).toMatch(/contents: write/);
+    expect(noContents.checks.at(-1)?.fix).toMatch(/contents/);
+  });
+
   it('the CLI prints the report and exits 0 only when ready (1 otherwise)', async () => {
     const args = [
       'doctor',

@@ -40,8 +40,8 @@ class CallQueue {
 
 // EXTERNAL MODULE: ./build/src/board/plan.js + 1 modules
 var plan = __webpack_require__(84202);
-// EXTERNAL MODULE: ./build/src/engine/board-sync.js + 5 modules
-var board_sync = __webpack_require__(20790);
+// EXTERNAL MODULE: ./build/src/engine/board-sync.js + 4 modules
+var board_sync = __webpack_require__(6611);
 ;// CONCATENATED MODULE: ./build/src/mcp/results.js
 /**
  * What a tool call answers: a short text for the model, the same facts as structured content for programs, and
@@ -479,8 +479,8 @@ function withoutInfo(log) {
     return { ...log, info: () => undefined };
 }
 
-// EXTERNAL MODULE: ./build/src/release/engine.js + 34 modules
-var engine = __webpack_require__(48453);
+// EXTERNAL MODULE: ./build/src/release/engine.js + 33 modules
+var engine = __webpack_require__(2644);
 ;// CONCATENATED MODULE: ./build/src/mcp/release-call.js
 /**
  * orchestrator_release_coordinator's plan_release, generate_changelog and tag_release on the release engine

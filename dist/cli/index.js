@@ -29682,6 +29682,14 @@ var file = __nccwpck_require__(6924);
 var issue_sync = __nccwpck_require__(57139);
 // EXTERNAL MODULE: ./build/src/platforms/index.js
 var platforms = __nccwpck_require__(15674);
+// EXTERNAL MODULE: ./build/src/board/config.js + 2 modules
+var board_config = __nccwpck_require__(61935);
+// EXTERNAL MODULE: ./build/src/config/file-keys.js
+var file_keys = __nccwpck_require__(16277);
+// EXTERNAL MODULE: ./build/src/platforms/boards.js
+var boards = __nccwpck_require__(99153);
+// EXTERNAL MODULE: ./build/src/platforms/releases.js
+var releases = __nccwpck_require__(43370);
 // EXTERNAL MODULE: ./build/src/state/store.js + 8 modules
 var state_store = __nccwpck_require__(37049);
 ;// CONCATENATED MODULE: ./build/src/cli/doctor.js
@@ -29695,6 +29703,11 @@ var state_store = __nccwpck_require__(37049);
 
 
 
+
+
+
+
+const DOCTOR_JOBS = ['issue-sync', 'board-sync', 'release'];
 function failed(name, error) {
     return error instanceof errors/* OrchestratorGitError */.Xw
         ? { name, ok: false, detail: `${error.code}: ${error.message}`, fix: error.fix }
@@ -29776,10 +29789,46 @@ async function runDoctor(options) {
         });
         const tracker = await (0,platforms/* createIssueTracker */.M)(config, () => undefined);
         checks.push(...(await tracker.checkAccess()));
+        const jobs = options.jobs ?? ['issue-sync'];
+        if (checks.every((check) => check.ok) && jobs.includes('board-sync')) {
+            checks.push(await boardCheck(config, inputs, fileSettings));
+        }
+        if (checks.every((check) => check.ok) && jobs.includes('release')) {
+            const publisher = await (0,releases/* createReleasePublisher */.c)(config, () => undefined);
+            checks.push(...(publisher.checkAccess
+                ? await publisher.checkAccess()
+                : [
+                    {
+                        name: 'tags and releases',
+                        ok: true,
+                        detail: `${config.platform}: the first release run checks the token's right to push tags`,
+                        fix: null,
+                    },
+                ]));
+        }
         return done();
     }
     finally {
         store.close();
+    }
+}
+/** The board board-sync would use: found (or to be created), or why the token cannot reach it. */
+async function boardCheck(config, inputs, fileSettings) {
+    try {
+        const settings = (0,board_config/* resolveBoardSettings */.Ad)((0,file_keys/* withFileDefaults */.j)(inputs, fileSettings, Object.keys(board_config/* BOARD_SYNC_SETTINGS */.NG)), config.repository);
+        const board = await (0,boards/* createBoardTracker */.B)(config, { owner: settings.owner, title: settings.title, number: settings.number }, () => undefined);
+        const found = await board.readBoard();
+        return {
+            name: 'board',
+            ok: true,
+            detail: found
+                ? `the board ${JSON.stringify(settings.title)} can be read`
+                : `no board ${JSON.stringify(settings.title)} yet: board-sync creates it`,
+            fix: null,
+        };
+    }
+    catch (error) {
+        return failed('board', error);
     }
 }
 /** The report as lines for a terminal or a CI log. */
@@ -29796,12 +29845,10 @@ function formatDoctorReport(report) {
     return `${lines.join('\n')}\n`;
 }
 
-// EXTERNAL MODULE: ./build/src/board/config.js + 2 modules
-var config = __nccwpck_require__(61935);
 // EXTERNAL MODULE: ./build/src/board/plan.js + 1 modules
 var board_plan = __nccwpck_require__(84202);
-// EXTERNAL MODULE: ./build/src/engine/board-sync.js + 5 modules
-var board_sync = __nccwpck_require__(20790);
+// EXTERNAL MODULE: ./build/src/engine/board-sync.js + 4 modules
+var board_sync = __nccwpck_require__(6611);
 ;// CONCATENATED MODULE: ./build/src/cli/logger.js
 function consoleLogger(options = {}) {
     const write = (prefix, message) => process.stderr.write(`${prefix}${message}\n`);
@@ -29896,7 +29943,7 @@ const COMMANDS = [
 function addOptions(command) {
     for (const [name, help] of SHARED)
         command.addOption(new Option(`--${name} <value>`, help));
-    for (const [name, { help }] of Object.entries(config/* BOARD_SYNC_SETTINGS */.NG)) {
+    for (const [name, { help }] of Object.entries(board_config/* BOARD_SYNC_SETTINGS */.NG)) {
         if (name !== 'board-action')
             command.addOption(new Option(`--${name} <value>`, help));
     }
@@ -29914,7 +29961,7 @@ function camel(name) {
 async function runBoardCommand(action, items, options) {
     const log = consoleLogger({ quiet: Boolean(options.quiet) });
     const inputs = { 'board-action': action };
-    for (const name of [...SHARED.map(([setting]) => setting), ...Object.keys(config/* BOARD_SYNC_SETTINGS */.NG)]) {
+    for (const name of [...SHARED.map(([setting]) => setting), ...Object.keys(board_config/* BOARD_SYNC_SETTINGS */.NG)]) {
         const value = options[camel(name)];
         if (value !== undefined)
             inputs[name] = value;
@@ -30456,9 +30503,9 @@ function addMcpCommand(program) {
 }
 
 // EXTERNAL MODULE: ./build/src/release/config.js
-var release_config = __nccwpck_require__(40885);
-// EXTERNAL MODULE: ./build/src/release/engine.js + 34 modules
-var engine = __nccwpck_require__(48453);
+var config = __nccwpck_require__(40885);
+// EXTERNAL MODULE: ./build/src/release/engine.js + 33 modules
+var engine = __nccwpck_require__(2644);
 ;// CONCATENATED MODULE: ./build/src/release/summary.js
 function cell(text) {
     return text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
@@ -30586,7 +30633,7 @@ function toKey(name) {
     return name.replace(/-([a-z])/g, (_match, letter) => letter.toUpperCase());
 }
 function release_commands_addOptions(command) {
-    for (const name of (0,release_config/* releaseSettingNames */.i$)()) {
+    for (const name of (0,config/* releaseSettingNames */.i$)()) {
         if (name === 'token') {
             command.addOption(new Option('--token <token>', 'Token (prefer GITHUB_TOKEN, GITLAB_TOKEN or BITBUCKET_TOKEN in the environment)'));
         }
@@ -30594,10 +30641,10 @@ function release_commands_addOptions(command) {
             command.addOption(new Option('--dry-run', 'Print what would change, and change nothing'));
         }
         else if (BOOLEAN.has(name)) {
-            command.addOption(new Option(`--${name} <true|false>`, (0,release_config/* releaseSettingHelp */.Vm)(name)));
+            command.addOption(new Option(`--${name} <true|false>`, (0,config/* releaseSettingHelp */.Vm)(name)));
         }
         else {
-            command.addOption(new Option(`--${name} <value>`, (0,release_config/* releaseSettingHelp */.Vm)(name)));
+            command.addOption(new Option(`--${name} <value>`, (0,config/* releaseSettingHelp */.Vm)(name)));
         }
     }
     command.addOption(new Option('--state <path>', 'Alias of --state-file'));
@@ -30610,7 +30657,7 @@ function release_commands_addOptions(command) {
 }
 function inputsFrom(options) {
     const inputs = {};
-    for (const name of (0,release_config/* releaseSettingNames */.i$)()) {
+    for (const name of (0,config/* releaseSettingNames */.i$)()) {
         const value = options[toKey(name)];
         if (value !== undefined)
             inputs[name] = value === true ? 'true' : value;
@@ -31647,8 +31694,15 @@ function buildProgram(setExitCode) {
     });
     addSyncOptions(program
         .command('doctor')
-        .description('Check everything a sync needs (state file, settings, token, repository, permissions); exit 0 only when ready')).action(async (options) => {
+        .description('Check everything a sync needs (state file, settings, token, repository, permissions); exit 0 only when ready')
+        .option('--jobs <list>', 'The jobs to check for: issue-sync (default), board-sync, release (comma-separated)')).action(async (options) => {
+        const jobs = typeof options.jobs === 'string' ? options.jobs.split(',').map((job) => job.trim()) : undefined;
+        const unknown = (jobs ?? []).filter((job) => !DOCTOR_JOBS.includes(job));
+        if (unknown.length > 0) {
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `--jobs names ${unknown.map((job) => JSON.stringify(job)).join(', ')}, which is not a job.`, `Use a comma-separated list of ${DOCTOR_JOBS.join(', ')}.`);
+        }
         const report = await runDoctor({
+            ...(jobs ? { jobs: jobs } : {}),
             inputs: settingsFrom(options),
             configPath: typeof options.config === 'string' ? options.config : null,
             env: process.env,
@@ -33309,7 +33363,7 @@ function inlineText(text, neutralise) {
 
 /***/ }),
 
-/***/ 20790:
+/***/ 6611:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33428,34 +33482,8 @@ var values = __nccwpck_require__(25620);
 var errors = __nccwpck_require__(27406);
 // EXTERNAL MODULE: ./build/src/core/markers.js
 var markers = __nccwpck_require__(20646);
-;// CONCATENATED MODULE: ./build/src/platforms/boards.js
-
-/** The board side of the configured platform; Bitbucket has no boards (a NOT_SUPPORTED error that says what to do). */
-async function createBoardTracker(config, ref, warn) {
-    switch (config.platform) {
-        case 'github': {
-            const { GitHubProjectsBoard } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(278), __nccwpck_require__.e(374)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67374));
-            return new GitHubProjectsBoard(config.repository, ref, {
-                token: config.token,
-                baseUrl: config.apiUrl,
-                writeDelayMs: config.writeDelayMs,
-                log: warn,
-            });
-        }
-        case 'gitlab': {
-            const { GitLabIssueBoard } = await Promise.all(/* import() */[__nccwpck_require__.e(342), __nccwpck_require__.e(747), __nccwpck_require__.e(362), __nccwpck_require__.e(631)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93631));
-            return new GitLabIssueBoard(config.repository, ref, {
-                token: config.token,
-                baseUrl: config.apiUrl,
-                writeDelayMs: config.writeDelayMs,
-                log: warn,
-            });
-        }
-        case 'bitbucket':
-            throw new errors/* OrchestratorGitError */.Xw('NOT_SUPPORTED', 'Boards are not supported on Bitbucket Cloud: its API has no boards.', 'Use issue-sync (issues carry their status as kind/priority and the issue state); for a board, mirror the repository to GitHub or GitLab, or use Jira, which Bitbucket integrates with.');
-    }
-}
-
+// EXTERNAL MODULE: ./build/src/platforms/boards.js
+var boards = __nccwpck_require__(99153);
 // EXTERNAL MODULE: ./build/src/platforms/index.js
 var platforms = __nccwpck_require__(15674);
 ;// CONCATENATED MODULE: ./build/src/platforms/milestones.js
@@ -33929,7 +33957,7 @@ async function executeBoardAction(options, milestones = true) {
             });
             return { kind: 'milestones', config, settings, outcome };
         }
-        const board = await createBoardTracker(config, { owner: settings.owner, title: settings.title, number: settings.number }, (message) => log.warning(message));
+        const board = await (0,boards/* createBoardTracker */.B)(config, { owner: settings.owner, title: settings.title, number: settings.number }, (message) => log.warning(message));
         const outcome = await runBoardSync({
             store,
             board,
@@ -36212,6 +36240,43 @@ function oneLine(text, max) {
 
 /***/ }),
 
+/***/ 99153:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ createBoardTracker)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(27406);
+
+/** The board side of the configured platform; Bitbucket has no boards (a NOT_SUPPORTED error that says what to do). */
+async function createBoardTracker(config, ref, warn) {
+    switch (config.platform) {
+        case 'github': {
+            const { GitHubProjectsBoard } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(278), __nccwpck_require__.e(374)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67374));
+            return new GitHubProjectsBoard(config.repository, ref, {
+                token: config.token,
+                baseUrl: config.apiUrl,
+                writeDelayMs: config.writeDelayMs,
+                log: warn,
+            });
+        }
+        case 'gitlab': {
+            const { GitLabIssueBoard } = await Promise.all(/* import() */[__nccwpck_require__.e(342), __nccwpck_require__.e(747), __nccwpck_require__.e(362), __nccwpck_require__.e(631)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93631));
+            return new GitLabIssueBoard(config.repository, ref, {
+                token: config.token,
+                baseUrl: config.apiUrl,
+                writeDelayMs: config.writeDelayMs,
+                log: warn,
+            });
+        }
+        case 'bitbucket':
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('NOT_SUPPORTED', 'Boards are not supported on Bitbucket Cloud: its API has no boards.', 'Use issue-sync (issues carry their status as kind/priority and the issue state); for a board, mirror the repository to GitHub or GitLab, or use Jira, which Bitbucket integrates with.');
+    }
+}
+
+
+/***/ }),
+
 /***/ 15674:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -36249,6 +36314,47 @@ async function createIssueTracker(config, warn) {
                 baseUrl: config.apiUrl,
                 writeDelayMs: config.writeDelayMs,
                 log: warn,
+            });
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 43370:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ createReleasePublisher)
+/* harmony export */ });
+async function createReleasePublisher(config, warn) {
+    switch (config.platform) {
+        case 'github': {
+            const { GitHubReleasePublisher } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(278), __nccwpck_require__.e(644)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12644));
+            return new GitHubReleasePublisher(config.repository, {
+                token: config.token,
+                baseUrl: config.apiUrl,
+                writeDelayMs: config.writeDelayMs,
+                log: warn,
+            });
+        }
+        case 'gitlab': {
+            const { GitLabReleasePublisher } = await Promise.all(/* import() */[__nccwpck_require__.e(342), __nccwpck_require__.e(747), __nccwpck_require__.e(362), __nccwpck_require__.e(556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10556));
+            return new GitLabReleasePublisher(config.repository, {
+                token: config.token,
+                baseUrl: config.apiUrl,
+                groupMilestones: config.gitlabGroup,
+                log: warn,
+            });
+        }
+        case 'bitbucket': {
+            const { BitbucketReleasePublisher } = await __nccwpck_require__.e(/* import() */ 132).then(__nccwpck_require__.bind(__nccwpck_require__, 76132));
+            return new BitbucketReleasePublisher(config.repository, {
+                auth: config.username === null
+                    ? { kind: 'bearer', token: config.token }
+                    : { kind: 'basic', username: config.username, password: config.token },
+                baseUrl: config.apiUrl,
             });
         }
     }
@@ -36412,7 +36518,7 @@ function parseReleaseSettings(inputs) {
 
 /***/ }),
 
-/***/ 48453:
+/***/ 2644:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36439,39 +36545,8 @@ var values = __nccwpck_require__(25620);
 var execute_issue_sync = __nccwpck_require__(33670);
 // EXTERNAL MODULE: ./build/src/errors.js
 var errors = __nccwpck_require__(27406);
-;// CONCATENATED MODULE: ./build/src/platforms/releases.js
-async function createReleasePublisher(config, warn) {
-    switch (config.platform) {
-        case 'github': {
-            const { GitHubReleasePublisher } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(278), __nccwpck_require__.e(644)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12644));
-            return new GitHubReleasePublisher(config.repository, {
-                token: config.token,
-                baseUrl: config.apiUrl,
-                writeDelayMs: config.writeDelayMs,
-                log: warn,
-            });
-        }
-        case 'gitlab': {
-            const { GitLabReleasePublisher } = await Promise.all(/* import() */[__nccwpck_require__.e(342), __nccwpck_require__.e(747), __nccwpck_require__.e(362), __nccwpck_require__.e(556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10556));
-            return new GitLabReleasePublisher(config.repository, {
-                token: config.token,
-                baseUrl: config.apiUrl,
-                groupMilestones: config.gitlabGroup,
-                log: warn,
-            });
-        }
-        case 'bitbucket': {
-            const { BitbucketReleasePublisher } = await __nccwpck_require__.e(/* import() */ 132).then(__nccwpck_require__.bind(__nccwpck_require__, 76132));
-            return new BitbucketReleasePublisher(config.repository, {
-                auth: config.username === null
-                    ? { kind: 'bearer', token: config.token }
-                    : { kind: 'basic', username: config.username, password: config.token },
-                baseUrl: config.apiUrl,
-            });
-        }
-    }
-}
-
+// EXTERNAL MODULE: ./build/src/platforms/releases.js
+var releases = __nccwpck_require__(43370);
 // EXTERNAL MODULE: ./build/src/state/auto-sync.js
 var auto_sync = __nccwpck_require__(60990);
 // EXTERNAL MODULE: ./build/src/state/store.js + 8 modules
@@ -39555,7 +39630,7 @@ async function executeRelease(options) {
         const previous = previousRelease(tags, requested);
         const manualTemplate = await loadManualTemplate(settings, cwd);
         // analyse + plan: the commits since the previous release (one pass of conventional-changelog).
-        const publisher = await createReleasePublisher(config, (message) => log.warning(message));
+        const publisher = await (0,releases/* createReleasePublisher */.c)(config, (message) => log.warning(message));
         const changelogPath = external_node_path_.resolve(gitDir, settings.changelogFile);
         const changelogText = await readOptional(changelogPath);
         const entryFor = async (version, tag, date) => generateConventionalEntry({

@@ -596,9 +596,11 @@ function relationSummary(item) {
 /* harmony export */ });
 /* unused harmony export githubWebHost */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8473);
-/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(278);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(551);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8473);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(278);
 /** GitHub tags (git tag objects and refs) and Releases through REST, behind the ReleasePublisher interface. */
+
 
 
 
@@ -623,11 +625,11 @@ class GitHubReleasePublisher {
     client;
     web;
     constructor(repository, options) {
-        const { owner, repo } = (0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRepository */ .SU)(repository);
+        const { owner, repo } = (0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRepository */ .SU)(repository);
         this.owner = owner;
         this.repo = repo;
         this.repository = `${owner}/${repo}`;
-        this.client = (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .createGitHubClient */ .LX)(options);
+        this.client = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .createGitHubClient */ .LX)(options);
         this.web = githubWebHost(options.baseUrl);
     }
     stats() {
@@ -635,6 +637,38 @@ class GitHubReleasePublisher {
     }
     webRepository() {
         return { host: this.web, owner: this.owner, repository: this.repo };
+    }
+    checkAccess() {
+        return (0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .runAccessChecks */ .N)([
+            {
+                name: 'read tags',
+                run: async () => {
+                    await this.getTag('orchestrator-git-access-check');
+                    return 'tags and releases can be read';
+                },
+            },
+            {
+                name: 'write tags and releases',
+                // A tag ref at a commit that cannot exist: GitHub checks contents: write first, then refuses the ref (422).
+                run: async () => {
+                    try {
+                        await this.client.octokit.request('POST /repos/{owner}/{repo}/git/refs', {
+                            owner: this.owner,
+                            repo: this.repo,
+                            ref: 'refs/tags/orchestrator-git-access-check',
+                            sha: '0'.repeat(40),
+                            request: { retries: 0 },
+                        });
+                    }
+                    catch (error) {
+                        if ((0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .httpStatus */ .nG)(error) === 422)
+                            return 'tags and releases can be written (probed: nothing was created)';
+                        throw this.failure(error, 'checking that tags can be written');
+                    }
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('PLATFORM_ERROR', 'GitHub accepted a tag at a commit that does not exist while checking write access.', 'Delete the tag "orchestrator-git-access-check" by hand; write access is there.');
+                },
+            },
+        ]);
     }
     async getTag(name) {
         let ref;
@@ -646,7 +680,7 @@ class GitHubReleasePublisher {
             }));
         }
         catch (error) {
-            if ((0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatus */ .nG)(error) === 404)
+            if ((0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .httpStatus */ .nG)(error) === 404)
                 return null;
             throw this.failure(error, `reading tag ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(name)}`);
         }
@@ -680,7 +714,7 @@ class GitHubReleasePublisher {
             tagSha = data.sha;
         }
         catch (error) {
-            if ((0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatus */ .nG)(error) === 422) {
+            if ((0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .httpStatus */ .nG)(error) === 422) {
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('VALIDATION_FAILED', `GitHub does not have commit ${input.commit.slice(0, 12)} in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(this.repository)}, so it cannot be tagged ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(input.name)}.`, 'Push the commit first (the release tags the checked-out commit), and run the release on a commit of the repository named in `repository`.', { cause: error });
             }
             throw this.failure(error, `creating the tag object ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(input.name)}`);
@@ -696,7 +730,7 @@ class GitHubReleasePublisher {
         }
         catch (error) {
             // Created meanwhile (a concurrent run) or the answer was lost: what is there now decides.
-            const status = (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatus */ .nG)(error);
+            const status = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .httpStatus */ .nG)(error);
             if (status === 422 || status === undefined || status >= 500) {
                 const existing = await this.getTag(input.name);
                 if (existing)
@@ -716,7 +750,7 @@ class GitHubReleasePublisher {
             return toRelease(data);
         }
         catch (error) {
-            if ((0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatus */ .nG)(error) === 404)
+            if ((0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .httpStatus */ .nG)(error) === 404)
                 return null;
             throw this.failure(error, `reading the release of ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(tag)}`);
         }
@@ -736,7 +770,7 @@ class GitHubReleasePublisher {
             return toRelease(data);
         }
         catch (error) {
-            const status = (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatus */ .nG)(error);
+            const status = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .httpStatus */ .nG)(error);
             if (status === 422 || status === undefined || status >= 500) {
                 const existing = await this.getRelease(input.tag);
                 if (existing)
@@ -784,7 +818,7 @@ class GitHubReleasePublisher {
     }
     /** A failure, with the fix for the permission tags and releases need. */
     failure(error, doing) {
-        const converted = (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .toCatalogueError */ .ps)(error, this.repository, doing);
+        const converted = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .toCatalogueError */ .ps)(error, this.repository, doing);
         if (converted.code !== 'PERMISSION_DENIED')
             return converted;
         return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('PERMISSION_DENIED', converted.message, CONTENTS_FIX, { cause: error });

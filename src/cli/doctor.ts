@@ -8,10 +8,20 @@ import { resolveIssueSyncConfig, settingsFromConfigRow, type RawSettings } from 
 import { OrchestratorGitError } from '../errors.js';
 import { createIssueTracker } from '../platforms/index.js';
 import type { AccessCheck } from '../platforms/types.js';
+import { BOARD_SYNC_SETTINGS, resolveBoardSettings } from '../board/config.js';
+import { withFileDefaults } from '../config/file-keys.js';
+import type { IssueSyncConfig } from '../config/issue-sync.js';
+import { createBoardTracker } from '../platforms/boards.js';
+import { createReleasePublisher } from '../platforms/releases.js';
 import { openStateStore } from '../state/store.js';
+
+export type DoctorJob = 'issue-sync' | 'board-sync' | 'release';
+export const DOCTOR_JOBS: readonly DoctorJob[] = ['issue-sync', 'board-sync', 'release'];
 
 export interface DoctorOptions {
   inputs: RawSettings;
+  /** The jobs to check for (default issue-sync): board-sync adds the board, release adds tags and releases. */
+  jobs?: readonly DoctorJob[];
   configPath: string | null;
   env: NodeJS.ProcessEnv;
   cwd: string;
@@ -112,9 +122,58 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
 
     const tracker = await createIssueTracker(config, () => undefined);
     checks.push(...(await tracker.checkAccess()));
+    const jobs = options.jobs ?? ['issue-sync'];
+    if (checks.every((check) => check.ok) && jobs.includes('board-sync')) {
+      checks.push(await boardCheck(config, inputs, fileSettings));
+    }
+    if (checks.every((check) => check.ok) && jobs.includes('release')) {
+      const publisher = await createReleasePublisher(config, () => undefined);
+      checks.push(
+        ...(publisher.checkAccess
+          ? await publisher.checkAccess()
+          : [
+              {
+                name: 'tags and releases',
+                ok: true,
+                detail: `${config.platform}: the first release run checks the token's right to push tags`,
+                fix: null,
+              },
+            ]),
+      );
+    }
     return done();
   } finally {
     store.close();
+  }
+}
+
+/** The board board-sync would use: found (or to be created), or why the token cannot reach it. */
+async function boardCheck(
+  config: IssueSyncConfig,
+  inputs: RawSettings,
+  fileSettings: RawSettings,
+): Promise<AccessCheck> {
+  try {
+    const settings = resolveBoardSettings(
+      withFileDefaults(inputs as Record<string, unknown>, fileSettings, Object.keys(BOARD_SYNC_SETTINGS)),
+      config.repository,
+    );
+    const board = await createBoardTracker(
+      config,
+      { owner: settings.owner, title: settings.title, number: settings.number },
+      () => undefined,
+    );
+    const found = await board.readBoard();
+    return {
+      name: 'board',
+      ok: true,
+      detail: found
+        ? `the board ${JSON.stringify(settings.title)} can be read`
+        : `no board ${JSON.stringify(settings.title)} yet: board-sync creates it`,
+      fix: null,
+    };
+  } catch (error) {
+    return failed('board', error);
   }
 }
 

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { executeIssueSync, type ExecuteOptions } from '../engine/execute-issue-sync.js';
 import { describeOperation, type SyncScope } from '../engine/sync.js';
 import { isOrchestratorGitError, OrchestratorGitError } from '../errors.js';
-import { formatDoctorReport, runDoctor } from './doctor.js';
+import { DOCTOR_JOBS, formatDoctorReport, runDoctor, type DoctorJob } from './doctor.js';
 import { addBoardCommands } from './board-commands.js';
 import { runInit } from './init.js';
 import { addMcpCommand } from './mcp-command.js';
@@ -265,9 +265,24 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       .command('doctor')
       .description(
         'Check everything a sync needs (state file, settings, token, repository, permissions); exit 0 only when ready',
+      )
+      .option(
+        '--jobs <list>',
+        'The jobs to check for: issue-sync (default), board-sync, release (comma-separated)',
       ),
   ).action(async (options: Record<string, unknown>) => {
+    const jobs =
+      typeof options.jobs === 'string' ? options.jobs.split(',').map((job) => job.trim()) : undefined;
+    const unknown = (jobs ?? []).filter((job) => !(DOCTOR_JOBS as readonly string[]).includes(job));
+    if (unknown.length > 0) {
+      throw new OrchestratorGitError(
+        'CONFIG_INVALID',
+        `--jobs names ${unknown.map((job) => JSON.stringify(job)).join(', ')}, which is not a job.`,
+        `Use a comma-separated list of ${DOCTOR_JOBS.join(', ')}.`,
+      );
+    }
     const report = await runDoctor({
+      ...(jobs ? { jobs: jobs as DoctorJob[] } : {}),
       inputs: settingsFrom(options),
       configPath: typeof options.config === 'string' ? options.config : null,
       env: process.env,

@@ -3,7 +3,7 @@
  * implementation per platform, made on demand so a GitHub run never loads gitbeaker.
  */
 import type { TrackerConfig } from './index.js';
-import type { PlatformName, RequestStats } from './types.js';
+import type { AccessCheck, PlatformName, RequestStats } from './types.js';
 
 export interface PlatformTag {
   name: string;
@@ -41,6 +41,11 @@ export interface ReleaseCapabilities {
 }
 
 export interface ReleasePublisher {
+  /**
+   * For `doctor`: whether tags and releases can be read and written, probed with requests the platform refuses as
+   * invalid (nothing is created). Absent where the platform's checks happen at the first release.
+   */
+  checkAccess?(): Promise<AccessCheck[]>;
   readonly platform: PlatformName;
   readonly repository: string;
   readonly capabilities: ReleaseCapabilities;

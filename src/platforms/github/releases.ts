@@ -7,7 +7,7 @@ import type {
   ReleaseCapabilities,
   ReleasePublisher,
 } from '../releases.js';
-import type { RequestStats } from '../types.js';
+import { runAccessChecks, type AccessCheck, type RequestStats } from '../types.js';
 import {
   createGitHubClient,
   httpStatus,
@@ -63,6 +63,42 @@ export class GitHubReleasePublisher implements ReleasePublisher {
 
   webRepository(): { host: string; owner: string; repository: string } {
     return { host: this.web, owner: this.owner, repository: this.repo };
+  }
+
+  checkAccess(): Promise<AccessCheck[]> {
+    return runAccessChecks([
+      {
+        name: 'read tags',
+        run: async () => {
+          await this.getTag('orchestrator-git-access-check');
+          return 'tags and releases can be read';
+        },
+      },
+      {
+        name: 'write tags and releases',
+        // A tag ref at a commit that cannot exist: GitHub checks contents: write first, then refuses the ref (422).
+        run: async () => {
+          try {
+            await this.client.octokit.request('POST /repos/{owner}/{repo}/git/refs', {
+              owner: this.owner,
+              repo: this.repo,
+              ref: 'refs/tags/orchestrator-git-access-check',
+              sha: '0'.repeat(40),
+              request: { retries: 0 },
+            });
+          } catch (error) {
+            if (httpStatus(error) === 422)
+              return 'tags and releases can be written (probed: nothing was created)';
+            throw this.failure(error, 'checking that tags can be written');
+          }
+          throw new OrchestratorGitError(
+            'PLATFORM_ERROR',
+            'GitHub accepted a tag at a commit that does not exist while checking write access.',
+            'Delete the tag "orchestrator-git-access-check" by hand; write access is there.',
+          );
+        },
+      },
+    ]);
   }
 
   async getTag(name: string): Promise<PlatformTag | null> {
