@@ -1911,6 +1911,9 @@ function text_safeTitle(text, fallback) {
  * "mentioned in" note to them; Bitbucket's `#12` and `@name` like GitHub's.
  */
 function neutraliseReferences(markdown) {
+    // Most text has no sigil at all: skip the regular expressions (a 100,000-task state derives much faster).
+    if (!/[@#!&]|GH-/.test(markdown))
+        return markdown;
     return (markdown
         .replace(/(^|[^\w@/`])@([A-Za-z0-9][A-Za-z0-9-]*)/g, `$1@${ZERO_WIDTH_SPACE}$2`)
         // `#12` after a non-word character, or `owner/repo#12`; never an entity like `&#35;`.
@@ -1922,6 +1925,8 @@ function neutraliseReferences(markdown) {
 }
 /** HTML comments in untrusted text could forge or end our markers; they are shown as text instead. */
 function text_escapeComments(markdown) {
+    if (!markdown.includes('<!--') && !markdown.includes('-->'))
+        return markdown;
     return markdown.replace(/<!--/g, '&lt;!--').replace(/-->/g, '--&gt;');
 }
 /** Untrusted Markdown made safe to place inside the managed block. */
@@ -4585,18 +4590,37 @@ function sameLink(a, b) {
         a.syncStatus === b.syncStatus &&
         a.lastSynced === b.lastSynced);
 }
-/** Replaces (or adds) a link in a list by its key; returns false when an identical link was already there. */
-function replaceLink(links, link) {
+/**
+ * Replaces (or adds) a link in a list by its key; returns false when an identical link was already there. With
+ * `positions` (key → index in `links`, kept up to date here), a run that records thousands of links stays linear.
+ */
+function replaceLink(links, link, positions) {
     const key = linkKey(link);
-    const index = links.findIndex((l) => linkKey(l) === key);
+    const index = positions ? (positions.get(key) ?? -1) : links.findIndex((l) => linkKey(l) === key);
     if (index >= 0 && sameLink(links[index], link))
         return false;
     const copy = { ...link };
     if (index >= 0)
         links.splice(index, 1, copy);
-    else
+    else {
         links.push(copy);
+        positions?.set(key, links.length - 1);
+    }
     return true;
+}
+/** Key → position of each link in a list (the first, when a key repeats, as findIndex would find it). */
+function positionsOf(links) {
+    const positions = new Map();
+    links.forEach((link, index) => {
+        const key = linkKey(link);
+        if (!positions.has(key))
+            positions.set(key, index);
+    });
+    return positions;
+}
+/** The feature_issue_links rows one link replaces: by task (or feature, for a feature's own link), platform, repository. */
+function linkRowKey(taskId, featureId, platform, repository) {
+    return `${taskId ? `T\u0000${taskId}` : `F\u0000${featureId ?? ''}`}\u0000${platform.toLowerCase()}\u0000${repository}`;
 }
 class SqliteStateStore {
     options;
@@ -4606,6 +4630,9 @@ class SqliteStateStore {
     state;
     dirty = false;
     migrated;
+    itemCache = new Map();
+    linkRowCache = null;
+    linkPositions = null;
     closed = false;
     constructor(options, db, state) {
         this.options = options;
@@ -4639,7 +4666,20 @@ class SqliteStateStore {
         this.dirty = true;
     }
     syncedItems(platform, repository) {
-        return new Map(selectItems(this.db, platform, repository).map((i) => [i.itemKey, i]));
+        return new Map(this.itemsOf(platform, repository));
+    }
+    /**
+     * The item records of a repository, read once and kept in step by the writes below: recording one item must not
+     * re-read all of them (which made a 10,000-item run quadratic).
+     */
+    itemsOf(platform, repository) {
+        const key = `${platform}\u0000${repository}`;
+        let items = this.itemCache.get(key);
+        if (!items) {
+            items = new Map(selectItems(this.db, platform, repository).map((i) => [i.itemKey, i]));
+            this.itemCache.set(key, items);
+        }
+        return items;
     }
     lastRun(platform, repository) {
         return selectLastRun(this.db, platform, repository);
@@ -4669,53 +4709,79 @@ class SqliteStateStore {
             link.syncStatus,
             link.lastSynced,
         ];
+        let id;
         if (current) {
             this.db.run(`UPDATE feature_issue_links SET feature_id = ?, task_id = ?, platform = ?, repository = ?, issue_number = ?,
            issue_url = ?, sync_status = ?, last_synced = ? WHERE id = ?`, [...values, current.id]);
             for (const extra of rows.slice(1))
                 this.db.run('DELETE FROM feature_issue_links WHERE id = ?', [extra.id]);
+            id = current.id;
         }
         else {
             this.db.run(`INSERT INTO feature_issue_links
            (feature_id, task_id, platform, repository, issue_number, issue_url, sync_status, last_synced)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, values);
+            id = Number(this.db.exec('SELECT last_insert_rowid()')[0]?.values[0]?.[0]);
         }
-        replaceLink(this.state.links, link);
+        this.linkRows().set(linkRowKey(link.taskId, link.featureId, link.platform, link.repository), [
+            { id, link: { ...link } },
+        ]);
+        this.linkPositions ??= positionsOf(this.state.links);
+        replaceLink(this.state.links, link, this.linkPositions);
+    }
+    /** Every feature_issue_links row by what a link replaces, read once and kept in step by upsertLink. */
+    linkRows() {
+        if (this.linkRowCache)
+            return this.linkRowCache;
+        const cache = new Map();
+        if (hasTable(this.db, 'feature_issue_links')) {
+            forEachRow(this.db, `SELECT id, feature_id, task_id, platform, repository, issue_number, issue_url, sync_status, last_synced
+         FROM feature_issue_links ORDER BY id`, null, ([id, featureId, taskId, platform, repository, issueNumber, issueUrl, syncStatus, lastSynced]) => {
+                const task = taskId === null || taskId === '' ? null : String(taskId);
+                const feature = featureId === null ? null : String(featureId);
+                const key = linkRowKey(task, feature, String(platform ?? ''), String(repository ?? ''));
+                const list = cache.get(key) ?? [];
+                list.push({
+                    id: Number(id),
+                    link: {
+                        featureId: feature,
+                        taskId: task,
+                        platform: String(platform ?? '').toLowerCase(),
+                        repository: String(repository ?? ''),
+                        issueNumber: Number(issueNumber),
+                        issueUrl: issueUrl === null ? '' : String(issueUrl),
+                        syncStatus: String(syncStatus),
+                        lastSynced: lastSynced === null ? null : String(lastSynced),
+                    },
+                });
+                cache.set(key, list);
+            });
+        }
+        this.linkRowCache = cache;
+        return cache;
     }
     /** Rows for the link's task (or feature) + platform + repository, oldest first. */
     matchingLinkRows(link) {
-        if (!hasTable(this.db, 'feature_issue_links'))
-            return [];
-        const where = link.taskId !== null ? 'task_id = ?' : "(task_id IS NULL OR task_id = '') AND feature_id = ?";
-        const rows = [];
-        forEachRow(this.db, `SELECT id, feature_id, task_id, issue_number, issue_url, sync_status, last_synced FROM feature_issue_links
-       WHERE ${where} AND lower(platform) = ? AND repository = ? ORDER BY id`, [link.taskId ?? link.featureId, link.platform, link.repository], ([id, featureId, taskId, issueNumber, issueUrl, syncStatus, lastSynced]) => rows.push({
-            id: Number(id),
-            link: {
-                featureId: featureId === null ? null : String(featureId),
-                taskId: taskId === null || taskId === '' ? null : String(taskId),
-                platform: link.platform,
-                repository: link.repository,
-                issueNumber: Number(issueNumber),
-                issueUrl: issueUrl === null ? '' : String(issueUrl),
-                syncStatus: String(syncStatus),
-                lastSynced: lastSynced === null ? null : String(lastSynced),
-            },
-        }));
-        return rows;
+        return [
+            ...(this.linkRows().get(linkRowKey(link.taskId, link.featureId, link.platform, link.repository)) ?? []),
+        ];
     }
     upsertSyncedItem(record) {
-        const current = this.syncedItems(record.platform, record.repository).get(record.itemKey);
+        const items = this.itemsOf(record.platform, record.repository);
+        const current = items.get(record.itemKey);
         if (current && sameItem(current, record))
             return;
         this.beginWrite();
         writeItem(this.db, record);
+        items.set(record.itemKey, { ...record, ownedAssignees: [...record.ownedAssignees] });
     }
     removeSyncedItem(itemKey, platform, repository) {
-        if (!this.syncedItems(platform, repository).has(itemKey))
+        const items = this.itemsOf(platform, repository);
+        if (!items.has(itemKey))
             return;
         this.beginWrite();
         deleteItem(this.db, itemKey, platform, repository);
+        items.delete(itemKey);
     }
     setIntegrationConfig(row) {
         if (sameConfig(this.state.config, row))

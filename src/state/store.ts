@@ -173,15 +173,41 @@ function sameLink(a: IssueLink, b: IssueLink): boolean {
   );
 }
 
-/** Replaces (or adds) a link in a list by its key; returns false when an identical link was already there. */
-function replaceLink(links: IssueLink[], link: IssueLink): boolean {
+/**
+ * Replaces (or adds) a link in a list by its key; returns false when an identical link was already there. With
+ * `positions` (key → index in `links`, kept up to date here), a run that records thousands of links stays linear.
+ */
+function replaceLink(links: IssueLink[], link: IssueLink, positions?: Map<string, number>): boolean {
   const key = linkKey(link);
-  const index = links.findIndex((l) => linkKey(l) === key);
+  const index = positions ? (positions.get(key) ?? -1) : links.findIndex((l) => linkKey(l) === key);
   if (index >= 0 && sameLink(links[index] as IssueLink, link)) return false;
   const copy = { ...link };
   if (index >= 0) links.splice(index, 1, copy);
-  else links.push(copy);
+  else {
+    links.push(copy);
+    positions?.set(key, links.length - 1);
+  }
   return true;
+}
+
+/** Key → position of each link in a list (the first, when a key repeats, as findIndex would find it). */
+function positionsOf(links: IssueLink[]): Map<string, number> {
+  const positions = new Map<string, number>();
+  links.forEach((link, index) => {
+    const key = linkKey(link);
+    if (!positions.has(key)) positions.set(key, index);
+  });
+  return positions;
+}
+
+/** The feature_issue_links rows one link replaces: by task (or feature, for a feature's own link), platform, repository. */
+function linkRowKey(
+  taskId: string | null,
+  featureId: string | null,
+  platform: string,
+  repository: string,
+): string {
+  return `${taskId ? `T\u0000${taskId}` : `F\u0000${featureId ?? ''}`}\u0000${platform.toLowerCase()}\u0000${repository}`;
 }
 
 class SqliteStateStore implements StateStore {
@@ -190,6 +216,9 @@ class SqliteStateStore implements StateStore {
   readonly state: OrchestratorState;
   private dirty = false;
   private migrated: boolean;
+  private readonly itemCache = new Map<string, Map<string, SyncedItemRecord>>();
+  private linkRowCache: Map<string, { id: number; link: IssueLink }[]> | null = null;
+  private linkPositions: Map<string, number> | null = null;
   private closed = false;
 
   constructor(
@@ -231,7 +260,21 @@ class SqliteStateStore implements StateStore {
   }
 
   syncedItems(platform: string, repository: string): Map<string, SyncedItemRecord> {
-    return new Map(selectItems(this.db, platform, repository).map((i) => [i.itemKey, i]));
+    return new Map(this.itemsOf(platform, repository));
+  }
+
+  /**
+   * The item records of a repository, read once and kept in step by the writes below: recording one item must not
+   * re-read all of them (which made a 10,000-item run quadratic).
+   */
+  private itemsOf(platform: string, repository: string): Map<string, SyncedItemRecord> {
+    const key = `${platform}\u0000${repository}`;
+    let items = this.itemCache.get(key);
+    if (!items) {
+      items = new Map(selectItems(this.db, platform, repository).map((i) => [i.itemKey, i]));
+      this.itemCache.set(key, items);
+    }
+    return items;
   }
 
   lastRun(platform: string, repository: string): SyncRunRecord | null {
@@ -263,6 +306,7 @@ class SqliteStateStore implements StateStore {
       link.syncStatus,
       link.lastSynced,
     ];
+    let id: number;
     if (current) {
       this.db.run(
         `UPDATE feature_issue_links SET feature_id = ?, task_id = ?, platform = ?, repository = ?, issue_number = ?,
@@ -271,6 +315,7 @@ class SqliteStateStore implements StateStore {
       );
       for (const extra of rows.slice(1))
         this.db.run('DELETE FROM feature_issue_links WHERE id = ?', [extra.id]);
+      id = current.id;
     } else {
       this.db.run(
         `INSERT INTO feature_issue_links
@@ -278,50 +323,73 @@ class SqliteStateStore implements StateStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         values,
       );
+      id = Number(this.db.exec('SELECT last_insert_rowid()')[0]?.values[0]?.[0]);
     }
-    replaceLink(this.state.links, link);
+    this.linkRows().set(linkRowKey(link.taskId, link.featureId, link.platform, link.repository), [
+      { id, link: { ...link } },
+    ]);
+    this.linkPositions ??= positionsOf(this.state.links);
+    replaceLink(this.state.links, link, this.linkPositions);
+  }
+
+  /** Every feature_issue_links row by what a link replaces, read once and kept in step by upsertLink. */
+  private linkRows(): Map<string, { id: number; link: IssueLink }[]> {
+    if (this.linkRowCache) return this.linkRowCache;
+    const cache = new Map<string, { id: number; link: IssueLink }[]>();
+    if (hasTable(this.db, 'feature_issue_links')) {
+      forEachRow(
+        this.db,
+        `SELECT id, feature_id, task_id, platform, repository, issue_number, issue_url, sync_status, last_synced
+         FROM feature_issue_links ORDER BY id`,
+        null,
+        ([id, featureId, taskId, platform, repository, issueNumber, issueUrl, syncStatus, lastSynced]) => {
+          const task = taskId === null || taskId === '' ? null : String(taskId);
+          const feature = featureId === null ? null : String(featureId);
+          const key = linkRowKey(task, feature, String(platform ?? ''), String(repository ?? ''));
+          const list = cache.get(key) ?? [];
+          list.push({
+            id: Number(id),
+            link: {
+              featureId: feature,
+              taskId: task,
+              platform: String(platform ?? '').toLowerCase() as IssueLink['platform'],
+              repository: String(repository ?? ''),
+              issueNumber: Number(issueNumber),
+              issueUrl: issueUrl === null ? '' : String(issueUrl),
+              syncStatus: String(syncStatus) as IssueLink['syncStatus'],
+              lastSynced: lastSynced === null ? null : String(lastSynced),
+            },
+          });
+          cache.set(key, list);
+        },
+      );
+    }
+    this.linkRowCache = cache;
+    return cache;
   }
 
   /** Rows for the link's task (or feature) + platform + repository, oldest first. */
   private matchingLinkRows(link: IssueLink): { id: number; link: IssueLink }[] {
-    if (!hasTable(this.db, 'feature_issue_links')) return [];
-    const where =
-      link.taskId !== null ? 'task_id = ?' : "(task_id IS NULL OR task_id = '') AND feature_id = ?";
-    const rows: { id: number; link: IssueLink }[] = [];
-    forEachRow(
-      this.db,
-      `SELECT id, feature_id, task_id, issue_number, issue_url, sync_status, last_synced FROM feature_issue_links
-       WHERE ${where} AND lower(platform) = ? AND repository = ? ORDER BY id`,
-      [link.taskId ?? link.featureId, link.platform, link.repository],
-      ([id, featureId, taskId, issueNumber, issueUrl, syncStatus, lastSynced]) =>
-        rows.push({
-          id: Number(id),
-          link: {
-            featureId: featureId === null ? null : String(featureId),
-            taskId: taskId === null || taskId === '' ? null : String(taskId),
-            platform: link.platform,
-            repository: link.repository,
-            issueNumber: Number(issueNumber),
-            issueUrl: issueUrl === null ? '' : String(issueUrl),
-            syncStatus: String(syncStatus) as IssueLink['syncStatus'],
-            lastSynced: lastSynced === null ? null : String(lastSynced),
-          },
-        }),
-    );
-    return rows;
+    return [
+      ...(this.linkRows().get(linkRowKey(link.taskId, link.featureId, link.platform, link.repository)) ?? []),
+    ];
   }
 
   upsertSyncedItem(record: SyncedItemRecord): void {
-    const current = this.syncedItems(record.platform, record.repository).get(record.itemKey);
+    const items = this.itemsOf(record.platform, record.repository);
+    const current = items.get(record.itemKey);
     if (current && sameItem(current, record)) return;
     this.beginWrite();
     writeItem(this.db, record);
+    items.set(record.itemKey, { ...record, ownedAssignees: [...record.ownedAssignees] });
   }
 
   removeSyncedItem(itemKey: string, platform: string, repository: string): void {
-    if (!this.syncedItems(platform, repository).has(itemKey)) return;
+    const items = this.itemsOf(platform, repository);
+    if (!items.has(itemKey)) return;
     this.beginWrite();
     deleteItem(this.db, itemKey, platform, repository);
+    items.delete(itemKey);
   }
 
   setIntegrationConfig(row: GitIntegrationConfigRow): boolean {
