@@ -1,11 +1,12 @@
 /**
  * The changelog scenarios: a generated git repository of N conventional commits (a release tag every 100), and the
- * conventional-changelog CLI over all of it as the baseline. orchestrator-git's own release job is not built yet;
- * its row says so, and the baseline is ready for it.
+ * conventional-changelog CLI over all of it as the baseline; then orchestrator-git's changelog and the CLI's for one
+ * release over the same history (test-support/release/bench-changelog.ts), side by side.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { benchChangelog } from '../../test-support/release/bench-changelog.js';
 import { formatMs, type ScenarioResult } from './results.js';
 
 const TYPES = [
@@ -121,23 +122,33 @@ export async function measureChangelogs(options: {
     // -r 0: every release, from the first commit (what a first changelog, or a regenerated one, costs).
     const baseline = await run(process.execPath, [cli, '-p', 'conventionalcommits', '-r', '0'], { cwd: dir });
     const releases = (baseline.stdout.match(/^##? \[?\d/gm) ?? []).length;
+    // One release over the whole history, ours and the CLI's, on one generated repository (test-support/release).
+    const pair = await benchChangelog(commits);
     results.push(
       base({
-        name: 'conventional-changelog CLI (baseline, -r 0)',
+        name: 'conventional-changelog CLI (every release, -r 0)',
         n: commits,
         wallMs: baseline.wallMs,
         note: `${releases} releases, ${Math.round(baseline.stdout.length / 1024)} KiB of Markdown; process start included`,
         detail: { releases, bytes: baseline.stdout.length },
       }),
       base({
+        name: 'conventional-changelog CLI (one release, -r 1)',
+        n: commits,
+        wallMs: pair.cli.ms,
+        note: 'the same history as the row below; process start included',
+      }),
+      base({
         name: 'orchestrator-git release changelog',
         n: commits,
-        status: 'not-built',
-        note: 'the release job is being built; compare it with the row above',
+        wallMs: pair.ours.ms,
+        target: 'no slower than the conventional-changelog CLI on the same repository',
+        met: pair.ours.ms <= pair.cli.ms,
+        note: 'conventional-changelog-core with the conventionalcommits preset, in process (the CLI row pays a process start)',
       }),
     );
     options.progress(
-      `changelog: ${commits} commits, conventional-changelog CLI ${formatMs(baseline.wallMs)}`,
+      `changelog: ${commits} commits, ours ${formatMs(pair.ours.ms)}, conventional-changelog CLI ${formatMs(pair.cli.ms)}`,
     );
   }
   return results;

@@ -8,10 +8,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { generateConventionalEntry } from '../../src/release/conventional.js';
+import { repositoryRoot } from '../repository-root.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+// From the sources or from build/ (npm run bench compiles this file there).
+const ROOT = repositoryRoot(import.meta.url);
 /** The CLI's bin (`conventional-changelog` → cli.js in conventional-changelog-cli 5). */
 export const CHANGELOG_CLI = path.join(ROOT, 'node_modules', 'conventional-changelog-cli', 'cli.js');
 
