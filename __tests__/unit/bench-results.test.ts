@@ -215,6 +215,6 @@ describe('renderMarkdown', () => {
   });
 
   it('marks what is not built yet', () => {
-    expect(markdown).toContain('| board-sync no-op run | – | – | – | being built | not yet built |');
+    expect(markdown).toContain('| board-sync no-op run | – | – | – | being built | not in the bench yet |');
   });
 });

@@ -41,7 +41,7 @@ function timeNode(args: string[], options: { cwd: string; env: Record<string, st
   });
 }
 
-/** Another engineer may be rebuilding dist/ while the bench runs: wait for the bundle to be back. */
+/** dist/ may be being rebuilt (npm run package) while the bench runs: wait for the bundle to be back. */
 async function waitForBundle(file: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!existsSync(file)) {

@@ -37,7 +37,7 @@ export interface ScenarioResult {
   /** The target this scenario is held to, in words; null when it has none. */
   target: string | null;
   met: boolean | null;
-  /** `estimated`: computed from another measurement (see note); `not-built`: the feature does not exist yet. */
+  /** `estimated`: computed from another measurement (see note); `not-built`: not measured by the bench (yet). */
   status: 'measured' | 'estimated' | 'not-built';
   note: string | null;
   /** Scenario-specific numbers (phases of a load, bytes of a bundle, …). */
@@ -181,7 +181,7 @@ function cell(value: string | number | null | undefined): string {
 }
 
 function verdictCell(result: ScenarioResult): string {
-  if (result.status === 'not-built') return 'not yet built';
+  if (result.status === 'not-built') return 'not in the bench yet';
   if (result.met === null) return '';
   return result.met ? `met (${result.target})` : `**missed** (${result.target})`;
 }
