@@ -1,16 +1,19 @@
 /**
- * Issue 9's acceptance: an MCP client (the SDK's Client, in memory) runs the three tools against the GitHub emulator
+ * Issue 9's acceptance: an MCP client (the SDK's Client, in memory, and over stdio to the bundled command) runs the
+ * three tools against the GitHub emulator
  * over real HTTP, in a real git repository: create_issue (onto a board through issue_config.project_board), move_card on
  * Projects v2, plan_release and generate_changelog on the release engine; bad input to each tool comes back as a tool
  * error with the catalogue's code and fix; no answer or log line shows a token.
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { cp, copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createOrchestratorMcpServer } from '../../src/mcp/server.js';
 import type { GitHubEmulator } from '../../test-support/emulators/github/index.js';
 import {
+  CLI_BUNDLE,
   FEATURES,
   REPO,
   execSql,
@@ -234,6 +237,63 @@ describe('the three tools over MCP', () => {
     expect(changelog.text).toContain(`Release notes:\n${notes.trimEnd().split('\n')[0] ?? ''}`);
     await expect(readFile(path.join(repo.dir, 'CHANGELOG.md'))).rejects.toThrow(/ENOENT/);
     expect(writesOf(gh)).toEqual([]);
+  });
+
+  it('the same over stdio, from the bundled command: create_issue onto the board, move_card, plan_release', async () => {
+    // `orchestrator-git mcp` as an MCP client starts it: a child process speaking on stdin and stdout.
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [
+        CLI_BUNDLE,
+        'mcp',
+        '--state-file',
+        STATE_DB,
+        '--features-dir',
+        FEATURES,
+        '--repository',
+        REPO,
+        '--api-url',
+        gh.url,
+        '--write-delay-ms',
+        '0',
+      ],
+      cwd: repo.dir,
+      env: { PATH: process.env.PATH ?? '', GITHUB_TOKEN: PAT },
+      stderr: 'pipe',
+    });
+    const stdio = new Client({ name: 'orchestrator-git-stdio', version: '1.0.0' });
+    await stdio.connect(transport);
+    const over = async (tool: string, args: Record<string, unknown>) => {
+      const result = await stdio.callTool({ name: tool, arguments: args });
+      seen.push(JSON.stringify(result));
+      return { isError: result.isError, data: (result.structuredContent ?? {}) as Record<string, unknown> };
+    };
+    try {
+      expect(
+        (await over('orchestrator_project_board_manager', { action: 'create_board' })).isError,
+      ).toBeFalsy();
+      const issue = await over('orchestrator_git_integration', {
+        action: 'create_issue',
+        task_id: 'gt_root_0001',
+        issue_config: { project_board: BOARD },
+      });
+      expect(issue.data.board).toMatchObject({ counts: { added: 1, failed: 0 } });
+      const [made] = issuesOf(gh);
+      if (!made) throw new Error('no issue created');
+      await setTaskStatus(path.join(repo.dir, STATE_DB), 'v2-generic', 'gt_root_0001', 'completed');
+      const moved = await over('orchestrator_project_board_manager', {
+        action: 'move_card',
+        task_id: 'gt_root_0001',
+      });
+      expect(moved.data.counts).toMatchObject({ moved: 1, failed: 0 });
+      const { project, item } = projectCard(made.number);
+      if (!item) throw new Error('card missing');
+      expect(gh.projects.valueOf(project, item, 'Status')).toBe('Done');
+      const plan = await over('orchestrator_release_coordinator', { action: 'plan_release' });
+      expect(plan.data).toMatchObject({ version: '1.1.0', tag: 'v1.1.0', bump: 'minor' });
+    } finally {
+      await stdio.close();
+    }
   });
 
   it('create_milestone on the release coordinator, then sync_milestones brings a moved date to the platform', async () => {
