@@ -10,11 +10,8 @@ import { describeWrite } from '../board/plan.js';
 import type { RawSettings } from '../config/issue-sync.js';
 import { executeBoardAction, type BoardOutcome } from '../engine/board-sync.js';
 import { isOrchestratorGitError } from '../errors.js';
+import { EXIT_ITEMS_FAILED, EXIT_OK, exitCodeFor } from './exit-codes.js';
 import { consoleLogger } from './logger.js';
-
-const EXIT_OK = 0;
-const EXIT_ITEMS_FAILED = 1;
-const EXIT_BAD_INPUT = 2;
 
 /** Shared settings a board command takes (the rest of issue-sync's settings do not concern boards). */
 const SHARED: [string, string][] = [
@@ -171,24 +168,7 @@ async function runBoardCommand(
   } catch (error) {
     if (!isOrchestratorGitError(error)) throw error;
     log.error(error.describe());
-    const badInput = [
-      'CONFIG_INVALID',
-      'CONFIG_UNKNOWN_KEY',
-      'CONFIG_FILE_UNREADABLE',
-      'STATE_NOT_FOUND',
-      'STATE_UNREADABLE',
-      'STATE_NOT_SQLITE',
-      'STATE_UNKNOWN_SCHEMA',
-      'STATE_JSON_INVALID',
-      'FEATURES_DIR_NOT_FOUND',
-      'TOKEN_MISSING',
-      'TOKEN_INVALID',
-      'REPOSITORY_MALFORMED',
-      'REPOSITORY_NOT_FOUND',
-      'PERMISSION_DENIED',
-      'NOT_SUPPORTED',
-    ].includes(error.code);
-    return badInput ? EXIT_BAD_INPUT : EXIT_ITEMS_FAILED;
+    return exitCodeFor(error.code);
   }
 }
 

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { executeIssueSync, type ExecuteOptions } from '../engine/execute-issue-sync.js';
 import { describeOperation, type SyncScope } from '../engine/sync.js';
 import { isOrchestratorGitError, OrchestratorGitError } from '../errors.js';
+import { EXIT_BAD_INPUT, EXIT_ITEMS_FAILED, EXIT_OK, exitCodeFor } from './exit-codes.js';
 import { DOCTOR_JOBS, formatDoctorReport, runDoctor, type DoctorJob } from './doctor.js';
 import { addBoardCommands } from './board-commands.js';
 import { runInit } from './init.js';
@@ -17,9 +18,7 @@ import { planJson, renderSummary } from '../report/summary.js';
 import { writeJsonExport } from '../state/export-command.js';
 import { consoleLogger } from './logger.js';
 
-export const EXIT_OK = 0;
-export const EXIT_ITEMS_FAILED = 1;
-export const EXIT_BAD_INPUT = 2;
+export { EXIT_BAD_INPUT, EXIT_ITEMS_FAILED, EXIT_OK } from './exit-codes.js';
 
 interface RunRequest {
   forceDryRun?: boolean;
@@ -89,19 +88,9 @@ async function runCommand(options: Record<string, unknown>, request: RunRequest 
   }
   if (outcome.stoppedBy) {
     log.error(outcome.stoppedBy.describe());
-    return isBadInput(outcome.stoppedBy.code) ? EXIT_BAD_INPUT : EXIT_ITEMS_FAILED;
+    return exitCodeFor(outcome.stoppedBy.code);
   }
   return counts.failed > 0 ? EXIT_ITEMS_FAILED : EXIT_OK;
-}
-
-function isBadInput(code: string): boolean {
-  return [
-    'TOKEN_INVALID',
-    'REPOSITORY_NOT_FOUND',
-    'PERMISSION_DENIED',
-    'ISSUES_DISABLED',
-    'NOT_SUPPORTED',
-  ].includes(code);
 }
 
 function list(value: unknown): string[] {

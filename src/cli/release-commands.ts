@@ -4,38 +4,12 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import { isOrchestratorGitError, type OrchestratorGitError } from '../errors.js';
+import { isOrchestratorGitError } from '../errors.js';
 import { releaseSettingHelp, releaseSettingNames, type ReleaseAction } from '../release/config.js';
 import { executeRelease, type ReleaseRunResult } from '../release/engine.js';
 import { planJson, renderPlanSummary } from '../release/summary.js';
+import { EXIT_ITEMS_FAILED, EXIT_OK, exitCodeFor } from './exit-codes.js';
 import { consoleLogger } from './logger.js';
-
-const EXIT_OK = 0;
-const EXIT_FAILED = 1;
-const EXIT_BAD_INPUT = 2;
-
-/** Errors that mean the input (settings, checkout, token, permissions) must change, not that the platform failed. */
-const BAD_INPUT = new Set([
-  'CONFIG_INVALID',
-  'CONFIG_UNKNOWN_KEY',
-  'CONFIG_FILE_UNREADABLE',
-  'STATE_NOT_FOUND',
-  'STATE_UNREADABLE',
-  'STATE_NOT_SQLITE',
-  'STATE_UNKNOWN_SCHEMA',
-  'STATE_JSON_INVALID',
-  'FEATURES_DIR_NOT_FOUND',
-  'TOKEN_MISSING',
-  'TOKEN_INVALID',
-  'REPOSITORY_MALFORMED',
-  'REPOSITORY_NOT_FOUND',
-  'PERMISSION_DENIED',
-  'NOT_SUPPORTED',
-]);
-
-export function releaseExitCode(error: OrchestratorGitError): number {
-  return BAD_INPUT.has(error.code) ? EXIT_BAD_INPUT : EXIT_FAILED;
-}
 
 const BOOLEAN = new Set(['dry-run', 'enabled', 'multiple-assignees', 'prerelease']);
 
@@ -143,7 +117,7 @@ async function runRelease(action: ReleaseAction, options: Record<string, unknown
       process.stdout.write(
         `${JSON.stringify({ action, error: { code: error.code, message: error.message, fix: error.fix } })}\n`,
       );
-    return releaseExitCode(error);
+    return exitCodeFor(error.code);
   }
   if (result.kind === 'disabled') {
     log.info(`orchestrator-git is disabled (${result.reason}): nothing to do.`);
@@ -158,7 +132,7 @@ async function runRelease(action: ReleaseAction, options: Record<string, unknown
   if (options.json) process.stdout.write(`${JSON.stringify(releaseJson(result))}\n`);
   const failed = result.sync && (result.sync.counts.failed > 0 || result.sync.stoppedBy);
   if (result.sync?.stoppedBy) log.error(result.sync.stoppedBy.describe());
-  return failed ? EXIT_FAILED : EXIT_OK;
+  return failed ? EXIT_ITEMS_FAILED : EXIT_OK;
 }
 
 /** Adds release-plan, release-milestone, changelog and release-tag to the program. */
