@@ -4,6 +4,7 @@
  * mermaid charts) and by html.ts as a self-contained page.
  */
 import { safeUrl } from '../notify/changes.js';
+import { cell } from './summary.js';
 import { linkItemKey, type OrchestratorState, type TaskStatus } from '../state/types.js';
 
 /** Task statuses in the order every table and chart shows them. */
@@ -206,18 +207,6 @@ function burnUp(
     if (when >= last) break;
   }
   return { points, undated };
-}
-
-/** Text from the orchestrator made inert in a Markdown table cell (as the job summary does). */
-function cell(text: string): string {
-  return text
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .replace(/([\\`*_[\]#@])/g, '\\$1')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '&#124;')
-    .trim();
 }
 
 /** A URL as a Markdown link target: parentheses and spaces encoded so it cannot end the link early. */

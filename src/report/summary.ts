@@ -3,7 +3,7 @@ import type { Operation, Plan } from '../core/plan.js';
 import type { SyncOutcome } from '../engine/sync.js';
 
 /** Text from the orchestrator or the platform, made inert in a Markdown table cell. */
-function cell(text: string): string {
+export function cell(text: string): string {
   // Markdown escapes first, then entities: the other order would break the entities' own `#`.
   return text
     .replace(/[\u0000-\u001f\u007f]+/g, ' ')
