@@ -29576,7 +29576,7 @@ function planIsEmpty(plan) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(29478);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(67007);
 /** Entry of the orchestrator-git command. */
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -29637,7 +29637,7 @@ function itemResults(outcome) {
 
 /***/ }),
 
-/***/ 29478:
+/***/ 67007:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29674,6 +29674,34 @@ var execute_issue_sync = __nccwpck_require__(33670);
 var sync = __nccwpck_require__(87491);
 // EXTERNAL MODULE: ./build/src/errors.js
 var errors = __nccwpck_require__(27406);
+;// CONCATENATED MODULE: ./build/src/cli/exit-codes.js
+const EXIT_OK = 0;
+const EXIT_ITEMS_FAILED = 1;
+const EXIT_BAD_INPUT = 2;
+/** Errors that mean the input (settings, state, token, permissions, platform choice) must change. */
+const BAD_INPUT = new Set([
+    'CONFIG_INVALID',
+    'CONFIG_UNKNOWN_KEY',
+    'CONFIG_FILE_UNREADABLE',
+    'STATE_NOT_FOUND',
+    'STATE_UNREADABLE',
+    'STATE_NOT_SQLITE',
+    'STATE_UNKNOWN_SCHEMA',
+    'STATE_JSON_INVALID',
+    'FEATURES_DIR_NOT_FOUND',
+    'TOKEN_MISSING',
+    'TOKEN_INVALID',
+    'REPOSITORY_MALFORMED',
+    'REPOSITORY_NOT_FOUND',
+    'PERMISSION_DENIED',
+    'ISSUES_DISABLED',
+    'NOT_SUPPORTED',
+]);
+/** The exit code of a run that ended with this error: 2 when the input must change, else 1. */
+function exitCodeFor(code) {
+    return BAD_INPUT.has(code) ? EXIT_BAD_INPUT : EXIT_ITEMS_FAILED;
+}
+
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./build/src/config/file.js
@@ -29883,9 +29911,7 @@ function consoleLogger(options = {}) {
 
 
 
-const EXIT_OK = 0;
-const EXIT_ITEMS_FAILED = 1;
-const EXIT_BAD_INPUT = 2;
+
 /** Shared settings a board command takes (the rest of issue-sync's settings do not concern boards). */
 const SHARED = [
     ['state-file', 'Path of the orchestrator SQLite database or its JSON export'],
@@ -30027,24 +30053,7 @@ async function runBoardCommand(action, items, options) {
         if (!(0,errors/* isOrchestratorGitError */.$O)(error))
             throw error;
         log.error(error.describe());
-        const badInput = [
-            'CONFIG_INVALID',
-            'CONFIG_UNKNOWN_KEY',
-            'CONFIG_FILE_UNREADABLE',
-            'STATE_NOT_FOUND',
-            'STATE_UNREADABLE',
-            'STATE_NOT_SQLITE',
-            'STATE_UNKNOWN_SCHEMA',
-            'STATE_JSON_INVALID',
-            'FEATURES_DIR_NOT_FOUND',
-            'TOKEN_MISSING',
-            'TOKEN_INVALID',
-            'REPOSITORY_MALFORMED',
-            'REPOSITORY_NOT_FOUND',
-            'PERMISSION_DENIED',
-            'NOT_SUPPORTED',
-        ].includes(error.code);
-        return badInput ? EXIT_BAD_INPUT : EXIT_ITEMS_FAILED;
+        return exitCodeFor(error.code);
     }
 }
 function printPlan(outcome, info) {
@@ -30582,30 +30591,7 @@ function planJson(plan) {
 
 
 
-const release_commands_EXIT_OK = 0;
-const EXIT_FAILED = 1;
-const release_commands_EXIT_BAD_INPUT = 2;
-/** Errors that mean the input (settings, checkout, token, permissions) must change, not that the platform failed. */
-const BAD_INPUT = new Set([
-    'CONFIG_INVALID',
-    'CONFIG_UNKNOWN_KEY',
-    'CONFIG_FILE_UNREADABLE',
-    'STATE_NOT_FOUND',
-    'STATE_UNREADABLE',
-    'STATE_NOT_SQLITE',
-    'STATE_UNKNOWN_SCHEMA',
-    'STATE_JSON_INVALID',
-    'FEATURES_DIR_NOT_FOUND',
-    'TOKEN_MISSING',
-    'TOKEN_INVALID',
-    'REPOSITORY_MALFORMED',
-    'REPOSITORY_NOT_FOUND',
-    'PERMISSION_DENIED',
-    'NOT_SUPPORTED',
-]);
-function releaseExitCode(error) {
-    return BAD_INPUT.has(error.code) ? release_commands_EXIT_BAD_INPUT : EXIT_FAILED;
-}
+
 const BOOLEAN = new Set(['dry-run', 'enabled', 'multiple-assignees', 'prerelease']);
 const release_commands_COMMANDS = [
     {
@@ -30700,13 +30686,13 @@ async function runRelease(action, options) {
         log.error(error.describe());
         if (options.json)
             process.stdout.write(`${JSON.stringify({ action, error: { code: error.code, message: error.message, fix: error.fix } })}\n`);
-        return releaseExitCode(error);
+        return exitCodeFor(error.code);
     }
     if (result.kind === 'disabled') {
         log.info(`orchestrator-git is disabled (${result.reason}): nothing to do.`);
         if (options.json)
             process.stdout.write(`${JSON.stringify({ disabled: true, reason: result.reason })}\n`);
-        return release_commands_EXIT_OK;
+        return EXIT_OK;
     }
     if (result.action === 'plan' || options.summary !== undefined) {
         const summary = renderPlanSummary(result.plan, result.report);
@@ -30720,7 +30706,7 @@ async function runRelease(action, options) {
     const failed = result.sync && (result.sync.counts.failed > 0 || result.sync.stoppedBy);
     if (result.sync?.stoppedBy)
         log.error(result.sync.stoppedBy.describe());
-    return failed ? EXIT_FAILED : release_commands_EXIT_OK;
+    return failed ? EXIT_ITEMS_FAILED : EXIT_OK;
 }
 /** Adds release-plan, release-milestone, changelog and release-tag to the program. */
 function addReleaseCommands(program, setExitCode) {
@@ -30731,6 +30717,149 @@ function addReleaseCommands(program, setExitCode) {
 
 // EXTERNAL MODULE: ./build/src/notify/changes.js
 var changes = __nccwpck_require__(50898);
+;// CONCATENATED MODULE: ./build/src/report/summary.js
+/** Text from the orchestrator or the platform, made inert in a Markdown table cell. */
+function summary_cell(text) {
+    // Markdown escapes first, then entities: the other order would break the entities' own `#`.
+    return text
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .replace(/([\\`*_[\]#@])/g, '\\$1')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '&#124;')
+        .trim();
+}
+function operationRow(operation) {
+    switch (operation.kind) {
+        case 'createLabel':
+            return { item: 'label', action: 'create label', title: operation.label.name, number: null };
+        case 'createMilestone':
+            return {
+                item: 'milestone',
+                action: 'create milestone',
+                title: operation.milestone.title,
+                number: null,
+            };
+        case 'createIssue':
+            return { item: operation.itemKey, action: 'create', title: operation.title, number: null };
+        case 'updateIssue':
+            return {
+                item: operation.itemKey,
+                action: operation.change === 'updated'
+                    ? `update ${operation.fields.join(', ')}`
+                    : operation.change.replace(/d$/, ''),
+                title: operation.title,
+                number: operation.number,
+            };
+    }
+}
+/** The plan as JSON for the `plan` output: operations without bodies (they can be 64 KiB each). */
+function summary_planJson(plan) {
+    return JSON.stringify({
+        operations: plan.operations.map((operation) => ({
+            ...operationRow(operation),
+            kind: operation.kind,
+            reason: operation.reason,
+        })),
+        unchanged: plan.unchanged.length,
+        skipped: plan.skipped,
+        conflicts: plan.conflicts,
+        orphans: plan.orphans,
+        warnings: plan.warnings,
+    });
+}
+function renderSummary(outcome) {
+    const { counts, plan } = outcome;
+    const lines = [];
+    lines.push(`## orchestrator-git issue sync${outcome.dryRun ? ' (dry run: nothing was changed)' : ''}`, '');
+    lines.push(`Repository \`${summary_cell(outcome.repository)}\` · run \`${summary_cell(outcome.runId)}\``, '');
+    lines.push('| created | updated | closed | reopened | unchanged | failed | skipped | conflicts | orphans | requests |');
+    lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    const requests = outcome.stats.reads + outcome.stats.writes + outcome.stats.graphql;
+    lines.push(`| ${counts.created} | ${counts.updated} | ${counts.closed} | ${counts.reopened} | ${counts.unchanged} | ${counts.failed} | ${counts.skipped} | ${counts.conflicts} | ${counts.orphans} | ${requests} (${outcome.stats.writes} writes) |`, '');
+    if (outcome.stoppedBy) {
+        lines.push(`> [!WARNING]`, `> The run stopped early: ${summary_cell(outcome.stoppedBy.message)}`, `> ${summary_cell(outcome.stoppedBy.fix)}`, '');
+    }
+    const byStatus = new Map();
+    for (const item of outcome.items)
+        byStatus.set(item.status, (byStatus.get(item.status) ?? 0) + 1);
+    if (byStatus.size) {
+        lines.push('### Progress by status', '', '```mermaid', 'pie showData');
+        for (const [status, count] of byStatus)
+            lines.push(`    "${status.replace(/"/g, "'")}" : ${count}`);
+        lines.push('```', '');
+    }
+    const rows = outcome.dryRun
+        ? plan.operations.map((operation) => ({
+            operation,
+            status: 'planned',
+            url: null,
+            number: null,
+            error: null,
+        }))
+        : outcome.results.map((result) => ({
+            operation: result.operation,
+            status: result.status,
+            url: result.issue?.url ?? null,
+            number: result.issue?.number ?? null,
+            error: result.error,
+        }));
+    if (rows.length) {
+        lines.push(`### ${outcome.dryRun ? 'Planned changes' : 'Changes'}`, '', '| item | issue | change | result | why |', '|---|---|---|---|---|');
+        for (const row of rows.slice(0, 500)) {
+            const described = operationRow(row.operation);
+            const number = row.number ?? described.number;
+            const issue = row.url
+                ? `[${number !== null ? `#${number}` : 'issue'}](${row.url})`
+                : number !== null
+                    ? `#${number}`
+                    : '';
+            const result = row.error ? `${row.status}: ${summary_cell(row.error)}` : row.status;
+            lines.push(`| ${summary_cell(described.title)}<br><sub>${summary_cell(described.item)}</sub> | ${issue} | ${summary_cell(described.action)} | ${result} | ${summary_cell(row.operation.reason)} |`);
+        }
+        if (rows.length > 500)
+            lines.push('', `_… and ${rows.length - 500} more (see the \`plan\` output)._`);
+        lines.push('');
+    }
+    else {
+        lines.push('Everything already matches the orchestrator: no changes.', '');
+    }
+    if (outcome.items.length) {
+        const issues = new Map(outcome.links.map((link) => [link.itemKey, link]));
+        lines.push(`<details><summary>All ${outcome.items.length} synced items</summary>`, '', '| item | status | issue |', '|---|---|---|');
+        for (const item of outcome.items.slice(0, 1000)) {
+            const issue = issues.get(item.itemKey);
+            lines.push(`| ${summary_cell(item.title)}<br><sub>${summary_cell(item.itemKey)}</sub> | ${summary_cell(item.status)} | ${issue ? `[#${issue.number}](${issue.url})` : ''} |`);
+        }
+        if (outcome.items.length > 1000)
+            lines.push('', `_… and ${outcome.items.length - 1000} more._`);
+        lines.push('', '</details>', '');
+    }
+    const notes = [
+        ...plan.conflicts.map((note) => ({ kind: 'conflict', ...note })),
+        ...plan.warnings.map((note) => ({ kind: 'warning', ...note })),
+        ...plan.orphans.map((note) => ({ kind: 'orphan', ...note })),
+        ...plan.skipped.map((note) => ({ kind: 'skipped', ...note })),
+    ];
+    if (notes.length) {
+        lines.push('### Notes', '');
+        for (const note of notes.slice(0, 200)) {
+            const where = [
+                note.itemKey ? `\`${summary_cell(note.itemKey)}\`` : null,
+                note.issueNumber ? `#${note.issueNumber}` : null,
+            ]
+                .filter(Boolean)
+                .join(' ');
+            lines.push(`- **${note.kind}** ${where}: ${summary_cell(note.message)}`);
+        }
+        if (notes.length > 200)
+            lines.push(`- … and ${notes.length - 200} more`);
+        lines.push('');
+    }
+    return lines.join('\n');
+}
+
 // EXTERNAL MODULE: ./build/src/state/types.js
 var types = __nccwpck_require__(57666);
 ;// CONCATENATED MODULE: ./build/src/report/progress.js
@@ -30739,6 +30868,7 @@ var types = __nccwpck_require__(57666);
  * specialist, features and items with their issues; rendered here as Markdown (the job summary's sections and
  * mermaid charts) and by html.ts as a self-contained page.
  */
+
 
 
 /** Task statuses in the order every table and chart shows them. */
@@ -30879,17 +31009,6 @@ function burnUp(state, now, maxPoints) {
     }
     return { points, undated };
 }
-/** Text from the orchestrator made inert in a Markdown table cell (as the job summary does). */
-function progress_cell(text) {
-    return text
-        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-        .replace(/([\\`*_[\]#@])/g, '\\$1')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '&#124;')
-        .trim();
-}
 /** A URL as a Markdown link target: parentheses and spaces encoded so it cannot end the link early. */
 function linkTarget(url) {
     return url.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/ /g, '%20');
@@ -30915,8 +31034,8 @@ function samplePoints(points, most) {
 function renderProgressMarkdown(report) {
     const lines = [];
     const { byStatus, totalTasks } = report;
-    lines.push(`## ${progress_cell(report.title)}`, '');
-    lines.push(`State: ${progress_cell(report.source)} · generated ${report.generatedAt.slice(0, 16).replace('T', ' ')} UTC`, '');
+    lines.push(`## ${summary_cell(report.title)}`, '');
+    lines.push(`State: ${summary_cell(report.source)} · generated ${report.generatedAt.slice(0, 16).replace('T', ' ')} UTC`, '');
     lines.push(`| tasks | ${TASK_STATUSES.map(statusLabel).join(' | ')} | done | features |`);
     lines.push(`|${'---:|'.repeat(TASK_STATUSES.length + 3)}`);
     lines.push(`| ${totalTasks} | ${TASK_STATUSES.map((status) => byStatus[status]).join(' | ')} | ${percent(byStatus.completed, totalTasks - byStatus.cancelled)} | ${report.features.length} |`, '');
@@ -30939,14 +31058,14 @@ function renderProgressMarkdown(report) {
         lines.push('### By specialist', '', `| specialist | tasks | ${TASK_STATUSES.map(statusLabel).join(' | ')} |`);
         lines.push(`|---|${'---:|'.repeat(TASK_STATUSES.length + 1)}`);
         for (const specialist of report.specialists) {
-            lines.push(`| ${progress_cell(specialist.name)} | ${specialist.total} | ${TASK_STATUSES.map((status) => specialist.byStatus[status]).join(' | ')} |`);
+            lines.push(`| ${summary_cell(specialist.name)} | ${specialist.total} | ${TASK_STATUSES.map((status) => specialist.byStatus[status]).join(' | ')} |`);
         }
         lines.push('');
     }
     if (report.features.length > 0) {
         lines.push('### Features', '', '| feature | status | tasks completed | issue |', '|---|---|---:|---|');
         for (const feature of report.features) {
-            lines.push(`| ${progress_cell(feature.title)}<br><sub>${progress_cell(feature.itemKey)}</sub> | ${progress_cell(feature.status)} | ${feature.completed} of ${feature.tasks} | ${feature.url ? `[issue](${linkTarget(feature.url)})` : ''} |`);
+            lines.push(`| ${summary_cell(feature.title)}<br><sub>${summary_cell(feature.itemKey)}</sub> | ${summary_cell(feature.status)} | ${feature.completed} of ${feature.tasks} | ${feature.url ? `[issue](${linkTarget(feature.url)})` : ''} |`);
         }
         lines.push('');
     }
@@ -30954,7 +31073,7 @@ function renderProgressMarkdown(report) {
         lines.push(`<details><summary>All ${report.tasks.length} tasks</summary>`, '', '| task | status | specialist | issue |', '|---|---|---|---|');
         for (const task of report.tasks.slice(0, 1000)) {
             const indent = '&nbsp;&nbsp;'.repeat(Math.min(task.depth, 6));
-            lines.push(`| ${indent}${progress_cell(task.title)}<br><sub>${progress_cell(task.itemKey)}</sub> | ${statusLabel(task.status)} | ${progress_cell(task.specialist ?? '')} | ${task.url ? `[issue](${linkTarget(task.url)})` : ''} |`);
+            lines.push(`| ${indent}${summary_cell(task.title)}<br><sub>${summary_cell(task.itemKey)}</sub> | ${statusLabel(task.status)} | ${summary_cell(task.specialist ?? '')} | ${task.url ? `[issue](${linkTarget(task.url)})` : ''} |`);
         }
         if (report.tasks.length > 1000)
             lines.push('', `_… and ${report.tasks.length - 1000} more._`);
@@ -30963,7 +31082,7 @@ function renderProgressMarkdown(report) {
     if (report.warnings.length > 0) {
         lines.push('### Notes', '');
         for (const warning of report.warnings.slice(0, 200))
-            lines.push(`- **state** ${progress_cell(warning)}`);
+            lines.push(`- **state** ${summary_cell(warning)}`);
         if (report.warnings.length > 200)
             lines.push(`- … and ${report.warnings.length - 200} more`);
         lines.push('');
@@ -31297,149 +31416,6 @@ function progressReporter(stream, env) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/src/report/summary.js
-/** Text from the orchestrator or the platform, made inert in a Markdown table cell. */
-function summary_cell(text) {
-    // Markdown escapes first, then entities: the other order would break the entities' own `#`.
-    return text
-        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-        .replace(/([\\`*_[\]#@])/g, '\\$1')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '&#124;')
-        .trim();
-}
-function operationRow(operation) {
-    switch (operation.kind) {
-        case 'createLabel':
-            return { item: 'label', action: 'create label', title: operation.label.name, number: null };
-        case 'createMilestone':
-            return {
-                item: 'milestone',
-                action: 'create milestone',
-                title: operation.milestone.title,
-                number: null,
-            };
-        case 'createIssue':
-            return { item: operation.itemKey, action: 'create', title: operation.title, number: null };
-        case 'updateIssue':
-            return {
-                item: operation.itemKey,
-                action: operation.change === 'updated'
-                    ? `update ${operation.fields.join(', ')}`
-                    : operation.change.replace(/d$/, ''),
-                title: operation.title,
-                number: operation.number,
-            };
-    }
-}
-/** The plan as JSON for the `plan` output: operations without bodies (they can be 64 KiB each). */
-function summary_planJson(plan) {
-    return JSON.stringify({
-        operations: plan.operations.map((operation) => ({
-            ...operationRow(operation),
-            kind: operation.kind,
-            reason: operation.reason,
-        })),
-        unchanged: plan.unchanged.length,
-        skipped: plan.skipped,
-        conflicts: plan.conflicts,
-        orphans: plan.orphans,
-        warnings: plan.warnings,
-    });
-}
-function renderSummary(outcome) {
-    const { counts, plan } = outcome;
-    const lines = [];
-    lines.push(`## orchestrator-git issue sync${outcome.dryRun ? ' (dry run: nothing was changed)' : ''}`, '');
-    lines.push(`Repository \`${summary_cell(outcome.repository)}\` · run \`${summary_cell(outcome.runId)}\``, '');
-    lines.push('| created | updated | closed | reopened | unchanged | failed | skipped | conflicts | orphans | requests |');
-    lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-    const requests = outcome.stats.reads + outcome.stats.writes + outcome.stats.graphql;
-    lines.push(`| ${counts.created} | ${counts.updated} | ${counts.closed} | ${counts.reopened} | ${counts.unchanged} | ${counts.failed} | ${counts.skipped} | ${counts.conflicts} | ${counts.orphans} | ${requests} (${outcome.stats.writes} writes) |`, '');
-    if (outcome.stoppedBy) {
-        lines.push(`> [!WARNING]`, `> The run stopped early: ${summary_cell(outcome.stoppedBy.message)}`, `> ${summary_cell(outcome.stoppedBy.fix)}`, '');
-    }
-    const byStatus = new Map();
-    for (const item of outcome.items)
-        byStatus.set(item.status, (byStatus.get(item.status) ?? 0) + 1);
-    if (byStatus.size) {
-        lines.push('### Progress by status', '', '```mermaid', 'pie showData');
-        for (const [status, count] of byStatus)
-            lines.push(`    "${status.replace(/"/g, "'")}" : ${count}`);
-        lines.push('```', '');
-    }
-    const rows = outcome.dryRun
-        ? plan.operations.map((operation) => ({
-            operation,
-            status: 'planned',
-            url: null,
-            number: null,
-            error: null,
-        }))
-        : outcome.results.map((result) => ({
-            operation: result.operation,
-            status: result.status,
-            url: result.issue?.url ?? null,
-            number: result.issue?.number ?? null,
-            error: result.error,
-        }));
-    if (rows.length) {
-        lines.push(`### ${outcome.dryRun ? 'Planned changes' : 'Changes'}`, '', '| item | issue | change | result | why |', '|---|---|---|---|---|');
-        for (const row of rows.slice(0, 500)) {
-            const described = operationRow(row.operation);
-            const number = row.number ?? described.number;
-            const issue = row.url
-                ? `[${number !== null ? `#${number}` : 'issue'}](${row.url})`
-                : number !== null
-                    ? `#${number}`
-                    : '';
-            const result = row.error ? `${row.status}: ${summary_cell(row.error)}` : row.status;
-            lines.push(`| ${summary_cell(described.title)}<br><sub>${summary_cell(described.item)}</sub> | ${issue} | ${summary_cell(described.action)} | ${result} | ${summary_cell(row.operation.reason)} |`);
-        }
-        if (rows.length > 500)
-            lines.push('', `_… and ${rows.length - 500} more (see the \`plan\` output)._`);
-        lines.push('');
-    }
-    else {
-        lines.push('Everything already matches the orchestrator: no changes.', '');
-    }
-    if (outcome.items.length) {
-        const issues = new Map(outcome.links.map((link) => [link.itemKey, link]));
-        lines.push(`<details><summary>All ${outcome.items.length} synced items</summary>`, '', '| item | status | issue |', '|---|---|---|');
-        for (const item of outcome.items.slice(0, 1000)) {
-            const issue = issues.get(item.itemKey);
-            lines.push(`| ${summary_cell(item.title)}<br><sub>${summary_cell(item.itemKey)}</sub> | ${summary_cell(item.status)} | ${issue ? `[#${issue.number}](${issue.url})` : ''} |`);
-        }
-        if (outcome.items.length > 1000)
-            lines.push('', `_… and ${outcome.items.length - 1000} more._`);
-        lines.push('', '</details>', '');
-    }
-    const notes = [
-        ...plan.conflicts.map((note) => ({ kind: 'conflict', ...note })),
-        ...plan.warnings.map((note) => ({ kind: 'warning', ...note })),
-        ...plan.orphans.map((note) => ({ kind: 'orphan', ...note })),
-        ...plan.skipped.map((note) => ({ kind: 'skipped', ...note })),
-    ];
-    if (notes.length) {
-        lines.push('### Notes', '');
-        for (const note of notes.slice(0, 200)) {
-            const where = [
-                note.itemKey ? `\`${summary_cell(note.itemKey)}\`` : null,
-                note.issueNumber ? `#${note.issueNumber}` : null,
-            ]
-                .filter(Boolean)
-                .join(' ');
-            lines.push(`- **${note.kind}** ${where}: ${summary_cell(note.message)}`);
-        }
-        if (notes.length > 200)
-            lines.push(`- … and ${notes.length - 200} more`);
-        lines.push('');
-    }
-    return lines.join('\n');
-}
-
 // EXTERNAL MODULE: ./build/src/state/atomic-write.js
 var atomic_write = __nccwpck_require__(98904);
 // EXTERNAL MODULE: ./build/src/state/json-export.js
@@ -31517,9 +31493,8 @@ async function sameExceptDate(file, text) {
 
 
 
-const main_EXIT_OK = 0;
-const main_EXIT_ITEMS_FAILED = 1;
-const main_EXIT_BAD_INPUT = 2;
+
+
 async function runCommand(options, request = {}) {
     const log = consoleLogger({ quiet: Boolean(options.quiet) });
     const inputs = settingsFrom(options);
@@ -31543,7 +31518,7 @@ async function runCommand(options, request = {}) {
         log.info(`orchestrator-git is disabled (${result.reason}): nothing to do.`);
         if (options.json)
             process.stdout.write(`${JSON.stringify({ disabled: true, reason: result.reason })}\n`);
-        return main_EXIT_OK;
+        return EXIT_OK;
     }
     const { outcome } = result;
     if (outcome.dryRun) {
@@ -31575,18 +31550,9 @@ async function runCommand(options, request = {}) {
     }
     if (outcome.stoppedBy) {
         log.error(outcome.stoppedBy.describe());
-        return isBadInput(outcome.stoppedBy.code) ? main_EXIT_BAD_INPUT : main_EXIT_ITEMS_FAILED;
+        return exitCodeFor(outcome.stoppedBy.code);
     }
-    return counts.failed > 0 ? main_EXIT_ITEMS_FAILED : main_EXIT_OK;
-}
-function isBadInput(code) {
-    return [
-        'TOKEN_INVALID',
-        'REPOSITORY_NOT_FOUND',
-        'PERMISSION_DENIED',
-        'ISSUES_DISABLED',
-        'NOT_SUPPORTED',
-    ].includes(code);
+    return counts.failed > 0 ? EXIT_ITEMS_FAILED : EXIT_OK;
 }
 function list(value) {
     return typeof value === 'string'
@@ -31690,7 +31656,7 @@ function buildProgram(setExitCode) {
         if (result.changes.length > 0)
             for (const step of result.next)
                 say(`Next: ${step}`);
-        setExitCode(main_EXIT_OK);
+        setExitCode(EXIT_OK);
     });
     addSyncOptions(program
         .command('doctor')
@@ -31712,7 +31678,7 @@ function buildProgram(setExitCode) {
             process.stdout.write(`${JSON.stringify(report)}\n`);
         else
             process.stdout.write(formatDoctorReport(report));
-        setExitCode(report.ready ? main_EXIT_OK : main_EXIT_ITEMS_FAILED);
+        setExitCode(report.ready ? EXIT_OK : EXIT_ITEMS_FAILED);
     });
     program
         .command('export')
@@ -31723,7 +31689,7 @@ function buildProgram(setExitCode) {
         .action(async (options) => {
         await writeJsonExport(options.state, options.out, options.featuresDir);
         process.stderr.write(`Wrote ${options.out}\n`);
-        setExitCode(main_EXIT_OK);
+        setExitCode(EXIT_OK);
     });
     addBoardCommands(program, setExitCode);
     addReleaseCommands(program, setExitCode);
@@ -31732,7 +31698,7 @@ function buildProgram(setExitCode) {
     return program;
 }
 async function main(argv) {
-    let exitCode = main_EXIT_OK;
+    let exitCode = EXIT_OK;
     const program = buildProgram((code) => {
         exitCode = code;
     });
@@ -31743,14 +31709,14 @@ async function main(argv) {
     catch (error) {
         if ((0,errors/* isOrchestratorGitError */.$O)(error)) {
             process.stderr.write(`error: ${error.describe()}\n`);
-            return main_EXIT_BAD_INPUT;
+            return EXIT_BAD_INPUT;
         }
         if (error instanceof Error && 'exitCode' in error && typeof error.exitCode === 'number') {
             // commander already printed the usage problem (or the help).
-            return error.exitCode === 0 ? main_EXIT_OK : main_EXIT_BAD_INPUT;
+            return error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
         }
         process.stderr.write(`error: unexpected: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-        return main_EXIT_ITEMS_FAILED;
+        return EXIT_ITEMS_FAILED;
     }
 }
 async function askOnTerminal(question) {
@@ -35175,6 +35141,18 @@ class CreateGuard {
         this.highest = Math.max(this.highest, number);
     }
 }
+/** The link of an item to an issue another run made: the fingerprint is the one its marker carries. */
+function linkTo(issue, itemKey, ownedAssignees) {
+    const marker = (0,markers/* readMarker */.t7)(issue.body);
+    return {
+        itemKey,
+        number: issue.number,
+        url: issue.url,
+        issueId: issue.id,
+        hash: marker.kind === 'marker' ? marker.hash : '',
+        ownedAssignees,
+    };
+}
 /**
  * Closes the issues this run created that another run also created, earlier (a lower number), for the same item;
  * the item is linked to the kept issue. Returns what was resolved.
@@ -35211,15 +35189,7 @@ async function resolveDuplicates(tracker, changed, created, links, log) {
             log.warning(`#${number} duplicates #${older.number} (${itemKey}) but could not be closed (${error instanceof Error ? error.message : String(error)}); the next run reports it.`);
             continue;
         }
-        const marker = (0,markers/* readMarker */.t7)(older.body);
-        links.record({
-            itemKey,
-            number: older.number,
-            url: older.url,
-            issueId: older.id,
-            hash: marker.kind === 'marker' ? marker.hash : '',
-            ownedAssignees,
-        }, false);
+        links.record(linkTo(older, itemKey, ownedAssignees), false);
         log.warning(`${(0,logger/* logText */.k)(itemKey)}: another run created #${older.number} at the same time as this run's #${number}; #${number} was closed as a duplicate.`);
         resolved.push({ itemKey, kept: older.number, closed: number });
     }
@@ -35774,15 +35744,7 @@ async function runIssueSync(options) {
             // Another run may have created this item's issue since this run read the platform.
             const adopted = operation.kind === 'createIssue' ? await guard.existing(operation.itemKey) : null;
             if (operation.kind === 'createIssue' && adopted) {
-                const marker = (0,markers/* readMarker */.t7)(adopted.body);
-                links.record({
-                    itemKey: operation.itemKey,
-                    number: adopted.number,
-                    url: adopted.url,
-                    issueId: adopted.id,
-                    hash: marker.kind === 'marker' ? marker.hash : '',
-                    ownedAssignees: operation.ownedAssignees,
-                }, false);
+                links.record(linkTo(adopted, operation.itemKey, operation.ownedAssignees), false);
                 entry.status = 'skipped';
                 entry.issueNumber = adopted.number;
                 const why = `created meanwhile by another run as #${adopted.number}; linked, not created again`;

@@ -6319,6 +6319,18 @@ class CreateGuard {
         this.highest = Math.max(this.highest, number);
     }
 }
+/** The link of an item to an issue another run made: the fingerprint is the one its marker carries. */
+function linkTo(issue, itemKey, ownedAssignees) {
+    const marker = readMarker(issue.body);
+    return {
+        itemKey,
+        number: issue.number,
+        url: issue.url,
+        issueId: issue.id,
+        hash: marker.kind === 'marker' ? marker.hash : '',
+        ownedAssignees,
+    };
+}
 /**
  * Closes the issues this run created that another run also created, earlier (a lower number), for the same item;
  * the item is linked to the kept issue. Returns what was resolved.
@@ -6355,15 +6367,7 @@ async function resolveDuplicates(tracker, changed, created, links, log) {
             log.warning(`#${number} duplicates #${older.number} (${itemKey}) but could not be closed (${error instanceof Error ? error.message : String(error)}); the next run reports it.`);
             continue;
         }
-        const marker = readMarker(older.body);
-        links.record({
-            itemKey,
-            number: older.number,
-            url: older.url,
-            issueId: older.id,
-            hash: marker.kind === 'marker' ? marker.hash : '',
-            ownedAssignees,
-        }, false);
+        links.record(linkTo(older, itemKey, ownedAssignees), false);
         log.warning(`${logText(itemKey)}: another run created #${older.number} at the same time as this run's #${number}; #${number} was closed as a duplicate.`);
         resolved.push({ itemKey, kept: older.number, closed: number });
     }
@@ -6916,15 +6920,7 @@ async function runIssueSync(options) {
             // Another run may have created this item's issue since this run read the platform.
             const adopted = operation.kind === 'createIssue' ? await guard.existing(operation.itemKey) : null;
             if (operation.kind === 'createIssue' && adopted) {
-                const marker = readMarker(adopted.body);
-                links.record({
-                    itemKey: operation.itemKey,
-                    number: adopted.number,
-                    url: adopted.url,
-                    issueId: adopted.id,
-                    hash: marker.kind === 'marker' ? marker.hash : '',
-                    ownedAssignees: operation.ownedAssignees,
-                }, false);
+                links.record(linkTo(adopted, operation.itemKey, operation.ownedAssignees), false);
                 entry.status = 'skipped';
                 entry.issueNumber = adopted.number;
                 const why = `created meanwhile by another run as #${adopted.number}; linked, not created again`;

@@ -13,6 +13,7 @@
 import type { ActualIssue } from '../core/actual.js';
 import { splitBody } from '../core/body.js';
 import { readMarker } from '../core/markers.js';
+import type { PlannedLink } from '../core/plan.js';
 import type { IssueTracker } from '../platforms/types.js';
 import type { LinkRecorder } from './links.js';
 import { logText, type Logger } from './logger.js';
@@ -64,6 +65,19 @@ export class CreateGuard {
   }
 }
 
+/** The link of an item to an issue another run made: the fingerprint is the one its marker carries. */
+export function linkTo(issue: ActualIssue, itemKey: string, ownedAssignees: string[]): PlannedLink {
+  const marker = readMarker(issue.body);
+  return {
+    itemKey,
+    number: issue.number,
+    url: issue.url,
+    issueId: issue.id,
+    hash: marker.kind === 'marker' ? marker.hash : '',
+    ownedAssignees,
+  };
+}
+
 export interface DuplicateResolution {
   itemKey: string;
   kept: number;
@@ -111,18 +125,7 @@ export async function resolveDuplicates(
       );
       continue;
     }
-    const marker = readMarker(older.body);
-    links.record(
-      {
-        itemKey,
-        number: older.number,
-        url: older.url,
-        issueId: older.id,
-        hash: marker.kind === 'marker' ? marker.hash : '',
-        ownedAssignees,
-      },
-      false,
-    );
+    links.record(linkTo(older, itemKey, ownedAssignees), false);
     log.warning(
       `${logText(itemKey)}: another run created #${older.number} at the same time as this run's #${number}; #${number} was closed as a duplicate.`,
     );

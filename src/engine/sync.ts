@@ -12,7 +12,7 @@ import type { JournalEntry, StateStore } from '../state/store.js';
 import { linkItemKey } from '../state/types.js';
 import { LinkRecorder } from './links.js';
 import { readActual, type ReconcileMode } from './read-actual.js';
-import { CreateGuard, resolveDuplicates } from './concurrent-runs.js';
+import { CreateGuard, linkTo, resolveDuplicates } from './concurrent-runs.js';
 import { limitToScope, readScoped, scopeDesired } from './scope.js';
 import { assignTeams } from './team.js';
 import { logText, type Logger } from './logger.js';
@@ -208,18 +208,7 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
       // Another run may have created this item's issue since this run read the platform.
       const adopted = operation.kind === 'createIssue' ? await guard.existing(operation.itemKey) : null;
       if (operation.kind === 'createIssue' && adopted) {
-        const marker = readMarker(adopted.body);
-        links.record(
-          {
-            itemKey: operation.itemKey,
-            number: adopted.number,
-            url: adopted.url,
-            issueId: adopted.id,
-            hash: marker.kind === 'marker' ? marker.hash : '',
-            ownedAssignees: operation.ownedAssignees,
-          },
-          false,
-        );
+        links.record(linkTo(adopted, operation.itemKey, operation.ownedAssignees), false);
         entry.status = 'skipped';
         entry.issueNumber = adopted.number;
         const why = `created meanwhile by another run as #${adopted.number}; linked, not created again`;
