@@ -1,26 +1,35 @@
 /** The error catalogue: every failure a user can act on has a code, a message naming the bad value, and a fix. */
 
-export type ErrorCode =
-  | 'STATE_NOT_FOUND'
-  | 'STATE_UNREADABLE'
-  | 'STATE_NOT_SQLITE'
-  | 'STATE_UNKNOWN_SCHEMA'
-  | 'STATE_JSON_INVALID'
-  | 'STATE_WRITE_FAILED'
-  | 'FEATURES_DIR_NOT_FOUND'
-  | 'CONFIG_INVALID'
-  | 'CONFIG_UNKNOWN_KEY'
-  | 'CONFIG_FILE_UNREADABLE'
-  | 'TOKEN_MISSING'
-  | 'TOKEN_INVALID'
-  | 'REPOSITORY_MALFORMED'
-  | 'REPOSITORY_NOT_FOUND'
-  | 'PERMISSION_DENIED'
-  | 'ISSUES_DISABLED'
-  | 'VALIDATION_FAILED'
-  | 'RATE_LIMITED'
-  | 'PLATFORM_ERROR'
-  | 'NOT_SUPPORTED';
+/** Every code a failure can carry; docs/troubleshooting.md explains each. */
+export const ERROR_CODES = [
+  'STATE_NOT_FOUND',
+  'STATE_UNREADABLE',
+  'STATE_NOT_SQLITE',
+  'STATE_UNKNOWN_SCHEMA',
+  'STATE_JSON_INVALID',
+  'STATE_WRITE_FAILED',
+  'FEATURES_DIR_NOT_FOUND',
+  'FEATURE_UNKNOWN',
+  'GIT_CHECKOUT_INVALID',
+  'CONFIG_INVALID',
+  'CONFIG_UNKNOWN_KEY',
+  'CONFIG_FILE_UNREADABLE',
+  'TOKEN_MISSING',
+  'TOKEN_INVALID',
+  'REPOSITORY_MALFORMED',
+  'REPOSITORY_NOT_FOUND',
+  'PERMISSION_DENIED',
+  'ISSUES_DISABLED',
+  'VALIDATION_FAILED',
+  'RATE_LIMITED',
+  'PLATFORM_ERROR',
+  'NOT_SUPPORTED',
+  'RELEASE_VERSION_INVALID',
+  'RELEASE_NOTHING_TO_RELEASE',
+  'RELEASE_TAG_CONFLICT',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export class OrchestratorGitError extends Error {
   readonly code: ErrorCode;
@@ -59,4 +68,19 @@ export function isFatal(error: OrchestratorGitError): boolean {
     'PERMISSION_DENIED',
     'RATE_LIMITED',
   ].includes(error.code);
+}
+
+/** Features named (by a release or a milestone) that the state does not have, or null when all are known. */
+export function unknownFeaturesError(
+  requested: readonly string[],
+  known: readonly string[],
+): OrchestratorGitError | null {
+  const knownIds = new Set(known);
+  const unknown = [...new Set(requested.filter((id) => !knownIds.has(id)))];
+  if (unknown.length === 0) return null;
+  return new OrchestratorGitError(
+    'FEATURE_UNKNOWN',
+    `Unknown feature ${unknown.map((id) => quote(id)).join(', ')}: the state has no such feature.`,
+    `Name features by their Feature ID; the state has ${known.slice(0, 10).join(', ') || 'none'}${known.length > 10 ? ', …' : ''}.`,
+  );
 }

@@ -290,7 +290,7 @@ describe('Bitbucket adapter (contract, against the emulator)', () => {
       bb.editIssue('acme/app', 2, { state: 'new' }, 'bob');
     });
 
-    it('updates each field with a partial PUT, and the state through POST …/changes', async () => {
+    it('updates every field, the workflow state included, with one partial PUT', async () => {
       const t = tracker();
       const step = async (
         patch: Parameters<BitbucketIssueTracker['updateIssue']>[1],
@@ -338,12 +338,9 @@ describe('Bitbucket adapter (contract, against the emulator)', () => {
       expect(sent).toEqual([['PUT', ISSUE, { kind: 'bug', priority: 'trivial' }]]);
       expect(issue.attributes).toEqual({ kind: 'bug', priority: 'trivial', state: 'new' });
 
-      // Close as completed: the state change, then the issue read back.
+      // Close as completed: one write, whose answer is the issue.
       ({ issue, sent } = await step({ state: 'closed', stateReason: 'completed' }));
-      expect(sent).toEqual([
-        ['POST', `${ISSUE}/changes`, { changes: { state: { new: 'resolved' } } }],
-        ['GET', ISSUE, undefined],
-      ]);
+      expect(sent).toEqual([['PUT', ISSUE, { state: 'resolved' }]]);
       expect([issue.state, issue.stateReason, issue.attributes?.['state']]).toEqual([
         'closed',
         'completed',
@@ -356,15 +353,12 @@ describe('Bitbucket adapter (contract, against the emulator)', () => {
 
       // Only the reason changes: completed → not planned.
       ({ issue, sent } = await step({ state: 'closed', stateReason: 'not_planned' }));
-      expect(sent[0]).toEqual(['POST', `${ISSUE}/changes`, { changes: { state: { new: 'wontfix' } } }]);
+      expect(sent).toEqual([['PUT', ISSUE, { state: 'wontfix' }]]);
       expect([issue.state, issue.stateReason]).toEqual(['closed', 'not_planned']);
 
-      // Reopen together with a title: the state first, then the PUT whose answer is the final issue.
+      // Reopen together with a title: still one write.
       ({ issue, sent } = await step({ state: 'open', stateReason: 'reopened', title: 'Again' }));
-      expect(sent).toEqual([
-        ['POST', `${ISSUE}/changes`, { changes: { state: { new: 'open' } } }],
-        ['PUT', ISSUE, { title: 'Again' }],
-      ]);
+      expect(sent).toEqual([['PUT', ISSUE, { title: 'Again', state: 'open' }]]);
       expect([issue.state, issue.stateReason, issue.title, issue.attributes?.['state']]).toEqual([
         'open',
         null,
@@ -374,7 +368,7 @@ describe('Bitbucket adapter (contract, against the emulator)', () => {
 
       // The workflow state attribute wins over the derived one.
       ({ issue, sent } = await step({ attributes: { state: 'on hold' } }));
-      expect(sent[0]).toEqual(['POST', `${ISSUE}/changes`, { changes: { state: { new: 'on hold' } } }]);
+      expect(sent).toEqual([['PUT', ISSUE, { state: 'on hold' }]]);
       expect([issue.state, issue.stateReason, issue.attributes?.['state']]).toEqual([
         'open',
         null,
@@ -385,14 +379,14 @@ describe('Bitbucket adapter (contract, against the emulator)', () => {
         stateReason: 'not_planned',
         attributes: { state: 'duplicate' },
       }));
-      expect(sent[0]).toEqual(['POST', `${ISSUE}/changes`, { changes: { state: { new: 'duplicate' } } }]);
+      expect(sent).toEqual([['PUT', ISSUE, { state: 'duplicate' }]]);
       expect([issue.state, issue.stateReason]).toEqual(['closed', 'not_planned']);
 
       ({ issue } = await step({ state: 'open', stateReason: 'reopened' }));
       expect(issue.state).toBe('open');
       expect(t.stats()).toEqual({
-        reads: 6,
-        writes: 15,
+        reads: 1,
+        writes: 14,
         graphql: 0,
         notModified: 0,
         retries: 0,

@@ -8,7 +8,10 @@ import {
   BOARD_BY_TITLE,
   BOARD_ITEMS,
   CREATE_FIELD,
+  CREATE_ITERATION_FIELD,
   CREATE_PROJECT,
+  DELETE_FIELD,
+  FIELD_BY_NAME,
   issueIdsQuery,
   REPLACE_OPTIONS,
   setValuesMutation,
@@ -23,7 +26,10 @@ describe("the adapter's documents", () => {
     ['BOARD_ITEMS', BOARD_ITEMS],
     ['CREATE_PROJECT', CREATE_PROJECT],
     ['CREATE_FIELD', CREATE_FIELD],
+    ['CREATE_ITERATION_FIELD', CREATE_ITERATION_FIELD],
     ['REPLACE_OPTIONS', REPLACE_OPTIONS],
+    ['DELETE_FIELD', DELETE_FIELD],
+    ['FIELD_BY_NAME', FIELD_BY_NAME],
     ['issueIdsQuery', issueIdsQuery('acme', 'widgets', [1, 2, 3]).query],
     ['addItemsMutation', addItemsMutation('P', ['I1', 'I2']).query],
     [
@@ -148,6 +154,23 @@ describe('the emulator’s POST /graphql', () => {
     expect(options.map((option) => option.name)).toEqual(['Todo', 'In Progress', 'Done', 'Blocked']);
     expect(options.some((option) => oldIds.includes(option.id))).toBe(false);
     expect(emulator.projects.valueOf(project, item, 'Status')).toBeNull();
+  });
+
+  it('deletes a custom field with its values, and refuses to delete a built-in one', async () => {
+    const project = emulator.projects.createProject('acme', 'Stash');
+    const item = emulator.projects.addItem(project, null, 'Draft');
+    const stash = emulator.projects.addField(project, 'Scratch', 'TEXT', [], []);
+    item.values.set(stash.id, { text: 'Done' });
+    const { json } = await post({ query: DELETE_FIELD, variables: { field: stash.id } });
+    expect(json.errors).toBeUndefined();
+    expect(json.data.deleteProjectV2Field.projectV2Field).toEqual({ id: stash.id, name: 'Scratch' });
+    expect(project.fields.some((field) => field.id === stash.id)).toBe(false);
+    expect(item.values.has(stash.id)).toBe(false);
+
+    const status = emulator.projects.field(project, 'Status');
+    const refused = await post({ query: DELETE_FIELD, variables: { field: status.id } });
+    expect(refused.json.errors?.[0]?.type).toBe('UNPROCESSABLE');
+    expect(project.fields.some((field) => field.id === status.id)).toBe(true);
   });
 
   it('refuses an option id of another field, and a value for a built-in field', async () => {

@@ -144,7 +144,8 @@ describe('GitLab adapter (contract, against the GitLab emulator over HTTP)', () 
         maxAssignees: 1,
         titleLimit: 255,
         timestampPrecisionMs: 1,
-        attributes: [],
+        attributes: ['time-estimate', 'time-spent'],
+        timeTracking: 'issue',
       };
       expect(gitlabCapabilities({})).toEqual(base);
       expect(gitlabCapabilities({ multipleAssignees: true })).toEqual({ ...base, maxAssignees: 100 });

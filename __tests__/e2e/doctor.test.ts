@@ -221,6 +221,29 @@ describe('GitLab', () => {
     token,
   });
 
+  it('--jobs board-sync checks the board the run would use: a group board needs gitlab-group', async () => {
+    // Board settings travel with the shared ones, as the CLI's flags do.
+    const run = (extra: Record<string, string>) =>
+      runDoctor({
+        inputs: {
+          'state-file': STATE_DB,
+          'features-dir': FEATURES,
+          ...inputs('glpat-reporter'),
+          ...(extra as RawSettings),
+        },
+        configPath: null,
+        env: {},
+        cwd: workspace.dir,
+        jobs: ['board-sync'],
+      });
+    const grouped = await run({ 'board-scope': 'group', 'gitlab-group': 'acme' });
+    expect(summary(grouped).at(-1)).toBe('✓ board');
+    expect(gitlab.requests.some((request) => request.path === '/groups/acme/boards')).toBe(true);
+    const ungrouped = await run({ 'board-scope': 'group' });
+    expect(summary(ungrouped).at(-1)).toBe('✗ board: CONFIG_INVALID');
+    expect(ungrouped.checks.at(-1)?.fix).toMatch(/Set gitlab-group/);
+  });
+
   it('ready with an api-scoped Reporter token, and nothing is created by the write probe', async () => {
     const report = await doctor(inputs('glpat-reporter'));
     expect(summary(report)).toEqual([

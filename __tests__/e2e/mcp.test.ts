@@ -511,7 +511,7 @@ describe('against the GitHub emulator', () => {
       });
       expect(release.isError).toBe(true);
       expect(release.data.error).toMatchObject({
-        code: 'CONFIG_INVALID',
+        code: 'GIT_CHECKOUT_INVALID',
         message: `"${workspace.dir}" is not inside a git work tree: releases read the commits and tags of the checkout.`,
         fix: expect.stringContaining('Run the release step in the checked-out repository'),
       });

@@ -2,6 +2,9 @@
  * End to end, in-process: the switches that turn the sync off before any request, dry runs, assignees, GitHub
  * Enterprise Server URLs and mention neutralisation.
  */
+import { executeBoardSync } from '../../src/engine/board-sync.js';
+import { silentLogger } from '../../src/engine/logger.js';
+import { executeRelease } from '../../src/release/engine.js';
 import { writeJsonExport } from '../../src/state/export-command.js';
 import { SEED_TABLES_SQL } from '../../src/state/migrations.js';
 import type { GitHubEmulator } from '../../test-support/emulators/github/index.js';
@@ -102,6 +105,24 @@ describe('disabled: nothing is sent to the platform', () => {
     expect(emulator.requests).toHaveLength(0);
     expect((await workspace.read(stateFile)).equals(before)).toBe(true);
   });
+
+  it.each(['board-sync', 'release'])(
+    '%s reads the same switches: enabled: false in the config file → disabled, zero requests',
+    async (job) => {
+      await workspace.write('.github/orchestrator-git.yml', 'enabled: false\n');
+      const inputs = syncInputs(emulator, {});
+      const run = { configPath: null, env: {}, cwd: workspace.dir, log: silentLogger };
+      const result =
+        job === 'board-sync'
+          ? await executeBoardSync({ ...run, inputs })
+          : await executeRelease({ ...run, inputs, action: 'plan', runId: 'release-disabled' });
+      expect(result).toEqual({
+        kind: 'disabled',
+        reason: expect.stringMatching(/enabled is false in \.github\/orchestrator-git\.yml/),
+      });
+      expect(emulator.requests).toHaveLength(0);
+    },
+  );
 
   it('enabled: true as an input overrides auto_sync_enabled = 0 (the control: the same state does sync)', async () => {
     await execSql(

@@ -100,7 +100,7 @@ describe('release action bundle', () => {
     const bad = await runAction({ action: 'tag', 'release-version': 'next' });
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain(
-      '::error::CONFIG_INVALID: release-version "next" is not a semantic version.',
+      '::error::RELEASE_VERSION_INVALID: release-version "next" is not a semantic version.',
     );
     expect(bad.stdout).toContain('How to fix:');
   });

@@ -173,6 +173,7 @@ describe('release on Bitbucket', () => {
     bb.pushTag(REPO, 'v1.1.0', first, 'elsewhere');
     bb.clearRequests();
     const error = await failure('tag', { 'release-version': '1.1.0' });
+    expect(error.code).toBe('RELEASE_TAG_CONFLICT');
     expect(error.message).toContain(
       `Tag "v1.1.0" already exists on bitbucket at commit ${first.slice(0, 12)}`,
     );

@@ -102,9 +102,9 @@ describe('release commands', () => {
   it('exits 2 with the fix for bad input', async () => {
     const { code, stderr, stdout } = await cli(['release-tag', '--version', '1.0', '--json']);
     expect(code).toBe(2);
-    expect(stderr).toContain('CONFIG_INVALID: release-version "1.0" is not a semantic version.');
+    expect(stderr).toContain('RELEASE_VERSION_INVALID: release-version "1.0" is not a semantic version.');
     expect(stderr).toContain('How to fix:');
-    expect(JSON.parse(stdout)).toMatchObject({ error: { code: 'CONFIG_INVALID' } });
+    expect(JSON.parse(stdout)).toMatchObject({ error: { code: 'RELEASE_VERSION_INVALID' } });
   });
 
   it('exits 1 when the platform fails', async () => {

@@ -242,6 +242,7 @@ describe('release on GitLab', () => {
     gl.pushTag(PROJECT, 'v1.1.0', first, 'made elsewhere');
     clear();
     const error = await failure('tag', { 'release-version': '1.1.0' });
+    expect(error.code).toBe('RELEASE_TAG_CONFLICT');
     expect(error.message).toContain(`Tag "v1.1.0" already exists on gitlab at commit ${first.slice(0, 12)}`);
     expect(error.fix).toMatch(/never moved/);
     expect(writes()).toEqual([]);

@@ -269,7 +269,7 @@ describe('release on GitHub', () => {
     await octokit.rest.git.createRef({ owner: 'acme', repo: 'widgets', ref: 'refs/tags/v1.1.0', sha: first });
     gh.clearRequests();
     const error = await failure('tag', { 'release-version': '1.1.0' });
-    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.code).toBe('RELEASE_TAG_CONFLICT');
     expect(error.message).toContain(`Tag "v1.1.0" already exists on github at commit ${first.slice(0, 12)}`);
     expect(error.fix).toMatch(/never moved/);
     expect(writes()).toEqual([]);
@@ -336,13 +336,14 @@ describe('release on GitHub', () => {
       ['1.0.0', /already released: tag "v1\.0\.0" points at commit/, /never moved/],
     ])('refuses release-version %s', async (version, message, fix) => {
       const error = await failure('plan', { 'release-version': version });
-      expect(error.code).toBe('CONFIG_INVALID');
+      expect(error.code).toBe('RELEASE_VERSION_INVALID');
       expect(error.message).toMatch(message);
       expect(error.fix).toMatch(fix);
     });
 
     it('refuses unknown feature ids, naming them and the known ones', async () => {
       const error = await failure('plan', { features: 'AUTOMATION_MAINTENANCE_V1, NOPE_1' });
+      expect(error.code).toBe('FEATURE_UNKNOWN');
       expect(error.message).toBe('Unknown feature "NOPE_1": the state has no such feature.');
       expect(error.fix).toContain('AUTOMATION_MAINTENANCE_V1');
     });
@@ -351,6 +352,7 @@ describe('release on GitHub', () => {
       const shallow = await repo.shallowClone();
       try {
         const error = await failure('plan', {}, shallow.dir);
+        expect(error.code).toBe('GIT_CHECKOUT_INVALID');
         expect(error.message).toMatch(/is shallow/);
         expect(error.fix).toMatch(/fetch-depth: 0/);
       } finally {
@@ -362,6 +364,7 @@ describe('release on GitHub', () => {
       const tracked = (await repo.git(['ls-files', 'changes'])).split('\n')[0] ?? '';
       await writeFile(path.join(repo.dir, tracked), 'edited\n');
       const error = await failure('tag', { 'release-version': '1.1.0' });
+      expect(error.code).toBe('GIT_CHECKOUT_INVALID');
       expect(error.message).toContain(`uncommitted changes to "${tracked}"`);
       expect(error.fix).toMatch(/Commit \(and push\)/);
       await repo.git(['checkout', '--', tracked]);

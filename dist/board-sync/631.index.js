@@ -1,5 +1,5 @@
 export const id = 631;
-export const ids = [631,362];
+export const ids = [631,334];
 export const modules = {
 
 /***/ 3631:
@@ -12,7 +12,7 @@ export const modules = {
 /* harmony import */ var _board_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4202);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7406);
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6721);
-/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4362);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8334);
 
 
 
@@ -39,6 +39,10 @@ class GitLabIssueBoard {
     repository;
     fieldRoles = new Set(['status']);
     project;
+    /** The board's parent in API paths: `projects/<id>` or `groups/<path>`. */
+    parent;
+    /** The group's full path for a group board; null for a project board. */
+    group;
     client;
     requester;
     ref;
@@ -48,6 +52,11 @@ class GitLabIssueBoard {
         const parsed = (0,_issues_js__WEBPACK_IMPORTED_MODULE_3__.parseProject)(repository);
         this.repository = parsed.repository;
         this.project = encodeURIComponent(String(parsed.projectId));
+        this.group = ref.scope === 'group' ? (ref.group ?? null) : null;
+        if (ref.scope === 'group' && !this.group) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', 'board-scope is group, but no gitlab-group is configured.', 'Set gitlab-group to the full path of the group whose board to use, or set board-scope to project.');
+        }
+        this.parent = this.group ? `groups/${encodeURIComponent(this.group)}` : `projects/${this.project}`;
         this.client = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__.createGitLabClient)(options);
         this.requester = this.client.issues.requester;
         this.ref = ref;
@@ -60,8 +69,23 @@ class GitLabIssueBoard {
             return (await run()).body;
         }
         catch (error) {
-            throw (0,_client_js__WEBPACK_IMPORTED_MODULE_2__.toCatalogueError)(error, { repository: this.repository, doing });
+            throw this.failure(error, doing);
         }
+    }
+    /** The catalogue error, with what a group board adds: a group that is not there. */
+    failure(error, doing) {
+        if (this.group && (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .notFoundKind */ .Oq)(error) === 'group') {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `Group ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(this.group)} (gitlab-group, for the group board) was not found, or the token cannot see it (404 while ${doing}).`, 'Set gitlab-group to the full path of the group the project belongs to (as in its URL, e.g. acme or acme/platform), and make sure the token’s user is a member of it; or set board-scope to project.', { cause: error });
+        }
+        return (0,_client_js__WEBPACK_IMPORTED_MODULE_2__.toCatalogueError)(error, {
+            repository: this.repository,
+            doing,
+            ...(this.group ? { group: this.group } : {}),
+        });
+    }
+    /** The board's parent for messages: `group "acme"` or `project "acme/widgets"`. */
+    get owner() {
+        return this.group ? `group ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(this.group)}` : `project ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(this.repository)}`;
     }
     /** Every page of a list endpoint, 100 a page. */
     async all(endpoint, doing, params = {}) {
@@ -78,20 +102,16 @@ class GitLabIssueBoard {
     async findBoard() {
         if (this.ref.number !== null) {
             try {
-                return (await this.requester.get(`projects/${this.project}/boards/${this.ref.number}`))
-                    .body;
+                return (await this.requester.get(`${this.parent}/boards/${this.ref.number}`)).body;
             }
             catch (error) {
                 if ((0,_client_js__WEBPACK_IMPORTED_MODULE_2__.httpStatus)(error) === 404 && /Board Not Found/i.test(String(error.message))) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `Project ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(this.repository)} has no issue board ${this.ref.number}.`, 'Give the number at the end of the board’s URL (…/-/boards/7 → 7), or leave board-number empty to find the board by title (created when missing).');
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `${this.group ? 'Group' : 'Project'} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(this.group ?? this.repository)} has no issue board ${this.ref.number}.`, 'Give the number at the end of the board’s URL (…/-/boards/7 → 7), or leave board-number empty to find the board by title (created when missing).');
                 }
-                throw (0,_client_js__WEBPACK_IMPORTED_MODULE_2__.toCatalogueError)(error, {
-                    repository: this.repository,
-                    doing: `reading board ${this.ref.number}`,
-                });
+                throw this.failure(error, `reading board ${this.ref.number}`);
             }
         }
-        const boards = await this.all(`projects/${this.project}/boards`, 'listing the issue boards');
+        const boards = await this.all(`${this.parent}/boards`, 'listing the issue boards');
         return boards.find((board) => board.name === this.ref.title) ?? null;
     }
     async readBoard(issues) {
@@ -119,7 +139,9 @@ class GitLabIssueBoard {
         return this.toBoard(board, cards);
     }
     toBoard(board, cards) {
-        const web = board.project?.web_url ?? `${this.client.host}/${this.repository}`;
+        const web = this.group
+            ? `${this.client.host}/groups/${this.group}`
+            : (board.project?.web_url ?? `${this.client.host}/${this.repository}`);
         const options = [...(board.lists ?? [])]
             .sort((a, b) => a.position - b.position)
             .flatMap((list) => {
@@ -135,17 +157,42 @@ class GitLabIssueBoard {
             url: `${web}/-/boards/${board.id}`,
             fields: [{ id: 'status', name: 'Status', kind: 'single_select', options, iterations: [] }],
             cards,
+            // GitLab Free leaves the key out; null then too, so that a wanted scope is tried (and refused clearly).
+            milestone: board.milestone?.title ?? null,
         };
     }
     async createBoard(title) {
-        const board = await this.call(`creating issue board ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(title)}`, () => this.requester.post(`projects/${this.project}/boards`, { body: { name: title } }));
-        return this.toBoard(board, []);
+        const doing = `creating issue board ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(title)}`;
+        try {
+            const board = (await this.requester.post(`${this.parent}/boards`, { body: { name: title } }))
+                .body;
+            return this.toBoard(board, []);
+        }
+        catch (error) {
+            const status = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__.httpStatus)(error);
+            if (this.group && (status === 403 || (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .notFoundKind */ .Oq)(error) === 'route'))
+                throw await this.groupBoardRefused(title, error);
+            throw this.failure(error, doing);
+        }
     }
+    /**
+     * GitLab creates group boards through the API only with several group boards licensed (Premium): on Free the answer
+     * is 403 even for the first one, and the Community Edition has no such endpoint (404).
+     */
+    async groupBoardRefused(title, error) {
+        const existing = await this.all(`${this.parent}/boards`, 'listing the group boards').catch(() => []);
+        const names = existing.map((board) => `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(board.name)} (board-number ${board.id})`);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OrchestratorGitError */ .Xw('NOT_SUPPORTED', `GitLab refused to create the group board ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(title)} in group ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(this.group)} (${(0,_client_js__WEBPACK_IMPORTED_MODULE_2__.httpStatus)(error) === 403 ? '403 Forbidden' : '404: no such API on this instance'}). Creating group boards through the API needs GitLab Premium or Ultimate (several group boards), and the Planner or Reporter role in the group. ${names.length > 0 ? `The group has ${names.join(', ')}.` : 'The group has no board yet.'}`, names.length > 0
+            ? 'Use the existing board: set board-title to its name or board-number to its number (the sync adds its lists); or set board-scope to project.'
+            : 'On GitLab Free a group has one board, made when someone opens the group’s Plan → Issue boards page: open it once, then set board-title to its name (GitLab calls it "Development") or board-number to its number. Or set board-scope to project.', { cause: error });
+    }
+    /** The label behind a column: a project label, or for a group board a group label (lists take only those). */
     async label(column) {
         const name = statusLabel(column);
         if (!this.labels) {
-            const all = await this.all(`projects/${this.project}/labels`, 'listing the status labels', {
+            const all = await this.all(`${this.parent}/labels`, 'listing the status labels', {
                 search: STATUS_SCOPE,
+                include_ancestor_groups: true,
             });
             this.labels = new Map(all.map((label) => [label.name.toLowerCase(), label]));
         }
@@ -153,7 +200,7 @@ class GitLabIssueBoard {
         if (known)
             return known;
         try {
-            const created = (await this.requester.post(`projects/${this.project}/labels`, {
+            const created = (await this.requester.post(`${this.parent}/labels`, {
                 body: {
                     name,
                     color: LIST_COLOURS[column.trim().toLowerCase()] ?? '#6699cc',
@@ -169,18 +216,43 @@ class GitLabIssueBoard {
                 this.labels = null;
                 return this.label(column);
             }
-            throw (0,_client_js__WEBPACK_IMPORTED_MODULE_2__.toCatalogueError)(error, { repository: this.repository, doing: `creating label ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(name)}` });
+            throw this.failure(error, `creating label ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(name)}`);
         }
     }
     async applySetup(board, operation) {
+        if (operation.kind === 'scopeBoard') {
+            await this.scope(board, operation.milestone);
+            return;
+        }
         if (operation.kind === 'createField') {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OrchestratorGitError */ .Xw('NOT_SUPPORTED', `GitLab issue boards have no ${operation.field.name} field.`, 'Nothing to do: on GitLab, board-sync keeps the Status column (scoped status:: labels) in step; progress shows in the issue’s task list and milestone.');
         }
+        // Only GitHub rewrites a whole option list, so only GitHub boards ever carry a Status stash.
+        if (operation.kind === 'restoreStatusStash')
+            return;
         for (const column of operation.added) {
             const label = await this.label(column);
-            await this.call(`adding list ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(label.name)} to board ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(board.title)}`, () => this.requester.post(`projects/${this.project}/boards/${board.number}/lists`, {
+            await this.call(`adding list ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(label.name)} to board ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(board.title)}`, () => this.requester.post(`${this.parent}/boards/${board.number}/lists`, {
                 body: { label_id: label.id },
             }));
+        }
+    }
+    /**
+     * Scopes the board to the milestone titled `title`: a milestone of the project or its group (project board) or of
+     * the group (group board), as GitLab accepts; anything else it drops without a word, so the answer is checked.
+     */
+    async scope(board, title) {
+        const found = await this.all(`${this.parent}/milestones`, `looking up milestone ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(title)}`, this.group ? { title } : { title, include_ancestors: true });
+        const milestone = found.find((candidate) => candidate.title === title);
+        if (!milestone) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `board-milestone ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(title)}: ${this.owner} has no milestone of that title${this.group ? '' : ' (its groups’ included)'}.`, 'Create the release milestones first (board milestones, or board-action: sync_milestones, makes one per release_milestones row), or set board-milestone to the title of an existing milestone.');
+        }
+        const updated = await this.call(`scoping board ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(board.title)} to ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(title)}`, () => this.requester.put(`${this.parent}/boards/${board.number}`, { body: { milestone_id: milestone.id } }));
+        if (!('milestone' in updated)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OrchestratorGitError */ .Xw('NOT_SUPPORTED', `GitLab did not scope board ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(board.title)} to milestone ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(title)}: boards scoped to a milestone (configurable issue boards) need GitLab Premium or Ultimate, and this instance dropped the scope.`, 'Leave board-milestone empty (filter the board by milestone in its search bar instead), or use a Premium instance.');
+        }
+        if (updated.milestone?.id !== milestone.id) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `GitLab did not scope board ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(board.title)} to milestone ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(title)}: a ${this.group ? 'group' : 'project'} board takes only milestones of ${this.group ? 'its own group' : 'its project or the project’s own group'}.`, 'Set board-milestone to a milestone of the project or of its group (gitlab-group), or create the milestone there.');
         }
     }
     async applyCards(board, operations) {
@@ -223,17 +295,141 @@ function incomplete(doing) {
 
 /***/ }),
 
-/***/ 4362:
+/***/ 8334:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GitLabIssueTracker: () => (/* binding */ GitLabIssueTracker),
-/* harmony export */   parseProject: () => (/* binding */ parseProject)
-/* harmony export */ });
-/* unused harmony export gitlabCapabilities */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(551);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6721);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  GitLabIssueTracker: () => (/* binding */ GitLabIssueTracker),
+  parseProject: () => (/* binding */ parseProject)
+});
+
+// UNUSED EXPORTS: gitlabCapabilities
+
+// EXTERNAL MODULE: ./build/src/core/time-tracking.js
+var time_tracking = __webpack_require__(2000);
+// EXTERNAL MODULE: ./build/src/errors.js
+var errors = __webpack_require__(7406);
+// EXTERNAL MODULE: ./build/src/platforms/types.js
+var types = __webpack_require__(551);
+// EXTERNAL MODULE: ./build/src/platforms/gitlab/client.js
+var client = __webpack_require__(6721);
+;// CONCATENATED MODULE: ./build/src/platforms/gitlab/relations.js
+
+
+class GitLabIssueRelations {
+    client;
+    repository;
+    projectId;
+    toIssue;
+    subIssues = null;
+    /** `dependent iid → blocker iid → issue_link_id`, from the latest listing: a link is deleted by its own id. */
+    linkIds = new Map();
+    /** The project's numeric id, learnt from the first listing (links name their issues' projects by id). */
+    projectNumber = null;
+    constructor(client, repository, projectId, toIssue) {
+        this.client = client;
+        this.repository = repository;
+        this.projectId = projectId;
+        this.toIssue = toIssue;
+        if (typeof projectId === 'number')
+            this.projectNumber = projectId;
+    }
+    relationId(issue) {
+        return issue.number;
+    }
+    async listBlockedBy(issueNumber) {
+        const doing = `listing the links of #${issueNumber}`;
+        const items = await this.call(doing, async () => {
+            const project = await this.ownProjectNumber(doing);
+            const links = (await this.client.issueLinks.all(this.projectId, issueNumber, {
+                perPage: 100,
+            }));
+            return { project, links };
+        });
+        if (!Array.isArray(items.links)) {
+            throw new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', `GitLab answered with an unexpected body while ${doing}.`, 'Nothing to do: the next run reads the links again.');
+        }
+        const byBlocker = new Map();
+        const blockers = [];
+        for (const link of items.links) {
+            // Another project's issue, or a link of another kind, is a person's: never listed, so never removed.
+            if (link.link_type !== 'is_blocked_by' || link.project_id !== items.project)
+                continue;
+            byBlocker.set(link.iid, link.issue_link_id);
+            blockers.push(this.toIssue(link, doing));
+        }
+        this.linkIds.set(issueNumber, byBlocker);
+        return blockers;
+    }
+    async addBlockedBy(issueNumber, blockerId) {
+        const doing = `marking #${issueNumber} blocked by #${blockerId}`;
+        try {
+            await this.client.issueLinks.create(this.projectId, issueNumber, this.projectId, blockerId, {
+                linkType: 'is_blocked_by',
+            });
+        }
+        catch (error) {
+            if (error instanceof client/* GitLabResponseError */.VY) {
+                // Linked meanwhile (a concurrent run, or a person): the link we wanted is there.
+                if (error.status === 409)
+                    return;
+                if (refusesBlocking(error)) {
+                    throw new errors/* OrchestratorGitError */.Xw('NOT_SUPPORTED', `GitLab refused a blocked-by link in ${this.repository} (${error.status} ${error.description}): blocking issues are a Premium feature. Dependencies stay on each issue's "Depends on" line.`, 'Nothing to fix for the sync; to see dependencies as GitLab links, use GitLab Premium or Ultimate. Set hierarchy: checklist to stop asking.', { cause: error });
+                }
+            }
+            throw (0,client.toCatalogueError)(error, { repository: this.repository, doing });
+        }
+    }
+    async removeBlockedBy(issueNumber, blockerId) {
+        const doing = `removing the blocked-by of #${issueNumber} on #${blockerId}`;
+        const linkId = this.linkIds.get(issueNumber)?.get(blockerId);
+        // Only links this adapter listed are removed (the engine lists before it removes).
+        if (linkId === undefined)
+            return;
+        try {
+            await this.client.issueLinks.remove(this.projectId, issueNumber, linkId);
+        }
+        catch (error) {
+            // Removed meanwhile: the outcome we wanted.
+            if (error instanceof client/* GitLabResponseError */.VY && error.status === 404)
+                return;
+            throw (0,client.toCatalogueError)(error, { repository: this.repository, doing });
+        }
+        this.linkIds.get(issueNumber)?.delete(blockerId);
+    }
+    async ownProjectNumber(doing) {
+        if (this.projectNumber !== null)
+            return this.projectNumber;
+        const project = (await this.client.projects.show(this.projectId));
+        if (typeof project.id !== 'number') {
+            throw new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', `GitLab answered with an unexpected project body while ${doing}.`, 'Nothing to do: the next run reads it again.');
+        }
+        this.projectNumber = project.id;
+        return project.id;
+    }
+    async call(doing, request) {
+        try {
+            return await request();
+        }
+        catch (error) {
+            throw (0,client.toCatalogueError)(error, { repository: this.repository, doing });
+        }
+    }
+}
+/** The licence refusal (EE without Premium: 403 with that message) or the Community Edition's unknown link type (400). */
+function refusesBlocking(error) {
+    if (error.status === 403)
+        return /not available for current license/i.test(error.description);
+    if (error.status === 400)
+        return /link_type does not have a valid value/i.test(error.description);
+    return false;
+}
+
+;// CONCATENATED MODULE: ./build/src/platforms/gitlab/issues.js
+
+
 
 
 
@@ -260,13 +456,14 @@ function parseProject(repository) {
         segments.length <= 21 &&
         segments.every((segment) => segment.length <= 255 && PATH_SEGMENT.test(segment) && !/\.(?:git|atom)$/i.test(segment));
     if (!valid) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('REPOSITORY_MALFORMED', `Repository ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(repository)} is not a GitLab project path (group/project or group/subgroup/project) or a numeric project id.`, 'Set the repository to the project’s full path as it appears in its URL, e.g. my-group/my-subgroup/my-project (no https://, no .git), or to its numeric project id (shown on the project’s overview page).');
+        throw new errors/* OrchestratorGitError */.Xw('REPOSITORY_MALFORMED', `Repository ${(0,errors/* quote */.hD)(repository)} is not a GitLab project path (group/project or group/subgroup/project) or a numeric project id.`, 'Set the repository to the project’s full path as it appears in its URL, e.g. my-group/my-subgroup/my-project (no https://, no .git), or to its numeric project id (shown on the project’s overview page).');
     }
     return { repository: text, projectId: text };
 }
 /**
  * GitLab keeps labels and milestones but no close reason; one assignee per issue unless the instance has Premium
- * (multiple assignees); titles are limited to 255 characters.
+ * (multiple assignees); titles are limited to 255 characters. Its time tracking (estimate and spent time) is two
+ * attributes, owned only for items that have a value (the time-tracking setting).
  */
 function gitlabCapabilities(options = {}) {
     return {
@@ -276,7 +473,8 @@ function gitlabCapabilities(options = {}) {
         maxAssignees: options.multipleAssignees ? 100 : 1,
         titleLimit: 255,
         timestampPrecisionMs: 1,
-        attributes: [],
+        attributes: ['time-estimate', 'time-spent'],
+        timeTracking: 'issue',
     };
 }
 class GitLabIssueTracker {
@@ -291,6 +489,8 @@ class GitLabIssueTracker {
     users = new Map();
     assignable = new Map();
     projectInfo;
+    /** Blocked-by dependencies as issue links (relations.ts); sub-issues stay the checklist. */
+    relations;
     constructor(repository, options) {
         const parsed = parseProject(repository);
         this.repository = parsed.repository;
@@ -298,8 +498,9 @@ class GitLabIssueTracker {
         const group = options.groupMilestones?.trim().replace(/^\/+|\/+$/g, '');
         this.group = group ? group : null;
         this.capabilities = gitlabCapabilities(options);
-        this.client = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__.createGitLabClient)(options);
+        this.client = (0,client.createGitLabClient)(options);
         this.log = options.log ?? (() => undefined);
+        this.relations = new GitLabIssueRelations(this.client, this.repository, this.projectId, (item, doing) => toActualIssue(item, doing));
     }
     stats() {
         return { ...this.client.stats };
@@ -314,7 +515,7 @@ class GitLabIssueTracker {
                 run: async () => {
                     const project = await this.project('reading the project');
                     if (project.issues_enabled === false || project.issues_access_level === 'disabled') {
-                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('ISSUES_DISABLED', `Issues are turned off in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(this.repository)}.`, 'Turn them on: Settings → General → Visibility, project features, permissions → Issues.');
+                        throw new errors/* OrchestratorGitError */.Xw('ISSUES_DISABLED', `Issues are turned off in ${(0,errors/* quote */.hD)(this.repository)}.`, 'Turn them on: Settings → General → Visibility, project features, permissions → Issues.');
                     }
                     return `${this.repository} is reachable and has issues on`;
                 },
@@ -324,7 +525,7 @@ class GitLabIssueTracker {
                 run: async () => {
                     const role = await this.role('reading the project');
                     if (role === null || role < PLANNER) {
-                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('PERMISSION_DENIED', `The token's user ${role === null ? 'is not a member of' : `has the ${ROLES[role] ?? `level ${role}`} role in`} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(this.repository)}; GitLab silently drops the labels, milestones and assignees of lower roles.`, 'Give the token the Reporter role (Planner is enough on GitLab 17.7+): a project access token chooses its role when created (Settings → Access tokens).');
+                        throw new errors/* OrchestratorGitError */.Xw('PERMISSION_DENIED', `The token's user ${role === null ? 'is not a member of' : `has the ${ROLES[role] ?? `level ${role}`} role in`} ${(0,errors/* quote */.hD)(this.repository)}; GitLab silently drops the labels, milestones and assignees of lower roles.`, 'Give the token the Reporter role (Planner is enough on GitLab 17.7+): a project access token chooses its role when created (Settings → Access tokens).');
                     }
                     return `the token's user has the ${ROLES[role] ?? `level ${role}`} role`;
                 },
@@ -338,11 +539,11 @@ class GitLabIssueTracker {
                         await this.client.issues.create(this.projectId, '');
                     }
                     catch (error) {
-                        if ((0,_client_js__WEBPACK_IMPORTED_MODULE_2__.httpStatus)(error) === 400)
+                        if ((0,client.httpStatus)(error) === 400)
                             return 'issues can be written (probed: nothing was created)';
                         throw await this.failure(error, 'issues', 'checking that issues can be written');
                     }
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('PLATFORM_ERROR', 'GitLab accepted an issue without a title while checking write access.', 'Delete that issue by hand; write access is there.');
+                    throw new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', 'GitLab accepted an issue without a title while checking write access.', 'Delete that issue by hand; write access is there.');
                 },
             },
         ];
@@ -351,12 +552,12 @@ class GitLabIssueTracker {
             checks.push({
                 name: 'group milestones',
                 run: async () => {
-                    await this.call('group', `listing the milestones of group ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(group)}`, () => this.client.groupMilestones.all(group, { perPage: 1, maxPages: 1 }));
+                    await this.call('group', `listing the milestones of group ${(0,errors/* quote */.hD)(group)}`, () => this.client.groupMilestones.all(group, { perPage: 1, maxPages: 1 }));
                     return `the milestones of group ${group} can be read`;
                 },
             });
         }
-        return (0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .runAccessChecks */ .N)(checks);
+        return (0,types/* runAccessChecks */.N)(checks);
     }
     async listIssues(options = {}) {
         const since = options.updatedSince;
@@ -381,7 +582,7 @@ class GitLabIssueTracker {
         }
         catch (error) {
             // A missing iid is "404 Not found"; "404 Project Not Found" is the project itself.
-            if ((0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .notFoundKind */ .Oq)(error) === 'record')
+            if ((0,client/* notFoundKind */.Oq)(error) === 'record')
                 return null;
             throw await this.failure(error, 'issues', `reading issue #${number}`);
         }
@@ -398,16 +599,16 @@ class GitLabIssueTracker {
         }
         catch (error) {
             // Created meanwhile by someone else (or a concurrent run): that is the outcome we wanted.
-            if ((0,_client_js__WEBPACK_IMPORTED_MODULE_2__.httpStatus)(error) === 409)
+            if ((0,client.httpStatus)(error) === 409)
                 return;
-            throw await this.failure(error, 'labels', `creating label ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(label.name)}`);
+            throw await this.failure(error, 'labels', `creating label ${(0,errors/* quote */.hD)(label.name)}`);
         }
     }
     async listMilestones() {
         const own = await this.call('milestones', 'listing milestones', () => this.client.projectMilestones.all(this.projectId, { perPage: 100 }));
         const group = this.group;
         const shared = group
-            ? await this.call('group', `listing the milestones of group ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(group)}`, () => this.client.groupMilestones.all(group, { perPage: 100 }))
+            ? await this.call('group', `listing the milestones of group ${(0,errors/* quote */.hD)(group)}`, () => this.client.groupMilestones.all(group, { perPage: 100 }))
             : [];
         const seen = new Set();
         const milestones = [];
@@ -422,7 +623,7 @@ class GitLabIssueTracker {
     async createMilestone(milestone) {
         const group = this.group;
         const area = group ? 'group' : 'milestones';
-        const doing = `creating milestone ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(milestone.title)}${group ? ` in group ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(group)}` : ''}`;
+        const doing = `creating milestone ${(0,errors/* quote */.hD)(milestone.title)}${group ? ` in group ${(0,errors/* quote */.hD)(group)}` : ''}`;
         const fields = milestone.dueOn ? { dueDate: milestone.dueOn } : {};
         let created;
         try {
@@ -434,11 +635,11 @@ class GitLabIssueTracker {
         catch (error) {
             // Already there (a concurrent run: "already being used for another group or project milestone"), or the
             // answer was lost after the write may have landed: look it up by title.
-            const status = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__.httpStatus)(error);
+            const status = (0,client.httpStatus)(error);
             const exists = (status === 400 || status === 409) &&
-                error instanceof _client_js__WEBPACK_IMPORTED_MODULE_2__/* .GitLabResponseError */ .VY &&
+                error instanceof client/* GitLabResponseError */.VY &&
                 /already (?:being used|exists)|has already been taken/i.test(error.description);
-            const ambiguous = error instanceof _client_js__WEBPACK_IMPORTED_MODULE_2__/* .GitLabConnectionError */ .cX || (status !== undefined && status >= 500);
+            const ambiguous = error instanceof client/* GitLabConnectionError */.cX || (status !== undefined && status >= 500);
             const existing = exists || ambiguous
                 ? (await this.listMilestones()).find((item) => item.title === milestone.title)
                 : undefined;
@@ -448,7 +649,7 @@ class GitLabIssueTracker {
         }
         if (milestone.state === 'closed' && created.state !== 'closed') {
             // GitLab creates milestones active; closing is a second request.
-            const data = await this.call(area, `closing milestone ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(milestone.title)}`, () => group
+            const data = await this.call(area, `closing milestone ${(0,errors/* quote */.hD)(milestone.title)}`, () => group
                 ? this.client.groupMilestones.edit(group, created.number, { stateEvent: 'close' })
                 : this.client.projectMilestones.edit(this.projectId, created.number, { stateEvent: 'close' }));
             created = toActualMilestone(data);
@@ -460,7 +661,7 @@ class GitLabIssueTracker {
         const known = this.assignable.get(key);
         if (known !== undefined)
             return known;
-        const doing = `checking whether ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(login)} can be assigned`;
+        const doing = `checking whether ${(0,errors/* quote */.hD)(login)} can be assigned`;
         const user = await this.user(login, doing);
         let result = false;
         if (user && (user.state === undefined || user.state === 'active')) {
@@ -476,7 +677,7 @@ class GitLabIssueTracker {
         return result;
     }
     async createIssue(write) {
-        const doing = `creating issue ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(write.title)}`;
+        const doing = `creating issue ${(0,errors/* quote */.hD)(write.title)}`;
         const assigneeIds = await this.userIds(write.assignees, doing);
         const item = await this.call('issues', doing, () => this.client.issues.create(this.projectId, write.title, {
             description: write.body,
@@ -490,7 +691,7 @@ class GitLabIssueTracker {
             assignees: write.assignees,
             milestone: write.milestone,
         });
-        return issue;
+        return this.applyTime(issue, write.attributes);
     }
     async updateIssue(number, patch) {
         const doing = `updating issue #${number}`;
@@ -511,13 +712,13 @@ class GitLabIssueTracker {
             fields['milestoneId'] = patch.milestone ?? 0;
         if (patch.state !== undefined)
             fields['stateEvent'] = patch.state === 'closed' ? 'close' : 'reopen';
-        // stateReason and attributes have no GitLab counterpart (capabilities say so).
+        // stateReason has no GitLab counterpart (capabilities say so); the time attributes have endpoints of their own.
         if (Object.keys(fields).length === 0) {
             const current = await this.getIssue(number);
             if (!current) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('PLATFORM_ERROR', `Issue #${number} no longer exists in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(this.repository)} (deleted or moved).`, 'Nothing to do: the next run reads the project again and plans from what exists.');
+                throw new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', `Issue #${number} no longer exists in ${(0,errors/* quote */.hD)(this.repository)} (deleted or moved).`, 'Nothing to do: the next run reads the project again and plans from what exists.');
             }
-            return current;
+            return this.applyTime(current, patch.attributes);
         }
         const item = await this.call('issues', doing, () => this.client.issues.edit(this.projectId, number, fields));
         const issue = toActualIssue(item, doing);
@@ -526,7 +727,44 @@ class GitLabIssueTracker {
             assignees: patch.assignees,
             milestone: patch.milestone,
         });
-        return issue;
+        return this.applyTime(issue, patch.attributes);
+    }
+    /**
+     * Sets the estimate (`time_estimate` replaces it) and reconciles the time spent, which GitLab only adds to: the
+     * difference from the total in the answer just received (create, edit or read), so a re-run or a run after a crash
+     * never counts twice.
+     */
+    async applyTime(issue, attributes) {
+        const estimate = attributes?.['time-estimate'];
+        const spent = attributes?.['time-spent'];
+        if (estimate === undefined && spent === undefined)
+            return issue;
+        const doing = `setting the time tracking of issue #${issue.number}`;
+        const { issues } = this.client;
+        let stats = null;
+        if (estimate !== undefined) {
+            const seconds = Number(estimate);
+            stats = await this.call('issues', doing, () => seconds > 0
+                ? issues.addTimeEstimate(this.projectId, issue.number, (0,time_tracking/* gitlabDuration */.yN)(seconds))
+                : issues.resetTimeEstimate(this.projectId, issue.number));
+        }
+        if (spent !== undefined) {
+            const wanted = Number(spent);
+            // The issue was just created, edited or read: its time_stats are current, so no read is needed.
+            const current = stats?.total_time_spent ?? Number(issue.attributes?.['time-spent'] ?? 0);
+            if (wanted <= 0 && current !== 0) {
+                stats = await this.call('issues', doing, () => issues.resetSpentTime(this.projectId, issue.number));
+            }
+            else if (Math.abs(wanted - current) >= 60) {
+                stats = await this.call('issues', doing, () => issues.addSpentTime(this.projectId, issue.number, (0,time_tracking/* gitlabDuration */.yN)(wanted - current), {
+                    summary: 'orchestrator-git: time spent, from the orchestrator',
+                }));
+            }
+        }
+        if (!stats)
+            return issue;
+        const { attributes: _before, ...rest } = issue;
+        return { ...rest, ...withTime(stats) };
     }
     /**
      * Issues::BaseService drops labels, milestone and assignees without a word when the caller lacks the Planner or
@@ -556,7 +794,7 @@ class GitLabIssueTracker {
             .join('; ');
         const role = await this.role(`checking the token’s role after issue #${issue.number} was ${verb}`);
         if (role === null || role < PLANNER) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('PERMISSION_DENIED', `GitLab ${verb} issue #${issue.number} in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(this.repository)} but silently dropped its ${what} (${detail}): the token’s user ${role === null ? 'is not a member of the project' : `has the ${ROLES[role] ?? `level ${role}`} role`}, and setting labels, milestones and assignees needs Planner or Reporter or above (GitLab ignores them for lower roles instead of refusing).`, `Give the token’s user the Reporter (or Planner) role or above on the project (Manage → Members), or use a project or group access token created with that role. The next run finds issue #${issue.number} by its marker and sets what is missing.`);
+            throw new errors/* OrchestratorGitError */.Xw('PERMISSION_DENIED', `GitLab ${verb} issue #${issue.number} in ${(0,errors/* quote */.hD)(this.repository)} but silently dropped its ${what} (${detail}): the token’s user ${role === null ? 'is not a member of the project' : `has the ${ROLES[role] ?? `level ${role}`} role`}, and setting labels, milestones and assignees needs Planner or Reporter or above (GitLab ignores them for lower roles instead of refusing).`, `Give the token’s user the Reporter (or Planner) role or above on the project (Manage → Members), or use a project or group access token created with that role. The next run finds issue #${issue.number} by its marker and sets what is missing.`);
         }
         this.log(`GitLab ${verb} issue #${issue.number} without all of its ${what} (${detail}); likely causes: two labels of one scope (scoped labels keep one), a milestone outside the project and its groups, or several assignees without GitLab Premium.`);
     }
@@ -597,7 +835,7 @@ class GitLabIssueTracker {
         for (const login of logins) {
             const user = await this.user(login, doing);
             if (!user) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('VALIDATION_FAILED', `There is no GitLab user ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(login)} to assign while ${doing}.`, 'Fix the assignee in the orchestrator state (GitLab usernames, without @); the rest of the run goes on.');
+                throw new errors/* OrchestratorGitError */.Xw('VALIDATION_FAILED', `There is no GitLab user ${(0,errors/* quote */.hD)(login)} to assign while ${doing}.`, 'Fix the assignee in the orchestrator state (GitLab usernames, without @); the rest of the run goes on.');
             }
             if (!ids.includes(user.id))
                 ids.push(user.id);
@@ -618,19 +856,19 @@ class GitLabIssueTracker {
      */
     async failure(error, area, doing) {
         if ((area === 'issues' || area === 'milestones') &&
-            (0,_client_js__WEBPACK_IMPORTED_MODULE_2__.httpStatus)(error) === 403 &&
-            !(0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .isInsufficientScope */ .Op)(error)) {
+            (0,client.httpStatus)(error) === 403 &&
+            !(0,client/* isInsufficientScope */.Op)(error)) {
             const settings = await this.project(doing).catch(() => undefined);
             const level = settings?.issues_access_level;
             const member = settings ? (await this.role(doing).catch(() => null)) !== null : false;
             if (settings &&
                 (settings.issues_enabled === false || level === 'disabled' || (level === 'private' && !member))) {
-                return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('ISSUES_DISABLED', `Issues are ${level === 'private' ? 'visible to project members only, and the token’s user is not one,' : 'turned off'} in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(this.repository)} (403 while ${doing}).`, level === 'private'
+                return new errors/* OrchestratorGitError */.Xw('ISSUES_DISABLED', `Issues are ${level === 'private' ? 'visible to project members only, and the token’s user is not one,' : 'turned off'} in ${(0,errors/* quote */.hD)(this.repository)} (403 while ${doing}).`, level === 'private'
                     ? 'Make the token’s user a member of the project (Manage → Members), or let everyone with access use Issues: Settings → General → Visibility, project features, permissions → Issues.'
                     : 'Turn Issues on: Settings → General → Visibility, project features, permissions → Issues (a Maintainer or Owner can), then save.', { cause: error });
             }
         }
-        return (0,_client_js__WEBPACK_IMPORTED_MODULE_2__.toCatalogueError)(error, {
+        return (0,client.toCatalogueError)(error, {
             repository: this.repository,
             doing,
             group: area === 'group' ? this.group : null,
@@ -643,7 +881,7 @@ function sameNames(asked, kept) {
     return a.size === b.size && [...a].every((name) => b.has(name));
 }
 function incomplete(doing) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('PLATFORM_ERROR', `GitLab answered with an unexpected body while ${doing}, so the outcome of the request is unknown.`, 'Nothing to do: the run looks for the issue by its marker before creating it again, and the next run reconciles.');
+    return new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', `GitLab answered with an unexpected body while ${doing}, so the outcome of the request is unknown.`, 'Nothing to do: the run looks for the issue by its marker before creating it again, and the next run reconciles.');
 }
 function toActualMilestone(item) {
     return {
@@ -672,7 +910,22 @@ function toActualIssue(item, doing) {
         milestone: item.milestone ? { number: item.milestone.id, title: item.milestone.title } : null,
         author: item.author?.username ?? null,
         updatedAt: item.updated_at,
+        ...withTime(item.time_stats ?? null),
     };
+}
+/** The issue's time attributes, when it has any (an issue without tracked time reads as it always did). */
+function withTime(stats) {
+    const attributes = timeAttributes(stats);
+    return Object.keys(attributes).length > 0 ? { attributes } : {};
+}
+/** The time attributes of an issue: absent when zero (nothing set, which no item's value is). */
+function timeAttributes(stats) {
+    const attributes = {};
+    if (stats && stats.time_estimate > 0)
+        attributes['time-estimate'] = String(stats.time_estimate);
+    if (stats && stats.total_time_spent > 0)
+        attributes['time-spent'] = String(stats.total_time_spent);
+    return attributes;
 }
 
 

@@ -366,6 +366,7 @@ function createGitLabClient(options) {
     };
     return {
         issues: new _gitbeaker_rest__WEBPACK_IMPORTED_MODULE_0__/* .Issues */ .tm1(config),
+        issueLinks: new _gitbeaker_rest__WEBPACK_IMPORTED_MODULE_0__/* .IssueLinks */ .d8G(config),
         labels: new _gitbeaker_rest__WEBPACK_IMPORTED_MODULE_0__/* .ProjectLabels */ .lwi(config),
         projectMilestones: new _gitbeaker_rest__WEBPACK_IMPORTED_MODULE_0__/* .ProjectMilestones */ .PRp(config),
         groupMilestones: new _gitbeaker_rest__WEBPACK_IMPORTED_MODULE_0__/* .GroupMilestones */ .v8S(config),

@@ -37,7 +37,12 @@ const PROJECT_PARTS = `fragment BoardProject on ProjectV2 {
       __typename
       ... on ProjectV2FieldCommon { id name dataType }
       ... on ProjectV2SingleSelectField { options { id name color description } }
-      ... on ProjectV2IterationField { configuration { iterations { id title startDate duration } } }
+      ... on ProjectV2IterationField {
+        configuration {
+          iterations { id title startDate duration }
+          completedIterations { id title startDate duration }
+        }
+      }
     }
   }
 }`;
@@ -103,10 +108,28 @@ const CREATE_FIELD = `mutation CreateBoardField($project: ID!, $type: ProjectV2C
     projectV2Field { ... on ProjectV2FieldCommon { id name } }
   }
 }`;
+/** An iteration field with its sprints laid out (the only time the sync writes iterations: see docs/board-sync.md). */
+const CREATE_ITERATION_FIELD = `mutation CreateSprintField($project: ID!, $name: String!, $configuration: ProjectV2IterationFieldConfigurationInput!) {
+  createProjectV2Field(input: { projectId: $project, dataType: ITERATION, name: $name, iterationConfiguration: $configuration }) {
+    projectV2Field { ... on ProjectV2IterationField { id name configuration { iterations { id title startDate duration } } } }
+  }
+}`;
 /** Replaces a single select field's options (GitHub has no "add one option" mutation): ids change, values clear. */
 const REPLACE_OPTIONS = `mutation ReplaceStatusOptions($field: ID!, $options: [ProjectV2SingleSelectFieldOptionInput!]) {
   updateProjectV2Field(input: { fieldId: $field, singleSelectOptions: $options }) {
     projectV2Field { ... on ProjectV2SingleSelectField { id name options { id name } } }
+  }
+}`;
+/** One field of a board by its name (null when the board has none). */
+const FIELD_BY_NAME = `query FieldByName($project: ID!, $name: String!) {
+  node(id: $project) {
+    ... on ProjectV2 { field(name: $name) { ... on ProjectV2FieldCommon { id name } } }
+  }
+}`;
+/** Removes a custom field and every card's value in it (the stash field once the Status values are back). */
+const DELETE_FIELD = `mutation DeleteField($field: ID!) {
+  deleteProjectV2Field(input: { fieldId: $field }) {
+    projectV2Field { ... on ProjectV2Field { id name } }
   }
 }`;
 /** Issue node ids by number, many in one request. */
@@ -255,6 +278,13 @@ class GitHubProjectsBoard {
         return toBoard(data.createProjectV2.projectV2);
     }
     async applySetup(board, operation) {
+        if (operation.kind === 'scopeBoard') {
+            throw new src_errors/* OrchestratorGitError */.Xw('NOT_SUPPORTED', 'GitHub Projects cannot be scoped to a milestone.', 'Leave board-milestone empty on GitHub (it scopes GitLab boards).');
+        }
+        if (operation.kind === 'createField' && operation.sprints) {
+            await this.graphql(CREATE_ITERATION_FIELD, { project: board.id, name: operation.field.name, configuration: operation.sprints }, `creating the iteration field ${(0,src_errors/* quote */.hD)(operation.field.name)}`);
+            return;
+        }
         if (operation.kind === 'createField') {
             const type = Object.entries(KINDS).find(([, kind]) => kind === operation.field.kind)?.[0] ?? 'TEXT';
             await this.graphql(CREATE_FIELD, {
@@ -267,8 +297,27 @@ class GitHubProjectsBoard {
             }, `creating the board field ${(0,src_errors/* quote */.hD)(operation.field.name)}`);
             return;
         }
+        if (operation.kind === 'restoreStatusStash') {
+            await this.writeValues(board, operation.restore.map(({ cardId, optionId }) => ({
+                itemId: cardId,
+                fieldId: operation.fieldId,
+                value: { singleSelectOptionId: optionId },
+            })), `restoring ${operation.fieldName} values from the stash field`);
+            await this.graphql(DELETE_FIELD, { field: operation.stashFieldId }, `deleting the field ${(0,src_errors/* quote */.hD)(plan/* STATUS_STASH_FIELD */.M2)}`);
+            return;
+        }
         // GitHub has no "add an option" mutation: the list is replaced, option ids change and every card's value in the
-        // field is cleared. So the values are written back, by option name, right after (see docs/board-sync.md).
+        // field is cleared. So the values are written back, by option name, right after (see docs/board-sync.md); first
+        // they are stashed in a text field on the board, which a later run reads if this one dies before the write-back.
+        // Nothing to stash when no card has a Status yet (a board made by hand with no cards, say).
+        const stashFieldId = operation.restore.length > 0 ? await this.stashField(board) : null;
+        if (stashFieldId !== null) {
+            await this.writeValues(board, operation.restore.map(({ cardId, option }) => ({
+                itemId: cardId,
+                fieldId: stashFieldId,
+                value: { text: option },
+            })), `stashing ${operation.fieldName} values`);
+        }
         const data = await this.graphql(REPLACE_OPTIONS, {
             field: operation.fieldId,
             options: operation.options.map(({ name, color, description }) => ({ name, color, description })),
@@ -278,15 +327,31 @@ class GitHubProjectsBoard {
             const id = options.find((candidate) => candidate.name === option)?.id;
             return id ? [{ itemId: cardId, fieldId: operation.fieldId, value: { singleSelectOptionId: id } }] : [];
         });
+        await this.writeValues(board, writes, `restoring ${operation.fieldName} values`);
+        if (stashFieldId !== null) {
+            await this.graphql(DELETE_FIELD, { field: stashFieldId }, `deleting the field ${(0,src_errors/* quote */.hD)(plan/* STATUS_STASH_FIELD */.M2)}`);
+        }
+    }
+    /** The stash field's id: created, or found when a retried create met the one its lost answer had made. */
+    async stashField(board) {
+        const doing = `creating the field ${(0,src_errors/* quote */.hD)(plan/* STATUS_STASH_FIELD */.M2)}`;
+        try {
+            const data = await this.graphql(CREATE_FIELD, { project: board.id, type: 'TEXT', name: plan/* STATUS_STASH_FIELD */.M2, options: null }, doing);
+            return data.createProjectV2Field.projectV2Field.id;
+        }
+        catch (error) {
+            const found = await this.graphql(FIELD_BY_NAME, { project: board.id, name: plan/* STATUS_STASH_FIELD */.M2 }, doing);
+            if (found.node?.field)
+                return found.node.field.id;
+            throw error;
+        }
+    }
+    /** Field values in batches of MUTATION_BATCH; the first error stops the run (the stash keeps what a retry needs). */
+    async writeValues(board, writes, what) {
         for (let start = 0; start < writes.length; start += MUTATION_BATCH) {
-            const batch = writes.slice(start, start + MUTATION_BATCH);
-            const { errors } = await this.batch(setValuesMutation(board.id, batch), 'restoring Status values');
-            if (errors.size > 0) {
-                throw new src_errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', `Restoring the Status of ${errors.size} card(s) after adding options failed: ${[...errors.values()][0]?.message ?? ''}.`, `Set those cards' Status again by hand; their previous values were: ${operation.restore
-                    .slice(0, 20)
-                    .map((entry) => `${entry.cardId}=${entry.option}`)
-                    .join(', ')}.`);
-            }
+            const { errors } = await this.batch(setValuesMutation(board.id, writes.slice(start, start + MUTATION_BATCH)), what);
+            if (errors.size > 0)
+                throw new src_errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', `${what} failed for ${errors.size} card(s): ${[...errors.values()][0]?.message ?? ''}.`, `Run again: until a run writes them back, the values are kept in the board field ${(0,src_errors/* quote */.hD)(plan/* STATUS_STASH_FIELD */.M2)}.`);
         }
     }
     async applyCards(board, operations) {
@@ -469,7 +534,10 @@ function toBoard(project) {
                 color,
                 description,
             })),
-            iterations: node.configuration?.iterations ?? [],
+            iterations: [
+                ...(node.configuration?.completedIterations ?? []),
+                ...(node.configuration?.iterations ?? []),
+            ],
         });
     }
     return {

@@ -12,7 +12,7 @@ export const modules = {
 /* harmony import */ var _board_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84202);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27406);
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16721);
-/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74362);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(68334);
 
 
 
@@ -39,6 +39,10 @@ class GitLabIssueBoard {
     repository;
     fieldRoles = new Set(['status']);
     project;
+    /** The board's parent in API paths: `projects/<id>` or `groups/<path>`. */
+    parent;
+    /** The group's full path for a group board; null for a project board. */
+    group;
     client;
     requester;
     ref;
@@ -48,6 +52,11 @@ class GitLabIssueBoard {
         const parsed = (0,_issues_js__WEBPACK_IMPORTED_MODULE_3__.parseProject)(repository);
         this.repository = parsed.repository;
         this.project = encodeURIComponent(String(parsed.projectId));
+        this.group = ref.scope === 'group' ? (ref.group ?? null) : null;
+        if (ref.scope === 'group' && !this.group) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', 'board-scope is group, but no gitlab-group is configured.', 'Set gitlab-group to the full path of the group whose board to use, or set board-scope to project.');
+        }
+        this.parent = this.group ? `groups/${encodeURIComponent(this.group)}` : `projects/${this.project}`;
         this.client = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__.createGitLabClient)(options);
         this.requester = this.client.issues.requester;
         this.ref = ref;
@@ -60,8 +69,23 @@ class GitLabIssueBoard {
             return (await run()).body;
         }
         catch (error) {
-            throw (0,_client_js__WEBPACK_IMPORTED_MODULE_2__.toCatalogueError)(error, { repository: this.repository, doing });
+            throw this.failure(error, doing);
         }
+    }
+    /** The catalogue error, with what a group board adds: a group that is not there. */
+    failure(error, doing) {
+        if (this.group && (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .notFoundKind */ .Oq)(error) === 'group') {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `Group ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(this.group)} (gitlab-group, for the group board) was not found, or the token cannot see it (404 while ${doing}).`, 'Set gitlab-group to the full path of the group the project belongs to (as in its URL, e.g. acme or acme/platform), and make sure the token’s user is a member of it; or set board-scope to project.', { cause: error });
+        }
+        return (0,_client_js__WEBPACK_IMPORTED_MODULE_2__.toCatalogueError)(error, {
+            repository: this.repository,
+            doing,
+            ...(this.group ? { group: this.group } : {}),
+        });
+    }
+    /** The board's parent for messages: `group "acme"` or `project "acme/widgets"`. */
+    get owner() {
+        return this.group ? `group ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(this.group)}` : `project ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(this.repository)}`;
     }
     /** Every page of a list endpoint, 100 a page. */
     async all(endpoint, doing, params = {}) {
@@ -78,20 +102,16 @@ class GitLabIssueBoard {
     async findBoard() {
         if (this.ref.number !== null) {
             try {
-                return (await this.requester.get(`projects/${this.project}/boards/${this.ref.number}`))
-                    .body;
+                return (await this.requester.get(`${this.parent}/boards/${this.ref.number}`)).body;
             }
             catch (error) {
                 if ((0,_client_js__WEBPACK_IMPORTED_MODULE_2__.httpStatus)(error) === 404 && /Board Not Found/i.test(String(error.message))) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `Project ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(this.repository)} has no issue board ${this.ref.number}.`, 'Give the number at the end of the board’s URL (…/-/boards/7 → 7), or leave board-number empty to find the board by title (created when missing).');
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `${this.group ? 'Group' : 'Project'} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(this.group ?? this.repository)} has no issue board ${this.ref.number}.`, 'Give the number at the end of the board’s URL (…/-/boards/7 → 7), or leave board-number empty to find the board by title (created when missing).');
                 }
-                throw (0,_client_js__WEBPACK_IMPORTED_MODULE_2__.toCatalogueError)(error, {
-                    repository: this.repository,
-                    doing: `reading board ${this.ref.number}`,
-                });
+                throw this.failure(error, `reading board ${this.ref.number}`);
             }
         }
-        const boards = await this.all(`projects/${this.project}/boards`, 'listing the issue boards');
+        const boards = await this.all(`${this.parent}/boards`, 'listing the issue boards');
         return boards.find((board) => board.name === this.ref.title) ?? null;
     }
     async readBoard(issues) {
@@ -119,7 +139,9 @@ class GitLabIssueBoard {
         return this.toBoard(board, cards);
     }
     toBoard(board, cards) {
-        const web = board.project?.web_url ?? `${this.client.host}/${this.repository}`;
+        const web = this.group
+            ? `${this.client.host}/groups/${this.group}`
+            : (board.project?.web_url ?? `${this.client.host}/${this.repository}`);
         const options = [...(board.lists ?? [])]
             .sort((a, b) => a.position - b.position)
             .flatMap((list) => {
@@ -135,17 +157,42 @@ class GitLabIssueBoard {
             url: `${web}/-/boards/${board.id}`,
             fields: [{ id: 'status', name: 'Status', kind: 'single_select', options, iterations: [] }],
             cards,
+            // GitLab Free leaves the key out; null then too, so that a wanted scope is tried (and refused clearly).
+            milestone: board.milestone?.title ?? null,
         };
     }
     async createBoard(title) {
-        const board = await this.call(`creating issue board ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(title)}`, () => this.requester.post(`projects/${this.project}/boards`, { body: { name: title } }));
-        return this.toBoard(board, []);
+        const doing = `creating issue board ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(title)}`;
+        try {
+            const board = (await this.requester.post(`${this.parent}/boards`, { body: { name: title } }))
+                .body;
+            return this.toBoard(board, []);
+        }
+        catch (error) {
+            const status = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__.httpStatus)(error);
+            if (this.group && (status === 403 || (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .notFoundKind */ .Oq)(error) === 'route'))
+                throw await this.groupBoardRefused(title, error);
+            throw this.failure(error, doing);
+        }
     }
+    /**
+     * GitLab creates group boards through the API only with several group boards licensed (Premium): on Free the answer
+     * is 403 even for the first one, and the Community Edition has no such endpoint (404).
+     */
+    async groupBoardRefused(title, error) {
+        const existing = await this.all(`${this.parent}/boards`, 'listing the group boards').catch(() => []);
+        const names = existing.map((board) => `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(board.name)} (board-number ${board.id})`);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OrchestratorGitError */ .Xw('NOT_SUPPORTED', `GitLab refused to create the group board ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(title)} in group ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(this.group)} (${(0,_client_js__WEBPACK_IMPORTED_MODULE_2__.httpStatus)(error) === 403 ? '403 Forbidden' : '404: no such API on this instance'}). Creating group boards through the API needs GitLab Premium or Ultimate (several group boards), and the Planner or Reporter role in the group. ${names.length > 0 ? `The group has ${names.join(', ')}.` : 'The group has no board yet.'}`, names.length > 0
+            ? 'Use the existing board: set board-title to its name or board-number to its number (the sync adds its lists); or set board-scope to project.'
+            : 'On GitLab Free a group has one board, made when someone opens the group’s Plan → Issue boards page: open it once, then set board-title to its name (GitLab calls it "Development") or board-number to its number. Or set board-scope to project.', { cause: error });
+    }
+    /** The label behind a column: a project label, or for a group board a group label (lists take only those). */
     async label(column) {
         const name = statusLabel(column);
         if (!this.labels) {
-            const all = await this.all(`projects/${this.project}/labels`, 'listing the status labels', {
+            const all = await this.all(`${this.parent}/labels`, 'listing the status labels', {
                 search: STATUS_SCOPE,
+                include_ancestor_groups: true,
             });
             this.labels = new Map(all.map((label) => [label.name.toLowerCase(), label]));
         }
@@ -153,7 +200,7 @@ class GitLabIssueBoard {
         if (known)
             return known;
         try {
-            const created = (await this.requester.post(`projects/${this.project}/labels`, {
+            const created = (await this.requester.post(`${this.parent}/labels`, {
                 body: {
                     name,
                     color: LIST_COLOURS[column.trim().toLowerCase()] ?? '#6699cc',
@@ -169,18 +216,43 @@ class GitLabIssueBoard {
                 this.labels = null;
                 return this.label(column);
             }
-            throw (0,_client_js__WEBPACK_IMPORTED_MODULE_2__.toCatalogueError)(error, { repository: this.repository, doing: `creating label ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(name)}` });
+            throw this.failure(error, `creating label ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(name)}`);
         }
     }
     async applySetup(board, operation) {
+        if (operation.kind === 'scopeBoard') {
+            await this.scope(board, operation.milestone);
+            return;
+        }
         if (operation.kind === 'createField') {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OrchestratorGitError */ .Xw('NOT_SUPPORTED', `GitLab issue boards have no ${operation.field.name} field.`, 'Nothing to do: on GitLab, board-sync keeps the Status column (scoped status:: labels) in step; progress shows in the issue’s task list and milestone.');
         }
+        // Only GitHub rewrites a whole option list, so only GitHub boards ever carry a Status stash.
+        if (operation.kind === 'restoreStatusStash')
+            return;
         for (const column of operation.added) {
             const label = await this.label(column);
-            await this.call(`adding list ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(label.name)} to board ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(board.title)}`, () => this.requester.post(`projects/${this.project}/boards/${board.number}/lists`, {
+            await this.call(`adding list ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(label.name)} to board ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(board.title)}`, () => this.requester.post(`${this.parent}/boards/${board.number}/lists`, {
                 body: { label_id: label.id },
             }));
+        }
+    }
+    /**
+     * Scopes the board to the milestone titled `title`: a milestone of the project or its group (project board) or of
+     * the group (group board), as GitLab accepts; anything else it drops without a word, so the answer is checked.
+     */
+    async scope(board, title) {
+        const found = await this.all(`${this.parent}/milestones`, `looking up milestone ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(title)}`, this.group ? { title } : { title, include_ancestors: true });
+        const milestone = found.find((candidate) => candidate.title === title);
+        if (!milestone) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `board-milestone ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(title)}: ${this.owner} has no milestone of that title${this.group ? '' : ' (its groups’ included)'}.`, 'Create the release milestones first (board milestones, or board-action: sync_milestones, makes one per release_milestones row), or set board-milestone to the title of an existing milestone.');
+        }
+        const updated = await this.call(`scoping board ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(board.title)} to ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(title)}`, () => this.requester.put(`${this.parent}/boards/${board.number}`, { body: { milestone_id: milestone.id } }));
+        if (!('milestone' in updated)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OrchestratorGitError */ .Xw('NOT_SUPPORTED', `GitLab did not scope board ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(board.title)} to milestone ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(title)}: boards scoped to a milestone (configurable issue boards) need GitLab Premium or Ultimate, and this instance dropped the scope.`, 'Leave board-milestone empty (filter the board by milestone in its search bar instead), or use a Premium instance.');
+        }
+        if (updated.milestone?.id !== milestone.id) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `GitLab did not scope board ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(board.title)} to milestone ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(title)}: a ${this.group ? 'group' : 'project'} board takes only milestones of ${this.group ? 'its own group' : 'its project or the project’s own group'}.`, 'Set board-milestone to a milestone of the project or of its group (gitlab-group), or create the milestone there.');
         }
     }
     async applyCards(board, operations) {

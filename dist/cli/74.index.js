@@ -40,8 +40,8 @@ class CallQueue {
 
 // EXTERNAL MODULE: ./build/src/board/plan.js + 1 modules
 var plan = __webpack_require__(84202);
-// EXTERNAL MODULE: ./build/src/engine/board-sync.js + 4 modules
-var board_sync = __webpack_require__(6611);
+// EXTERNAL MODULE: ./build/src/engine/board-sync.js + 5 modules
+var board_sync = __webpack_require__(37855);
 ;// CONCATENATED MODULE: ./build/src/mcp/results.js
 /**
  * What a tool call answers: a short text for the model, the same facts as structured content for programs, and

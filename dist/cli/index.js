@@ -29135,6 +29135,8 @@ function boardColumns(template, mapping) {
     return columns;
 }
 
+// EXTERNAL MODULE: ./build/src/board/sprints.js
+var sprints = __nccwpck_require__(51919);
 ;// CONCATENATED MODULE: ./build/src/board/templates.js
 /** The board types a user picks (`board-type`): which items become cards, which columns and which fields they get. */
 
@@ -29199,8 +29201,8 @@ const BOARD_TEMPLATES = {
                 role: 'sprint',
                 name: 'Sprint',
                 kind: 'iteration',
-                create: false,
-                description: 'The iteration whose dates contain the target date. Sprints are planned by people: create an iteration field named Sprint on the board (GitHub: + New field → Iteration) and the sync fills it in.',
+                create: true,
+                description: 'The iteration whose dates contain the target date. Created when missing with sprint-length sprints from sprint-start through the latest target date; its iterations are never rewritten (add more in the web UI).',
             },
         ],
     },
@@ -29216,6 +29218,7 @@ function boardTemplate(type) {
 
 ;// CONCATENATED MODULE: ./build/src/board/config.js
 /** board-sync's own settings, resolved once at the edge into typed config (the shared ones are issue-sync's). */
+
 
 
 
@@ -29245,6 +29248,22 @@ const BOARD_SYNC_SETTINGS = {
         help: 'Orchestrator status → column, as status=Column lines or a JSON object; replaces the default and must map every status of the board’s cards.',
         default: 'proposed=Backlog, approved=To Do, pending=To Do, in_progress=In Progress, blocked=Blocked, failed=Blocked, completed=Done, cancelled=Done, archived=Done',
     },
+    'board-scope': {
+        help: 'GitLab: `project` (a project issue board) or `group` (a board of the gitlab-group group, whose lists are group labels; cards are still the project’s issues).',
+        default: 'project',
+    },
+    'board-milestone': {
+        help: 'GitLab: title of a release milestone the board is scoped to (GitLab Premium); the board shows, and the sync keeps, only the cards of items in that release.',
+        default: 'none (the board shows every card)',
+    },
+    'sprint-length': {
+        help: 'sprint_board on GitHub: days per sprint of the Sprint iteration field the sync creates when the board has none (1–180). An existing Sprint field is used as it is.',
+        default: String(sprints/* DEFAULT_SPRINT_LENGTH */.gj),
+    },
+    'sprint-start': {
+        help: 'sprint_board on GitHub: first day (YYYY-MM-DD) of the first sprint of a Sprint field the sync creates.',
+        default: 'the Monday on or before the earliest target date among the cards (or today)',
+    },
 };
 function resolveBoardSettings(raw, repository) {
     const text = (name) => {
@@ -29267,8 +29286,14 @@ function resolveBoardSettings(raw, repository) {
     if (numberText !== null && !/^[1-9]\d{0,8}$/.test(numberText)) {
         throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `board-number ${(0,errors/* quote */.hD)(numberText)} is not a project number.`, "Give the number at the end of the project's URL (…/projects/7 → 7), or leave it empty to find the board by title.");
     }
+    const scope = (text('board-scope') ?? 'project').toLowerCase();
+    if (scope !== 'project' && scope !== 'group') {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `board-scope ${(0,errors/* quote */.hD)(scope)} is not a board scope.`, 'Use project (a project issue board, the default) or group (a board of the gitlab-group group).');
+    }
+    const milestone = text('board-milestone');
     const name = repository.split('/').pop() ?? repository;
-    const title = text('board-title') ?? `${name} · ${template.type.replace(/_/g, ' ')}`;
+    const title = text('board-title') ??
+        `${name} · ${template.type.replace(/_/g, ' ')}${milestone === null ? '' : ` · ${milestone}`}`;
     if (title.length > 256) {
         throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `board-title is ${title.length} characters long.`, 'Use a title of at most 256 characters.');
     }
@@ -29280,7 +29305,25 @@ function resolveBoardSettings(raw, repository) {
         title,
         owner: text('board-owner'),
         number: numberText === null ? null : Number(numberText),
+        sprint: resolveSprintSettings(text('sprint-length'), text('sprint-start')),
+        scope,
+        milestone,
     };
+}
+function resolveSprintSettings(length, start) {
+    if (length !== null && !(/^\d{1,3}$/.test(length) && Number(length) >= 1 && Number(length) <= 180)) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `sprint-length ${(0,errors/* quote */.hD)(length)} is not a number of days from 1 to 180.`, 'Give the days per sprint as a whole number, e.g. 14 for two-week sprints.');
+    }
+    if (start !== null && !isCalendarDate(start)) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `sprint-start ${(0,errors/* quote */.hD)(start)} is not a date (YYYY-MM-DD).`, 'Give the first day of the first sprint as YYYY-MM-DD, e.g. 2026-03-02, or leave it empty.');
+    }
+    return { length: length === null ? sprints/* DEFAULT_SPRINT_LENGTH */.gj : Number(length), start };
+}
+function isCalendarDate(value) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+        return false;
+    const day = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
 }
 /** `status=Column` lines (or commas), or a JSON object. */
 function parseMapping(value) {
@@ -29321,6 +29364,7 @@ function parseMapping(value) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   xT: () => (/* binding */ BOARD_ACTIONS),
+  M2: () => (/* binding */ STATUS_STASH_FIELD),
   dd: () => (/* binding */ describeWrite),
   KJ: () => (/* binding */ planBoard),
   Re: () => (/* binding */ sameColumn)
@@ -29333,7 +29377,10 @@ function issueKey(repository, number) {
     return `${repository.toLowerCase()}#${number}`;
 }
 
+// EXTERNAL MODULE: ./build/src/board/sprints.js
+var sprints = __nccwpck_require__(51919);
 ;// CONCATENATED MODULE: ./build/src/board/plan.js
+
 
 const BOARD_ACTIONS = [
     'sync',
@@ -29343,6 +29390,11 @@ const BOARD_ACTIONS = [
     'update_progress',
     'sync_milestones',
 ];
+/**
+ * The temporary text field an options rewrite stashes the Status values in (on the board, so they outlive a killed
+ * job): see docs/board-sync.md.
+ */
+const STATUS_STASH_FIELD = 'Status before options change (orchestrator-git)';
 const OPTION_COLORS = {
     backlog: 'GRAY',
     'to do': 'BLUE',
@@ -29363,6 +29415,15 @@ function planBoard(input) {
     if (!actual) {
         plan.setup.push({ kind: 'createBoard', title: input.title, reason: 'no board with this title yet' });
     }
+    if (actual && input.milestone && actual.milestone !== undefined && actual.milestone !== input.milestone) {
+        plan.setup.push({
+            kind: 'scopeBoard',
+            milestone: input.milestone,
+            reason: actual.milestone === null
+                ? 'the board is not scoped to a milestone'
+                : `the board is scoped to ${JSON.stringify(actual.milestone)}`,
+        });
+    }
     const fields = actual?.fields ?? [];
     /** Role → the board's field the sync writes, once it exists (or will exist after setup). */
     const usable = new Map();
@@ -29375,7 +29436,7 @@ function planBoard(input) {
             });
             continue;
         }
-        if (!field && !spec.create) {
+        if (!field && (!spec.create || (spec.kind === 'iteration' && !input.sprint))) {
             plan.notes.push({
                 itemKey: null,
                 message: `The board has no ${describeKind(spec.kind).replace(/^an? /, '')} field named ${JSON.stringify(spec.name)}; ${spec.description}`,
@@ -29387,10 +29448,37 @@ function planBoard(input) {
                 kind: 'createField',
                 field: spec,
                 options: spec.role === 'status' ? input.columns : [],
+                ...(spec.kind === 'iteration' && input.sprint
+                    ? {
+                        sprints: (0,sprints/* layOutSprints */.g$)(input.sprint.settings, input.cards.flatMap(({ card }) => (card.targetDate ? [card.targetDate] : [])), input.sprint.today),
+                    }
+                    : {}),
                 reason: `the board has no ${spec.name} field`,
             });
         }
         else if (spec.role === 'status') {
+            const stash = fields.find((candidate) => candidate.name === STATUS_STASH_FIELD);
+            // Status by card id once the stash of a run that died is written back: never over a Status that is set.
+            const recovered = new Map();
+            if (stash) {
+                const restore = (actual?.cards ?? []).flatMap((card) => {
+                    const kept = card.values[STATUS_STASH_FIELD];
+                    const option = !card.values[field.name] && kept?.kind === 'text'
+                        ? field.options.find((candidate) => candidate.name === kept.text)
+                        : undefined;
+                    return option ? [{ cardId: card.id, optionId: option.id, option: option.name }] : [];
+                });
+                for (const entry of restore)
+                    recovered.set(entry.cardId, entry.option);
+                plan.setup.push({
+                    kind: 'restoreStatusStash',
+                    stashFieldId: stash.id,
+                    fieldId: field.id,
+                    fieldName: field.name,
+                    restore,
+                    reason: `a run that died while rewriting the ${JSON.stringify(field.name)} options left its stash field`,
+                });
+            }
             const missing = input.columns.filter((column) => !field.options.some((option) => sameColumn(option.name, column)));
             if (missing.length > 0) {
                 plan.setup.push({
@@ -29409,7 +29497,10 @@ function planBoard(input) {
                     added: missing,
                     restore: (actual?.cards ?? []).flatMap((card) => {
                         const value = card.values[field.name];
-                        return value?.kind === 'option' ? [{ cardId: card.id, option: value.name }] : [];
+                        if (value?.kind === 'option')
+                            return [{ cardId: card.id, option: value.name }];
+                        const option = recovered.get(card.id);
+                        return option ? [{ cardId: card.id, option }] : [];
                     }),
                     reason: `the Status field lacks ${missing.map((name) => JSON.stringify(name)).join(', ')}`,
                 });
@@ -29427,6 +29518,9 @@ function planBoard(input) {
     for (const { card, issue } of input.cards) {
         const existing = cardsByIssue.get(issueKey(issue.repository, issue.number));
         const writes = wantedWrites(card, usable, action);
+        const outside = action === 'move_card' ? null : outsideSprints(card, usable.get('sprint')?.field ?? null);
+        if (outside)
+            plan.notes.push({ itemKey: card.itemKey, message: outside });
         if (!existing) {
             if (action === 'move_card' || action === 'update_progress') {
                 plan.notes.push({
@@ -29472,8 +29566,8 @@ function wantedWrites(card, usable, action) {
     const roles = action === 'move_card'
         ? ['status']
         : action === 'update_progress'
-            ? ['progress', 'target_date', 'release', 'sprint']
-            : ['status', 'progress', 'target_date', 'release', 'sprint'];
+            ? ['progress', 'target_date', 'release', 'sprint', 'estimate', 'spent']
+            : ['status', 'progress', 'target_date', 'release', 'sprint', 'estimate', 'spent'];
     for (const role of roles) {
         const entry = usable.get(role);
         if (!entry)
@@ -29496,6 +29590,14 @@ function wantedWrites(card, usable, action) {
                 if (card.release)
                     writes.push({ field: name, role, value: { text: card.release } });
                 break;
+            case 'estimate':
+            case 'spent': {
+                // Only when time tracking is on (the template has the fields) and the item has a value.
+                const hours = role === 'estimate' ? card.estimateHours : card.spentHours;
+                if (hours !== undefined && hours !== null)
+                    writes.push({ field: name, role, value: { number: hours } });
+                break;
+            }
             case 'sprint': {
                 const iteration = card.targetDate ? iterationFor(entry.field, card.targetDate) : null;
                 if (iteration)
@@ -29505,6 +29607,25 @@ function wantedWrites(card, usable, action) {
         }
     }
     return writes;
+}
+/** Why a card with a target date gets no Sprint: no iteration of the field holds the date (people plan them). */
+function outsideSprints(card, field) {
+    if (!field || field.kind !== 'iteration' || !card.targetDate)
+        return null;
+    const place = (0,sprints/* placeInSprints */._i)(field.iterations, card.targetDate);
+    const fix = `Add sprints to the ${field.name} field in the web UI (field settings → Add iteration keeps the planned ones and their cards); the next sync fills it in.`;
+    switch (place.kind) {
+        case 'in':
+            return null;
+        case 'none':
+            return `target date ${card.targetDate}: the ${field.name} field has no iterations, so the sync sets no ${field.name}. ${fix}`;
+        case 'before':
+            return `target date ${card.targetDate} is before the first sprint (${place.first.title} starts ${place.first.startDate}), so the sync sets no ${field.name}.`;
+        case 'after':
+            return `target date ${card.targetDate} is after the last sprint (${place.last.title} ends ${place.ends}), so the sync sets no ${field.name}. ${fix}`;
+        case 'gap':
+            return `target date ${card.targetDate} falls in a break between sprints, so the sync sets no ${field.name}.`;
+    }
 }
 /** The iteration whose days contain `date` (YYYY-MM-DD). */
 function iterationFor(field, date) {
@@ -29572,13 +29693,84 @@ function planIsEmpty(plan) {
 
 /***/ }),
 
+/***/ 51919:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _i: () => (/* binding */ placeInSprints),
+/* harmony export */   g$: () => (/* binding */ layOutSprints),
+/* harmony export */   gj: () => (/* binding */ DEFAULT_SPRINT_LENGTH)
+/* harmony export */ });
+/* unused harmony exports MIN_SPRINTS, MAX_SPRINTS, mondayOnOrBefore */
+const DEFAULT_SPRINT_LENGTH = 14;
+/** Never fewer than GitHub's web UI lays out for a new iteration field. */
+const MIN_SPRINTS = 3;
+/** A bound on what one field gets at creation (two years of two-week sprints). */
+const MAX_SPRINTS = 52;
+const DAY = 86_400_000;
+function dayOf(date) {
+    return Date.parse(`${date}T00:00:00Z`);
+}
+function dateOf(day) {
+    return new Date(day).toISOString().slice(0, 10);
+}
+/** The Monday on or before `date` (YYYY-MM-DD). */
+function mondayOnOrBefore(date) {
+    const day = dayOf(date);
+    const weekday = (new Date(day).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+    return dateOf(day - weekday * DAY);
+}
+/**
+ * Sprints from the first start through the latest target date (at least MIN_SPRINTS, at most MAX_SPRINTS), titled
+ * "Sprint 1", "Sprint 2", … `today` (YYYY-MM-DD) stands in for the earliest date when no card has one.
+ */
+function layOutSprints(settings, targetDates, today) {
+    const dates = [...targetDates].sort();
+    const startDate = settings.start ?? mondayOnOrBefore(dates[0] ?? today);
+    const last = dates[dates.length - 1] ?? startDate;
+    const needed = Math.floor((dayOf(last) - dayOf(startDate)) / DAY / settings.length) + 1;
+    const count = Math.min(MAX_SPRINTS, Math.max(MIN_SPRINTS, needed));
+    const iterations = Array.from({ length: count }, (_, index) => ({
+        title: `Sprint ${index + 1}`,
+        startDate: dateOf(dayOf(startDate) + index * settings.length * DAY),
+        duration: settings.length,
+    }));
+    return { startDate, duration: settings.length, iterations };
+}
+/** Where a date stands against a field's iterations: in one, before the first, after the last, or in a gap. */
+function placeInSprints(iterations, date) {
+    if (iterations.length === 0)
+        return { kind: 'none' };
+    const day = dayOf(date);
+    const sorted = [...iterations].sort((a, b) => a.startDate.localeCompare(b.startDate));
+    for (const iteration of sorted) {
+        const start = dayOf(iteration.startDate);
+        if (day >= start && day < start + iteration.duration * DAY)
+            return { kind: 'in', iteration };
+    }
+    const first = sorted[0];
+    const last = sorted[sorted.length - 1];
+    if (first && day < dayOf(first.startDate))
+        return { kind: 'before', first };
+    if (last && day >= dayOf(last.startDate) + last.duration * DAY)
+        return { kind: 'after', last, ends: dateOf(dayOf(last.startDate) + (last.duration - 1) * DAY) };
+    return { kind: 'gap' };
+}
+
+
+/***/ }),
+
 /***/ 26708:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(67007);
+/* harmony import */ var _state_sqlite_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(84607);
 /** Entry of the orchestrator-git command. */
 
+
+// Before sql.js is compiled: a short run gains nothing from V8 re-compiling its WebAssembly (docs/benchmarks.md).
+(0,_state_sqlite_js__WEBPACK_IMPORTED_MODULE_1__/* .preferBaselineWasm */ .i4)();
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
 __webpack_async_result__();
@@ -29689,6 +29881,7 @@ const BAD_INPUT = new Set([
     'STATE_UNKNOWN_SCHEMA',
     'STATE_JSON_INVALID',
     'FEATURES_DIR_NOT_FOUND',
+    'FEATURE_UNKNOWN',
     'TOKEN_MISSING',
     'TOKEN_INVALID',
     'REPOSITORY_MALFORMED',
@@ -29696,18 +29889,26 @@ const BAD_INPUT = new Set([
     'PERMISSION_DENIED',
     'ISSUES_DISABLED',
     'NOT_SUPPORTED',
+    'GIT_CHECKOUT_INVALID',
+    'RELEASE_VERSION_INVALID',
+    'RELEASE_NOTHING_TO_RELEASE',
+    'RELEASE_TAG_CONFLICT',
 ]);
+/** Whether an error with this code means the input must change (exit 2). */
+function isBadInput(code) {
+    return BAD_INPUT.has(code);
+}
 /** The exit code of a run that ended with this error: 2 when the input must change, else 1. */
 function exitCodeFor(code) {
-    return BAD_INPUT.has(code) ? EXIT_BAD_INPUT : EXIT_ITEMS_FAILED;
+    return isBadInput(code) ? EXIT_BAD_INPUT : EXIT_ITEMS_FAILED;
 }
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./build/src/config/file.js
 var file = __nccwpck_require__(6924);
-// EXTERNAL MODULE: ./build/src/config/issue-sync.js + 1 modules
-var issue_sync = __nccwpck_require__(57139);
+// EXTERNAL MODULE: ./build/src/config/issue-sync.js + 2 modules
+var issue_sync = __nccwpck_require__(1246);
 // EXTERNAL MODULE: ./build/src/platforms/index.js
 var platforms = __nccwpck_require__(15674);
 // EXTERNAL MODULE: ./build/src/board/config.js + 2 modules
@@ -29794,6 +29995,7 @@ async function runDoctor(options) {
                 file: fileSettings,
                 env,
                 issueTemplate: state.config?.issueTemplate ?? null,
+                cwd,
             });
         }
         catch (error) {
@@ -29844,7 +30046,8 @@ async function runDoctor(options) {
 async function boardCheck(config, inputs, fileSettings) {
     try {
         const settings = (0,board_config/* resolveBoardSettings */.Ad)((0,file_keys/* withFileDefaults */.j)(inputs, fileSettings, Object.keys(board_config/* BOARD_SYNC_SETTINGS */.NG)), config.repository);
-        const board = await (0,boards/* createBoardTracker */.B)(config, { owner: settings.owner, title: settings.title, number: settings.number }, () => undefined);
+        // The settings name the board as the run does (owner, title or number, GitLab's scope and milestone).
+        const board = await (0,boards/* createBoardTracker */.B)(config, settings, () => undefined);
         const found = await board.readBoard();
         return {
             name: 'board',
@@ -29875,8 +30078,8 @@ function formatDoctorReport(report) {
 
 // EXTERNAL MODULE: ./build/src/board/plan.js + 1 modules
 var board_plan = __nccwpck_require__(84202);
-// EXTERNAL MODULE: ./build/src/engine/board-sync.js + 4 modules
-var board_sync = __nccwpck_require__(6611);
+// EXTERNAL MODULE: ./build/src/engine/board-sync.js + 5 modules
+var board_sync = __nccwpck_require__(37855);
 ;// CONCATENATED MODULE: ./build/src/cli/logger.js
 function consoleLogger(options = {}) {
     const write = (prefix, message) => process.stderr.write(`${prefix}${message}\n`);
@@ -29921,6 +30124,7 @@ const SHARED = [
     ['api-url', 'API URL (GitHub Enterprise Server: https://HOST/api/v3)'],
     ['tasks', 'top-level (default) or all: which tasks have issues, as in issue-sync'],
     ['write-delay-ms', 'Minimum milliseconds between writes'],
+    ['gitlab-group', 'GitLab: full path of the group for group milestones and --board-scope group'],
 ];
 const COMMANDS = [
     {
@@ -30064,6 +30268,10 @@ function printPlan(outcome, info) {
             info(`Create board ${JSON.stringify(operation.title)}`);
         else if (operation.kind === 'createField')
             info(`Create field ${JSON.stringify(operation.field.name)}`);
+        else if (operation.kind === 'scopeBoard')
+            info(`Scope the board to milestone ${JSON.stringify(operation.milestone)}`);
+        else if (operation.kind === 'restoreStatusStash')
+            info(`Restore ${operation.restore.length} ${operation.fieldName} values from the stash of a run that died, then delete the stash field`);
         else
             info(`Add ${operation.added.join(', ')} to ${operation.fieldName} (${operation.restore.length} values kept)`);
     }
@@ -31777,11 +31985,9 @@ function isCalendarDate(value) {
 async function prepareMilestone(store, tracker, request, log, 
 /** Nothing is created on the platform (the state is not saved in a dry run either). */
 dryRun = false) {
-    const known = new Set(store.state.features.map((feature) => feature.id));
-    const unknown = (request.features ?? []).filter((id) => !known.has(id));
-    if (unknown.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `Unknown feature ${unknown.map((id) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(id)).join(', ')}: the state has no such feature.`, `Name features by their Feature ID; the state has ${[...known].slice(0, 10).join(', ') || 'none'}${known.size > 10 ? ', …' : ''}.`);
-    }
+    const unknown = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .unknownFeaturesError */ .Iv)(request.features ?? [], store.state.features.map((feature) => feature.id));
+    if (unknown)
+        throw unknown;
     const state = request.status === 'completed' || request.status === 'cancelled' ? 'closed' : 'open';
     const existing = (await tracker.listMilestones()).find((milestone) => milestone.title === request.name);
     let number = existing?.number;
@@ -31828,7 +32034,7 @@ dryRun = false) {
 /* harmony export */ });
 /* harmony import */ var _board_config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(61935);
 /* harmony import */ var _release_config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(40885);
-/* harmony import */ var _issue_sync_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(57139);
+/* harmony import */ var _issue_sync_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1246);
 /**
  * Every setting a config file may hold: one file serves issue-sync, board-sync and release, each reading its own
  * keys (an input or flag still wins over the file).
@@ -31866,6 +32072,7 @@ function withFileDefaults(inputs, file, names) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   HT: () => (/* binding */ loadConfigFile),
 /* harmony export */   ZZ: () => (/* binding */ locateFeaturesDir),
+/* harmony export */   kv: () => (/* binding */ readYamlFile),
 /* harmony export */   o_: () => (/* binding */ locateStateFile)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_CONFIG_FILES, DEFAULT_STATE_FILES, DEFAULT_FEATURES_DIRS */
@@ -31874,7 +32081,7 @@ function withFileDefaults(inputs, file, names) {
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(38815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(27406);
 /* harmony import */ var _file_keys_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(16277);
-/* harmony import */ var _issue_sync_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(57139);
+/* harmony import */ var _issue_sync_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1246);
 /** Finds and reads the optional YAML config file, and the default locations of the state file and features folder. */
 
 
@@ -31910,13 +32117,7 @@ function loadConfigFile(configPath, cwd) {
             }
             continue;
         }
-        let raw;
-        try {
-            raw = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parse */ .qg)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(full, 'utf8'));
-        }
-        catch (error) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OrchestratorGitError */ .Xw('CONFIG_FILE_UNREADABLE', `Config file ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(candidate)} is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, 'Fix the YAML syntax (a linter such as yamllint shows where).', { cause: error });
-        }
+        const raw = readYamlFile(full, `Config file ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(candidate)}`, 'YAML');
         return { file: candidate, settings: (0,_issue_sync_js__WEBPACK_IMPORTED_MODULE_5__/* .checkFileSettings */ .En)(raw, candidate, (0,_file_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .fileSettingNames */ .r)()) };
     }
     return { file: null, settings: {} };
@@ -31937,11 +32138,23 @@ function locateFeaturesDir(given, cwd) {
         return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(full) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(full).isDirectory();
     }) ?? null);
 }
+/**
+ * The parsed YAML (or JSON, which YAML reads too) of a file the user gave; a syntax error is CONFIG_FILE_UNREADABLE
+ * naming `what` (e.g. `Config file "x.yml"`) and the first line of the parser's message.
+ */
+function readYamlFile(full, what, format) {
+    try {
+        return (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parse */ .qg)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(full, 'utf8'));
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OrchestratorGitError */ .Xw('CONFIG_FILE_UNREADABLE', `${what} is not valid ${format}: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}`, 'Fix the syntax (a linter such as yamllint shows where).', { cause: error });
+    }
+}
 
 
 /***/ }),
 
-/***/ 57139:
+/***/ 1246:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31980,10 +32193,166 @@ const DEFAULT_POLICY = {
 
 // EXTERNAL MODULE: ./build/src/errors.js
 var errors = __nccwpck_require__(27406);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./build/src/core/labels.js
+var labels = __nccwpck_require__(2790);
+// EXTERNAL MODULE: ./build/src/core/text.js
+var core_text = __nccwpck_require__(87422);
+// EXTERNAL MODULE: ./build/src/config/file.js
+var config_file = __nccwpck_require__(6924);
 // EXTERNAL MODULE: ./build/src/config/values.js
 var values = __nccwpck_require__(25620);
+;// CONCATENATED MODULE: ./build/src/config/label-rules.js
+/**
+ * Reads and validates the `label-rules` file (YAML, or JSON, which is YAML too) into the typed rules the core applies;
+ * every mistake is a catalogue error naming the file, the rule and the fix.
+ */
+
+
+
+
+
+
+
+const DIMENSIONS = ['type', 'status', 'priority', 'category', 'specialist'];
+/** Values a dimension can take; null: free text (categories, specialist types, including user-defined roles). */
+const KNOWN_VALUES = {
+    type: ['feature', 'task', 'bug'],
+    status: [
+        'proposed',
+        'approved',
+        'pending',
+        'in progress',
+        'completed',
+        'archived',
+        'failed',
+        'blocked',
+        'cancelled',
+    ],
+    priority: ['critical', 'high', 'medium', 'low'],
+    category: null,
+    specialist: null,
+};
+const DOCS = 'docs/labels-and-time.md shows the format';
+/** Reads the rules file at `file` (relative to `cwd`). */
+function loadLabelRules(file, cwd) {
+    const full = external_node_path_.resolve(cwd, file);
+    if (!(0,external_node_fs_.existsSync)(full)) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_FILE_UNREADABLE', `Label rules file ${(0,errors/* quote */.hD)(file)} (the label-rules setting) does not exist.`, 'Commit the file at that path (relative to the repository root), or fix or remove the label-rules setting to keep the built-in labels.');
+    }
+    const raw = (0,config_file/* readYamlFile */.kv)(full, `Label rules file ${(0,errors/* quote */.hD)(file)}`, 'YAML or JSON');
+    return parseLabelRules(raw, file);
+}
+/** Validates parsed rules: dimensions, `labels` and `other`, names, colours and descriptions. */
+function parseLabelRules(raw, file) {
+    const fail = (rule, problem, fix) => new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Label rules file ${(0,errors/* quote */.hD)(file)}: ${rule ? `rule ${rule} ` : ''}${problem}`, `${fix} (${DOCS}).`);
+    if (raw === null || raw === undefined)
+        return {};
+    const top = mapping(raw, () => fail('', 'must be a mapping of dimensions (type, status, priority, category, specialist).', 'Start each dimension at the left margin, e.g. `priority:`'));
+    const rules = {};
+    for (const [dimension, body] of Object.entries(top)) {
+        if (!DIMENSIONS.includes(dimension)) {
+            const suggestion = (0,values/* suggestKey */.Ax)(dimension, DIMENSIONS);
+            throw fail('', `has an unknown dimension ${(0,errors/* quote */.hD)(dimension)}.${suggestion ? ` Did you mean ${(0,errors/* quote */.hD)(suggestion)}?` : ''}`, `Use only ${DIMENSIONS.join(', ')}`);
+        }
+        rules[dimension] = parseDimension(dimension, body, fail);
+    }
+    return rules;
+}
+function parseDimension(dimension, body, fail) {
+    const fields = mapping(body, () => fail(dimension, 'must be a mapping with `labels` and/or `other`.', `Write \`${dimension}:\` then \`labels:\` (value → label) and/or \`other:\``));
+    const result = { labels: new Map() };
+    for (const [field, value] of Object.entries(fields)) {
+        if (field === 'labels') {
+            const entries = mapping(value ?? {}, () => fail(`${dimension}.labels`, 'must be a mapping of values to labels.', `Write one \`value: label name\` per line under ${dimension}.labels`));
+            for (const [rawKey, spec] of Object.entries(entries)) {
+                const rule = `${dimension}.labels.${rawKey}`;
+                const key = (0,labels/* labelValue */.w)(rawKey);
+                const known = KNOWN_VALUES[dimension];
+                if (!key || (known && !known.includes(key))) {
+                    throw fail(rule, `names ${(0,errors/* quote */.hD)(rawKey)}, which is not a ${dimension} the orchestrator has.`, known ? `Use one of ${known.join(', ')}` : 'Use a non-empty value');
+                }
+                if (result.labels.has(key)) {
+                    throw fail(rule, `repeats the value ${(0,errors/* quote */.hD)(key)} (values match without regard to case, _ and -).`, 'Keep one rule per value');
+                }
+                result.labels.set(key, spec === null ? null : parseSpec(spec, rule, false, fail));
+            }
+        }
+        else if (field === 'other') {
+            result.other = value === null ? null : parseSpec(value, `${dimension}.other`, true, fail);
+        }
+        else {
+            const suggestion = (0,values/* suggestKey */.Ax)(field, ['labels', 'other']);
+            throw fail(dimension, `has an unknown field ${(0,errors/* quote */.hD)(field)}.${suggestion ? ` Did you mean ${(0,errors/* quote */.hD)(suggestion)}?` : ''}`, 'A dimension has only `labels` (value → label) and `other` (values not listed)');
+        }
+    }
+    return result;
+}
+/** A label: its name as a string, or `{name, color, description}`. */
+function parseSpec(value, rule, template, fail) {
+    const fields = typeof value === 'string'
+        ? { name: value }
+        : mapping(value, () => fail(rule, `is ${(0,errors/* quote */.hD)(JSON.stringify(value))}; a label is a name, or a mapping with name, color and description.`, 'Write `name: …` (and optionally `color: "#b60205"`, `description: …`), or null for no label'));
+    for (const field of Object.keys(fields)) {
+        if (!['name', 'color', 'description'].includes(field)) {
+            const suggestion = (0,values/* suggestKey */.Ax)(field, ['name', 'color', 'description']);
+            throw fail(rule, `has an unknown field ${(0,errors/* quote */.hD)(field)}.${suggestion ? ` Did you mean ${(0,errors/* quote */.hD)(suggestion)}?` : ''}`, 'A label has only name, color and description');
+        }
+    }
+    const name = fields['name'];
+    if (typeof name !== 'string' || name.trim() === '') {
+        throw fail(rule, 'has no name.', 'Give the label a name (text)');
+    }
+    if (/[\u0000-\u001f\u007f]/.test(name)) {
+        throw fail(rule, `has a name with a line break or control character: ${(0,errors/* quote */.hD)(name)}.`, 'Write the name on one line');
+    }
+    if (name.includes(',')) {
+        throw fail(rule, `has a name with a comma: ${(0,errors/* quote */.hD)(name)}; commas split label lists (GitLab) and label filters (GitHub).`, 'Remove the comma from the name');
+    }
+    const fixed = name.split(labels/* VALUE_PLACEHOLDER */.KC).join('');
+    if (template) {
+        if (!name.includes(labels/* VALUE_PLACEHOLDER */.KC) || fixed.trim() === '') {
+            throw fail(rule, `has the name ${(0,errors/* quote */.hD)(name)}; an \`other\` rule names every value not listed, so its name needs ${labels/* VALUE_PLACEHOLDER */.KC} and text around it (the text tells the tool's labels from people's, which are never removed).`, `Write it like "area: ${labels/* VALUE_PLACEHOLDER */.KC}", or null for no label`);
+        }
+    }
+    if (fixed.trim().length > core_text/* LABEL_LIMIT */.hS) {
+        throw fail(rule, `has a name of ${fixed.trim().length} characters: ${(0,errors/* quote */.hD)(name)}.`, `Use at most ${core_text/* LABEL_LIMIT */.hS} characters (GitHub's limit)`);
+    }
+    let color = null;
+    if (fields['color'] !== undefined) {
+        if (fields['color'] === null) {
+            throw fail(rule, 'has an empty color (in YAML an unquoted # starts a comment).', 'Quote the colour, e.g. color: "#b60205"');
+        }
+        const text = String(fields['color']).trim();
+        if (!/^#?[0-9a-fA-F]{6}$/.test(text)) {
+            throw fail(rule, `has the color ${(0,errors/* quote */.hD)(text)}.`, 'Write a colour as six hex digits, e.g. "#b60205" (quote it in YAML: # starts a comment)');
+        }
+        color = text.replace(/^#/, '').toLowerCase();
+    }
+    let description = null;
+    if (fields['description'] !== undefined && fields['description'] !== null) {
+        const text = fields['description'];
+        if (typeof text !== 'string')
+            throw fail(rule, 'has a description that is not text.', 'Write the description as text');
+        if (text.length > labels/* LABEL_DESCRIPTION_LIMIT */.cV) {
+            throw fail(rule, `has a description of ${text.length} characters.`, `Use at most ${labels/* LABEL_DESCRIPTION_LIMIT */.cV} characters (GitHub's limit)`);
+        }
+        description = text;
+    }
+    return { name: name.trim(), color, description };
+}
+function mapping(value, error) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw error();
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./build/src/config/issue-sync.js
 /** Resolves issue-sync's settings once, at the edge: inputs / flags > config row > config file > defaults. */
+
 
 
 
@@ -32039,13 +32408,25 @@ const ISSUE_SYNC_SETTINGS = {
         default: 'top-level',
     },
     hierarchy: {
-        help: 'checklist (subtasks as a checklist in their parent issue), sub-issues (every task its own issue, attached to its parent as a sub-issue; dependencies as blocked-by) or both. GitLab and Bitbucket: the checklist with a "Depends on" line (native relations are not synced there yet). See docs/hierarchy.md.',
+        help: 'checklist (subtasks as a checklist in their parent issue), sub-issues (every task its own issue, attached to its parent as a sub-issue; dependencies as blocked-by) or both. GitLab: the checklist, dependencies as is_blocked_by links (Premium; on Free the "Depends on" line only). Bitbucket: the checklist with a "Depends on" line. See docs/hierarchy.md.',
         default: 'checklist',
+    },
+    'issue-types': {
+        help: "GitHub only: auto sets the repository's issue types (Feature, Task, Bug for debugger tasks) where its organisation has them, in place of the type label (one read per run; the token needs push access); off keeps the type label. See docs/hierarchy.md.",
+        default: 'off',
     },
     labels: { help: 'Labels every managed issue carries.', default: 'orchestrator' },
     'label-prefixes': {
         help: 'Label prefix per dimension (type, status, priority, category, specialist); empty turns it off.',
         default: 'type: , status: , priority: , category: , specialist: ',
+    },
+    'label-rules': {
+        help: 'Path of a YAML (or JSON) file of label rules: feature category, priority, specialist type, status and type → label name, colour and description (docs/labels-and-time.md). Dimensions it leaves out keep the prefix scheme; the tool removes only labels its rules can produce.',
+        default: 'none (the prefix scheme of label-prefixes)',
+    },
+    'time-tracking': {
+        help: "Estimates and spent time from the orchestrator (estimated_effort; actual_effort or started/completed times): GitLab issues' time tracking (issue-sync), GitHub Projects number fields Estimate and Spent in hours (board-sync); Bitbucket has none (a note). See docs/labels-and-time.md.",
+        default: 'false',
     },
     'assignee-map': {
         help: 'Orchestrator assignee name → platform login.',
@@ -32191,7 +32572,7 @@ function parseRepositoryUrl(url, platform = null) {
     }
     return { repository: path, platform: resolved ?? hostPlatform, apiUrl };
 }
-function resolveIssueSyncConfig({ inputs, configRow, file, env, issueTemplate, }) {
+function resolveIssueSyncConfig({ inputs, configRow, file, env, issueTemplate, cwd, }) {
     const layers = [
         ['input', inputs],
         ['state config row', configRow],
@@ -32280,8 +32661,13 @@ function resolveIssueSyncConfig({ inputs, configRow, file, env, issueTemplate, }
             featureStatuses: statuses,
             tasks: oneOf('tasks', ['top-level', 'all', 'none'], DEFAULT_POLICY.tasks),
             ...hierarchySetting(oneOf('hierarchy', ['checklist', 'sub-issues', 'both'], 'checklist')),
+            ...(oneOf('issue-types', ['off', 'auto'], 'off') === 'auto'
+                ? { issueTypes: 'auto' }
+                : {}),
             defaultLabels: labels ? (0,values/* parseList */.E1)(labels[0], 'labels', labels[1]) : DEFAULT_POLICY.defaultLabels,
             labelPrefixes: labelPrefixes(pick('label-prefixes')),
+            ...labelRulesSetting(text('label-rules'), cwd),
+            ...(bool('time-tracking', false) ? { timeTracking: true } : {}),
             assigneeMap: stringMap(pick('assignee-map'), 'assignee-map'),
             team: teamMap(pick('team')),
             conflictPolicy: oneOf('conflict-policy', ['orchestrator-wins', 'report'], DEFAULT_POLICY.conflictPolicy),
@@ -32411,6 +32797,10 @@ function stringMap(found, name) {
     }
     throw invalid(name, source, value, 'a mapping');
 }
+/** The rules of the label-rules file, when one is named and files can be read; absent leaves the policy as it was. */
+function labelRulesSetting(file, cwd) {
+    return file && cwd !== undefined ? { labelRules: loadLabelRules(file, cwd) } : {};
+}
 /** The default (`checklist`) leaves the policy as it always was, so configs that never name it compare equal. */
 function hierarchySetting(hierarchy) {
     return hierarchy === 'checklist' ? {} : { hierarchy };
@@ -32511,6 +32901,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   Dh: () => (/* binding */ itemKey)
 });
 
+// UNUSED EXPORTS: cellText, markdownText, taskIssueType
+
 // EXTERNAL MODULE: ./build/src/core/labels.js
 var labels = __nccwpck_require__(2790);
 // EXTERNAL MODULE: ./build/src/core/hierarchy.js
@@ -32547,28 +32939,46 @@ function displayStatus(status) {
 
 // EXTERNAL MODULE: ./build/src/core/text.js
 var core_text = __nccwpck_require__(87422);
+// EXTERNAL MODULE: ./build/src/core/time-tracking.js
+var time_tracking = __nccwpck_require__(52000);
 ;// CONCATENATED MODULE: ./build/src/core/desired.js
 
 
 
 
+
+/**
+ * A task is a bug when the orchestrator gave it to its `debugger` specialist (v1 and v2 `specialist_type`, v2 tasks'
+ * metadata specialist): the only kind of work the schema marks as a fix. v2 `task_type` (standard, breakdown,
+ * review, …) names no bug.
+ */
+function taskIssueType(task) {
+    return task.specialist?.trim().toLowerCase() === 'debugger' ? 'Bug' : 'Task';
+}
 function itemKey(kind, id) {
     return `${kind}:${id}`;
 }
 const DESCRIPTION_LIMIT = 30_000;
 const CHECKLIST_LIMIT = 500;
 /**
- * `nativeRelations`: the platform links sub-issues and dependencies itself (GitHub); elsewhere a hierarchy other than
- * `checklist` keeps the checklist and adds the "Depends on" line.
+ * `nativeRelations`: the platform links sub-issues itself (GitHub); elsewhere a hierarchy other than `checklist` keeps
+ * the checklist and adds the "Depends on" line. `nativeDependencies` (default: as `nativeRelations`): it links
+ * blocked-by dependencies (GitHub, GitLab); without, the line says the platform has none.
  */
 function deriveDesiredState(state, policy, options = {}) {
     const layout = {
-        ...(0,hierarchy/* effectiveHierarchy */.nB)(policy.hierarchy, options.nativeRelations ?? false),
-        titles: new Map(state.tasks.map((task) => [task.id, task.title])),
+        ...(0,hierarchy/* effectiveHierarchy */.nB)(policy.hierarchy, options.nativeRelations ?? false, options.nativeDependencies ?? options.nativeRelations ?? false),
+        titles: new Map(),
     };
+    // Only the "Depends on" line names other tasks: a checklist-only run skips a map of every title.
+    if (layout.dependencyLine)
+        for (const task of state.tasks)
+            layout.titles.set(task.id, task.title);
     const children = groupChildren(state.tasks);
-    const byId = new Map(state.tasks.map((task) => [task.id, task]));
-    const topLevel = state.tasks.filter((task) => task.parentId === null || !byId.has(task.parentId));
+    const ids = new Set();
+    for (const task of state.tasks)
+        ids.add(task.id);
+    const topLevel = state.tasks.filter((task) => task.parentId === null || !ids.has(task.parentId));
     const tasksByFeature = new Map();
     for (const task of topLevel) {
         if (!task.featureId)
@@ -32640,6 +33050,7 @@ function deriveFeatureIssue(feature, tasks, milestones, policy) {
             '',
         ]
         : [];
+    const featureType = (0,labels/* dimensionLabel */.ZL)(policy, 'type', 'feature');
     return {
         itemKey: itemKey('feature', feature.id),
         kind: 'feature',
@@ -32658,7 +33069,7 @@ function deriveFeatureIssue(feature, tasks, milestones, policy) {
         },
         labels: compactLabels([
             ...(0,labels/* defaultLabels */.Nm)(policy),
-            (0,labels/* dimensionLabel */.ZL)(policy, 'type', 'feature'),
+            featureType,
             (0,labels/* dimensionLabel */.ZL)(policy, 'status', feature.status),
             (0,labels/* dimensionLabel */.ZL)(policy, 'priority', feature.priority),
             (0,labels/* dimensionLabel */.ZL)(policy, 'category', feature.category),
@@ -32670,6 +33081,8 @@ function deriveFeatureIssue(feature, tasks, milestones, policy) {
         createdAt: feature.createdAt,
         priority: feature.priority,
         attributes: {},
+        ...(policy.timeTracking ? { time: (0,time_tracking/* deriveFeatureTime */.bd)(feature) } : {}),
+        issueType: { name: 'Feature', label: featureType?.name ?? null },
     };
 }
 function deriveTaskIssue(task, children, milestones, policy, layout) {
@@ -32694,6 +33107,8 @@ function deriveTaskIssue(task, children, milestones, policy, layout) {
         ['Estimate', task.estimatedEffort],
     ];
     const assignee = task.assignee ? (policy.assigneeMap[task.assignee] ?? task.assignee) : null;
+    const type = taskIssueType(task);
+    const typeLabel = (0,labels/* dimensionLabel */.ZL)(policy, 'type', type.toLowerCase());
     return {
         itemKey: itemKey('task', task.id),
         kind: 'task',
@@ -32703,7 +33118,7 @@ function deriveTaskIssue(task, children, milestones, policy, layout) {
         title: (0,core_text/* safeTitle */.CL)(task.title, `Task ${task.id}`),
         block: {
             head: blockHead(factsTable(facts, neutralise), progressLine(progress, 'subtasks'), '#### Description'),
-            description: (0,core_text/* safeMarkdown */.fH)(task.description, neutralise).trim() || '_No description._',
+            description: markdownText(task.description, neutralise).trim() || '_No description._',
             tail: [
                 '',
                 ...(shown.length && layout.hierarchy !== 'sub-issues' ? ['#### Subtasks', ...shown, ''] : []),
@@ -32714,7 +33129,7 @@ function deriveTaskIssue(task, children, milestones, policy, layout) {
         },
         labels: compactLabels([
             ...(0,labels/* defaultLabels */.Nm)(policy),
-            (0,labels/* dimensionLabel */.ZL)(policy, 'type', 'task'),
+            typeLabel,
             (0,labels/* dimensionLabel */.ZL)(policy, 'status', task.status),
             (0,labels/* dimensionLabel */.ZL)(policy, 'priority', task.priority),
             (0,labels/* dimensionLabel */.ZL)(policy, 'specialist', task.specialist),
@@ -32726,6 +33141,8 @@ function deriveTaskIssue(task, children, milestones, policy, layout) {
         createdAt: task.createdAt,
         priority: task.priority,
         attributes: {},
+        ...(policy.timeTracking ? { time: (0,time_tracking/* deriveTaskTime */.Ov)(task) } : {}),
+        issueType: { name: type, label: typeLabel?.name ?? null },
     };
 }
 /**
@@ -32742,7 +33159,7 @@ function subIssueList(children, layout, neutralise) {
         lines.push(`- … and ${children.length - CHECKLIST_LIMIT} more`);
     return ['#### Sub-issues', ...lines, ''];
 }
-/** The task's prerequisites by title (GitHub also links them as blocked-by). */
+/** The task's prerequisites by title (GitHub and GitLab also link them as blocked-by). */
 function dependencyLine(task, layout, neutralise) {
     if (!layout.dependencyLine || task.dependencies.length === 0)
         return [];
@@ -32751,7 +33168,10 @@ function dependencyLine(task, layout, neutralise) {
         .map((id) => (0,core_text/* truncate */.xv)((0,core_text/* inlineText */.ln)(layout.titles.get(id) ?? id, neutralise) || (0,core_text/* inlineText */.ln)(id, neutralise), 120));
     if (names.length === 0)
         return [];
-    return [`**Depends on:** ${names.join(' · ')}`, ''];
+    const note = layout.dependencyNote
+        ? ' _(this platform has no issue dependencies of its own: the list is kept here only)_'
+        : '';
+    return [`**Depends on:** ${names.join(' · ')}${note}`, ''];
 }
 function collectChecklist(task, children, nested, depth, seen, lines, descendants, neutralise) {
     for (const child of children.get(task.id) ?? []) {
@@ -32759,19 +33179,39 @@ function collectChecklist(task, children, nested, depth, seen, lines, descendant
             continue;
         seen.add(child.id);
         descendants.push(child);
-        const mark = child.status === 'completed' ? 'x' : ' ';
-        const details = [
-            child.specialist,
-            child.status === 'completed' ? null : displayStatus(child.status).toLowerCase(),
-        ]
-            .filter((part) => Boolean(part))
-            .map((part) => (0,core_text/* inlineText */.ln)(part, neutralise));
-        const suffix = details.length ? ` · ${details.join(' · ')}` : '';
-        const title = (0,core_text/* truncate */.xv)((0,core_text/* inlineText */.ln)(child.title, neutralise) || (0,core_text/* inlineText */.ln)(child.id, neutralise), 200);
-        lines.push(`${'  '.repeat(Math.min(depth, 10))}- [${mark}] ${title}${suffix}`);
+        const completed = child.status === 'completed';
+        // " · specialist · status", each part only when there is one (a subtask's line, built without arrays).
+        let suffix = child.specialist ? ` · ${cellText(child.specialist, neutralise)}` : '';
+        if (!completed)
+            suffix += ` · ${cellText(lowerStatus(child.status), neutralise)}`;
+        const title = (0,core_text/* truncate */.xv)(cellText(child.title, neutralise) || cellText(child.id, neutralise), 200);
+        lines.push(`${'  '.repeat(Math.min(depth, 10))}- [${completed ? 'x' : ' '}] ${title}${suffix}`);
         if (nested)
             collectChecklist(child, children, nested, depth + 1, seen, lines, descendants, neutralise);
     }
+}
+/**
+ * inlineText, skipping its passes for text they would leave as it is: no control or table characters, no sigils a
+ * mention or reference starts with, no comment brackets, no whitespace but single inner spaces. Most titles are so.
+ */
+const CELL_UNSAFE = /[\u0000-\u001f\u007f|@#!&<>]|GH-|[^\S ]| {2}|^ | $/;
+function cellText(text, neutralise) {
+    return CELL_UNSAFE.test(text) ? (0,core_text/* inlineText */.ln)(text, neutralise) : text;
+}
+/** safeMarkdown, skipping its passes for text they would leave as it is (no control character but tab and newline, no CR, no sigil, no comment bracket). */
+const MARKDOWN_UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\r@#!&]|<!--|-->|GH-/;
+function markdownText(text, neutralise) {
+    return MARKDOWN_UNSAFE.test(text) ? (0,core_text/* safeMarkdown */.fH)(text, neutralise) : text;
+}
+const lowerStatuses = new Map();
+/** A status as a checklist line shows it ("in progress"); the same few values on every line. */
+function lowerStatus(status) {
+    let text = lowerStatuses.get(status);
+    if (text === undefined) {
+        text = displayStatus(status).toLowerCase();
+        lowerStatuses.set(status, text);
+    }
+    return text;
 }
 function blockHead(...sections) {
     const notice = '> [!NOTE]\n> Kept in step with the orchestrator by orchestrator-git: this block is rewritten on every sync. Write below it.';
@@ -32782,7 +33222,7 @@ function factsTable(facts, neutralise) {
     return [
         `| ${shown.map(([name]) => name).join(' | ')} |`,
         `|${shown.map(() => '---').join('|')}|`,
-        `| ${shown.map(([, value]) => (0,core_text/* truncate */.xv)((0,core_text/* inlineText */.ln)(value.replace(/_/g, ' '), neutralise), 200)).join(' | ')} |`,
+        `| ${shown.map(([, value]) => (0,core_text/* truncate */.xv)(cellText(value.replace(/_/g, ' '), neutralise), 200)).join(' | ')} |`,
     ].join('\n');
 }
 function progressLine(progress, noun) {
@@ -32872,12 +33312,19 @@ function cutAtBoundary(text, limit) {
 /** GitHub: "You can add up to 100 sub-issues per parent issue and create up to eight levels of nested sub-issues." */
 const MAX_SUB_ISSUES = 100;
 const MAX_SUB_ISSUE_LEVELS = 8;
-/** The hierarchy a run uses: `checklist` unless set, and only the checklist where the platform has no native relations. */
-function effectiveHierarchy(hierarchy, nativeRelations) {
+/**
+ * The hierarchy a run uses: `checklist` unless set, and only the checklist where the platform has no native sub-issues.
+ * `dependencyNote`: the platform cannot link dependencies at all (Bitbucket), which the "Depends on" line says.
+ */
+function effectiveHierarchy(hierarchy, nativeRelations, nativeDependencies = nativeRelations) {
     const wanted = hierarchy ?? 'checklist';
     if (wanted === 'checklist')
-        return { hierarchy: 'checklist', dependencyLine: false };
-    return { hierarchy: nativeRelations ? wanted : 'checklist', dependencyLine: true };
+        return { hierarchy: 'checklist', dependencyLine: false, dependencyNote: false };
+    return {
+        hierarchy: nativeRelations ? wanted : 'checklist',
+        dependencyLine: true,
+        dependencyNote: !nativeDependencies,
+    };
 }
 /**
  * The relations between managed items: a feature's issue is the parent of its top-level tasks' issues, a task's issue
@@ -33125,12 +33572,19 @@ function describeRelation(operation) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   I3: () => (/* binding */ isOwnedLabel),
+/* harmony export */   KC: () => (/* binding */ VALUE_PLACEHOLDER),
 /* harmony export */   Nm: () => (/* binding */ defaultLabels),
-/* harmony export */   ZL: () => (/* binding */ dimensionLabel)
+/* harmony export */   ZL: () => (/* binding */ dimensionLabel),
+/* harmony export */   cV: () => (/* binding */ LABEL_DESCRIPTION_LIMIT),
+/* harmony export */   w: () => (/* binding */ labelValue)
 /* harmony export */ });
 /* unused harmony export labelName */
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(87422);
 
+/** GitHub's limit on a label's description (GitLab's is larger). */
+const LABEL_DESCRIPTION_LIMIT = 100;
+/** The placeholder a rule's name or description uses for the orchestrator's value. */
+const VALUE_PLACEHOLDER = '{value}';
 const COLOURS = {
     'status:approved': '0e8a16',
     'status:pending': 'c5def5',
@@ -33159,17 +33613,48 @@ function labelName(text) {
     const clean = (0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .stripControl */ .kU)(text, false).replace(/,/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
     return (0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(clean, _text_js__WEBPACK_IMPORTED_MODULE_0__/* .LABEL_LIMIT */ .hS);
 }
+/** A value as rules name it: lower case, `_` and `-` as spaces, spaces collapsed (`in_progress` → `in progress`). */
+function labelValue(value) {
+    return value.replace(/[_-]/g, ' ').replace(/\s+/g, ' ').toLowerCase().trim();
+}
 function dimensionLabel(policy, dimension, value) {
+    if (!value)
+        return null;
+    const rules = policy.labelRules?.[dimension];
+    if (rules) {
+        const key = labelValue(value);
+        if (!key)
+            return null;
+        const listed = rules.labels.get(key);
+        if (listed !== undefined)
+            return listed === null ? null : ruleLabel(listed, dimension, key);
+        if (rules.other !== undefined)
+            return rules.other === null ? null : ruleLabel(rules.other, dimension, key);
+    }
     const prefix = policy.labelPrefixes[dimension];
-    if (prefix === null || !value)
+    if (prefix === null)
         return null;
     const valueText = value.replace(/_/g, ' ').toLowerCase().trim();
     if (!valueText)
         return null;
     return {
         name: labelName(`${prefix}${valueText}`),
-        color: COLOURS[`${dimension}:${valueText}`] ?? DIMENSION_COLOURS[dimension],
-        description: `Orchestrator ${dimension}, kept in step by orchestrator-git`,
+        color: builtInColour(dimension, valueText),
+        description: builtInDescription(dimension),
+    };
+}
+function builtInColour(dimension, valueText) {
+    return COLOURS[`${dimension}:${valueText}`] ?? DIMENSION_COLOURS[dimension];
+}
+function builtInDescription(dimension) {
+    return `Orchestrator ${dimension}, kept in step by orchestrator-git`;
+}
+function ruleLabel(spec, dimension, key) {
+    const fill = (text) => text.split(VALUE_PLACEHOLDER).join(key);
+    return {
+        name: labelName(fill(spec.name)),
+        color: spec.color ?? builtInColour(dimension, key),
+        description: (0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)((0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .stripControl */ .kU)(fill(spec.description ?? builtInDescription(dimension)), false), LABEL_DESCRIPTION_LIMIT),
     };
 }
 function defaultLabels(policy) {
@@ -33179,12 +33664,43 @@ function defaultLabels(policy) {
         description: 'Managed by orchestrator-git',
     }));
 }
-/** True for labels whose presence the tool decides: its default labels and any label in its prefix scheme. */
+/**
+ * True for labels the tool decides the presence of: its default labels and every label its rules can produce (the
+ * prefix scheme's `<prefix><anything>`, a rule's exact name, an `other` rule's name around any value). Every other
+ * label is a person's and is never removed.
+ */
 function isOwnedLabel(policy, name) {
     const lower = name.toLowerCase();
     if (policy.defaultLabels.some((label) => labelName(label) === lower))
         return true;
-    return Object.values(policy.labelPrefixes).some((prefix) => prefix !== null && prefix.trim() !== '' && lower.startsWith(prefix.toLowerCase()));
+    return Object.keys(policy.labelPrefixes).some((dimension) => {
+        const rules = policy.labelRules?.[dimension];
+        if (rules) {
+            for (const [key, spec] of rules.labels) {
+                if (spec && ruleLabel(spec, dimension, key).name === lower)
+                    return true;
+            }
+            if (rules.other === null)
+                return false;
+            if (rules.other !== undefined)
+                return matchesTemplate(rules.other.name, lower);
+        }
+        const prefix = policy.labelPrefixes[dimension];
+        return prefix !== null && prefix.trim() !== '' && lower.startsWith(prefix.toLowerCase());
+    });
+}
+/** Whether a (lower-case) label name is the template's name around some value. */
+function matchesTemplate(template, lower) {
+    const at = template.indexOf(VALUE_PLACEHOLDER);
+    if (at < 0)
+        return labelName(template) === lower;
+    const before = template.slice(0, at).toLowerCase().replace(/\s+/g, ' ').trimStart();
+    const after = template
+        .slice(at + VALUE_PLACEHOLDER.length)
+        .toLowerCase()
+        .replace(/\s+/g, ' ')
+        .trimEnd();
+    return lower.length > before.length + after.length && lower.startsWith(before) && lower.endsWith(after);
 }
 
 
@@ -33334,7 +33850,168 @@ function inlineText(text, neutralise) {
 
 /***/ }),
 
-/***/ 6611:
+/***/ 52000:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ov: () => (/* binding */ deriveTaskTime),
+/* harmony export */   ZA: () => (/* binding */ hoursOf),
+/* harmony export */   bd: () => (/* binding */ deriveFeatureTime),
+/* harmony export */   yN: () => (/* binding */ gitlabDuration)
+/* harmony export */ });
+/* unused harmony exports MINUTE, HOUR, DAY, WEEK, MONTH, parseEffort, workingTimeBetween */
+/**
+ * Time tracking derived from the orchestrator: the estimate from its free-text `estimated_effort`, the time spent from
+ * the task's own `actual_effort` or its started and completed times. Pure; units follow GitLab's (1mo = 4w, 1w = 5d,
+ * 1d = 8h), so "1 week" is 40 hours of work on every platform.
+ */
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
+const DAY = 8 * HOUR;
+const WEEK = 5 * DAY;
+const MONTH = 4 * WEEK;
+const UNITS = [
+    [/^(?:mo|mos|mon|month|months)$/, MONTH],
+    [/^(?:w|wk|wks|week|weeks)$/, WEEK],
+    [/^(?:d|day|days)$/, DAY],
+    [/^(?:h|hr|hrs|hour|hours)$/, HOUR],
+    [/^(?:m|min|mins|minute|minutes)$/, MINUTE],
+];
+const NUMBER = String.raw `\d+(?:\.\d+)?|an?|one|half(?:\s+an?)?`;
+const UNIT = String.raw `[a-z]+`;
+/** `3-4 days`, `3 to 4 days`, `2 days - 1 week`: a range, whose upper bound is the estimate. */
+const RANGE = new RegExp(String.raw `^(${NUMBER})\s*(${UNIT})?\s*(?:-|–|—|to)\s*(${NUMBER})\s*(${UNIT})$`);
+/** `2h`, `1 day 4 hours`, `1h30m`, `1 week and 2 days`: terms that add up. */
+const TERM = new RegExp(String.raw `(${NUMBER})\s*(${UNIT})\s*(?:,|and|\+)?\s*`, 'y');
+function amountOf(text) {
+    if (/^half/.test(text))
+        return 0.5;
+    if (text === 'a' || text === 'an' || text === 'one')
+        return 1;
+    return Number(text);
+}
+function unitOf(text) {
+    if (text === undefined)
+        return null;
+    for (const [pattern, seconds] of UNITS)
+        if (pattern.test(text))
+            return seconds;
+    return null;
+}
+/**
+ * Seconds of work an effort text stands for, or null when it does not parse ("TBD", "large", "a while"). A range
+ * counts as its upper bound ("3-4 days" → 4 days): an estimate is a budget, and the upper bound is what the planner
+ * allowed for. Qualifiers ("~", "about", "approx.", "+", a note in parentheses) are ignored.
+ */
+function parseEffort(text) {
+    if (text === null)
+        return null;
+    const clean = text
+        .toLowerCase()
+        .replace(/\([^)]*\)/g, ' ')
+        .replace(/^\s*(?:~|≈|about|around|approx(?:\.|imately)?|roughly|est(?:\.|imated)?:?|up to)\s*/, '')
+        .replace(/(\d)\s*\+/g, '$1')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/[.;]$/, '');
+    if (clean === '')
+        return null;
+    const range = RANGE.exec(clean);
+    if (range) {
+        const upperUnit = unitOf(range[4]);
+        const lowerUnit = range[2] === undefined ? upperUnit : unitOf(range[2]);
+        const lower = amountOf(range[1] ?? '');
+        const upper = amountOf(range[3] ?? '');
+        if (upperUnit === null || lowerUnit === null || !(upper > 0))
+            return null;
+        // "2 days - 1 week" and "1-2 weeks" alike: the larger end is the budget.
+        return roundToMinute(Math.max(lower * lowerUnit, upper * upperUnit));
+    }
+    TERM.lastIndex = 0;
+    let total = 0;
+    let consumed = 0;
+    let match;
+    while ((match = TERM.exec(clean)) !== null) {
+        const unit = unitOf(match[2]);
+        if (unit === null)
+            return null;
+        total += amountOf(match[1] ?? '') * unit;
+        consumed = TERM.lastIndex;
+    }
+    if (consumed !== clean.length || total <= 0)
+        return null;
+    return roundToMinute(total);
+}
+/**
+ * Working time between a start and a completion (ISO 8601): each full 24 hours counts as a working day (8 hours), and
+ * the rest counts up to 8 hours. Null when either is missing or the order is wrong.
+ */
+function workingTimeBetween(startedAt, completedAt) {
+    if (!startedAt || !completedAt)
+        return null;
+    const start = Date.parse(startedAt);
+    const end = Date.parse(completedAt);
+    if (Number.isNaN(start) || Number.isNaN(end) || end < start)
+        return null;
+    const elapsed = Math.floor((end - start) / 1000);
+    const days = Math.floor(elapsed / (24 * HOUR));
+    return roundToMinute(days * DAY + Math.min(elapsed - days * 24 * HOUR, DAY));
+}
+/**
+ * A task's spent time: its own `actual_effort` when it parses; else the working time from `started_at` to
+ * `completed_at` (the v2 generic model records both; v1 and v2 tasks databases record no start, so only
+ * actual_effort gives their spent time). Unfinished work has no spent time yet, so a run never writes a growing
+ * value.
+ */
+function deriveTaskTime(task) {
+    const estimate = parseEffort(task.estimatedEffort);
+    const actual = parseEffort(task.actualEffort ?? null);
+    const spent = actual ?? workingTimeBetween(task.startedAt ?? null, task.completedAt);
+    return {
+        estimateSeconds: estimate,
+        spentSeconds: spent !== null && spent > 0 ? spent : null,
+        notes: [
+            ...effortNote('estimated effort', task.estimatedEffort, estimate),
+            ...effortNote('actual effort', task.actualEffort ?? null, actual),
+        ],
+    };
+}
+/** A feature's estimate, from its specification's `Estimated Effort`; features record no spent time. */
+function deriveFeatureTime(feature) {
+    const estimate = parseEffort(feature.estimatedEffort);
+    return {
+        estimateSeconds: estimate,
+        spentSeconds: null,
+        notes: effortNote('estimated effort', feature.estimatedEffort, estimate),
+    };
+}
+function effortNote(what, text, parsed) {
+    if (text === null || text.trim() === '' || parsed !== null)
+        return [];
+    return [
+        `${what} ${JSON.stringify(text.slice(0, 60))} is not a duration (such as "2 hours", "3-4 days", "1 week"); no time is set from it`,
+    ];
+}
+/** Seconds as hours for a board's number field, to two decimals. */
+function hoursOf(seconds) {
+    return Math.round((seconds / HOUR) * 100) / 100;
+}
+/** Seconds as GitLab's duration text in hours and minutes only (`3h30m`), which no instance setting reinterprets. */
+function gitlabDuration(seconds) {
+    const sign = seconds < 0 ? '-' : '';
+    const minutes = Math.round(Math.abs(seconds) / MINUTE);
+    const hours = Math.floor(minutes / 60);
+    const rest = minutes % 60;
+    return `${sign}${hours > 0 ? `${hours}h` : ''}${rest > 0 || hours === 0 ? `${rest}m` : ''}`;
+}
+function roundToMinute(seconds) {
+    return Math.round(seconds / MINUTE) * MINUTE;
+}
+
+
+/***/ }),
+
+/***/ 37855:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33345,16 +34022,50 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: executeBoardSync, issuesByMarker, runBoardSync
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./build/src/board/config.js + 2 modules
 var board_config = __nccwpck_require__(61935);
 // EXTERNAL MODULE: ./build/src/config/file-keys.js
 var file_keys = __nccwpck_require__(16277);
 // EXTERNAL MODULE: ./build/src/core/desired.js + 1 modules
 var desired = __nccwpck_require__(59508);
+// EXTERNAL MODULE: ./build/src/core/time-tracking.js
+var time_tracking = __nccwpck_require__(52000);
+;// CONCATENATED MODULE: ./build/src/board/time-fields.js
+/**
+ * The board's time-tracking fields (the time-tracking setting): number fields Estimate and Spent, in hours, beside
+ * Progress, and each card's values for them from the orchestrator (core/time-tracking.ts).
+ */
+
+const ESTIMATE_FIELD = {
+    role: 'estimate',
+    name: 'Estimate',
+    kind: 'number',
+    create: true,
+    description: "Hours of work the orchestrator's estimated_effort stands for (a range counts as its upper bound; 1 day = 8 hours, 1 week = 5 days). Empty when the estimate is not a duration.",
+};
+const SPENT_FIELD = {
+    role: 'spent',
+    name: 'Spent',
+    kind: 'number',
+    create: true,
+    description: "Hours spent: the task's actual_effort, else the working time from started_at to completed_at (each full day counts 8 hours). Empty until the task is finished.",
+};
+/** The template with Estimate and Spent after its own fields (created when missing, like Progress). */
+function withTimeFields(template) {
+    return { ...template, fields: [...template.fields, ESTIMATE_FIELD, SPENT_FIELD] };
+}
+/** A card's Estimate and Spent in hours; null leaves the field as it is. */
+function cardTime(facts) {
+    return {
+        estimateHours: facts.estimateSeconds === null ? null : (0,time_tracking/* hoursOf */.ZA)(facts.estimateSeconds),
+        spentHours: facts.spentSeconds === null ? null : (0,time_tracking/* hoursOf */.ZA)(facts.spentSeconds),
+    };
+}
+
 ;// CONCATENATED MODULE: ./build/src/board/desired.js
 /** Derives the cards a board should show from the orchestrator's state: column, progress, dates and release. */
+
+
 
 function deriveDesiredCards(state, template, mapping, options = {}) {
     const byId = new Map(state.tasks.map((task) => [task.id, task]));
@@ -33381,6 +34092,7 @@ function deriveDesiredCards(state, template, mapping, options = {}) {
                 progress: percent(tasks, feature.status === 'completed' || feature.status === 'archived'),
                 targetDate: dateOf(milestone?.targetDate ?? null),
                 release: milestone?.name ?? null,
+                ...(options.timeTracking ? cardTime((0,time_tracking/* deriveFeatureTime */.bd)(feature)) : {}),
             });
         }
     }
@@ -33397,6 +34109,7 @@ function deriveDesiredCards(state, template, mapping, options = {}) {
                 progress: percent(descendants(task, children), task.status === 'completed'),
                 targetDate: dateOf(task.dueDate) ?? dateOf(milestone?.targetDate ?? null),
                 release: milestone?.name ?? null,
+                ...(options.timeTracking ? cardTime((0,time_tracking/* deriveTaskTime */.Ov)(task)) : {}),
             });
         }
     }
@@ -33443,12 +34156,8 @@ function dateOf(value) {
 
 // EXTERNAL MODULE: ./build/src/board/plan.js + 1 modules
 var board_plan = __nccwpck_require__(84202);
-// EXTERNAL MODULE: ./build/src/config/file.js
-var file = __nccwpck_require__(6924);
-// EXTERNAL MODULE: ./build/src/config/issue-sync.js + 1 modules
-var issue_sync = __nccwpck_require__(57139);
-// EXTERNAL MODULE: ./build/src/config/values.js
-var values = __nccwpck_require__(25620);
+// EXTERNAL MODULE: ./build/src/config/issue-sync.js + 2 modules
+var issue_sync = __nccwpck_require__(1246);
 // EXTERNAL MODULE: ./build/src/errors.js
 var errors = __nccwpck_require__(27406);
 // EXTERNAL MODULE: ./build/src/core/markers.js
@@ -33504,7 +34213,7 @@ async function createMilestoneTracker(config, warn) {
         }
         case 'gitlab': {
             const { createGitLabClient, httpStatus, toCatalogueError } = await Promise.all(/* import() */[__nccwpck_require__.e(342), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16721));
-            const { parseProject } = await Promise.all(/* import() */[__nccwpck_require__.e(342), __nccwpck_require__.e(747), __nccwpck_require__.e(362)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74362));
+            const { parseProject } = await Promise.all(/* import() */[__nccwpck_require__.e(342), __nccwpck_require__.e(747), __nccwpck_require__.e(334)]).then(__nccwpck_require__.bind(__nccwpck_require__, 68334));
             const client = createGitLabClient({
                 token: config.token,
                 baseUrl: config.apiUrl,
@@ -33664,12 +34373,10 @@ async function runMilestoneSync(options) {
     return outcome;
 }
 
-// EXTERNAL MODULE: ./build/src/state/auto-sync.js
-var auto_sync = __nccwpck_require__(60990);
-// EXTERNAL MODULE: ./build/src/state/store.js + 8 modules
-var state_store = __nccwpck_require__(37049);
 // EXTERNAL MODULE: ./build/src/state/types.js
 var types = __nccwpck_require__(57666);
+// EXTERNAL MODULE: ./build/src/engine/open-run.js
+var open_run = __nccwpck_require__(83634);
 ;// CONCATENATED MODULE: ./build/src/engine/board-sync.js
 /**
  * One board-sync run: derive the cards, read the board, plan, set the board up (board, fields, Status options), then
@@ -33691,15 +34398,18 @@ var types = __nccwpck_require__(57666);
 
 
 
-
-
-
 async function runBoardSync(options) {
     const { store, board, settings, log } = options;
     const notes = [];
     const cards = selectItems(deriveDesiredCards(store.state, settings.template, settings.mapping, {
         tasks: options.tasks ?? 'top-level',
-    }), options.itemKeys ?? null);
+        timeTracking: options.timeTracking === true,
+    }), options.itemKeys ?? null).filter((card) => !settings.milestone || card.release === settings.milestone);
+    if (settings.milestone && cards.length === 0)
+        notes.push({
+            itemKey: null,
+            message: `No item is in release ${JSON.stringify(settings.milestone)} (release_milestones), so the board gets no card.`,
+        });
     const issues = issueRefs(store, board);
     const unlinked = cards.filter((card) => !issues.has(card.itemKey));
     if (unlinked.length > 0 && options.findIssues) {
@@ -33720,10 +34430,11 @@ async function runBoardSync(options) {
             });
     }
     const roles = board.fieldRoles;
+    const wantedTemplate = options.timeTracking ? withTimeFields(settings.template) : settings.template;
     const template = roles
-        ? { ...settings.template, fields: settings.template.fields.filter((field) => roles.has(field.role)) }
-        : settings.template;
-    const dropped = settings.template.fields.filter((field) => !template.fields.includes(field));
+        ? { ...wantedTemplate, fields: wantedTemplate.fields.filter((field) => roles.has(field.role)) }
+        : wantedTemplate;
+    const dropped = wantedTemplate.fields.filter((field) => !template.fields.includes(field));
     if (dropped.length > 0)
         log.info(`${board.platform} boards have no ${dropped.map((field) => field.name).join(', ')} field; only ${template.fields.map((field) => field.name).join(', ')} is kept in step.`);
     const wanted = linked.map((entry) => entry.issue);
@@ -33738,6 +34449,8 @@ async function runBoardSync(options) {
         template,
         columns: settings.columns,
         action: settings.action,
+        milestone: settings.milestone,
+        sprint: { settings: settings.sprint, today: options.today ?? new Date().toISOString().slice(0, 10) },
     });
     let current = plan(actual);
     const outcome = {
@@ -33773,9 +34486,13 @@ async function runBoardSync(options) {
             if (!actual)
                 break;
             await board.applySetup(actual, operation);
-            log.info(operation.kind === 'createField'
-                ? `Created field ${(0,logger/* logText */.k)(operation.field.name)}`
-                : `Added ${operation.added.map((name) => (0,logger/* logText */.k)(name)).join(', ')} to ${(0,logger/* logText */.k)(operation.fieldName)} (${operation.restore.length} card values restored)`);
+            log.info(operation.kind === 'scopeBoard'
+                ? `Scoped the board to milestone ${(0,logger/* logText */.k)(operation.milestone)}`
+                : operation.kind === 'restoreStatusStash'
+                    ? `Restored ${operation.restore.length} ${(0,logger/* logText */.k)(operation.fieldName)} values a run that died had stashed, and deleted its stash field`
+                    : operation.kind === 'createField'
+                        ? `Created field ${(0,logger/* logText */.k)(operation.field.name)}${operation.sprints ? ` with ${operation.sprints.iterations.length} sprints of ${operation.sprints.duration} days from ${operation.sprints.startDate}` : ''}`
+                        : `Added ${operation.added.map((name) => (0,logger/* logText */.k)(name)).join(', ')} to ${(0,logger/* logText */.k)(operation.fieldName)} (${operation.restore.length} card values restored)`);
         }
         actual = outcome.created && round === 0 && actual ? actual : await board.readBoard(wanted);
         current = plan(actual);
@@ -33877,43 +34594,26 @@ async function executeBoardSync(options) {
 }
 /** Every board action, sync_milestones included (the CLI and the action). */
 async function executeBoardAction(options, milestones = true) {
-    const { inputs, cwd, log } = options;
+    const { inputs, log } = options;
     const shared = {};
     for (const name of Object.keys(issue_sync/* ISSUE_SYNC_SETTINGS */.wS)) {
         const value = inputs[name];
         if (value !== undefined && value !== null && value !== '')
             shared[name] = value;
     }
-    if (shared.enabled !== undefined && !(0,values/* parseBoolean */.yG)(shared.enabled, 'enabled', 'input')) {
-        return { kind: 'disabled', reason: 'the enabled input is false' };
-    }
-    const { file: configFile, settings: fileSettings } = (0,file/* loadConfigFile */.HT)(options.configPath, cwd);
-    if (configFile)
-        log.info(`Config file: ${configFile}`);
-    const stateFile = (0,file/* locateStateFile */.o_)(shared['state-file'] ??
-        fileSettings['state-file'] ??
-        null, cwd);
-    const statePath = external_node_path_.resolve(cwd, stateFile);
-    if (shared.enabled === undefined && (await (0,auto_sync/* readAutoSyncEnabled */.q)(statePath)) === false) {
-        return { kind: 'disabled', reason: "auto_sync_enabled is 0 in the state's git_integration_config" };
-    }
-    const featuresDir = (0,file/* locateFeaturesDir */.ZZ)(shared['features-dir'] ??
-        fileSettings['features-dir'] ??
-        null, cwd);
-    const store = await (0,state_store/* openStateStore */.V7)({
-        stateFile: statePath,
-        featuresDir: featuresDir ? external_node_path_.resolve(cwd, featuresDir) : null,
+    const opened = await (0,open_run/* openRun */.I)({
+        shared,
+        configPath: options.configPath,
+        env: options.env,
+        cwd: options.cwd,
+        log,
+        ...(options.onSecret ? { onSecret: options.onSecret } : {}),
+        job: 'board-sync',
     });
+    if (opened.kind === 'disabled')
+        return opened;
+    const { store, config, fileSettings } = opened;
     try {
-        const config = (0,issue_sync/* resolveIssueSyncConfig */.hB)({
-            inputs: { ...shared, 'state-file': stateFile },
-            configRow: (0,issue_sync/* settingsFromConfigRow */.Y6)(store.state.config, options.env),
-            file: fileSettings,
-            env: options.env,
-        });
-        options.onSecret?.(config.token);
-        if (!config.enabled)
-            return { kind: 'disabled', reason: 'enabled resolves to false' };
         const settings = (0,board_config/* resolveBoardSettings */.Ad)((0,file_keys/* withFileDefaults */.j)(inputs, fileSettings, Object.keys(board_config/* BOARD_SYNC_SETTINGS */.NG)), config.repository);
         if (settings.action === 'sync_milestones' && !milestones) {
             throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', 'board-action sync_milestones keeps milestones, not a board, in step and is not available here.', 'Run it as the board-sync action with board-action: sync_milestones, or the CLI command board milestones.');
@@ -33928,7 +34628,13 @@ async function executeBoardAction(options, milestones = true) {
             });
             return { kind: 'milestones', config, settings, outcome };
         }
-        const board = await (0,boards/* createBoardTracker */.B)(config, { owner: settings.owner, title: settings.title, number: settings.number }, (message) => log.warning(message));
+        const board = await (0,boards/* createBoardTracker */.B)(config, {
+            owner: settings.owner,
+            title: settings.title,
+            number: settings.number,
+            scope: settings.scope,
+            milestone: settings.milestone,
+        }, (message) => log.warning(message));
         const outcome = await runBoardSync({
             store,
             board,
@@ -33937,6 +34643,7 @@ async function executeBoardAction(options, milestones = true) {
             log,
             itemKeys: options.itemKeys ?? null,
             tasks: config.policy.tasks === 'all' ? 'all' : 'top-level',
+            timeTracking: config.policy.timeTracking === true,
             findIssues: async () => (await (0,platforms/* createIssueTracker */.M)(config, (message) => log.warning(message))).listIssues(),
         });
         return { kind: 'synced', config, settings, outcome };
@@ -33958,14 +34665,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   E: () => (/* binding */ executeIssueSync)
 });
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./build/src/config/file.js
-var file = __nccwpck_require__(6924);
-// EXTERNAL MODULE: ./build/src/config/issue-sync.js + 1 modules
-var issue_sync = __nccwpck_require__(57139);
-// EXTERNAL MODULE: ./build/src/config/values.js
-var values = __nccwpck_require__(25620);
 // EXTERNAL MODULE: ./build/src/notify/changes.js
 var changes = __nccwpck_require__(50898);
 // EXTERNAL MODULE: ./build/src/engine/logger.js
@@ -34268,67 +34967,30 @@ async function notifyIssueSync(outcome, targets, env, log, options = {}) {
 
 // EXTERNAL MODULE: ./build/src/platforms/index.js
 var platforms = __nccwpck_require__(15674);
-// EXTERNAL MODULE: ./build/src/state/auto-sync.js
-var auto_sync = __nccwpck_require__(60990);
-// EXTERNAL MODULE: ./build/src/state/store.js + 8 modules
-var state_store = __nccwpck_require__(37049);
+// EXTERNAL MODULE: ./build/src/engine/open-run.js
+var open_run = __nccwpck_require__(83634);
 // EXTERNAL MODULE: ./build/src/engine/sync.js + 10 modules
 var sync = __nccwpck_require__(87491);
 ;// CONCATENATED MODULE: ./build/src/engine/execute-issue-sync.js
-/** One issue-sync run from raw settings to outcome, shared by the action and the CLI: config, state, adapter, engine. */
-
-
-
-
-
 
 
 
 
 async function executeIssueSync(options) {
     const { inputs, env, cwd, log } = options;
-    const given = (name) => {
-        const value = inputs[name];
-        return value === undefined || value === null || value === '' ? null : value;
-    };
-    const inputEnabled = given('enabled');
-    if (inputEnabled !== null && !(0,values/* parseBoolean */.yG)(inputEnabled, 'enabled', 'input')) {
-        return { kind: 'disabled', reason: 'the enabled input is false' };
-    }
-    const { file: configFile, settings: fileSettings } = (0,file/* loadConfigFile */.HT)(options.configPath, cwd);
-    if (configFile)
-        log.info(`Config file: ${configFile}`);
-    const stateFile = (0,file/* locateStateFile */.o_)(given('state-file') ?? fileSettings['state-file'] ?? null, cwd);
-    const statePath = external_node_path_.resolve(cwd, stateFile);
-    if (inputEnabled === null) {
-        const rowEnabled = await (0,auto_sync/* readAutoSyncEnabled */.q)(statePath);
-        if (rowEnabled === false)
-            return { kind: 'disabled', reason: "auto_sync_enabled is 0 in the state's git_integration_config" };
-        if (rowEnabled === null &&
-            fileSettings.enabled !== undefined &&
-            !(0,values/* parseBoolean */.yG)(fileSettings.enabled, 'enabled', 'config file')) {
-            return { kind: 'disabled', reason: `enabled is false in ${configFile ?? 'the config file'}` };
-        }
-    }
-    const featuresDir = (0,file/* locateFeaturesDir */.ZZ)(given('features-dir') ?? fileSettings['features-dir'] ?? null, cwd);
-    const store = await (0,state_store/* openStateStore */.V7)({
-        stateFile: statePath,
-        featuresDir: featuresDir ? external_node_path_.resolve(cwd, featuresDir) : null,
+    const opened = await (0,open_run/* openRun */.I)({
+        shared: inputs,
+        configPath: options.configPath,
+        env,
+        cwd,
+        log,
+        ...(options.onSecret ? { onSecret: options.onSecret } : {}),
+        job: 'issue-sync',
     });
+    if (opened.kind === 'disabled')
+        return opened;
+    const { store, config, stateFile, featuresDir } = opened;
     try {
-        const config = (0,issue_sync/* resolveIssueSyncConfig */.hB)({
-            inputs: { ...inputs, 'state-file': stateFile },
-            configRow: (0,issue_sync/* settingsFromConfigRow */.Y6)(store.state.config, env),
-            file: fileSettings,
-            env,
-            issueTemplate: store.state.config?.issueTemplate ?? null,
-        });
-        options.onSecret?.(config.token);
-        for (const url of [config.notifications.slackWebhookUrl, config.notifications.teamsWebhookUrl])
-            if (url)
-                options.onSecret?.(url);
-        if (!config.enabled)
-            return { kind: 'disabled', reason: 'enabled resolves to false' };
         log.info(`State: ${stateFile} (${store.state.generation}: ${store.state.tasks.length} tasks, ${store.state.features.length} features${featuresDir ? ` from ${featuresDir}` : ''})`);
         for (const warning of store.state.warnings.slice(0, 50))
             log.warning(`State: ${warning.message}`);
@@ -34391,6 +35053,92 @@ const silentLogger = {
 
 /***/ }),
 
+/***/ 83634:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ openRun)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
+/* harmony import */ var _config_file_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6924);
+/* harmony import */ var _config_issue_sync_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1246);
+/* harmony import */ var _config_values_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(25620);
+/* harmony import */ var _state_auto_sync_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(60990);
+/* harmony import */ var _state_store_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(37049);
+/**
+ * The start every job shares (issue-sync, board-sync, release): decide whether the run is enabled, find the config
+ * file, the state file and the features folder, open the state, resolve the shared settings, and mask the secrets.
+ */
+
+
+
+
+
+
+/**
+ * Opens a run, or says why it is disabled: the `enabled` input, else the state's `auto_sync_enabled` (read on its
+ * own, without reading any task), else the config file's `enabled`, and last the resolved setting. Disabled costs no
+ * API call. The caller closes `store`.
+ */
+async function openRun(options) {
+    const { shared, env, cwd, log } = options;
+    const given = (name) => {
+        const value = shared[name];
+        return value === undefined || value === null || value === '' ? null : value;
+    };
+    const inputEnabled = given('enabled');
+    if (inputEnabled !== null && !(0,_config_values_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(inputEnabled, 'enabled', 'input')) {
+        return { kind: 'disabled', reason: 'the enabled input is false' };
+    }
+    const { file: configFile, settings: fileSettings } = (0,_config_file_js__WEBPACK_IMPORTED_MODULE_1__/* .loadConfigFile */ .HT)(options.configPath, cwd);
+    if (configFile)
+        log.info(`Config file: ${configFile}`);
+    const stateFile = (0,_config_file_js__WEBPACK_IMPORTED_MODULE_1__/* .locateStateFile */ .o_)(given('state-file') ?? fileSettings['state-file'] ?? null, cwd);
+    const statePath = node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(cwd, stateFile);
+    if (inputEnabled === null) {
+        const rowEnabled = await (0,_state_auto_sync_js__WEBPACK_IMPORTED_MODULE_4__/* .readAutoSyncEnabled */ .q)(statePath);
+        if (rowEnabled === false)
+            return { kind: 'disabled', reason: "auto_sync_enabled is 0 in the state's git_integration_config" };
+        if (rowEnabled === null &&
+            fileSettings.enabled !== undefined &&
+            !(0,_config_values_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(fileSettings.enabled, 'enabled', 'config file')) {
+            return { kind: 'disabled', reason: `enabled is false in ${configFile ?? 'the config file'}` };
+        }
+    }
+    const featuresDir = (0,_config_file_js__WEBPACK_IMPORTED_MODULE_1__/* .locateFeaturesDir */ .ZZ)(given('features-dir') ?? fileSettings['features-dir'] ?? null, cwd);
+    const store = await (0,_state_store_js__WEBPACK_IMPORTED_MODULE_5__/* .openStateStore */ .V7)({
+        stateFile: statePath,
+        featuresDir: featuresDir ? node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(cwd, featuresDir) : null,
+    });
+    try {
+        const config = (0,_config_issue_sync_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveIssueSyncConfig */ .hB)({
+            inputs: { ...shared, 'state-file': stateFile },
+            configRow: (0,_config_issue_sync_js__WEBPACK_IMPORTED_MODULE_2__/* .settingsFromConfigRow */ .Y6)(store.state.config, env),
+            file: fileSettings,
+            env,
+            ...(options.job === 'issue-sync'
+                ? { issueTemplate: store.state.config?.issueTemplate ?? null, cwd }
+                : { issueTemplate: null }),
+        });
+        options.onSecret?.(config.token);
+        for (const url of [config.notifications.slackWebhookUrl, config.notifications.teamsWebhookUrl])
+            if (url)
+                options.onSecret?.(url);
+        if (!config.enabled) {
+            store.close();
+            return { kind: 'disabled', reason: 'enabled resolves to false' };
+        }
+        return { kind: 'open', store, config, fileSettings, stateFile, statePath, featuresDir };
+    }
+    catch (error) {
+        store.close();
+        throw error;
+    }
+}
+
+
+/***/ }),
+
 /***/ 87491:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -34416,7 +35164,13 @@ const ATTRIBUTES = {
     kind: (item) => (item.kind === 'feature' ? 'enhancement' : 'task'),
     priority: (item) => (item.priority === null ? null : PRIORITY[item.priority]),
     state: (item) => WORKFLOW_STATE[item.status],
+    // Seconds, as GitLab's time_stats hold them; an item without a value leaves the field to people.
+    'time-estimate': (item) => secondsText(item.time?.estimateSeconds ?? null),
+    'time-spent': (item) => secondsText(item.time?.spentSeconds ?? null),
 };
+function secondsText(seconds) {
+    return seconds !== null && seconds > 0 ? String(seconds) : null;
+}
 const PRIORITY = {
     critical: 'critical',
     high: 'major',
@@ -34434,9 +35188,24 @@ const WORKFLOW_STATE = {
     archived: 'resolved',
     cancelled: 'wontfix',
 };
-function fitToPlatform(desired, capabilities) {
+/**
+ * `issueTypes`: the issue types the repository offers (GitHub), or null/absent for none: an item whose type is among
+ * them (compared without case) carries it as its `type` attribute, spelt as the repository spells it, in place of its
+ * type label; the others keep the label.
+ */
+function fitToPlatform(desired, capabilities, options = {}) {
+    const offered = new Map((options.issueTypes ?? []).map((name) => [name.toLowerCase(), name]));
     const notes = [];
+    if (desired.issues.some((item) => item.time) && capabilities.timeTracking === undefined) {
+        notes.push({
+            itemKey: null,
+            message: 'time-tracking is not supported on this platform (Bitbucket Cloud issues have no estimate or spent-time fields); estimates and spent time are left out',
+        });
+    }
     const issues = desired.issues.map((item) => {
+        if (capabilities.timeTracking === 'issue')
+            for (const message of item.time?.notes ?? [])
+                notes.push({ itemKey: item.itemKey, message });
         if (item.assignees.length > capabilities.maxAssignees) {
             notes.push({
                 itemKey: item.itemKey,
@@ -34449,10 +35218,16 @@ function fitToPlatform(desired, capabilities) {
             if (value !== null)
                 attributes[name] = value;
         }
+        const issueType = item.issueType ? offered.get(item.issueType.name.toLowerCase()) : undefined;
+        if (issueType !== undefined)
+            attributes['type'] = issueType;
+        const labels = issueType === undefined
+            ? item.labels
+            : item.labels.filter((label) => label.name !== item.issueType?.label);
         return {
             ...item,
             title: (0,core_text/* truncate */.xv)(item.title, capabilities.titleLimit),
-            labels: capabilities.labels ? item.labels : [],
+            labels: capabilities.labels ? labels : [],
             assignees: item.assignees.slice(0, capabilities.maxAssignees),
             stateReason: capabilities.stateReason ? item.stateReason : null,
             attributes,
@@ -34515,20 +35290,41 @@ var labels = __nccwpck_require__(2790);
 function markerOverhead(itemKey) {
     return (0,markers/* formatMarker */.gJ)(itemKey, '0'.repeat(16)).length + markers/* BLOCK_END */.i2.length + 3;
 }
+function canonicalLabels(labels) {
+    return labels.map((label) => label.toLowerCase()).sort();
+}
+function canonicalAttributes(attributes) {
+    return Object.entries(attributes ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
+}
 function fingerprint(fields) {
     const parts = [
         fields.title,
         fields.block,
-        [...fields.labels].map((label) => label.toLowerCase()).sort(),
+        canonicalLabels(fields.labels),
         fields.milestone,
         fields.state,
     ];
-    const attributes = Object.entries(fields.attributes ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
+    const attributes = canonicalAttributes(fields.attributes);
     // Platforms without attributes keep the fingerprint they always had.
     if (attributes.length > 0)
         parts.push(attributes);
     const canonical = JSON.stringify(parts);
     return (0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex').slice(0, 16);
+}
+/** Whether two sets of fields have the same fingerprint, by comparing what it hashes (no hashing). */
+function sameFingerprintFields(a, b) {
+    if (a.title !== b.title || a.block !== b.block || a.milestone !== b.milestone || a.state !== b.state)
+        return false;
+    if (a.labels.length !== b.labels.length)
+        return false;
+    const labelsA = canonicalLabels(a.labels);
+    const labelsB = canonicalLabels(b.labels);
+    if (labelsA.some((label, index) => label !== labelsB[index]))
+        return false;
+    const attributesA = canonicalAttributes(a.attributes);
+    const attributesB = canonicalAttributes(b.attributes);
+    return (attributesA.length === attributesB.length &&
+        attributesA.every(([name, value], index) => name === attributesB[index]?.[0] && value === attributesB[index]?.[1]));
 }
 /** The fingerprint an item's issue carries after the tool writes it with no free text around the block. */
 function nominalFingerprint(item) {
@@ -34632,22 +35428,26 @@ function planSync(desired, actual, context) {
         const targetLabels = reconcileLabels(issue.labels, ownedActual, desiredLabelNames);
         const milestoneChanges = milestoneTitle !== null && issue.milestone?.title !== milestoneTitle;
         const ownedAttributes = Object.fromEntries(Object.keys(item.attributes).map((name) => [name, issue.attributes?.[name] ?? '']));
-        const newHash = fingerprint({
+        const wanted = {
             title: item.title,
             block,
             labels: desiredLabelNames,
             milestone: milestoneTitle,
             state: item.state,
             attributes: item.attributes,
-        });
-        const actualHash = fingerprint({
+        };
+        const found = {
             title: issue.title,
             block: parts.managed ?? '',
             labels: ownedActual,
             milestone: milestoneTitle === null ? null : (issue.milestone?.title ?? null),
             state: issue.state,
-            attributes: ownedAttributes,
-        });
+            // A field the platform leaves empty is not a human's change: it may be one the item owns only from now on.
+            attributes: Object.fromEntries(Object.entries(ownedAttributes).filter(([, value]) => value !== '')),
+        };
+        const newHash = fingerprint(wanted);
+        // An issue in step (most of them, on most runs) hashes the same fields: one hash instead of two.
+        const actualHash = sameFingerprintFields(wanted, found) ? newHash : fingerprint(found);
         const patch = {};
         const fields = [];
         if (issue.title !== item.title) {
@@ -35410,7 +36210,14 @@ var hierarchy = __nccwpck_require__(83970);
 
 async function syncRelations(input) {
     const adapter = input.tracker.relations;
-    const outcome = { results: [], reads: 0, notes: [], failed: 0, stoppedBy: null };
+    const outcome = {
+        results: [],
+        reads: 0,
+        notes: [],
+        failed: 0,
+        stoppedBy: null,
+        blockedByRefused: null,
+    };
     if (!adapter)
         return outcome;
     const relations = (0,hierarchy/* deriveRelations */.dR)(input.state, input.desired);
@@ -35436,14 +36243,17 @@ async function syncRelations(input) {
             byNumber.set(number, fetched);
         return fetched;
     };
-    const related = (issue) => issue.databaseId === undefined
-        ? null
-        : {
-            number: issue.number,
-            id: issue.databaseId,
-            itemKey: itemOf.get(issue.number) ?? markerKey(issue),
-            parentNumber: issue.relations?.parentNumber ?? null,
-        };
+    const related = (issue) => {
+        const id = adapter.relationId(issue);
+        return id === undefined
+            ? null
+            : {
+                number: issue.number,
+                id,
+                itemKey: itemOf.get(issue.number) ?? markerKey(issue),
+                parentNumber: issue.relations?.parentNumber ?? null,
+            };
+    };
     const listedChildren = new Map();
     for (const issue of byNumber.values()) {
         const parent = issue.relations?.parentNumber;
@@ -35451,8 +36261,10 @@ async function syncRelations(input) {
             continue;
         listedChildren.set(parent, [...(listedChildren.get(parent) ?? []), issue.number]);
     }
-    const parents = new Set(relations.children.keys());
-    for (const issue of byNumber.values()) {
+    // Without native sub-issues (GitLab) the tree stays the checklist in each block: no parent is looked at.
+    const subIssues = adapter.subIssues;
+    const parents = new Set(subIssues ? relations.children.keys() : []);
+    for (const issue of subIssues ? byNumber.values() : []) {
         const itemKey = itemOf.get(issue.number);
         if (itemKey && (issue.relations?.subIssues ?? 0) > 0)
             parents.add(itemKey);
@@ -35496,7 +36308,7 @@ async function syncRelations(input) {
             let current = [];
             if (summary === undefined || summary.subIssues > 0) {
                 outcome.reads += 1;
-                current = (await adapter.listSubIssues(number))
+                current = (await (subIssues?.listSubIssues(number) ?? Promise.resolve([])))
                     .map((issue) => related(issue))
                     .filter((entry) => entry !== null);
             }
@@ -35525,8 +36337,16 @@ async function syncRelations(input) {
         if (itemKey && (issue.relations?.blockedBy ?? 0) > 0)
             dependents.add(itemKey);
     }
+    // Where the listing does not count blockers (GitLab), an issue the run rewrote may have lost a dependency: its block
+    // names its prerequisites, so a removed one rewrites it.
+    for (const itemKey of input.written) {
+        const number = input.links.get(itemKey);
+        const issue = number === undefined ? undefined : byNumber.get(number);
+        if (issue && issue.relations === undefined)
+            dependents.add(itemKey);
+    }
     for (const itemKey of [...dependents].sort()) {
-        if (outcome.stoppedBy)
+        if (outcome.stoppedBy || outcome.blockedByRefused)
             break;
         await guarded(outcome, itemKey, async () => {
             const dirty = input.written.has(itemKey);
@@ -35540,8 +36360,9 @@ async function syncRelations(input) {
             if (!dependent)
                 return;
             const wanted = relations.blockedBy.get(itemKey) ?? [];
-            const count = dependentIssue.relations?.blockedBy;
-            if (!dirty && count === wanted.length)
+            const count = dependentIssue.relations?.blockedBy ?? (input.created?.has(itemKey) ? 0 : undefined);
+            // No count (GitLab): an issue the run did not rewrite has the prerequisites its block names, already linked.
+            if (!dirty && (count === undefined || count === wanted.length))
                 return;
             const blockers = [];
             for (const blocker of wanted) {
@@ -35558,7 +36379,7 @@ async function syncRelations(input) {
                     .filter((entry) => entry !== null);
             }
             for (const operation of (0,hierarchy/* planBlockedBy */.DG)(dependent, blockers, current)) {
-                if (outcome.stoppedBy)
+                if (outcome.stoppedBy || outcome.blockedByRefused)
                     break;
                 await apply(adapter, operation, outcome, input.log);
             }
@@ -35593,15 +36414,18 @@ function asCatalogueError(caught) {
 }
 async function apply(adapter, operation, outcome, log) {
     try {
+        const subIssues = adapter.subIssues;
+        if (!subIssues && (operation.kind === 'addSubIssue' || operation.kind === 'removeSubIssue'))
+            return;
         switch (operation.kind) {
             case 'addSubIssue':
-                await adapter.addSubIssue(operation.parent.number, operation.child.id, operation.replaceParent);
+                await subIssues?.addSubIssue(operation.parent.number, operation.child.id, operation.replaceParent);
                 break;
             case 'removeSubIssue':
-                await adapter.removeSubIssue(operation.parent.number, operation.child.id);
+                await subIssues?.removeSubIssue(operation.parent.number, operation.child.id);
                 break;
             case 'reorderSubIssue':
-                await adapter.reorderSubIssue(operation.parent.number, operation.child.id, operation.afterId !== null ? { afterId: operation.afterId } : { beforeId: operation.beforeId ?? 0 });
+                await subIssues?.reorderSubIssue(operation.parent.number, operation.child.id, operation.afterId !== null ? { afterId: operation.afterId } : { beforeId: operation.beforeId ?? 0 });
                 break;
             case 'addBlockedBy':
                 await adapter.addBlockedBy(operation.issue.number, operation.blocker.id);
@@ -35615,6 +36439,13 @@ async function apply(adapter, operation, outcome, log) {
     }
     catch (caught) {
         const error = asCatalogueError(caught);
+        if (error.code === 'NOT_SUPPORTED' && operation.kind === 'addBlockedBy') {
+            // Not a failure of this run: the dependency stays on the "Depends on" line of the block, said once.
+            outcome.results.push({ operation, status: 'skipped', error: error.message });
+            outcome.blockedByRefused = error.message;
+            outcome.notes.push({ itemKey: null, message: `${error.message} ${error.fix}` });
+            return;
+        }
         outcome.results.push({ operation, status: 'failed', error: error.message });
         outcome.failed += 1;
         log.error(`${(0,hierarchy/* describeRelation */.c7)(operation)} failed: ${error.message}`);
@@ -35646,7 +36477,15 @@ async function runIssueSync(options) {
     if (previous && !previous.finishedAt) {
         log.info(`The previous run (${previous.runId}) did not finish; this run completes its work.`);
     }
-    const fitted = fitToPlatform((0,core_desired/* deriveDesiredState */.V_)(store.state, policy, { nativeRelations: tracker.relations !== undefined }), tracker.capabilities);
+    const derived = (0,core_desired/* deriveDesiredState */.V_)(store.state, policy, {
+        nativeRelations: (tracker.relations?.subIssues ?? null) !== null,
+        nativeDependencies: tracker.relations !== undefined,
+    });
+    // One read of the repository's issue types, only when types are wanted and there is an issue to type.
+    const issueTypes = policy.issueTypes === 'auto' && tracker.issueTypes && derived.issues.length > 0
+        ? await tracker.issueTypes()
+        : null;
+    const fitted = fitToPlatform(derived, tracker.capabilities, { issueTypes });
     const { scope } = options;
     const desired = scope ? scopeDesired(fitted.desired, scope) : fitted.desired;
     const context = planContext(store, tracker, policy);
@@ -35841,6 +36680,7 @@ async function runIssueSync(options) {
             written: new Set(outcome.results
                 .filter((result) => result.status === 'done' && isIssueOperation(result.operation))
                 .map((result) => result.operation.itemKey)),
+            created: new Set([...created.values()].map((entry) => entry.itemKey)),
             full: read.mode === 'full',
             log,
         });
@@ -36068,10 +36908,40 @@ function tally(outcome) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $O: () => (/* binding */ isOrchestratorGitError),
 /* harmony export */   BG: () => (/* binding */ isFatal),
+/* harmony export */   Iv: () => (/* binding */ unknownFeaturesError),
 /* harmony export */   Xw: () => (/* binding */ OrchestratorGitError),
 /* harmony export */   hD: () => (/* binding */ quote)
 /* harmony export */ });
+/* unused harmony export ERROR_CODES */
 /** The error catalogue: every failure a user can act on has a code, a message naming the bad value, and a fix. */
+/** Every code a failure can carry; docs/troubleshooting.md explains each. */
+const ERROR_CODES = (/* unused pure expression or super */ null && ([
+    'STATE_NOT_FOUND',
+    'STATE_UNREADABLE',
+    'STATE_NOT_SQLITE',
+    'STATE_UNKNOWN_SCHEMA',
+    'STATE_JSON_INVALID',
+    'STATE_WRITE_FAILED',
+    'FEATURES_DIR_NOT_FOUND',
+    'FEATURE_UNKNOWN',
+    'GIT_CHECKOUT_INVALID',
+    'CONFIG_INVALID',
+    'CONFIG_UNKNOWN_KEY',
+    'CONFIG_FILE_UNREADABLE',
+    'TOKEN_MISSING',
+    'TOKEN_INVALID',
+    'REPOSITORY_MALFORMED',
+    'REPOSITORY_NOT_FOUND',
+    'PERMISSION_DENIED',
+    'ISSUES_DISABLED',
+    'VALIDATION_FAILED',
+    'RATE_LIMITED',
+    'PLATFORM_ERROR',
+    'NOT_SUPPORTED',
+    'RELEASE_VERSION_INVALID',
+    'RELEASE_NOTHING_TO_RELEASE',
+    'RELEASE_TAG_CONFLICT',
+]));
 class OrchestratorGitError extends Error {
     code;
     /** One or two sentences on how to fix it. */
@@ -36104,6 +36974,14 @@ function isFatal(error) {
         'PERMISSION_DENIED',
         'RATE_LIMITED',
     ].includes(error.code);
+}
+/** Features named (by a release or a milestone) that the state does not have, or null when all are known. */
+function unknownFeaturesError(requested, known) {
+    const knownIds = new Set(known);
+    const unknown = [...new Set(requested.filter((id) => !knownIds.has(id)))];
+    if (unknown.length === 0)
+        return null;
+    return new OrchestratorGitError('FEATURE_UNKNOWN', `Unknown feature ${unknown.map((id) => quote(id)).join(', ')}: the state has no such feature.`, `Name features by their Feature ID; the state has ${known.slice(0, 10).join(', ') || 'none'}${known.length > 10 ? ', …' : ''}.`);
 }
 
 
@@ -36217,6 +37095,9 @@ function oneLine(text, max) {
 
 /** The board side of the configured platform; Bitbucket has no boards (a NOT_SUPPORTED error that says what to do). */
 async function createBoardTracker(config, ref, warn) {
+    if (config.platform !== 'gitlab' && (ref.scope === 'group' || ref.milestone)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', `${ref.scope === 'group' ? 'board-scope: group' : 'board-milestone'} is for GitLab issue boards, not ${config.platform}.`, 'Leave board-scope and board-milestone empty on this platform (docs/board-sync.md).');
+    }
     switch (config.platform) {
         case 'github': {
             const { GitHubProjectsBoard } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(278), __nccwpck_require__.e(374)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67374));
@@ -36228,8 +37109,11 @@ async function createBoardTracker(config, ref, warn) {
             });
         }
         case 'gitlab': {
-            const { GitLabIssueBoard } = await Promise.all(/* import() */[__nccwpck_require__.e(342), __nccwpck_require__.e(747), __nccwpck_require__.e(362), __nccwpck_require__.e(631)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93631));
-            return new GitLabIssueBoard(config.repository, ref, {
+            const { GitLabIssueBoard } = await Promise.all(/* import() */[__nccwpck_require__.e(342), __nccwpck_require__.e(747), __nccwpck_require__.e(334), __nccwpck_require__.e(631)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93631));
+            if (ref.scope === 'group' && !config.gitlabGroup) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OrchestratorGitError */ .Xw('CONFIG_INVALID', 'board-scope is group, but no gitlab-group is configured.', 'Set gitlab-group to the full path of the group whose board to use (e.g. acme or acme/platform), or set board-scope to project.');
+            }
+            return new GitLabIssueBoard(config.repository, { ...ref, group: config.gitlabGroup }, {
                 token: config.token,
                 baseUrl: config.apiUrl,
                 writeDelayMs: config.writeDelayMs,
@@ -36262,7 +37146,7 @@ async function createIssueTracker(config, warn) {
             });
         }
         case 'gitlab': {
-            const { GitLabIssueTracker } = await Promise.all(/* import() */[__nccwpck_require__.e(342), __nccwpck_require__.e(747), __nccwpck_require__.e(362)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74362));
+            const { GitLabIssueTracker } = await Promise.all(/* import() */[__nccwpck_require__.e(342), __nccwpck_require__.e(747), __nccwpck_require__.e(334)]).then(__nccwpck_require__.bind(__nccwpck_require__, 68334));
             return new GitLabIssueTracker(config.repository, {
                 token: config.token,
                 baseUrl: config.apiUrl,
@@ -36307,7 +37191,7 @@ async function createReleasePublisher(config, warn) {
             });
         }
         case 'gitlab': {
-            const { GitLabReleasePublisher } = await Promise.all(/* import() */[__nccwpck_require__.e(342), __nccwpck_require__.e(747), __nccwpck_require__.e(362), __nccwpck_require__.e(556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10556));
+            const { GitLabReleasePublisher } = await Promise.all(/* import() */[__nccwpck_require__.e(342), __nccwpck_require__.e(747), __nccwpck_require__.e(334), __nccwpck_require__.e(556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10556));
             return new GitLabReleasePublisher(config.repository, {
                 token: config.token,
                 baseUrl: config.apiUrl,
@@ -36341,7 +37225,7 @@ async function createReleasePublisher(config, warn) {
 /* harmony export */   sJ: () => (/* binding */ parseReleaseSettings)
 /* harmony export */ });
 /* unused harmony exports RELEASE_ACTIONS, SHARED_SETTINGS */
-/* harmony import */ var _config_issue_sync_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(57139);
+/* harmony import */ var _config_issue_sync_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1246);
 /* harmony import */ var _config_values_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(25620);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(27406);
 /* harmony import */ var _notes_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(36218);
@@ -36502,22 +37386,14 @@ var external_node_path_ = __nccwpck_require__(76760);
 var semver = __nccwpck_require__(62088);
 // EXTERNAL MODULE: ./build/src/cli/milestone.js
 var milestone = __nccwpck_require__(88178);
-// EXTERNAL MODULE: ./build/src/config/file.js
-var file = __nccwpck_require__(6924);
-// EXTERNAL MODULE: ./build/src/config/issue-sync.js + 1 modules
-var issue_sync = __nccwpck_require__(57139);
-// EXTERNAL MODULE: ./build/src/config/values.js
-var values = __nccwpck_require__(25620);
 // EXTERNAL MODULE: ./build/src/engine/execute-issue-sync.js + 4 modules
 var execute_issue_sync = __nccwpck_require__(33670);
+// EXTERNAL MODULE: ./build/src/engine/open-run.js
+var open_run = __nccwpck_require__(83634);
 // EXTERNAL MODULE: ./build/src/errors.js
 var errors = __nccwpck_require__(27406);
 // EXTERNAL MODULE: ./build/src/platforms/releases.js
 var releases = __nccwpck_require__(43370);
-// EXTERNAL MODULE: ./build/src/state/auto-sync.js
-var auto_sync = __nccwpck_require__(60990);
-// EXTERNAL MODULE: ./build/src/state/store.js + 8 modules
-var state_store = __nccwpck_require__(37049);
 ;// CONCATENATED MODULE: ./build/src/release/changelog-file.js
 /**
  * CHANGELOG.md, pure: finds a release's entry by its version heading, and puts a new entry in place — replacing that
@@ -36579,7 +37455,7 @@ function upsertEntry(existing, version, entry) {
 // EXTERNAL MODULE: ./build/src/config/file-keys.js
 var file_keys = __nccwpck_require__(16277);
 // EXTERNAL MODULE: ./build/src/release/config.js
-var config = __nccwpck_require__(40885);
+var release_config = __nccwpck_require__(40885);
 // EXTERNAL MODULE: external "stream"
 var external_stream_ = __nccwpck_require__(2203);
 ;// CONCATENATED MODULE: external "child_process"
@@ -38947,7 +39823,7 @@ async function generateConventionalEntry(request) {
             text += String(chunk);
     }
     catch (error) {
-        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `The commits since ${request.previousTag ?? 'the first commit'} could not be read: ${error instanceof Error ? error.message : String(error)}.`, 'Run the release in a full clone of the repository (fetch-depth: 0) whose tags are fetched.', { cause: error });
+        throw new errors/* OrchestratorGitError */.Xw('GIT_CHECKOUT_INVALID', `The commits since ${request.previousTag ?? 'the first commit'} could not be read: ${error instanceof Error ? error.message : String(error)}.`, 'Run the release in a full clone of the repository (fetch-depth: 0) whose tags are fetched.', { cause: error });
     }
     const normalized = text.replace(/\r\n/g, '\n').trim();
     const newline = normalized.indexOf('\n');
@@ -38982,7 +39858,7 @@ function parseRequestedVersion(requested, prefix) {
         if (semver.valid(candidate) === candidate)
             return candidate;
     }
-    throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `release-version ${(0,errors/* quote */.hD)(requested)} is not a semantic version.`, 'Give MAJOR.MINOR.PATCH, optionally with a pre-release, e.g. 1.4.0 or 2.0.0-rc.1 (a leading tag prefix such as v is accepted).');
+    throw new errors/* OrchestratorGitError */.Xw('RELEASE_VERSION_INVALID', `release-version ${(0,errors/* quote */.hD)(requested)} is not a semantic version.`, 'Give MAJOR.MINOR.PATCH, optionally with a pre-release, e.g. 1.4.0 or 2.0.0-rc.1 (a leading tag prefix such as v is accepted).');
 }
 /** The highest release reachable from the release commit, leaving out the tag of the version being released. */
 function previousRelease(tags, releasing) {
@@ -39004,11 +39880,11 @@ function previousRelease(tags, releasing) {
 function checkRequestedVersion(version, tags, head) {
     const same = tags.find((tag) => semver.eq(tag.version, version));
     if (same && same.commit !== head) {
-        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Version ${version} is already released: tag ${(0,errors/* quote */.hD)(same.name)} points at commit ${same.commit.slice(0, 12)}, not at the commit being released (${head.slice(0, 12)}).`, `Choose a version greater than the last release, or check out the commit of ${same.name} to complete that release. A tag is never moved.`);
+        throw new errors/* OrchestratorGitError */.Xw('RELEASE_VERSION_INVALID', `Version ${version} is already released: tag ${(0,errors/* quote */.hD)(same.name)} points at commit ${same.commit.slice(0, 12)}, not at the commit being released (${head.slice(0, 12)}).`, `Choose a version greater than the last release, or check out the commit of ${same.name} to complete that release. A tag is never moved.`);
     }
     const previous = previousRelease(tags, version);
     if (previous && !semver.gt(version, previous.version)) {
-        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Version ${version} is not greater than the last release, ${previous.version} (tag ${(0,errors/* quote */.hD)(previous.name)}).`, `Choose a version greater than ${previous.version}, e.g. ${semver.inc(previous.version, 'patch') ?? ''} or ${semver.inc(previous.version, 'minor') ?? ''}.`);
+        throw new errors/* OrchestratorGitError */.Xw('RELEASE_VERSION_INVALID', `Version ${version} is not greater than the last release, ${previous.version} (tag ${(0,errors/* quote */.hD)(previous.name)}).`, `Choose a version greater than ${previous.version}, e.g. ${semver.inc(previous.version, 'patch') ?? ''} or ${semver.inc(previous.version, 'minor') ?? ''}.`);
     }
     return { alreadyTagged: same !== undefined };
 }
@@ -39118,7 +39994,7 @@ class GitRepository {
         }
         catch (error) {
             const missing = error.code === 'ENOENT';
-            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', missing
+            throw new errors/* OrchestratorGitError */.Xw('GIT_CHECKOUT_INVALID', missing
                 ? 'git was not found: releases read the commits and tags with the git command.'
                 : `${(0,errors/* quote */.hD)(dir)} is not inside a git work tree: releases read the commits and tags of the checkout.`, missing
                 ? 'Install git on the runner (it is on GitHub-hosted runners and in the usual CI images).'
@@ -39150,7 +40026,7 @@ class GitRepository {
             return (await this.git(['rev-parse', '--verify', 'HEAD^{commit}'])).trim();
         }
         catch (error) {
-            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `The repository at ${(0,errors/* quote */.hD)(this.dir)} has no commit checked out.`, 'Commit something first; a release tags a commit.', { cause: error });
+            throw new errors/* OrchestratorGitError */.Xw('GIT_CHECKOUT_INVALID', `The repository at ${(0,errors/* quote */.hD)(this.dir)} has no commit checked out.`, 'Commit something first; a release tags a commit.', { cause: error });
         }
     }
     /** Tracked files with changes not committed (untracked files do not count). */
@@ -39205,7 +40081,7 @@ class GitRepository {
      */
     async verifyReleasable(options) {
         if (await this.isShallow()) {
-            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `The clone at ${(0,errors/* quote */.hD)(this.dir)} is shallow: the commits since the last release and the release tags are not all there (actions/checkout fetches a single commit by default), so the changelog and the version would be wrong.`, HISTORY_FIX);
+            throw new errors/* OrchestratorGitError */.Xw('GIT_CHECKOUT_INVALID', `The clone at ${(0,errors/* quote */.hD)(this.dir)} is shallow: the commits since the last release and the release tags are not all there (actions/checkout fetches a single commit by default), so the changelog and the version would be wrong.`, HISTORY_FIX);
         }
         if (!options.clean)
             return;
@@ -39213,7 +40089,7 @@ class GitRepository {
         const ignored = new Set((options.ignore ?? []).map((file) => external_node_path_.resolve(file)));
         const dirty = (await this.dirtyFiles()).filter((file) => !ignored.has(external_node_path_.resolve(top, file)));
         if (dirty.length > 0) {
-            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `The work tree has uncommitted changes to ${dirty
+            throw new errors/* OrchestratorGitError */.Xw('GIT_CHECKOUT_INVALID', `The work tree has uncommitted changes to ${dirty
                 .slice(0, 5)
                 .map((file) => (0,errors/* quote */.hD)(file))
                 .join(', ')}${dirty.length > 5 ? ` and ${dirty.length - 5} more` : ''}: the tag would point at a commit without them.`, 'Commit (and push) the changes first — typically the CHANGELOG.md written by the changelog step — then tag; or discard them with `git checkout -- <file>`.');
@@ -39274,11 +40150,9 @@ function planRelease(input) {
             released.add(item.slice(8));
     let selected;
     if (input.featureIds !== null) {
-        const unknown = input.featureIds.filter((id) => !featuresById.has(id));
-        if (unknown.length > 0) {
-            const known = state.features.map((feature) => feature.id);
-            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Unknown feature ${unknown.map((id) => (0,errors/* quote */.hD)(id)).join(', ')}: the state has no such feature.`, `Name features by their Feature ID; the state has ${known.slice(0, 10).join(', ') || 'none'}${known.length > 10 ? ', …' : ''}.`);
-        }
+        const unknown = (0,errors/* unknownFeaturesError */.Iv)(input.featureIds, state.features.map((feature) => feature.id));
+        if (unknown)
+            throw unknown;
         selected = [...new Set(input.featureIds)].map((id) => featuresById.get(id));
     }
     else {
@@ -39411,7 +40285,7 @@ async function publishRelease(publisher, input, log) {
     };
     const existing = await publisher.getTag(input.tag);
     if (existing && existing.commit !== input.commit) {
-        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Tag ${(0,errors/* quote */.hD)(input.tag)} already exists on ${publisher.platform} at commit ${existing.commit.slice(0, 12)}, not at the commit being released (${input.commit.slice(0, 12)}).`, `A release tag is never moved. If ${input.tag} is released, release the next version instead; if the tag is wrong, delete it on ${publisher.platform} by hand and run again; if the checkout is wrong, run the release on ${existing.commit.slice(0, 12)}.`);
+        throw new errors/* OrchestratorGitError */.Xw('RELEASE_TAG_CONFLICT', `Tag ${(0,errors/* quote */.hD)(input.tag)} already exists on ${publisher.platform} at commit ${existing.commit.slice(0, 12)}, not at the commit being released (${input.commit.slice(0, 12)}).`, `A release tag is never moved. If ${input.tag} is released, release the next version instead; if the tag is wrong, delete it on ${publisher.platform} by hand and run again; if the checkout is wrong, run the release on ${existing.commit.slice(0, 12)}.`);
     }
     if (existing) {
         log.info(`Tag ${input.tag} exists at ${input.commit.slice(0, 12)}${existing.annotated ? '' : ' (a lightweight tag)'}.`);
@@ -39427,7 +40301,7 @@ async function publishRelease(publisher, input, log) {
             message: input.message,
         });
         if (created.commit !== input.commit) {
-            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Tag ${(0,errors/* quote */.hD)(input.tag)} was created meanwhile by someone else at commit ${created.commit.slice(0, 12)}, not at ${input.commit.slice(0, 12)}.`, 'Check who else releases this version (two workflows at once?); a tag is never moved.');
+            throw new errors/* OrchestratorGitError */.Xw('RELEASE_TAG_CONFLICT', `Tag ${(0,errors/* quote */.hD)(input.tag)} was created meanwhile by someone else at commit ${created.commit.slice(0, 12)}, not at ${input.commit.slice(0, 12)}.`, 'Check who else releases this version (two workflows at once?); a tag is never moved.');
         }
         outcome.tag = 'created';
         log.info(`Created the annotated tag ${input.tag} at ${input.commit.slice(0, 12)}.`);
@@ -39527,10 +40401,6 @@ async function publishRelease(publisher, input, log) {
 
 
 
-
-
-
-
 function today(now) {
     return now().toISOString().slice(0, 10);
 }
@@ -39547,28 +40417,19 @@ async function readOptional(file) {
 async function executeRelease(options) {
     const { inputs, env, cwd, log, action } = options;
     const now = options.now ?? (() => new Date());
-    const shared = (0,config/* sharedInputs */.dO)(inputs);
-    if (shared.enabled !== undefined && !(0,values/* parseBoolean */.yG)(shared.enabled, 'enabled', 'input')) {
-        return { kind: 'disabled', reason: 'the enabled input is false' };
-    }
-    const { file: configFile, settings: fileSettings } = (0,file/* loadConfigFile */.HT)(options.configPath, cwd);
-    const settings = (0,config/* parseReleaseSettings */.sJ)((0,file_keys/* withFileDefaults */.j)(inputs, fileSettings, Object.keys(config/* RELEASE_SETTINGS */.Y0)));
-    if (configFile)
-        log.info(`Config file: ${configFile}`);
-    const stateFile = (0,file/* locateStateFile */.o_)(shared['state-file'] ??
-        fileSettings['state-file'] ??
-        null, cwd);
-    const statePath = external_node_path_.resolve(cwd, stateFile);
-    if (shared.enabled === undefined && (await (0,auto_sync/* readAutoSyncEnabled */.q)(statePath)) === false) {
-        return { kind: 'disabled', reason: "auto_sync_enabled is 0 in the state's git_integration_config" };
-    }
-    const featuresDir = (0,file/* locateFeaturesDir */.ZZ)(shared['features-dir'] ??
-        fileSettings['features-dir'] ??
-        null, cwd);
-    const store = await (0,state_store/* openStateStore */.V7)({
-        stateFile: statePath,
-        featuresDir: featuresDir ? external_node_path_.resolve(cwd, featuresDir) : null,
+    const opened = await (0,open_run/* openRun */.I)({
+        shared: (0,release_config/* sharedInputs */.dO)(inputs),
+        configPath: options.configPath,
+        env,
+        cwd,
+        log,
+        ...(options.onSecret ? { onSecret: options.onSecret } : {}),
+        job: 'release',
     });
+    if (opened.kind === 'disabled')
+        return opened;
+    const { store, config, fileSettings, stateFile, statePath } = opened;
+    const settings = (0,release_config/* parseReleaseSettings */.sJ)((0,file_keys/* withFileDefaults */.j)(inputs, fileSettings, Object.keys(release_config/* RELEASE_SETTINGS */.Y0)));
     let storeOpen = true;
     const closeStore = () => {
         if (storeOpen)
@@ -39576,16 +40437,6 @@ async function executeRelease(options) {
         storeOpen = false;
     };
     try {
-        const config = (0,issue_sync/* resolveIssueSyncConfig */.hB)({
-            inputs: { ...shared, 'state-file': stateFile },
-            configRow: (0,issue_sync/* settingsFromConfigRow */.Y6)(store.state.config, env),
-            file: fileSettings,
-            env,
-            issueTemplate: null,
-        });
-        options.onSecret?.(config.token);
-        if (!config.enabled)
-            return { kind: 'disabled', reason: 'enabled resolves to false' };
         const dryRun = config.dryRun;
         // verify: the clone, then the version against its tags.
         const gitDir = external_node_path_.resolve(cwd, settings.workingDirectory ?? '.');
@@ -39664,7 +40515,7 @@ async function executeRelease(options) {
         if (action === 'plan')
             return done();
         if (plan.version === null || plan.tag === null) {
-            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `There is nothing to release since ${plan.previousTag ?? 'the first commit'}: no commits, completed features or tasks, and no release-version was given.`, 'Give `release-version` to release anyway, or complete work first.');
+            throw new errors/* OrchestratorGitError */.Xw('RELEASE_NOTHING_TO_RELEASE', `There is nothing to release since ${plan.previousTag ?? 'the first commit'}: no commits, completed features or tasks, and no release-version was given.`, 'Give `release-version` to release anyway, or complete work first.');
         }
         const version = plan.version;
         const tag = plan.tag;
@@ -39822,7 +40673,7 @@ async function runMilestone(step) {
         return null;
     }
     const result = await (0,execute_issue_sync/* executeIssueSync */.E)({
-        inputs: { ...(0,config/* sharedInputs */.dO)(options.inputs) },
+        inputs: { ...(0,release_config/* sharedInputs */.dO)(options.inputs) },
         configPath: options.configPath,
         env: options.env,
         cwd: options.cwd,
@@ -40084,7 +40935,7 @@ async function syncFolder(dir) {
 /* harmony export */ });
 /* harmony import */ var _detect_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(27460);
 /* harmony import */ var _seed_tables_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(37630);
-/* harmony import */ var _sqlite_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(58971);
+/* harmony import */ var _sqlite_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(84607);
 /** The disabled fast path: reads only git_integration_config.auto_sync_enabled, without reading any task. */
 
 
@@ -40449,7 +41300,7 @@ function firstLineTitle(text, max = 120) {
 /* unused harmony export hasSqliteHeader */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(27406);
-/* harmony import */ var _sqlite_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(58971);
+/* harmony import */ var _sqlite_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(84607);
 /** Recognises what a state file is: a SQLite database of one of the orchestrator's generations, or a JSON export. */
 
 
@@ -40740,6 +41591,9 @@ const taskSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
     createdAt: optionalText,
     updatedAt: optionalText,
     completedAt: optionalText,
+    // Absent in exports made before time tracking, and for tasks that never recorded them.
+    startedAt: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable().optional(),
+    actualEffort: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable().optional(),
     dueDate: optionalText,
     dependencies: ids,
 });
@@ -40898,6 +41752,9 @@ function stateFromDocument(doc, file) {
             createdAt: (0,_columns_js__WEBPACK_IMPORTED_MODULE_1__/* .readTimestamp */ .L2)(t.createdAt, t.id, 'createdAt', warnings, _readers_types_js__WEBPACK_IMPORTED_MODULE_4__/* .taskLabel */ .E),
             updatedAt: (0,_columns_js__WEBPACK_IMPORTED_MODULE_1__/* .readTimestamp */ .L2)(t.updatedAt, t.id, 'updatedAt', warnings, _readers_types_js__WEBPACK_IMPORTED_MODULE_4__/* .taskLabel */ .E),
             completedAt: (0,_columns_js__WEBPACK_IMPORTED_MODULE_1__/* .readTimestamp */ .L2)(t.completedAt, t.id, 'completedAt', warnings, _readers_types_js__WEBPACK_IMPORTED_MODULE_4__/* .taskLabel */ .E),
+            ...(t.startedAt !== undefined
+                ? { startedAt: (0,_columns_js__WEBPACK_IMPORTED_MODULE_1__/* .readTimestamp */ .L2)(t.startedAt, t.id, 'startedAt', warnings, _readers_types_js__WEBPACK_IMPORTED_MODULE_4__/* .taskLabel */ .E) }
+                : {}),
             dueDate: (0,_columns_js__WEBPACK_IMPORTED_MODULE_1__/* .readTimestamp */ .L2)(t.dueDate, t.id, 'dueDate', warnings, _readers_types_js__WEBPACK_IMPORTED_MODULE_4__/* .taskLabel */ .E),
         };
     }), warnings);
@@ -41050,6 +41907,8 @@ function taskJson(t) {
         createdAt: t.createdAt,
         updatedAt: t.updatedAt,
         completedAt: t.completedAt,
+        ...(t.startedAt ? { startedAt: t.startedAt } : {}),
+        ...(t.actualEffort ? { actualEffort: t.actualEffort } : {}),
         dueDate: t.dueDate,
         dependencies: [...t.dependencies],
     };
@@ -41131,7 +41990,7 @@ function taskLabel(id) {
 /* harmony export */ });
 /* unused harmony export toPlatform */
 /* harmony import */ var _columns_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(94176);
-/* harmony import */ var _sqlite_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(58971);
+/* harmony import */ var _sqlite_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(84607);
 /** Reads the seed's tables (issue links, Git integration config, release milestones); absent tables read as empty. */
 
 
@@ -41321,25 +42180,39 @@ function readReleaseMilestones(db, warnings) {
 
 /***/ }),
 
-/***/ 58971:
+/***/ 84607:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   O$: () => (/* binding */ unreadable),
-/* harmony export */   Pk: () => (/* binding */ forEachRow),
-/* harmony export */   WS: () => (/* binding */ listTables),
-/* harmony export */   fr: () => (/* binding */ selectList),
-/* harmony export */   qI: () => (/* binding */ openDatabase),
-/* harmony export */   qv: () => (/* binding */ tableColumns),
-/* harmony export */   rT: () => (/* binding */ hasTable)
-/* harmony export */ });
-/* unused harmony exports loadSqlJs, quoteIdentifier */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
-/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(98995);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(73136);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(27406);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Pk: () => (/* binding */ forEachRow),
+  rT: () => (/* binding */ hasTable),
+  WS: () => (/* binding */ listTables),
+  qI: () => (/* binding */ openDatabase),
+  i4: () => (/* binding */ preferBaselineWasm),
+  fr: () => (/* binding */ selectList),
+  qv: () => (/* binding */ tableColumns),
+  O$: () => (/* binding */ unreadable)
+});
+
+// UNUSED EXPORTS: loadSqlJs, quoteIdentifier
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __nccwpck_require__(98995);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(73136);
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+// EXTERNAL MODULE: ./build/src/errors.js
+var errors = __nccwpck_require__(27406);
+;// CONCATENATED MODULE: ./build/src/state/sqlite.js
 /** Loads sql.js once, from beside an ncc bundle when there is one, and opens SQLite bytes with catalogue errors. */
+
 
 
 
@@ -41354,6 +42227,16 @@ let sqlJs;
 const BUNDLED_LOADER = ['sql-wasm', 'cjs'].join('.');
 const BUNDLED_WASM = ['sql-wasm', 'wasm'].join('.');
 const PACKAGE_NAME = ['sql', 'js'].join('.');
+/**
+ * Keeps WebAssembly (sql.js's SQLite) on V8's baseline compiler, Liftoff. By default V8 also recompiles the hot
+ * functions with TurboFan on background threads: on a short run that is CPU spent for nothing (a no-op run of the
+ * action started ~100 ms slower with it), and reading a 100,000-task state was measured no faster with it. The flag is
+ * process-wide, so entries (the actions) call this, before the first loadSqlJs; a library importing this module does
+ * not get its flags changed.
+ */
+function preferBaselineWasm() {
+    (0,external_node_v8_namespaceObject.setFlagsFromString)('--liftoff-only');
+}
 /** Resolves sql.js: the copy beside the bundle if present, else the `sql.js` package. Cached. */
 function loadSqlJs() {
     sqlJs ??= initialise().catch((error) => {
@@ -41363,13 +42246,13 @@ function loadSqlJs() {
     return sqlJs;
 }
 async function initialise() {
-    const require = (0,node_module__WEBPACK_IMPORTED_MODULE_1__.createRequire)(import.meta.url);
-    const here = node_path__WEBPACK_IMPORTED_MODULE_2__.dirname((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));
-    const bundled = node_path__WEBPACK_IMPORTED_MODULE_2__.join(here, BUNDLED_LOADER);
-    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(bundled)) {
+    const require = (0,external_node_module_.createRequire)(import.meta.url);
+    const here = external_node_path_.dirname((0,external_node_url_.fileURLToPath)(import.meta.url));
+    const bundled = external_node_path_.join(here, BUNDLED_LOADER);
+    if ((0,external_node_fs_.existsSync)(bundled)) {
         const init = require(bundled);
         // sql-wasm.cjs asks for `sql-wasm.wasm`, which the package script copies beside it.
-        return init({ locateFile: (file) => node_path__WEBPACK_IMPORTED_MODULE_2__.join(here, file) });
+        return init({ locateFile: (file) => external_node_path_.join(here, file) });
     }
     let init;
     try {
@@ -41401,7 +42284,7 @@ async function openDatabase(bytes, file) {
 /** The catalogue error for a database sql.js cannot read, carrying sql.js's own message. */
 function unreadable(file, error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OrchestratorGitError */ .Xw('STATE_UNREADABLE', `The state file ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(file)} could not be read as SQLite: ${reason}.`, "The database looks truncated or corrupt. Restore it from git history (git checkout -- <file>) or from the orchestrator's backup, then run again.", { cause: error });
+    return new errors/* OrchestratorGitError */.Xw('STATE_UNREADABLE', `The state file ${(0,errors/* quote */.hD)(file)} could not be read as SQLite: ${reason}.`, "The database looks truncated or corrupt. Restore it from git history (git checkout -- <file>) or from the orchestrator's backup, then run again.", { cause: error });
 }
 /** Names of the database's tables (not views, not sqlite internals), sorted. */
 function listTables(db) {
@@ -41955,8 +42838,8 @@ function applyMigrations(db, now = () => new Date()) {
 /** Highest migration this code knows: a database recording a higher one was written by a newer version. */
 const LATEST_MIGRATION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
 
-// EXTERNAL MODULE: ./build/src/state/sqlite.js
-var sqlite = __nccwpck_require__(58971);
+// EXTERNAL MODULE: ./build/src/state/sqlite.js + 1 modules
+var sqlite = __nccwpck_require__(84607);
 // EXTERNAL MODULE: ./build/src/state/readers/types.js
 var types = __nccwpck_require__(40637);
 ;// CONCATENATED MODULE: ./build/src/state/readers/v1.js
@@ -42122,6 +43005,8 @@ const COLUMNS = [
     'due_date',
     'deleted_at',
     'is_template',
+    'started_at',
+    'actual_effort',
 ];
 /**
  * Soft-deleted rows (`deleted_at` set) are returned with status `cancelled` and a STATE_SOFT_DELETED warning, so
@@ -42134,7 +43019,7 @@ function readV2GenericTasks(db) {
     const tasks = [];
     let templates = 0;
     let index = 0;
-    (0,sqlite/* forEachRow */.Pk)(db, `SELECT ${(0,sqlite/* selectList */.fr)((0,sqlite/* tableColumns */.qv)(db, 'generic_tasks'), COLUMNS)} FROM generic_tasks ORDER BY rowid`, null, ([id, parentId, title, description, status, specialist, assignedTo, complexity, effort, position, context, createdAt, updatedAt, completedAt, dueDate, deletedAt, isTemplate,]) => {
+    (0,sqlite/* forEachRow */.Pk)(db, `SELECT ${(0,sqlite/* selectList */.fr)((0,sqlite/* tableColumns */.qv)(db, 'generic_tasks'), COLUMNS)} FROM generic_tasks ORDER BY rowid`, null, ([id, parentId, title, description, status, specialist, assignedTo, complexity, effort, position, context, createdAt, updatedAt, completedAt, dueDate, deletedAt, isTemplate, startedAt, actualEffort,]) => {
         index++;
         if (isTemplate === 1 || isTemplate === '1' || isTemplate === 'true' || isTemplate === 'TRUE') {
             templates++;
@@ -42163,6 +43048,13 @@ function readV2GenericTasks(db) {
             dueDate: (0,columns/* readTimestamp */.L2)(dueDate, taskId, 'due_date', warnings, types/* taskLabel */.E),
             dependencies: dependencies.get(taskId) ?? [],
         };
+        // Only when recorded, so states without them read as they always did.
+        const started = (0,columns/* readTimestamp */.L2)(startedAt, taskId, 'started_at', warnings, types/* taskLabel */.E);
+        if (started !== null)
+            task.startedAt = started;
+        const actual = (0,columns/* optionalText */.mR)(actualEffort);
+        if (actual !== null)
+            task.actualEffort = actual;
         if (deletedAt !== null && deletedAt !== '') {
             task.status = 'cancelled';
             warnings.push({
@@ -42239,6 +43131,9 @@ function readV2Tasks(db) {
             dueDate: (0,columns/* readTimestamp */.L2)(meta.due_date ?? null, taskId, 'metadata.due_date', warnings, types/* taskLabel */.E),
             dependencies: dependencies.get(taskId) ?? [],
         };
+        const actualEffort = (0,columns/* optionalText */.mR)(meta.actual_effort ?? meta.actualEffort);
+        if (actualEffort !== null)
+            task.actualEffort = actualEffort;
         if (taskTitle === '')
             untitled.push({ task, type });
         tasks.push(task);

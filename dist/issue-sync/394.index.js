@@ -429,6 +429,8 @@ class BitbucketIssueTracker {
     assignable = new Map();
     /** False once the members list turned out to be out of the credentials' reach (scope `account` missing). */
     membersReadable = true;
+    /** False once a PUT was seen to leave the workflow state alone: states then go through `POST …/changes`. */
+    putSetsState = true;
     constructor(repository, options) {
         const { workspace, slug } = parseRepository(repository);
         this.workspace = workspace;
@@ -573,8 +575,10 @@ class BitbucketIssueTracker {
         return issue;
     }
     /**
-     * The workflow state goes through `POST …/issues/{id}/changes`, the documented way to change it; every other field
-     * through a partial `PUT`, whose answer is the issue after both. Without other fields the issue is read back.
+     * One partial `PUT` carrying every changed field, the workflow state included (the issue representation lists `state`
+     * as writable), whose answer is the issue after the edit: one write per issue. Should that answer show the state
+     * untouched, or the edit be refused for naming `state` (400), the state goes through `POST …/issues/{id}/changes`,
+     * the documented way, from then on. Without fields the issue is read back.
      */
     async updateIssue(number, patch) {
         const doing = `updating issue #${number}`;
@@ -599,13 +603,34 @@ class BitbucketIssueTracker {
         const state = targetState(patch);
         const path = `${this.repoPath}/issues/${number}`;
         const item = await this.call(doing, async () => {
-            if (state !== undefined) {
-                // Setting a state is idempotent (a repeat records at most an empty change), so it is retried like a PUT.
-                await this.client.request('POST', `${path}/changes`, {
-                    body: { changes: { state: { new: state } } },
-                    retry: true,
-                });
+            if (state !== undefined && this.putSetsState) {
+                let updated;
+                try {
+                    updated = await this.client.request('PUT', path, {
+                        body: { ...put, state },
+                        retry: true,
+                    });
+                }
+                catch (error) {
+                    if (!refusesState(error))
+                        throw error;
+                    this.putSetsState = false;
+                    this.log(`Bitbucket: an edit of issue #${number} may not set its state (${error.platformMessage}); states are set through POST …/changes from now on.`);
+                    await this.setState(path, state);
+                    return Object.keys(put).length > 0
+                        ? this.client.request('PUT', path, { body: put, retry: true })
+                        : this.client.request('GET', path, { retry: true });
+                }
+                // A malformed answer is toActual's to report.
+                if (typeof updated !== 'object' || updated === null || updated.state === state)
+                    return updated;
+                this.putSetsState = false;
+                this.log(`Bitbucket: an edit left issue #${number} in state ${(0,errors/* quote */.hD)(String(updated.state))} instead of ${(0,errors/* quote */.hD)(state)}; states are set through POST …/changes from now on.`);
+                await this.setState(path, state);
+                return this.client.request('GET', path, { retry: true });
             }
+            if (state !== undefined)
+                await this.setState(path, state);
             if (Object.keys(put).length > 0) {
                 return this.client.request('PUT', path, { body: put, retry: true });
             }
@@ -615,6 +640,13 @@ class BitbucketIssueTracker {
         if (!issue)
             throw incomplete();
         return issue;
+    }
+    /** Setting a state is idempotent (a repeat records at most an empty change), so it is retried like a PUT. */
+    async setState(path, state) {
+        await this.client.request('POST', `${path}/changes`, {
+            body: { changes: { state: { new: state } } },
+            retry: true,
+        });
     }
     async isMember(login) {
         const field = isUuid(login) ? 'user.uuid' : 'user.account_id';
@@ -714,6 +746,13 @@ class BitbucketIssueTracker {
     error(error, doing, about) {
         return toCatalogueError(error, this.repository, doing, this.client.authKind, about ?? 'repository');
     }
+}
+/** A 400 whose field errors name `state`: the platform would not take the state in an edit. */
+function refusesState(error) {
+    if (!(error instanceof BitbucketHttpError) || error.status !== 400)
+        return false;
+    const fields = error.body?.error?.fields;
+    return typeof fields === 'object' && fields !== null && 'state' in fields;
 }
 /** The workflow state a patch asks for: the attribute when given, else one derived from state and reason. */
 function targetState(patch) {

@@ -196,11 +196,15 @@ class GitHubIssueRelations {
     owner;
     repo;
     toIssue;
+    subIssues = this;
     constructor(client, owner, repo, toIssue) {
         this.client = client;
         this.owner = owner;
         this.repo = repo;
         this.toIssue = toIssue;
+    }
+    relationId(issue) {
+        return issue.databaseId;
     }
     get repository() {
         return `${this.owner}/${this.repo}`;
@@ -255,7 +259,11 @@ class GitHubIssueRelations {
             issue_number: issueNumber,
             per_page: 100,
         }));
-        return items.map(this.toIssue);
+        // A blocker in another repository is never the tool's: left out, so its number cannot pass for one of ours.
+        const own = `/${this.repository}/issues/`.toLowerCase();
+        return items
+            .filter((item) => item.html_url.toLowerCase().replace(/\d+$/, '').endsWith(own))
+            .map(this.toIssue);
     }
     async addBlockedBy(issueNumber, blockerId) {
         await this.call(`marking #${issueNumber} blocked by issue id ${blockerId}`, () => this.client.octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by', {
@@ -292,6 +300,8 @@ const GITHUB_CAPABILITIES = {
     titleLimit: 256,
     timestampPrecisionMs: 1000,
     attributes: [],
+    // Estimates and spent time live on the project board (board-sync's Estimate and Spent fields).
+    timeTracking: 'board',
 };
 class GitHubIssueTracker {
     platform = 'github';
@@ -303,6 +313,10 @@ class GitHubIssueTracker {
     maxRateLimitWaitSeconds;
     log;
     relations;
+    /** The repository's issue types, read at most once (issueTypes). */
+    typesRead;
+    /** A type the token could not set was reported (GitHub drops it silently without push access): said once. */
+    typeDropReported = false;
     constructor(repository, options) {
         const { owner, repo } = parseRepository(repository);
         this.maxRateLimitWaitSeconds = options.maxRateLimitWaitSeconds ?? 60;
@@ -391,6 +405,43 @@ class GitHubIssueTracker {
                 return null;
             throw (0,client/* toCatalogueError */.ps)(error, this.repository, `reading issue #${number}`);
         }
+    }
+    /**
+     * The enabled issue types of the repository (its organisation's, with the repository's overrides) through
+     * repos/list-issue-types, which needs only metadata read. A user-owned repository, or a server without issue types,
+     * answers 404 (or 403/410): null, and the run keeps the type labels.
+     */
+    issueTypes() {
+        this.typesRead ??= (async () => {
+            try {
+                const { data } = await this.client.octokit.request('GET /repos/{owner}/{repo}/issue-types', {
+                    owner: this.owner,
+                    repo: this.repo,
+                });
+                const types = data
+                    .filter((type) => type.is_enabled !== false && typeof type.name === 'string')
+                    .map((type) => type.name);
+                return types.length > 0 ? types : null;
+            }
+            catch (error) {
+                const status = (0,client/* httpStatus */.nG)(error);
+                if (status === 404 || status === 403 || status === 410) {
+                    this.log(`${this.repository} has no issue types the token can read (${status}); the type labels stand in for them.`);
+                    return null;
+                }
+                throw (0,client/* toCatalogueError */.ps)(error, this.repository, 'listing the issue types');
+            }
+        })();
+        return this.typesRead;
+    }
+    /** GitHub drops a type silently when the token has no push access: the answer tells, and the run says so once. */
+    checkType(asked, issue) {
+        if (asked === undefined || this.typeDropReported)
+            return;
+        if ((issue.attributes?.['type'] ?? '').toLowerCase() === asked.toLowerCase())
+            return;
+        this.typeDropReported = true;
+        this.log(`GitHub did not set issue type ${(0,errors/* quote */.hD)(asked)} on #${issue.number}: only tokens with push access may set types (a GITHUB_TOKEN needs contents: write). Grant it, or set issue-types: off to keep the type labels.`);
     }
     async listLabels() {
         const labels = await this.call('listing labels', () => this.client.octokit.paginate('GET /repos/{owner}/{repo}/labels', {
@@ -485,10 +536,13 @@ class GitHubIssueTracker {
                     labels: write.labels,
                     assignees: write.assignees,
                     ...(write.milestone !== null ? { milestone: write.milestone } : {}),
+                    ...(write.attributes?.['type'] ? { type: write.attributes['type'] } : {}),
                     // A create is not idempotent: a blind retry after a lost response could duplicate the issue.
                     request: { retries: 0 },
                 });
-                return toActualIssue(data);
+                const issue = toActualIssue(data);
+                this.checkType(write.attributes?.['type'], issue);
+                return issue;
             }
             catch (error) {
                 // A 429 (not a secondary limit, which the throttling plugin waits out) was refused before it ran: the
@@ -515,8 +569,11 @@ class GitHubIssueTracker {
             ...(patch.milestone !== undefined ? { milestone: patch.milestone } : {}),
             ...(patch.state !== undefined ? { state: patch.state } : {}),
             ...(patch.stateReason !== undefined ? { state_reason: patch.stateReason } : {}),
+            ...(patch.attributes?.['type'] !== undefined ? { type: patch.attributes['type'] } : {}),
         }));
-        return toActualIssue(data);
+        const issue = toActualIssue(data);
+        this.checkType(patch.attributes?.['type'], issue);
+        return issue;
     }
     async call(doing, request) {
         try {
@@ -563,6 +620,8 @@ function toActualIssue(item) {
         author: item.user?.login ?? null,
         updatedAt: item.updated_at,
         ...(typeof item.id === 'number' ? { databaseId: item.id } : {}),
+        // The type, where issues carry one, is an owned field once the run sets types (core/platform-fit.ts).
+        ...(item.type !== undefined ? { attributes: { type: item.type?.name ?? '' } } : {}),
         ...relationSummary(item),
     };
 }

@@ -12,6 +12,7 @@ import { DEFAULT_POLICY } from '../../src/core/policy.js';
 import { executeIssueSync } from '../../src/engine/execute-issue-sync.js';
 import { silentLogger } from '../../src/engine/logger.js';
 import { GITHUB_CAPABILITIES } from '../../src/platforms/github/issues.js';
+import { preferBaselineWasm } from '../../src/state/sqlite.js';
 import { openStateStore } from '../../src/state/store.js';
 import { actualOf, applyPlan, newModel } from '../../test-support/platform-model.js';
 import type { WorkerJob, WorkerResult } from './jobs.js';
@@ -228,6 +229,8 @@ async function runSeed(job: Extract<WorkerJob, { kind: 'seed' }>): Promise<Worke
 async function main(): Promise<void> {
   const file = process.argv[2];
   if (!file) throw new Error('usage: worker.js <job.json>');
+  // As the actions' entries do (src/actions/*-impl.ts), before sql.js is compiled.
+  preferBaselineWasm();
   const job = JSON.parse(readFileSync(file, 'utf8')) as WorkerJob;
   let result: WorkerResult;
   switch (job.kind) {

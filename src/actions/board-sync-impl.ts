@@ -5,9 +5,11 @@ import { describeWrite } from '../board/plan.js';
 import { ISSUE_SYNC_SETTINGS } from '../config/issue-sync.js';
 import { executeBoardAction, type BoardOutcome, type ExecuteBoardOptions } from '../engine/board-sync.js';
 import { isOrchestratorGitError } from '../errors.js';
+import { preferBaselineWasm } from '../state/sqlite.js';
 import { actionsLogger } from './logger.js';
 
 export async function runBoardSyncAction(): Promise<void> {
+  preferBaselineWasm();
   const log = actionsLogger();
   try {
     const inputs: ExecuteBoardOptions['inputs'] = {};

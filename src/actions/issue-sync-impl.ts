@@ -5,9 +5,11 @@ import { executeIssueSync } from '../engine/execute-issue-sync.js';
 import { describeOperation } from '../engine/sync.js';
 import { isOrchestratorGitError } from '../errors.js';
 import { planJson, renderSummary } from '../report/summary.js';
+import { preferBaselineWasm } from '../state/sqlite.js';
 import { actionsLogger } from './logger.js';
 
 export async function runIssueSyncAction(): Promise<void> {
+  preferBaselineWasm();
   const log = actionsLogger();
   try {
     const inputs: RawSettings = {};

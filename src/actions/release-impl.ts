@@ -8,9 +8,11 @@ import { isOrchestratorGitError } from '../errors.js';
 import { RELEASE_ACTIONS, releaseSettingNames, type ReleaseAction } from '../release/config.js';
 import { executeRelease } from '../release/engine.js';
 import { planJson, renderPlanSummary } from '../release/summary.js';
+import { preferBaselineWasm } from '../state/sqlite.js';
 import { actionsLogger } from './logger.js';
 
 export async function runReleaseAction(): Promise<void> {
+  preferBaselineWasm();
   const log = actionsLogger();
   try {
     const action = (core.getInput('action') || 'plan').trim() as ReleaseAction;

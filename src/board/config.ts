@@ -3,6 +3,7 @@ import { OrchestratorGitError, quote } from '../errors.js';
 import type { ItemStatus } from '../core/status.js';
 import { BOARD_ACTIONS, type BoardAction } from './plan.js';
 import { boardColumns, resolveStatusMapping } from './status-mapping.js';
+import { DEFAULT_SPRINT_LENGTH, type SprintSettings } from './sprints.js';
 import { boardTemplate, BOARD_TYPES, type BoardTemplate } from './templates.js';
 
 export const BOARD_SYNC_SETTINGS = {
@@ -31,6 +32,22 @@ export const BOARD_SYNC_SETTINGS = {
     default:
       'proposed=Backlog, approved=To Do, pending=To Do, in_progress=In Progress, blocked=Blocked, failed=Blocked, completed=Done, cancelled=Done, archived=Done',
   },
+  'board-scope': {
+    help: 'GitLab: `project` (a project issue board) or `group` (a board of the gitlab-group group, whose lists are group labels; cards are still the project’s issues).',
+    default: 'project',
+  },
+  'board-milestone': {
+    help: 'GitLab: title of a release milestone the board is scoped to (GitLab Premium); the board shows, and the sync keeps, only the cards of items in that release.',
+    default: 'none (the board shows every card)',
+  },
+  'sprint-length': {
+    help: 'sprint_board on GitHub: days per sprint of the Sprint iteration field the sync creates when the board has none (1–180). An existing Sprint field is used as it is.',
+    default: String(DEFAULT_SPRINT_LENGTH),
+  },
+  'sprint-start': {
+    help: 'sprint_board on GitHub: first day (YYYY-MM-DD) of the first sprint of a Sprint field the sync creates.',
+    default: 'the Monday on or before the earliest target date among the cards (or today)',
+  },
 } as const satisfies Record<string, { help: string; default: string }>;
 
 export type BoardSettingName = keyof typeof BOARD_SYNC_SETTINGS;
@@ -44,6 +61,12 @@ export interface BoardSyncSettings {
   title: string;
   owner: string | null;
   number: number | null;
+  /** How a Sprint field the sync creates is laid out. */
+  sprint: SprintSettings;
+  /** GitLab: a project board, or a board of the configured group. */
+  scope: 'project' | 'group';
+  /** GitLab: the milestone (release) the board is scoped to, or null. */
+  milestone: string | null;
 }
 
 export function resolveBoardSettings(raw: BoardRawSettings, repository: string): BoardSyncSettings {
@@ -78,8 +101,19 @@ export function resolveBoardSettings(raw: BoardRawSettings, repository: string):
       "Give the number at the end of the project's URL (…/projects/7 → 7), or leave it empty to find the board by title.",
     );
   }
+  const scope = (text('board-scope') ?? 'project').toLowerCase();
+  if (scope !== 'project' && scope !== 'group') {
+    throw new OrchestratorGitError(
+      'CONFIG_INVALID',
+      `board-scope ${quote(scope)} is not a board scope.`,
+      'Use project (a project issue board, the default) or group (a board of the gitlab-group group).',
+    );
+  }
+  const milestone = text('board-milestone');
   const name = repository.split('/').pop() ?? repository;
-  const title = text('board-title') ?? `${name} · ${template.type.replace(/_/g, ' ')}`;
+  const title =
+    text('board-title') ??
+    `${name} · ${template.type.replace(/_/g, ' ')}${milestone === null ? '' : ` · ${milestone}`}`;
   if (title.length > 256) {
     throw new OrchestratorGitError(
       'CONFIG_INVALID',
@@ -95,7 +129,34 @@ export function resolveBoardSettings(raw: BoardRawSettings, repository: string):
     title,
     owner: text('board-owner'),
     number: numberText === null ? null : Number(numberText),
+    sprint: resolveSprintSettings(text('sprint-length'), text('sprint-start')),
+    scope,
+    milestone,
   };
+}
+
+function resolveSprintSettings(length: string | null, start: string | null): SprintSettings {
+  if (length !== null && !(/^\d{1,3}$/.test(length) && Number(length) >= 1 && Number(length) <= 180)) {
+    throw new OrchestratorGitError(
+      'CONFIG_INVALID',
+      `sprint-length ${quote(length)} is not a number of days from 1 to 180.`,
+      'Give the days per sprint as a whole number, e.g. 14 for two-week sprints.',
+    );
+  }
+  if (start !== null && !isCalendarDate(start)) {
+    throw new OrchestratorGitError(
+      'CONFIG_INVALID',
+      `sprint-start ${quote(start)} is not a date (YYYY-MM-DD).`,
+      'Give the first day of the first sprint as YYYY-MM-DD, e.g. 2026-03-02, or leave it empty.',
+    );
+  }
+  return { length: length === null ? DEFAULT_SPRINT_LENGTH : Number(length), start };
+}
+
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
 }
 
 /** `status=Column` lines (or commas), or a JSON object. */

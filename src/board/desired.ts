@@ -2,7 +2,9 @@
 import { itemKey, type ItemKind } from '../core/desired.js';
 import type { ItemStatus } from '../core/status.js';
 import type { OrchestratorState, ReleaseMilestone, TaskRecord } from '../state/types.js';
+import { deriveFeatureTime, deriveTaskTime } from '../core/time-tracking.js';
 import type { BoardTemplate } from './templates.js';
+import { cardTime } from './time-fields.js';
 
 export interface DesiredCard {
   /** `feature:<id>` or `task:<id>`, as issue-sync names the item's issue. */
@@ -18,11 +20,16 @@ export interface DesiredCard {
   targetDate: string | null;
   /** Release milestone name, or null. */
   release: string | null;
+  /** Hours (the time-tracking setting); null or absent: the field is left as it is. */
+  estimateHours?: number | null;
+  spentHours?: number | null;
 }
 
 export interface CardOptions {
   /** `all`: every task is a card (as with issue-sync's `tasks: all`); default `top-level`. */
   tasks?: 'top-level' | 'all';
+  /** Cards carry Estimate and Spent hours (board/time-fields.ts). */
+  timeTracking?: boolean;
 }
 
 export function deriveDesiredCards(
@@ -55,6 +62,7 @@ export function deriveDesiredCards(
         progress: percent(tasks, feature.status === 'completed' || feature.status === 'archived'),
         targetDate: dateOf(milestone?.targetDate ?? null),
         release: milestone?.name ?? null,
+        ...(options.timeTracking ? cardTime(deriveFeatureTime(feature)) : {}),
       });
     }
   }
@@ -71,6 +79,7 @@ export function deriveDesiredCards(
         progress: percent(descendants(task, children), task.status === 'completed'),
         targetDate: dateOf(task.dueDate) ?? dateOf(milestone?.targetDate ?? null),
         release: milestone?.name ?? null,
+        ...(options.timeTracking ? cardTime(deriveTaskTime(task)) : {}),
       });
     }
   }

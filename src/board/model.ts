@@ -58,6 +58,8 @@ export interface ActualBoard {
   url: string;
   fields: ActualBoardField[];
   cards: ActualCard[];
+  /** Title of the milestone the board is scoped to, null when none; absent where boards have no scope (GitHub). */
+  milestone?: string | null;
 }
 
 export function issueKey(repository: string, number: number): string {

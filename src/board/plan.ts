@@ -4,6 +4,7 @@
  */
 import type { DesiredCard } from './desired.js';
 import { issueKey, type ActualBoard, type ActualBoardField, type CardValue, type IssueRef } from './model.js';
+import { layOutSprints, placeInSprints, type SprintLayout, type SprintSettings } from './sprints.js';
 import type { BoardFieldRole, BoardFieldSpec, BoardTemplate } from './templates.js';
 
 /** What a run of board-sync does: everything, or one action of the orchestrator's project board manager. */
@@ -43,7 +44,16 @@ export interface StatusOptionSpec {
 
 export type SetupOperation =
   | { kind: 'createBoard'; title: string; reason: string }
-  | { kind: 'createField'; field: BoardFieldSpec; options: string[]; reason: string }
+  /** Scopes the board to a milestone (GitLab Premium): it then shows only that milestone's issues. */
+  | { kind: 'scopeBoard'; milestone: string; reason: string }
+  | {
+      kind: 'createField';
+      field: BoardFieldSpec;
+      options: string[];
+      /** An iteration field's sprints (only ever at creation: the sync never rewrites iterations). */
+      sprints?: SprintLayout;
+      reason: string;
+    }
   | {
       kind: 'addStatusOptions';
       fieldId: string;
@@ -54,7 +64,25 @@ export type SetupOperation =
       /** Cards that have a value in the field, with its option name: written again after the options are rewritten. */
       restore: { cardId: string; option: string }[];
       reason: string;
+    }
+  /**
+   * A run that died during an options rewrite left its stash field (STATUS_STASH_FIELD) on the board: the Status
+   * values it names are set again on the cards whose Status is empty, then the field is deleted.
+   */
+  | {
+      kind: 'restoreStatusStash';
+      stashFieldId: string;
+      fieldId: string;
+      fieldName: string;
+      restore: { cardId: string; optionId: string; option: string }[];
+      reason: string;
     };
+
+/**
+ * The temporary text field an options rewrite stashes the Status values in (on the board, so they outlive a killed
+ * job): see docs/board-sync.md.
+ */
+export const STATUS_STASH_FIELD = 'Status before options change (orchestrator-git)';
 
 export type CardOperation =
   | { kind: 'addCard'; itemKey: string; title: string; issue: IssueRef; writes: FieldWrite[]; reason: string }
@@ -92,6 +120,10 @@ export interface BoardPlanInput {
   /** The Status options the board needs, in order (see boardColumns). */
   columns: string[];
   action: BoardAction;
+  /** The milestone the board must be scoped to (board-milestone); absent or null: the scope is left as it is. */
+  milestone?: string | null;
+  /** How to lay out a missing Sprint field; absent: the field is not created (a note says how to add it). */
+  sprint?: { settings: SprintSettings; today: string };
 }
 
 const OPTION_COLORS: Record<string, string> = {
@@ -118,6 +150,16 @@ export function planBoard(input: BoardPlanInput): BoardPlan {
   if (!actual) {
     plan.setup.push({ kind: 'createBoard', title: input.title, reason: 'no board with this title yet' });
   }
+  if (actual && input.milestone && actual.milestone !== undefined && actual.milestone !== input.milestone) {
+    plan.setup.push({
+      kind: 'scopeBoard',
+      milestone: input.milestone,
+      reason:
+        actual.milestone === null
+          ? 'the board is not scoped to a milestone'
+          : `the board is scoped to ${JSON.stringify(actual.milestone)}`,
+    });
+  }
   const fields = actual?.fields ?? [];
   /** Role → the board's field the sync writes, once it exists (or will exist after setup). */
   const usable = new Map<BoardFieldRole, { spec: BoardFieldSpec; field: ActualBoardField | null }>();
@@ -131,7 +173,7 @@ export function planBoard(input: BoardPlanInput): BoardPlan {
       });
       continue;
     }
-    if (!field && !spec.create) {
+    if (!field && (!spec.create || (spec.kind === 'iteration' && !input.sprint))) {
       plan.notes.push({
         itemKey: null,
         message: `The board has no ${describeKind(spec.kind).replace(/^an? /, '')} field named ${JSON.stringify(spec.name)}; ${spec.description}`,
@@ -143,9 +185,40 @@ export function planBoard(input: BoardPlanInput): BoardPlan {
         kind: 'createField',
         field: spec,
         options: spec.role === 'status' ? input.columns : [],
+        ...(spec.kind === 'iteration' && input.sprint
+          ? {
+              sprints: layOutSprints(
+                input.sprint.settings,
+                input.cards.flatMap(({ card }) => (card.targetDate ? [card.targetDate] : [])),
+                input.sprint.today,
+              ),
+            }
+          : {}),
         reason: `the board has no ${spec.name} field`,
       });
     } else if (spec.role === 'status') {
+      const stash = fields.find((candidate) => candidate.name === STATUS_STASH_FIELD);
+      // Status by card id once the stash of a run that died is written back: never over a Status that is set.
+      const recovered = new Map<string, string>();
+      if (stash) {
+        const restore = (actual?.cards ?? []).flatMap((card) => {
+          const kept = card.values[STATUS_STASH_FIELD];
+          const option =
+            !card.values[field.name] && kept?.kind === 'text'
+              ? field.options.find((candidate) => candidate.name === kept.text)
+              : undefined;
+          return option ? [{ cardId: card.id, optionId: option.id, option: option.name }] : [];
+        });
+        for (const entry of restore) recovered.set(entry.cardId, entry.option);
+        plan.setup.push({
+          kind: 'restoreStatusStash',
+          stashFieldId: stash.id,
+          fieldId: field.id,
+          fieldName: field.name,
+          restore,
+          reason: `a run that died while rewriting the ${JSON.stringify(field.name)} options left its stash field`,
+        });
+      }
       const missing = input.columns.filter(
         (column) => !field.options.some((option) => sameColumn(option.name, column)),
       );
@@ -166,7 +239,9 @@ export function planBoard(input: BoardPlanInput): BoardPlan {
           added: missing,
           restore: (actual?.cards ?? []).flatMap((card) => {
             const value = card.values[field.name];
-            return value?.kind === 'option' ? [{ cardId: card.id, option: value.name }] : [];
+            if (value?.kind === 'option') return [{ cardId: card.id, option: value.name }];
+            const option = recovered.get(card.id);
+            return option ? [{ cardId: card.id, option }] : [];
           }),
           reason: `the Status field lacks ${missing.map((name) => JSON.stringify(name)).join(', ')}`,
         });
@@ -184,6 +259,8 @@ export function planBoard(input: BoardPlanInput): BoardPlan {
   for (const { card, issue } of input.cards) {
     const existing = cardsByIssue.get(issueKey(issue.repository, issue.number));
     const writes = wantedWrites(card, usable, action);
+    const outside = action === 'move_card' ? null : outsideSprints(card, usable.get('sprint')?.field ?? null);
+    if (outside) plan.notes.push({ itemKey: card.itemKey, message: outside });
     if (!existing) {
       if (action === 'move_card' || action === 'update_progress') {
         plan.notes.push({
@@ -238,8 +315,8 @@ function wantedWrites(
     action === 'move_card'
       ? ['status']
       : action === 'update_progress'
-        ? ['progress', 'target_date', 'release', 'sprint']
-        : ['status', 'progress', 'target_date', 'release', 'sprint'];
+        ? ['progress', 'target_date', 'release', 'sprint', 'estimate', 'spent']
+        : ['status', 'progress', 'target_date', 'release', 'sprint', 'estimate', 'spent'];
   for (const role of roles) {
     const entry = usable.get(role);
     if (!entry) continue;
@@ -259,6 +336,14 @@ function wantedWrites(
       case 'release':
         if (card.release) writes.push({ field: name, role, value: { text: card.release } });
         break;
+      case 'estimate':
+      case 'spent': {
+        // Only when time tracking is on (the template has the fields) and the item has a value.
+        const hours = role === 'estimate' ? card.estimateHours : card.spentHours;
+        if (hours !== undefined && hours !== null)
+          writes.push({ field: name, role, value: { number: hours } });
+        break;
+      }
       case 'sprint': {
         const iteration = card.targetDate ? iterationFor(entry.field, card.targetDate) : null;
         if (iteration)
@@ -268,6 +353,25 @@ function wantedWrites(
     }
   }
   return writes;
+}
+
+/** Why a card with a target date gets no Sprint: no iteration of the field holds the date (people plan them). */
+function outsideSprints(card: DesiredCard, field: ActualBoardField | null): string | null {
+  if (!field || field.kind !== 'iteration' || !card.targetDate) return null;
+  const place = placeInSprints(field.iterations, card.targetDate);
+  const fix = `Add sprints to the ${field.name} field in the web UI (field settings → Add iteration keeps the planned ones and their cards); the next sync fills it in.`;
+  switch (place.kind) {
+    case 'in':
+      return null;
+    case 'none':
+      return `target date ${card.targetDate}: the ${field.name} field has no iterations, so the sync sets no ${field.name}. ${fix}`;
+    case 'before':
+      return `target date ${card.targetDate} is before the first sprint (${place.first.title} starts ${place.first.startDate}), so the sync sets no ${field.name}.`;
+    case 'after':
+      return `target date ${card.targetDate} is after the last sprint (${place.last.title} ends ${place.ends}), so the sync sets no ${field.name}. ${fix}`;
+    case 'gap':
+      return `target date ${card.targetDate} falls in a break between sprints, so the sync sets no ${field.name}.`;
+  }
 }
 
 /** The iteration whose days contain `date` (YYYY-MM-DD). */

@@ -10,13 +10,14 @@ export const BOARD_TYPES: readonly BoardType[] = ['feature_development', 'releas
 export type BoardFieldKind = 'single_select' | 'number' | 'date' | 'text' | 'iteration';
 
 /** What a field carries: the adapters and the plan know a field by its role, the user sees its name. */
-export type BoardFieldRole = 'status' | 'progress' | 'target_date' | 'release' | 'sprint';
+export type BoardFieldRole =
+  'status' | 'progress' | 'target_date' | 'release' | 'sprint' | 'estimate' | 'spent';
 
 export interface BoardFieldSpec {
   role: BoardFieldRole;
   name: string;
   kind: BoardFieldKind;
-  /** false: used when the board has it, never created (GitHub iterations are planned by people, in the UI). */
+  /** false: used when the board has it, never created. An iteration field is created with sprints laid out once. */
   create: boolean;
   description: string;
 }
@@ -95,9 +96,9 @@ export const BOARD_TEMPLATES: Readonly<Record<BoardType, BoardTemplate>> = {
         role: 'sprint',
         name: 'Sprint',
         kind: 'iteration',
-        create: false,
+        create: true,
         description:
-          'The iteration whose dates contain the target date. Sprints are planned by people: create an iteration field named Sprint on the board (GitHub: + New field → Iteration) and the sync fills it in.',
+          'The iteration whose dates contain the target date. Created when missing with sprint-length sprints from sprint-start through the latest target date; its iterations are never rewritten (add more in the web UI).',
       },
     ],
   },

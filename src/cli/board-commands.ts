@@ -22,6 +22,7 @@ const SHARED: [string, string][] = [
   ['api-url', 'API URL (GitHub Enterprise Server: https://HOST/api/v3)'],
   ['tasks', 'top-level (default) or all: which tasks have issues, as in issue-sync'],
   ['write-delay-ms', 'Minimum milliseconds between writes'],
+  ['gitlab-group', 'GitLab: full path of the group for group milestones and --board-scope group'],
 ];
 
 const COMMANDS: { name: string; alias: string; action: BoardAction; description: string; items: boolean }[] =
@@ -178,6 +179,12 @@ function printPlan(outcome: BoardOutcome, info: (message: string) => void): void
   for (const operation of plan.setup) {
     if (operation.kind === 'createBoard') info(`Create board ${JSON.stringify(operation.title)}`);
     else if (operation.kind === 'createField') info(`Create field ${JSON.stringify(operation.field.name)}`);
+    else if (operation.kind === 'scopeBoard')
+      info(`Scope the board to milestone ${JSON.stringify(operation.milestone)}`);
+    else if (operation.kind === 'restoreStatusStash')
+      info(
+        `Restore ${operation.restore.length} ${operation.fieldName} values from the stash of a run that died, then delete the stash field`,
+      );
     else
       info(
         `Add ${operation.added.join(', ')} to ${operation.fieldName} (${operation.restore.length} values kept)`,

@@ -98,6 +98,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
         file: fileSettings,
         env,
         issueTemplate: state.config?.issueTemplate ?? null,
+        cwd,
       });
     } catch (error) {
       checks.push(failed('settings', error));
@@ -158,11 +159,8 @@ async function boardCheck(
       withFileDefaults(inputs as Record<string, unknown>, fileSettings, Object.keys(BOARD_SYNC_SETTINGS)),
       config.repository,
     );
-    const board = await createBoardTracker(
-      config,
-      { owner: settings.owner, title: settings.title, number: settings.number },
-      () => undefined,
-    );
+    // The settings name the board as the run does (owner, title or number, GitLab's scope and milestone).
+    const board = await createBoardTracker(config, settings, () => undefined);
     const found = await board.readBoard();
     return {
       name: 'board',

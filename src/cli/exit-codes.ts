@@ -16,6 +16,7 @@ const BAD_INPUT: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'STATE_UNKNOWN_SCHEMA',
   'STATE_JSON_INVALID',
   'FEATURES_DIR_NOT_FOUND',
+  'FEATURE_UNKNOWN',
   'TOKEN_MISSING',
   'TOKEN_INVALID',
   'REPOSITORY_MALFORMED',
@@ -23,9 +24,18 @@ const BAD_INPUT: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'PERMISSION_DENIED',
   'ISSUES_DISABLED',
   'NOT_SUPPORTED',
+  'GIT_CHECKOUT_INVALID',
+  'RELEASE_VERSION_INVALID',
+  'RELEASE_NOTHING_TO_RELEASE',
+  'RELEASE_TAG_CONFLICT',
 ]);
+
+/** Whether an error with this code means the input must change (exit 2). */
+export function isBadInput(code: ErrorCode): boolean {
+  return BAD_INPUT.has(code);
+}
 
 /** The exit code of a run that ended with this error: 2 when the input must change, else 1. */
 export function exitCodeFor(code: ErrorCode): number {
-  return BAD_INPUT.has(code) ? EXIT_BAD_INPUT : EXIT_ITEMS_FAILED;
+  return isBadInput(code) ? EXIT_BAD_INPUT : EXIT_ITEMS_FAILED;
 }

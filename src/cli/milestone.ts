@@ -2,7 +2,7 @@
  * The CLI's create-milestone: a release_milestones row in the state and the platform milestone, kept in step; the
  * sync that follows assigns the included features' issues to it.
  */
-import { OrchestratorGitError, quote } from '../errors.js';
+import { OrchestratorGitError, quote, unknownFeaturesError } from '../errors.js';
 import type { Logger } from '../engine/logger.js';
 import type { IssueTracker } from '../platforms/types.js';
 import type { StateStore } from '../state/store.js';
@@ -66,15 +66,11 @@ export async function prepareMilestone(
   /** Nothing is created on the platform (the state is not saved in a dry run either). */
   dryRun = false,
 ): Promise<void> {
-  const known = new Set(store.state.features.map((feature) => feature.id));
-  const unknown = (request.features ?? []).filter((id) => !known.has(id));
-  if (unknown.length > 0) {
-    throw new OrchestratorGitError(
-      'CONFIG_INVALID',
-      `Unknown feature ${unknown.map((id) => quote(id)).join(', ')}: the state has no such feature.`,
-      `Name features by their Feature ID; the state has ${[...known].slice(0, 10).join(', ') || 'none'}${known.size > 10 ? ', …' : ''}.`,
-    );
-  }
+  const unknown = unknownFeaturesError(
+    request.features ?? [],
+    store.state.features.map((feature) => feature.id),
+  );
+  if (unknown) throw unknown;
   const state = request.status === 'completed' || request.status === 'cancelled' ? 'closed' : 'open';
   const existing = (await tracker.listMilestones()).find((milestone) => milestone.title === request.name);
   let number = existing?.number;

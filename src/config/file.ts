@@ -44,17 +44,7 @@ export function loadConfigFile(
       }
       continue;
     }
-    let raw: unknown;
-    try {
-      raw = parse(readFileSync(full, 'utf8'));
-    } catch (error) {
-      throw new OrchestratorGitError(
-        'CONFIG_FILE_UNREADABLE',
-        `Config file ${quote(candidate)} is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-        'Fix the YAML syntax (a linter such as yamllint shows where).',
-        { cause: error },
-      );
-    }
+    const raw = readYamlFile(full, `Config file ${quote(candidate)}`, 'YAML');
     return { file: candidate, settings: checkFileSettings(raw, candidate, fileSettingNames()) };
   }
   return { file: null, settings: {} };
@@ -79,4 +69,21 @@ export function locateFeaturesDir(given: string | null, cwd: string): string | n
       return existsSync(full) && statSync(full).isDirectory();
     }) ?? null
   );
+}
+
+/**
+ * The parsed YAML (or JSON, which YAML reads too) of a file the user gave; a syntax error is CONFIG_FILE_UNREADABLE
+ * naming `what` (e.g. `Config file "x.yml"`) and the first line of the parser's message.
+ */
+export function readYamlFile(full: string, what: string, format: 'YAML' | 'YAML or JSON'): unknown {
+  try {
+    return parse(readFileSync(full, 'utf8'));
+  } catch (error) {
+    throw new OrchestratorGitError(
+      'CONFIG_FILE_UNREADABLE',
+      `${what} is not valid ${format}: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}`,
+      'Fix the syntax (a linter such as yamllint shows where).',
+      { cause: error },
+    );
+  }
 }

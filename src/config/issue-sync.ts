@@ -1,8 +1,10 @@
 /** Resolves issue-sync's settings once, at the edge: inputs / flags > config row > config file > defaults. */
 import { DEFAULT_POLICY, type Hierarchy, type LabelDimension, type SyncPolicy } from '../core/policy.js';
+import type { LabelRules } from '../core/labels.js';
 import { OrchestratorGitError, quote } from '../errors.js';
 import type { PlatformName } from '../platforms/types.js';
 import type { GitIntegrationConfigRow } from '../state/types.js';
+import { loadLabelRules } from './label-rules.js';
 import { FEATURE_STATUSES, parseBoolean, parseList, suggestKey, type SettingSource } from './values.js';
 
 export interface IssueSyncConfig {
@@ -87,13 +89,25 @@ export const ISSUE_SYNC_SETTINGS = {
     default: 'top-level',
   },
   hierarchy: {
-    help: 'checklist (subtasks as a checklist in their parent issue), sub-issues (every task its own issue, attached to its parent as a sub-issue; dependencies as blocked-by) or both. GitLab and Bitbucket: the checklist with a "Depends on" line (native relations are not synced there yet). See docs/hierarchy.md.',
+    help: 'checklist (subtasks as a checklist in their parent issue), sub-issues (every task its own issue, attached to its parent as a sub-issue; dependencies as blocked-by) or both. GitLab: the checklist, dependencies as is_blocked_by links (Premium; on Free the "Depends on" line only). Bitbucket: the checklist with a "Depends on" line. See docs/hierarchy.md.',
     default: 'checklist',
+  },
+  'issue-types': {
+    help: "GitHub only: auto sets the repository's issue types (Feature, Task, Bug for debugger tasks) where its organisation has them, in place of the type label (one read per run; the token needs push access); off keeps the type label. See docs/hierarchy.md.",
+    default: 'off',
   },
   labels: { help: 'Labels every managed issue carries.', default: 'orchestrator' },
   'label-prefixes': {
     help: 'Label prefix per dimension (type, status, priority, category, specialist); empty turns it off.',
     default: 'type: , status: , priority: , category: , specialist: ',
+  },
+  'label-rules': {
+    help: 'Path of a YAML (or JSON) file of label rules: feature category, priority, specialist type, status and type → label name, colour and description (docs/labels-and-time.md). Dimensions it leaves out keep the prefix scheme; the tool removes only labels its rules can produce.',
+    default: 'none (the prefix scheme of label-prefixes)',
+  },
+  'time-tracking': {
+    help: "Estimates and spent time from the orchestrator (estimated_effort; actual_effort or started/completed times): GitLab issues' time tracking (issue-sync), GitHub Projects number fields Estimate and Spent in hours (board-sync); Bitbucket has none (a note). See docs/labels-and-time.md.",
+    default: 'false',
   },
   'assignee-map': {
     help: 'Orchestrator assignee name → platform login.',
@@ -269,6 +283,8 @@ export interface ResolveInput {
   env: NodeJS.ProcessEnv;
   /** The config row's `issue_template`: free text placed below the block of new issues. */
   issueTemplate?: string | null;
+  /** Where files named by settings (label-rules) are; without it they are not read (commands that set no labels). */
+  cwd?: string;
 }
 
 export function resolveIssueSyncConfig({
@@ -277,6 +293,7 @@ export function resolveIssueSyncConfig({
   file,
   env,
   issueTemplate,
+  cwd,
 }: ResolveInput): IssueSyncConfig {
   const layers: [SettingSource, RawSettings][] = [
     ['input', inputs],
@@ -384,8 +401,13 @@ export function resolveIssueSyncConfig({
       featureStatuses: statuses,
       tasks: oneOf('tasks', ['top-level', 'all', 'none'] as const, DEFAULT_POLICY.tasks),
       ...hierarchySetting(oneOf('hierarchy', ['checklist', 'sub-issues', 'both'] as const, 'checklist')),
+      ...(oneOf('issue-types', ['off', 'auto'] as const, 'off') === 'auto'
+        ? { issueTypes: 'auto' as const }
+        : {}),
       defaultLabels: labels ? parseList(labels[0], 'labels', labels[1]) : DEFAULT_POLICY.defaultLabels,
       labelPrefixes: labelPrefixes(pick('label-prefixes')),
+      ...labelRulesSetting(text('label-rules'), cwd),
+      ...(bool('time-tracking', false) ? { timeTracking: true } : {}),
       assigneeMap: stringMap(pick('assignee-map'), 'assignee-map'),
       team: teamMap(pick('team')),
       conflictPolicy: oneOf(
@@ -563,6 +585,11 @@ function stringMap(found: [unknown, SettingSource] | undefined, name: string): R
     return map;
   }
   throw invalid(name, source, value, 'a mapping');
+}
+
+/** The rules of the label-rules file, when one is named and files can be read; absent leaves the policy as it was. */
+function labelRulesSetting(file: string | null, cwd: string | undefined): { labelRules?: LabelRules } {
+  return file && cwd !== undefined ? { labelRules: loadLabelRules(file, cwd) } : {};
 }
 
 /** The default (`checklist`) leaves the policy as it always was, so configs that never name it compare equal. */

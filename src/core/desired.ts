@@ -11,6 +11,7 @@ import { effectiveHierarchy } from './hierarchy.js';
 import type { Hierarchy, SyncPolicy } from './policy.js';
 import { displayStatus, issueStateFor, type ItemStatus } from './status.js';
 import { escapeComments, inlineText, safeMarkdown, safeTitle, truncate } from './text.js';
+import { deriveFeatureTime, deriveTaskTime, type TimeFacts } from './time-tracking.js';
 
 export type ItemKind = 'feature' | 'task';
 
@@ -49,6 +50,24 @@ export interface DesiredIssue {
   priority: Priority | null;
   /** Values of the platform's own fields the tool owns; empty until fitted to a platform (core/platform-fit.ts). */
   attributes: Record<string, string>;
+  /** Estimate and spent time, only when the policy's time tracking is on (core/time-tracking.ts). */
+  time?: TimeFacts;
+  /**
+   * The platform issue type the item is (GitHub's organisation-defined Feature, Task, Bug), and the `type` label that
+   * stands for it where the repository has no such type (null when the type labels are off).
+   */
+  issueType?: { name: IssueTypeName; label: string | null };
+}
+
+export type IssueTypeName = 'Feature' | 'Task' | 'Bug';
+
+/**
+ * A task is a bug when the orchestrator gave it to its `debugger` specialist (v1 and v2 `specialist_type`, v2 tasks'
+ * metadata specialist): the only kind of work the schema marks as a fix. v2 `task_type` (standard, breakdown,
+ * review, …) names no bug.
+ */
+export function taskIssueType(task: Pick<TaskRecord, 'specialist'>): IssueTypeName {
+  return task.specialist?.trim().toLowerCase() === 'debugger' ? 'Bug' : 'Task';
 }
 
 export interface DesiredState {
@@ -69,25 +88,35 @@ interface TreeLayout {
   hierarchy: Hierarchy;
   /** A "Depends on" line naming the task's prerequisites (hierarchy other than checklist). */
   dependencyLine: boolean;
+  /** The line says the platform has no dependency links of its own (Bitbucket). */
+  dependencyNote: boolean;
   titles: Map<string, string>;
 }
 
 /**
- * `nativeRelations`: the platform links sub-issues and dependencies itself (GitHub); elsewhere a hierarchy other than
- * `checklist` keeps the checklist and adds the "Depends on" line.
+ * `nativeRelations`: the platform links sub-issues itself (GitHub); elsewhere a hierarchy other than `checklist` keeps
+ * the checklist and adds the "Depends on" line. `nativeDependencies` (default: as `nativeRelations`): it links
+ * blocked-by dependencies (GitHub, GitLab); without, the line says the platform has none.
  */
 export function deriveDesiredState(
   state: OrchestratorState,
   policy: SyncPolicy,
-  options: { nativeRelations?: boolean } = {},
+  options: { nativeRelations?: boolean; nativeDependencies?: boolean } = {},
 ): DesiredState {
   const layout: TreeLayout = {
-    ...effectiveHierarchy(policy.hierarchy, options.nativeRelations ?? false),
-    titles: new Map(state.tasks.map((task) => [task.id, task.title])),
+    ...effectiveHierarchy(
+      policy.hierarchy,
+      options.nativeRelations ?? false,
+      options.nativeDependencies ?? options.nativeRelations ?? false,
+    ),
+    titles: new Map(),
   };
+  // Only the "Depends on" line names other tasks: a checklist-only run skips a map of every title.
+  if (layout.dependencyLine) for (const task of state.tasks) layout.titles.set(task.id, task.title);
   const children = groupChildren(state.tasks);
-  const byId = new Map(state.tasks.map((task) => [task.id, task]));
-  const topLevel = state.tasks.filter((task) => task.parentId === null || !byId.has(task.parentId));
+  const ids = new Set<string>();
+  for (const task of state.tasks) ids.add(task.id);
+  const topLevel = state.tasks.filter((task) => task.parentId === null || !ids.has(task.parentId));
   const tasksByFeature = new Map<string, TaskRecord[]>();
   for (const task of topLevel) {
     if (!task.featureId) continue;
@@ -171,6 +200,7 @@ function deriveFeatureIssue(
         '',
       ]
     : [];
+  const featureType = dimensionLabel(policy, 'type', 'feature');
   return {
     itemKey: itemKey('feature', feature.id),
     kind: 'feature',
@@ -189,7 +219,7 @@ function deriveFeatureIssue(
     },
     labels: compactLabels([
       ...defaultLabels(policy),
-      dimensionLabel(policy, 'type', 'feature'),
+      featureType,
       dimensionLabel(policy, 'status', feature.status),
       dimensionLabel(policy, 'priority', feature.priority),
       dimensionLabel(policy, 'category', feature.category),
@@ -201,6 +231,8 @@ function deriveFeatureIssue(
     createdAt: feature.createdAt,
     priority: feature.priority,
     attributes: {},
+    ...(policy.timeTracking ? { time: deriveFeatureTime(feature) } : {}),
+    issueType: { name: 'Feature', label: featureType?.name ?? null },
   };
 }
 
@@ -231,6 +263,8 @@ function deriveTaskIssue(
     ['Estimate', task.estimatedEffort],
   ];
   const assignee = task.assignee ? (policy.assigneeMap[task.assignee] ?? task.assignee) : null;
+  const type = taskIssueType(task);
+  const typeLabel = dimensionLabel(policy, 'type', type.toLowerCase());
   return {
     itemKey: itemKey('task', task.id),
     kind: 'task',
@@ -240,7 +274,7 @@ function deriveTaskIssue(
     title: safeTitle(task.title, `Task ${task.id}`),
     block: {
       head: blockHead(factsTable(facts, neutralise), progressLine(progress, 'subtasks'), '#### Description'),
-      description: safeMarkdown(task.description, neutralise).trim() || '_No description._',
+      description: markdownText(task.description, neutralise).trim() || '_No description._',
       tail: [
         '',
         ...(shown.length && layout.hierarchy !== 'sub-issues' ? ['#### Subtasks', ...shown, ''] : []),
@@ -251,7 +285,7 @@ function deriveTaskIssue(
     },
     labels: compactLabels([
       ...defaultLabels(policy),
-      dimensionLabel(policy, 'type', 'task'),
+      typeLabel,
       dimensionLabel(policy, 'status', task.status),
       dimensionLabel(policy, 'priority', task.priority),
       dimensionLabel(policy, 'specialist', task.specialist),
@@ -263,6 +297,8 @@ function deriveTaskIssue(
     createdAt: task.createdAt,
     priority: task.priority,
     attributes: {},
+    ...(policy.timeTracking ? { time: deriveTaskTime(task) } : {}),
+    issueType: { name: type, label: typeLabel?.name ?? null },
   };
 }
 
@@ -282,7 +318,7 @@ function subIssueList(children: TaskRecord[], layout: TreeLayout, neutralise: bo
   return ['#### Sub-issues', ...lines, ''];
 }
 
-/** The task's prerequisites by title (GitHub also links them as blocked-by). */
+/** The task's prerequisites by title (GitHub and GitLab also link them as blocked-by). */
 function dependencyLine(task: TaskRecord, layout: TreeLayout, neutralise: boolean): string[] {
   if (!layout.dependencyLine || task.dependencies.length === 0) return [];
   const names = [...new Set(task.dependencies)]
@@ -291,7 +327,10 @@ function dependencyLine(task: TaskRecord, layout: TreeLayout, neutralise: boolea
       truncate(inlineText(layout.titles.get(id) ?? id, neutralise) || inlineText(id, neutralise), 120),
     );
   if (names.length === 0) return [];
-  return [`**Depends on:** ${names.join(' · ')}`, ''];
+  const note = layout.dependencyNote
+    ? ' _(this platform has no issue dependencies of its own: the list is kept here only)_'
+    : '';
+  return [`**Depends on:** ${names.join(' · ')}${note}`, ''];
 }
 
 function collectChecklist(
@@ -308,18 +347,43 @@ function collectChecklist(
     if (seen.has(child.id)) continue;
     seen.add(child.id);
     descendants.push(child);
-    const mark = child.status === 'completed' ? 'x' : ' ';
-    const details = [
-      child.specialist,
-      child.status === 'completed' ? null : displayStatus(child.status).toLowerCase(),
-    ]
-      .filter((part): part is string => Boolean(part))
-      .map((part) => inlineText(part, neutralise));
-    const suffix = details.length ? ` · ${details.join(' · ')}` : '';
-    const title = truncate(inlineText(child.title, neutralise) || inlineText(child.id, neutralise), 200);
-    lines.push(`${'  '.repeat(Math.min(depth, 10))}- [${mark}] ${title}${suffix}`);
+    const completed = child.status === 'completed';
+    // " · specialist · status", each part only when there is one (a subtask's line, built without arrays).
+    let suffix = child.specialist ? ` · ${cellText(child.specialist, neutralise)}` : '';
+    if (!completed) suffix += ` · ${cellText(lowerStatus(child.status), neutralise)}`;
+    const title = truncate(cellText(child.title, neutralise) || cellText(child.id, neutralise), 200);
+    lines.push(`${'  '.repeat(Math.min(depth, 10))}- [${completed ? 'x' : ' '}] ${title}${suffix}`);
     if (nested) collectChecklist(child, children, nested, depth + 1, seen, lines, descendants, neutralise);
   }
+}
+
+/**
+ * inlineText, skipping its passes for text they would leave as it is: no control or table characters, no sigils a
+ * mention or reference starts with, no comment brackets, no whitespace but single inner spaces. Most titles are so.
+ */
+const CELL_UNSAFE = /[\u0000-\u001f\u007f|@#!&<>]|GH-|[^\S ]| {2}|^ | $/;
+
+export function cellText(text: string, neutralise: boolean): string {
+  return CELL_UNSAFE.test(text) ? inlineText(text, neutralise) : text;
+}
+
+/** safeMarkdown, skipping its passes for text they would leave as it is (no control character but tab and newline, no CR, no sigil, no comment bracket). */
+const MARKDOWN_UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\r@#!&]|<!--|-->|GH-/;
+
+export function markdownText(text: string, neutralise: boolean): string {
+  return MARKDOWN_UNSAFE.test(text) ? safeMarkdown(text, neutralise) : text;
+}
+
+const lowerStatuses = new Map<ItemStatus, string>();
+
+/** A status as a checklist line shows it ("in progress"); the same few values on every line. */
+function lowerStatus(status: ItemStatus): string {
+  let text = lowerStatuses.get(status);
+  if (text === undefined) {
+    text = displayStatus(status).toLowerCase();
+    lowerStatuses.set(status, text);
+  }
+  return text;
 }
 
 function blockHead(...sections: string[]): string {
@@ -333,7 +397,7 @@ function factsTable(facts: [string, string | null][], neutralise: boolean): stri
   return [
     `| ${shown.map(([name]) => name).join(' | ')} |`,
     `|${shown.map(() => '---').join('|')}|`,
-    `| ${shown.map(([, value]) => truncate(inlineText(value.replace(/_/g, ' '), neutralise), 200)).join(' | ')} |`,
+    `| ${shown.map(([, value]) => truncate(cellText(value.replace(/_/g, ' '), neutralise), 200)).join(' | ')} |`,
   ].join('\n');
 }
 

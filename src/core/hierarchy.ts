@@ -21,14 +21,22 @@ export interface DesiredRelations {
   notes: { itemKey: string; message: string }[];
 }
 
-/** The hierarchy a run uses: `checklist` unless set, and only the checklist where the platform has no native relations. */
+/**
+ * The hierarchy a run uses: `checklist` unless set, and only the checklist where the platform has no native sub-issues.
+ * `dependencyNote`: the platform cannot link dependencies at all (Bitbucket), which the "Depends on" line says.
+ */
 export function effectiveHierarchy(
   hierarchy: Hierarchy | undefined,
   nativeRelations: boolean,
-): { hierarchy: Hierarchy; dependencyLine: boolean } {
+  nativeDependencies: boolean = nativeRelations,
+): { hierarchy: Hierarchy; dependencyLine: boolean; dependencyNote: boolean } {
   const wanted = hierarchy ?? 'checklist';
-  if (wanted === 'checklist') return { hierarchy: 'checklist', dependencyLine: false };
-  return { hierarchy: nativeRelations ? wanted : 'checklist', dependencyLine: true };
+  if (wanted === 'checklist') return { hierarchy: 'checklist', dependencyLine: false, dependencyNote: false };
+  return {
+    hierarchy: nativeRelations ? wanted : 'checklist',
+    dependencyLine: true,
+    dependencyNote: !nativeDependencies,
+  };
 }
 
 /**

@@ -109,26 +109,55 @@ function markerOverhead(itemKey: string): number {
   return formatMarker(itemKey, '0'.repeat(16)).length + BLOCK_END.length + 3;
 }
 
-export function fingerprint(fields: {
+/** The owned fields an issue's fingerprint covers. */
+export interface FingerprintFields {
   title: string;
   block: string;
   labels: string[];
   milestone: string | null;
   state: 'open' | 'closed';
   attributes?: Record<string, string>;
-}): string {
+}
+
+function canonicalLabels(labels: string[]): string[] {
+  return labels.map((label) => label.toLowerCase()).sort();
+}
+
+function canonicalAttributes(attributes: Record<string, string> | undefined): [string, string][] {
+  return Object.entries(attributes ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
+export function fingerprint(fields: FingerprintFields): string {
   const parts: unknown[] = [
     fields.title,
     fields.block,
-    [...fields.labels].map((label) => label.toLowerCase()).sort(),
+    canonicalLabels(fields.labels),
     fields.milestone,
     fields.state,
   ];
-  const attributes = Object.entries(fields.attributes ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
+  const attributes = canonicalAttributes(fields.attributes);
   // Platforms without attributes keep the fingerprint they always had.
   if (attributes.length > 0) parts.push(attributes);
   const canonical = JSON.stringify(parts);
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
+}
+
+/** Whether two sets of fields have the same fingerprint, by comparing what it hashes (no hashing). */
+export function sameFingerprintFields(a: FingerprintFields, b: FingerprintFields): boolean {
+  if (a.title !== b.title || a.block !== b.block || a.milestone !== b.milestone || a.state !== b.state)
+    return false;
+  if (a.labels.length !== b.labels.length) return false;
+  const labelsA = canonicalLabels(a.labels);
+  const labelsB = canonicalLabels(b.labels);
+  if (labelsA.some((label, index) => label !== labelsB[index])) return false;
+  const attributesA = canonicalAttributes(a.attributes);
+  const attributesB = canonicalAttributes(b.attributes);
+  return (
+    attributesA.length === attributesB.length &&
+    attributesA.every(
+      ([name, value], index) => name === attributesB[index]?.[0] && value === attributesB[index]?.[1],
+    )
+  );
 }
 
 /** The fingerprint an item's issue carries after the tool writes it with no free text around the block. */
@@ -250,22 +279,26 @@ export function planSync(desired: DesiredState, actual: ActualState, context: Pl
     const ownedAttributes = Object.fromEntries(
       Object.keys(item.attributes).map((name) => [name, issue.attributes?.[name] ?? '']),
     );
-    const newHash = fingerprint({
+    const wanted: FingerprintFields = {
       title: item.title,
       block,
       labels: desiredLabelNames,
       milestone: milestoneTitle,
       state: item.state,
       attributes: item.attributes,
-    });
-    const actualHash = fingerprint({
+    };
+    const found: FingerprintFields = {
       title: issue.title,
       block: parts.managed ?? '',
       labels: ownedActual,
       milestone: milestoneTitle === null ? null : (issue.milestone?.title ?? null),
       state: issue.state,
-      attributes: ownedAttributes,
-    });
+      // A field the platform leaves empty is not a human's change: it may be one the item owns only from now on.
+      attributes: Object.fromEntries(Object.entries(ownedAttributes).filter(([, value]) => value !== '')),
+    };
+    const newHash = fingerprint(wanted);
+    // An issue in step (most of them, on most runs) hashes the same fields: one hash instead of two.
+    const actualHash = sameFingerprintFields(wanted, found) ? newHash : fingerprint(found);
 
     const patch: IssuePatch = {};
     const fields: string[] = [];

@@ -28,12 +28,18 @@ export interface PlatformCapabilities {
    * adapter reads and writes them as strings.
    */
   attributes: readonly AttributeName[];
+  /**
+   * Where the platform keeps estimates and spent time: on the issue (GitLab's time tracking, through the time-estimate
+   * and time-spent attributes), or on board fields (GitHub Projects, written by board-sync); absent: nowhere.
+   */
+  timeTracking?: 'issue' | 'board';
 }
 
-export type AttributeName = 'kind' | 'priority' | 'state';
+export type AttributeName = 'kind' | 'priority' | 'state' | 'time-estimate' | 'time-spent';
 
 export interface FitNote {
-  itemKey: string;
+  /** null: a note about the whole run. */
+  itemKey: string | null;
   message: string;
 }
 
@@ -46,7 +52,14 @@ const ATTRIBUTES: Record<AttributeName, (item: DesiredIssue) => string | null> =
   kind: (item) => (item.kind === 'feature' ? 'enhancement' : 'task'),
   priority: (item) => (item.priority === null ? null : PRIORITY[item.priority]),
   state: (item) => WORKFLOW_STATE[item.status],
+  // Seconds, as GitLab's time_stats hold them; an item without a value leaves the field to people.
+  'time-estimate': (item) => secondsText(item.time?.estimateSeconds ?? null),
+  'time-spent': (item) => secondsText(item.time?.spentSeconds ?? null),
 };
+
+function secondsText(seconds: number | null): string | null {
+  return seconds !== null && seconds > 0 ? String(seconds) : null;
+}
 
 const PRIORITY: Record<NonNullable<DesiredIssue['priority']>, string> = {
   critical: 'critical',
@@ -67,12 +80,28 @@ const WORKFLOW_STATE: Record<ItemStatus, string> = {
   cancelled: 'wontfix',
 };
 
+/**
+ * `issueTypes`: the issue types the repository offers (GitHub), or null/absent for none: an item whose type is among
+ * them (compared without case) carries it as its `type` attribute, spelt as the repository spells it, in place of its
+ * type label; the others keep the label.
+ */
 export function fitToPlatform(
   desired: DesiredState,
   capabilities: PlatformCapabilities,
+  options: { issueTypes?: readonly string[] | null } = {},
 ): { desired: DesiredState; notes: FitNote[] } {
+  const offered = new Map((options.issueTypes ?? []).map((name) => [name.toLowerCase(), name]));
   const notes: FitNote[] = [];
+  if (desired.issues.some((item) => item.time) && capabilities.timeTracking === undefined) {
+    notes.push({
+      itemKey: null,
+      message:
+        'time-tracking is not supported on this platform (Bitbucket Cloud issues have no estimate or spent-time fields); estimates and spent time are left out',
+    });
+  }
   const issues = desired.issues.map((item) => {
+    if (capabilities.timeTracking === 'issue')
+      for (const message of item.time?.notes ?? []) notes.push({ itemKey: item.itemKey, message });
     if (item.assignees.length > capabilities.maxAssignees) {
       notes.push({
         itemKey: item.itemKey,
@@ -84,10 +113,16 @@ export function fitToPlatform(
       const value = ATTRIBUTES[name](item);
       if (value !== null) attributes[name] = value;
     }
+    const issueType = item.issueType ? offered.get(item.issueType.name.toLowerCase()) : undefined;
+    if (issueType !== undefined) attributes['type'] = issueType;
+    const labels =
+      issueType === undefined
+        ? item.labels
+        : item.labels.filter((label) => label.name !== item.issueType?.label);
     return {
       ...item,
       title: truncate(item.title, capabilities.titleLimit),
-      labels: capabilities.labels ? item.labels : [],
+      labels: capabilities.labels ? labels : [],
       assignees: item.assignees.slice(0, capabilities.maxAssignees),
       stateReason: capabilities.stateReason ? item.stateReason : null,
       attributes,

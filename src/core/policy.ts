@@ -1,5 +1,6 @@
 /** The typed sync policy the core works from, built once from inputs, the config row and the config file. */
 import type { FeatureStatus } from '../state/types.js';
+import type { LabelRules } from './labels.js';
 
 /** How the orchestrator's task tree appears on the platform (docs/hierarchy.md). */
 export type Hierarchy = 'checklist' | 'sub-issues' | 'both';
@@ -15,6 +16,10 @@ export interface SyncPolicy {
   defaultLabels: string[];
   /** Label prefix per dimension; null turns that dimension's labels off. */
   labelPrefixes: Record<LabelDimension, string | null>;
+  /** The `label-rules` file's rules by dimension (core/labels.ts); absent: the prefix scheme alone. */
+  labelRules?: LabelRules;
+  /** Estimates and spent time on the platform (core/time-tracking.ts); absent means off. */
+  timeTracking?: boolean;
   /** Orchestrator assignee name → platform login. Unmapped names are used as they are. */
   assigneeMap: Record<string, string>;
   /**
@@ -37,6 +42,11 @@ export interface SyncPolicy {
    * issue, attached to its parent's issue, dependencies as blocked-by; `both`: sub-issues and the checklist.
    */
   hierarchy?: Hierarchy;
+  /**
+   * `auto`: set the repository's issue types (GitHub: Feature, Task, Bug, as its organisation defines them) instead of
+   * the `type` label; absent or `off`: the label only (docs/hierarchy.md).
+   */
+  issueTypes?: 'auto' | 'off';
 }
 
 export const DEFAULT_POLICY: SyncPolicy = {

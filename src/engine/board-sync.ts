@@ -3,7 +3,6 @@
  * add cards and write their values in batches. Board identity lives on the platform (a card is found by its issue),
  * so nothing is written to the state.
  */
-import path from 'node:path';
 import {
   BOARD_SYNC_SETTINGS,
   resolveBoardSettings,
@@ -12,18 +11,15 @@ import {
 } from '../board/config.js';
 import { withFileDefaults } from '../config/file-keys.js';
 import { deriveDesiredCards, type DesiredCard } from '../board/desired.js';
+import { withTimeFields } from '../board/time-fields.js';
 import type { ActualBoard, IssueRef } from '../board/model.js';
 import { planBoard, type BoardNote, type BoardPlan, type CardOperation } from '../board/plan.js';
-import { loadConfigFile, locateFeaturesDir, locateStateFile } from '../config/file.js';
 import {
   ISSUE_SYNC_SETTINGS,
-  resolveIssueSyncConfig,
-  settingsFromConfigRow,
   type IssueSyncConfig,
   type RawSettings,
   type SettingName,
 } from '../config/issue-sync.js';
-import { parseBoolean } from '../config/values.js';
 import { OrchestratorGitError, quote } from '../errors.js';
 import type { ActualIssue } from '../core/actual.js';
 import { readMarker } from '../core/markers.js';
@@ -32,10 +28,10 @@ import { createIssueTracker } from '../platforms/index.js';
 import { createMilestoneTracker } from '../platforms/milestones.js';
 import { runMilestoneSync, type MilestoneOutcome } from './milestone-sync.js';
 import type { RequestStats } from '../platforms/types.js';
-import { readAutoSyncEnabled } from '../state/auto-sync.js';
-import { openStateStore, type StateStore } from '../state/store.js';
+import type { StateStore } from '../state/store.js';
 import { linkItemKey } from '../state/types.js';
 import { logText, type Logger } from './logger.js';
+import { openRun } from './open-run.js';
 
 export interface BoardCounts {
   added: number;
@@ -74,8 +70,12 @@ export interface BoardSyncOptions {
   /** Only these items (`task:<id>`, `feature:<id>` or a bare id); null: every card of the template. */
   itemKeys?: string[] | null;
   tasks?: 'top-level' | 'all';
+  /** Number fields Estimate and Spent (the time-tracking setting; board/time-fields.ts). */
+  timeTracking?: boolean;
   /** Every issue of the repository (issue-sync's read), to find by marker the issues the state has no link for. */
   findIssues?: () => Promise<ActualIssue[]>;
+  /** YYYY-MM-DD; default the current UTC day (a Sprint field's first sprint when no card has a target date). */
+  today?: string;
 }
 
 export async function runBoardSync(options: BoardSyncOptions): Promise<BoardOutcome> {
@@ -84,9 +84,15 @@ export async function runBoardSync(options: BoardSyncOptions): Promise<BoardOutc
   const cards = selectItems(
     deriveDesiredCards(store.state, settings.template, settings.mapping, {
       tasks: options.tasks ?? 'top-level',
+      timeTracking: options.timeTracking === true,
     }),
     options.itemKeys ?? null,
-  );
+  ).filter((card) => !settings.milestone || card.release === settings.milestone);
+  if (settings.milestone && cards.length === 0)
+    notes.push({
+      itemKey: null,
+      message: `No item is in release ${JSON.stringify(settings.milestone)} (release_milestones), so the board gets no card.`,
+    });
   const issues = issueRefs(store, board);
   const unlinked = cards.filter((card) => !issues.has(card.itemKey));
   if (unlinked.length > 0 && options.findIssues) {
@@ -106,10 +112,11 @@ export async function runBoardSync(options: BoardSyncOptions): Promise<BoardOutc
       });
   }
   const roles = board.fieldRoles;
+  const wantedTemplate = options.timeTracking ? withTimeFields(settings.template) : settings.template;
   const template = roles
-    ? { ...settings.template, fields: settings.template.fields.filter((field) => roles.has(field.role)) }
-    : settings.template;
-  const dropped = settings.template.fields.filter((field) => !template.fields.includes(field));
+    ? { ...wantedTemplate, fields: wantedTemplate.fields.filter((field) => roles.has(field.role)) }
+    : wantedTemplate;
+  const dropped = wantedTemplate.fields.filter((field) => !template.fields.includes(field));
   if (dropped.length > 0)
     log.info(
       `${board.platform} boards have no ${dropped.map((field) => field.name).join(', ')} field; only ${template.fields.map((field) => field.name).join(', ')} is kept in step.`,
@@ -132,6 +139,8 @@ export async function runBoardSync(options: BoardSyncOptions): Promise<BoardOutc
       template,
       columns: settings.columns,
       action: settings.action,
+      milestone: settings.milestone,
+      sprint: { settings: settings.sprint, today: options.today ?? new Date().toISOString().slice(0, 10) },
     });
   let current = plan(actual);
   const outcome: BoardOutcome = {
@@ -167,9 +176,13 @@ export async function runBoardSync(options: BoardSyncOptions): Promise<BoardOutc
       if (!actual) break;
       await board.applySetup(actual, operation);
       log.info(
-        operation.kind === 'createField'
-          ? `Created field ${logText(operation.field.name)}`
-          : `Added ${operation.added.map((name) => logText(name)).join(', ')} to ${logText(operation.fieldName)} (${operation.restore.length} card values restored)`,
+        operation.kind === 'scopeBoard'
+          ? `Scoped the board to milestone ${logText(operation.milestone)}`
+          : operation.kind === 'restoreStatusStash'
+            ? `Restored ${operation.restore.length} ${logText(operation.fieldName)} values a run that died had stashed, and deleted its stash field`
+            : operation.kind === 'createField'
+              ? `Created field ${logText(operation.field.name)}${operation.sprints ? ` with ${operation.sprints.iterations.length} sprints of ${operation.sprints.duration} days from ${operation.sprints.startDate}` : ''}`
+              : `Added ${operation.added.map((name) => logText(name)).join(', ')} to ${logText(operation.fieldName)} (${operation.restore.length} card values restored)`,
       );
     }
     actual = outcome.created && round === 0 && actual ? actual : await board.readBoard(wanted);
@@ -309,46 +322,24 @@ export async function executeBoardAction(
   options: ExecuteBoardOptions,
   milestones = true,
 ): Promise<ExecuteBoardActionResult> {
-  const { inputs, cwd, log } = options;
+  const { inputs, log } = options;
   const shared: RawSettings = {};
   for (const name of Object.keys(ISSUE_SYNC_SETTINGS) as SettingName[]) {
     const value = inputs[name];
     if (value !== undefined && value !== null && value !== '') shared[name] = value;
   }
-  if (shared.enabled !== undefined && !parseBoolean(shared.enabled, 'enabled', 'input')) {
-    return { kind: 'disabled', reason: 'the enabled input is false' };
-  }
-  const { file: configFile, settings: fileSettings } = loadConfigFile(options.configPath, cwd);
-  if (configFile) log.info(`Config file: ${configFile}`);
-  const stateFile = locateStateFile(
-    (shared['state-file'] as string | undefined) ??
-      (fileSettings['state-file'] as string | undefined) ??
-      null,
-    cwd,
-  );
-  const statePath = path.resolve(cwd, stateFile);
-  if (shared.enabled === undefined && (await readAutoSyncEnabled(statePath)) === false) {
-    return { kind: 'disabled', reason: "auto_sync_enabled is 0 in the state's git_integration_config" };
-  }
-  const featuresDir = locateFeaturesDir(
-    (shared['features-dir'] as string | undefined) ??
-      (fileSettings['features-dir'] as string | undefined) ??
-      null,
-    cwd,
-  );
-  const store = await openStateStore({
-    stateFile: statePath,
-    featuresDir: featuresDir ? path.resolve(cwd, featuresDir) : null,
+  const opened = await openRun({
+    shared,
+    configPath: options.configPath,
+    env: options.env,
+    cwd: options.cwd,
+    log,
+    ...(options.onSecret ? { onSecret: options.onSecret } : {}),
+    job: 'board-sync',
   });
+  if (opened.kind === 'disabled') return opened;
+  const { store, config, fileSettings } = opened;
   try {
-    const config = resolveIssueSyncConfig({
-      inputs: { ...shared, 'state-file': stateFile },
-      configRow: settingsFromConfigRow(store.state.config, options.env),
-      file: fileSettings,
-      env: options.env,
-    });
-    options.onSecret?.(config.token);
-    if (!config.enabled) return { kind: 'disabled', reason: 'enabled resolves to false' };
     const settings = resolveBoardSettings(
       withFileDefaults(inputs, fileSettings, Object.keys(BOARD_SYNC_SETTINGS)),
       config.repository,
@@ -372,7 +363,13 @@ export async function executeBoardAction(
     }
     const board = await createBoardTracker(
       config,
-      { owner: settings.owner, title: settings.title, number: settings.number },
+      {
+        owner: settings.owner,
+        title: settings.title,
+        number: settings.number,
+        scope: settings.scope,
+        milestone: settings.milestone,
+      },
       (message) => log.warning(message),
     );
     const outcome = await runBoardSync({
@@ -383,6 +380,7 @@ export async function executeBoardAction(
       log,
       itemKeys: options.itemKeys ?? null,
       tasks: config.policy.tasks === 'all' ? 'all' : 'top-level',
+      timeTracking: config.policy.timeTracking === true,
       findIssues: async () =>
         (await createIssueTracker(config, (message) => log.warning(message))).listIssues(),
     });

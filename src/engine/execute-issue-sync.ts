@@ -1,19 +1,11 @@
 /** One issue-sync run from raw settings to outcome, shared by the action and the CLI: config, state, adapter, engine. */
-import path from 'node:path';
-import { loadConfigFile, locateFeaturesDir, locateStateFile } from '../config/file.js';
-import {
-  resolveIssueSyncConfig,
-  settingsFromConfigRow,
-  type IssueSyncConfig,
-  type RawSettings,
-} from '../config/issue-sync.js';
-import { parseBoolean } from '../config/values.js';
+import type { IssueSyncConfig, RawSettings } from '../config/issue-sync.js';
 import { notifyIssueSync, type DeliveryResult } from '../notify/index.js';
 import { createIssueTracker } from '../platforms/index.js';
-import { readAutoSyncEnabled } from '../state/auto-sync.js';
 import type { IssueTracker } from '../platforms/types.js';
-import { openStateStore, type StateStore } from '../state/store.js';
+import type { StateStore } from '../state/store.js';
 import type { Logger } from './logger.js';
+import { openRun } from './open-run.js';
 import { runIssueSync, type SyncOutcome, type SyncScope } from './sync.js';
 
 export interface ExecuteOptions {
@@ -56,57 +48,18 @@ export type ExecuteResult =
 
 export async function executeIssueSync(options: ExecuteOptions): Promise<ExecuteResult> {
   const { inputs, env, cwd, log } = options;
-  const given = (name: keyof RawSettings) => {
-    const value = inputs[name];
-    return value === undefined || value === null || value === '' ? null : value;
-  };
-  const inputEnabled = given('enabled');
-  if (inputEnabled !== null && !parseBoolean(inputEnabled, 'enabled', 'input')) {
-    return { kind: 'disabled', reason: 'the enabled input is false' };
-  }
-
-  const { file: configFile, settings: fileSettings } = loadConfigFile(options.configPath, cwd);
-  if (configFile) log.info(`Config file: ${configFile}`);
-  const stateFile = locateStateFile(
-    (given('state-file') as string | null) ?? (fileSettings['state-file'] as string | undefined) ?? null,
+  const opened = await openRun({
+    shared: inputs,
+    configPath: options.configPath,
+    env,
     cwd,
-  );
-  const statePath = path.resolve(cwd, stateFile);
-
-  if (inputEnabled === null) {
-    const rowEnabled = await readAutoSyncEnabled(statePath);
-    if (rowEnabled === false)
-      return { kind: 'disabled', reason: "auto_sync_enabled is 0 in the state's git_integration_config" };
-    if (
-      rowEnabled === null &&
-      fileSettings.enabled !== undefined &&
-      !parseBoolean(fileSettings.enabled, 'enabled', 'config file')
-    ) {
-      return { kind: 'disabled', reason: `enabled is false in ${configFile ?? 'the config file'}` };
-    }
-  }
-
-  const featuresDir = locateFeaturesDir(
-    (given('features-dir') as string | null) ?? (fileSettings['features-dir'] as string | undefined) ?? null,
-    cwd,
-  );
-  const store = await openStateStore({
-    stateFile: statePath,
-    featuresDir: featuresDir ? path.resolve(cwd, featuresDir) : null,
+    log,
+    ...(options.onSecret ? { onSecret: options.onSecret } : {}),
+    job: 'issue-sync',
   });
+  if (opened.kind === 'disabled') return opened;
+  const { store, config, stateFile, featuresDir } = opened;
   try {
-    const config = resolveIssueSyncConfig({
-      inputs: { ...inputs, 'state-file': stateFile },
-      configRow: settingsFromConfigRow(store.state.config, env),
-      file: fileSettings,
-      env,
-      issueTemplate: store.state.config?.issueTemplate ?? null,
-    });
-    options.onSecret?.(config.token);
-    for (const url of [config.notifications.slackWebhookUrl, config.notifications.teamsWebhookUrl])
-      if (url) options.onSecret?.(url);
-    if (!config.enabled) return { kind: 'disabled', reason: 'enabled resolves to false' };
-
     log.info(
       `State: ${stateFile} (${store.state.generation}: ${store.state.tasks.length} tasks, ${store.state.features.length} features${featuresDir ? ` from ${featuresDir}` : ''})`,
     );

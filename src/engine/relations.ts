@@ -8,7 +8,9 @@
  * (its block lists its children in order, so any change of children or order rewrites it) or the listing disagrees
  * with the orchestrator (a child under another parent, a child no longer wanted, a count that does not add up); a
  * parent with no sub-issues yet is never read, its children are simply attached. The same for blocked-by with its
- * count. A converged run therefore makes no relation request at all.
+ * count. Where the listing has no counts (GitLab, whose relations are blocked-by links only), an issue's blockers are
+ * read only when the run rewrote it, and never when it created it. A converged run therefore makes no relation request
+ * at all. A platform that refuses blocked-by (GitLab Free) is asked once per run: the "Depends on" line stays.
  */
 import type { ActualIssue } from '../core/actual.js';
 import type { DesiredState } from '../core/desired.js';
@@ -28,7 +30,8 @@ import { logText, type Logger } from './logger.js';
 
 export interface RelationResult {
   operation: RelationOperation;
-  status: 'done' | 'failed';
+  /** `skipped`: the platform refuses this kind of relation (GitLab Free and blocked-by); the block keeps it instead. */
+  status: 'done' | 'failed' | 'skipped';
   error: string | null;
 }
 
@@ -40,6 +43,8 @@ export interface RelationOutcome {
   notes: { itemKey: string | null; message: string }[];
   failed: number;
   stoppedBy: OrchestratorGitError | null;
+  /** Why the platform refused blocked-by links (NOT_SUPPORTED), if it did: no further ones are asked for this run. */
+  blockedByRefused: string | null;
 }
 
 export interface RelationInput {
@@ -52,6 +57,8 @@ export interface RelationInput {
   links: Map<string, number>;
   /** Items whose issue the run created or updated: their relations may have changed. */
   written: Set<string>;
+  /** Items whose issue the run created: they have no relations yet (where the platform's answer does not say). */
+  created?: Set<string>;
   /** The read listed every issue (a full reconcile): counts of children can be checked against the listing. */
   full: boolean;
   log: Logger;
@@ -59,7 +66,14 @@ export interface RelationInput {
 
 export async function syncRelations(input: RelationInput): Promise<RelationOutcome> {
   const adapter = input.tracker.relations;
-  const outcome: RelationOutcome = { results: [], reads: 0, notes: [], failed: 0, stoppedBy: null };
+  const outcome: RelationOutcome = {
+    results: [],
+    reads: 0,
+    notes: [],
+    failed: 0,
+    stoppedBy: null,
+    blockedByRefused: null,
+  };
   if (!adapter) return outcome;
   const relations = deriveRelations(input.state, input.desired);
   for (const note of relations.notes) outcome.notes.push(note);
@@ -80,15 +94,17 @@ export async function syncRelations(input: RelationInput): Promise<RelationOutco
     if (fetched) byNumber.set(number, fetched);
     return fetched;
   };
-  const related = (issue: ActualIssue): RelatedIssue | null =>
-    issue.databaseId === undefined
+  const related = (issue: ActualIssue): RelatedIssue | null => {
+    const id = adapter.relationId(issue);
+    return id === undefined
       ? null
       : {
           number: issue.number,
-          id: issue.databaseId,
+          id,
           itemKey: itemOf.get(issue.number) ?? markerKey(issue),
           parentNumber: issue.relations?.parentNumber ?? null,
         };
+  };
   const listedChildren = new Map<number, number[]>();
   for (const issue of byNumber.values()) {
     const parent = issue.relations?.parentNumber;
@@ -96,8 +112,10 @@ export async function syncRelations(input: RelationInput): Promise<RelationOutco
     listedChildren.set(parent, [...(listedChildren.get(parent) ?? []), issue.number]);
   }
 
-  const parents = new Set(relations.children.keys());
-  for (const issue of byNumber.values()) {
+  // Without native sub-issues (GitLab) the tree stays the checklist in each block: no parent is looked at.
+  const subIssues = adapter.subIssues;
+  const parents = new Set(subIssues ? relations.children.keys() : []);
+  for (const issue of subIssues ? byNumber.values() : []) {
     const itemKey = itemOf.get(issue.number);
     if (itemKey && (issue.relations?.subIssues ?? 0) > 0) parents.add(itemKey);
   }
@@ -136,7 +154,7 @@ export async function syncRelations(input: RelationInput): Promise<RelationOutco
       let current: RelatedIssue[] = [];
       if (summary === undefined || summary.subIssues > 0) {
         outcome.reads += 1;
-        current = (await adapter.listSubIssues(number))
+        current = (await (subIssues?.listSubIssues(number) ?? Promise.resolve([])))
           .map((issue) => related(issue))
           .filter((entry): entry is RelatedIssue => entry !== null);
       }
@@ -169,8 +187,15 @@ export async function syncRelations(input: RelationInput): Promise<RelationOutco
     const itemKey = itemOf.get(issue.number);
     if (itemKey && (issue.relations?.blockedBy ?? 0) > 0) dependents.add(itemKey);
   }
+  // Where the listing does not count blockers (GitLab), an issue the run rewrote may have lost a dependency: its block
+  // names its prerequisites, so a removed one rewrites it.
+  for (const itemKey of input.written) {
+    const number = input.links.get(itemKey);
+    const issue = number === undefined ? undefined : byNumber.get(number);
+    if (issue && issue.relations === undefined) dependents.add(itemKey);
+  }
   for (const itemKey of [...dependents].sort()) {
-    if (outcome.stoppedBy) break;
+    if (outcome.stoppedBy || outcome.blockedByRefused) break;
     await guarded(outcome, itemKey, async () => {
       const dirty = input.written.has(itemKey);
       const number = input.links.get(itemKey);
@@ -180,8 +205,9 @@ export async function syncRelations(input: RelationInput): Promise<RelationOutco
       const dependent = related(dependentIssue);
       if (!dependent) return;
       const wanted = relations.blockedBy.get(itemKey) ?? [];
-      const count = dependentIssue.relations?.blockedBy;
-      if (!dirty && count === wanted.length) return;
+      const count = dependentIssue.relations?.blockedBy ?? (input.created?.has(itemKey) ? 0 : undefined);
+      // No count (GitLab): an issue the run did not rewrite has the prerequisites its block names, already linked.
+      if (!dirty && (count === undefined || count === wanted.length)) return;
       const blockers: RelatedIssue[] = [];
       for (const blocker of wanted) {
         const blockerIssue = await issueOf(blocker);
@@ -196,7 +222,7 @@ export async function syncRelations(input: RelationInput): Promise<RelationOutco
           .filter((entry): entry is RelatedIssue => entry !== null);
       }
       for (const operation of planBlockedBy(dependent, blockers, current)) {
-        if (outcome.stoppedBy) break;
+        if (outcome.stoppedBy || outcome.blockedByRefused) break;
         await apply(adapter, operation, outcome, input.log);
       }
     });
@@ -242,15 +268,17 @@ async function apply(
   log: Logger,
 ): Promise<void> {
   try {
+    const subIssues = adapter.subIssues;
+    if (!subIssues && (operation.kind === 'addSubIssue' || operation.kind === 'removeSubIssue')) return;
     switch (operation.kind) {
       case 'addSubIssue':
-        await adapter.addSubIssue(operation.parent.number, operation.child.id, operation.replaceParent);
+        await subIssues?.addSubIssue(operation.parent.number, operation.child.id, operation.replaceParent);
         break;
       case 'removeSubIssue':
-        await adapter.removeSubIssue(operation.parent.number, operation.child.id);
+        await subIssues?.removeSubIssue(operation.parent.number, operation.child.id);
         break;
       case 'reorderSubIssue':
-        await adapter.reorderSubIssue(
+        await subIssues?.reorderSubIssue(
           operation.parent.number,
           operation.child.id,
           operation.afterId !== null ? { afterId: operation.afterId } : { beforeId: operation.beforeId ?? 0 },
@@ -267,6 +295,13 @@ async function apply(
     log.info(`${describeRelation(operation)} (${operation.reason})`);
   } catch (caught) {
     const error = asCatalogueError(caught);
+    if (error.code === 'NOT_SUPPORTED' && operation.kind === 'addBlockedBy') {
+      // Not a failure of this run: the dependency stays on the "Depends on" line of the block, said once.
+      outcome.results.push({ operation, status: 'skipped', error: error.message });
+      outcome.blockedByRefused = error.message;
+      outcome.notes.push({ itemKey: null, message: `${error.message} ${error.fix}` });
+      return;
+    }
     outcome.results.push({ operation, status: 'failed', error: error.message });
     outcome.failed += 1;
     log.error(`${describeRelation(operation)} failed: ${error.message}`);

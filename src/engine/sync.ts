@@ -104,10 +104,16 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
     log.info(`The previous run (${previous.runId}) did not finish; this run completes its work.`);
   }
 
-  const fitted = fitToPlatform(
-    deriveDesiredState(store.state, policy, { nativeRelations: tracker.relations !== undefined }),
-    tracker.capabilities,
-  );
+  const derived = deriveDesiredState(store.state, policy, {
+    nativeRelations: (tracker.relations?.subIssues ?? null) !== null,
+    nativeDependencies: tracker.relations !== undefined,
+  });
+  // One read of the repository's issue types, only when types are wanted and there is an issue to type.
+  const issueTypes =
+    policy.issueTypes === 'auto' && tracker.issueTypes && derived.issues.length > 0
+      ? await tracker.issueTypes()
+      : null;
+  const fitted = fitToPlatform(derived, tracker.capabilities, { issueTypes });
   const { scope } = options;
   const desired = scope ? scopeDesired(fitted.desired, scope) : fitted.desired;
   const context = planContext(store, tracker, policy);
@@ -305,6 +311,7 @@ export async function runIssueSync(options: SyncOptions): Promise<SyncOutcome> {
           .filter((result) => result.status === 'done' && isIssueOperation(result.operation))
           .map((result) => (result.operation as IssueOperation).itemKey),
       ),
+      created: new Set([...created.values()].map((entry) => entry.itemKey)),
       full: read.mode === 'full',
       log,
     });

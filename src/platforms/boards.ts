@@ -12,6 +12,10 @@ export interface BoardRef {
   owner: string | null;
   title: string;
   number: number | null;
+  /** GitLab: a project board (default) or a board of the configured group (`gitlab-group`). */
+  scope?: 'project' | 'group';
+  /** GitLab: title of the milestone the board is scoped to. */
+  milestone?: string | null;
 }
 
 export interface CardResult {
@@ -48,6 +52,13 @@ export async function createBoardTracker(
   ref: BoardRef,
   warn: (message: string) => void,
 ): Promise<BoardTracker> {
+  if (config.platform !== 'gitlab' && (ref.scope === 'group' || ref.milestone)) {
+    throw new OrchestratorGitError(
+      'CONFIG_INVALID',
+      `${ref.scope === 'group' ? 'board-scope: group' : 'board-milestone'} is for GitLab issue boards, not ${config.platform}.`,
+      'Leave board-scope and board-milestone empty on this platform (docs/board-sync.md).',
+    );
+  }
   switch (config.platform) {
     case 'github': {
       const { GitHubProjectsBoard } = await import('./github/projects.js');
@@ -60,12 +71,23 @@ export async function createBoardTracker(
     }
     case 'gitlab': {
       const { GitLabIssueBoard } = await import('./gitlab/boards.js');
-      return new GitLabIssueBoard(config.repository, ref, {
-        token: config.token,
-        baseUrl: config.apiUrl,
-        writeDelayMs: config.writeDelayMs,
-        log: warn,
-      });
+      if (ref.scope === 'group' && !config.gitlabGroup) {
+        throw new OrchestratorGitError(
+          'CONFIG_INVALID',
+          'board-scope is group, but no gitlab-group is configured.',
+          'Set gitlab-group to the full path of the group whose board to use (e.g. acme or acme/platform), or set board-scope to project.',
+        );
+      }
+      return new GitLabIssueBoard(
+        config.repository,
+        { ...ref, group: config.gitlabGroup },
+        {
+          token: config.token,
+          baseUrl: config.apiUrl,
+          writeDelayMs: config.writeDelayMs,
+          log: warn,
+        },
+      );
     }
     case 'bitbucket':
       throw new OrchestratorGitError(

@@ -111,14 +111,39 @@ export interface IssueTracker {
   /** The platform's clock (ISO 8601), from the Date header of the latest response; null before any response. */
   serverTime(): string | null;
   /**
-   * Native sub-issues and blocked-by dependencies (GitHub); absent where the platform has none the tool syncs, and
-   * the `hierarchy` setting then keeps the checklist with a "Depends on" line.
+   * Native relations: blocked-by dependencies (GitHub, GitLab) and sub-issues (GitHub); absent where the platform has
+   * none, and the `hierarchy` setting then keeps the checklist with a "Depends on" line.
    */
   readonly relations?: IssueRelations;
+  /**
+   * The names of the issue types the repository offers (GitHub: its organisation's, with the repository's overrides),
+   * read once; null when it offers none or they cannot be read (a user-owned repository, an older server). Absent on
+   * platforms without issue types.
+   */
+  issueTypes?(): Promise<string[] | null>;
 }
 
-/** Relations between issues, named by the platform's numeric issue id (ActualIssue.databaseId). */
+/**
+ * "Blocked by" dependencies between issues of the repository, named by the id the platform's relation endpoints take
+ * (`relationId`: GitHub's numeric issue id, GitLab's iid).
+ */
 export interface IssueRelations {
+  /** The id of `issue` that the relation endpoints take; undefined when the issue does not carry it. */
+  relationId(issue: ActualIssue): number | undefined;
+  /** The issues of this repository that block this one (blockers elsewhere are left out: they are never the tool's). */
+  listBlockedBy(issueNumber: number): Promise<ActualIssue[]>;
+  /**
+   * Throws NOT_SUPPORTED when the platform refuses dependencies altogether (GitLab Free): the run then keeps the
+   * "Depends on" line and stops asking.
+   */
+  addBlockedBy(issueNumber: number, blockerId: number): Promise<void>;
+  removeBlockedBy(issueNumber: number, blockerId: number): Promise<void>;
+  /** Native sub-issues (GitHub); null where the tree stays a checklist (GitLab, whose REST API has no child issues). */
+  readonly subIssues: SubIssueRelations | null;
+}
+
+/** Sub-issues, named by the platform's numeric issue id (ActualIssue.databaseId). */
+export interface SubIssueRelations {
   /** The parent's sub-issues, in the platform's order. */
   listSubIssues(parentNumber: number): Promise<ActualIssue[]>;
   addSubIssue(parentNumber: number, childId: number, replaceParent: boolean): Promise<void>;
@@ -129,10 +154,6 @@ export interface IssueRelations {
     childId: number,
     position: { afterId: number } | { beforeId: number },
   ): Promise<void>;
-  /** The issues that block this one. */
-  listBlockedBy(issueNumber: number): Promise<ActualIssue[]>;
-  addBlockedBy(issueNumber: number, blockerId: number): Promise<void>;
-  removeBlockedBy(issueNumber: number, blockerId: number): Promise<void>;
 }
 
 export function emptyStats(): RequestStats {

@@ -122,7 +122,7 @@ export async function generateConventionalEntry(request: ConventionalRequest): P
     for await (const chunk of stream) text += String(chunk);
   } catch (error) {
     throw new OrchestratorGitError(
-      'CONFIG_INVALID',
+      'GIT_CHECKOUT_INVALID',
       `The commits since ${request.previousTag ?? 'the first commit'} could not be read: ${error instanceof Error ? error.message : String(error)}.`,
       'Run the release in a full clone of the repository (fetch-depth: 0) whose tags are fetched.',
       { cause: error },

@@ -7,16 +7,14 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import semver from 'semver';
 import { milestoneRequest, prepareMilestone } from '../cli/milestone.js';
-import { loadConfigFile, locateFeaturesDir, locateStateFile } from '../config/file.js';
-import { resolveIssueSyncConfig, settingsFromConfigRow, type IssueSyncConfig } from '../config/issue-sync.js';
-import { parseBoolean } from '../config/values.js';
+import type { IssueSyncConfig } from '../config/issue-sync.js';
 import { executeIssueSync } from '../engine/execute-issue-sync.js';
 import type { Logger } from '../engine/logger.js';
+import { openRun } from '../engine/open-run.js';
 import type { SyncOutcome } from '../engine/sync.js';
 import { OrchestratorGitError, quote } from '../errors.js';
 import { createReleasePublisher, type ReleasePublisher } from '../platforms/releases.js';
-import { readAutoSyncEnabled } from '../state/auto-sync.js';
-import { openStateStore, type StateStore } from '../state/store.js';
+import type { StateStore } from '../state/store.js';
 import { entryDate, readEntry, upsertEntry } from './changelog-file.js';
 import { withFileDefaults } from '../config/file-keys.js';
 import {
@@ -105,51 +103,26 @@ async function readOptional(file: string): Promise<string | null> {
 export async function executeRelease(options: ReleaseRunOptions): Promise<ReleaseRunResult> {
   const { inputs, env, cwd, log, action } = options;
   const now = options.now ?? (() => new Date());
-  const shared = sharedInputs(inputs);
-  if (shared.enabled !== undefined && !parseBoolean(shared.enabled, 'enabled', 'input')) {
-    return { kind: 'disabled', reason: 'the enabled input is false' };
-  }
-  const { file: configFile, settings: fileSettings } = loadConfigFile(options.configPath, cwd);
+  const opened = await openRun({
+    shared: sharedInputs(inputs),
+    configPath: options.configPath,
+    env,
+    cwd,
+    log,
+    ...(options.onSecret ? { onSecret: options.onSecret } : {}),
+    job: 'release',
+  });
+  if (opened.kind === 'disabled') return opened;
+  const { store, config, fileSettings, stateFile, statePath } = opened;
   const settings = parseReleaseSettings(
     withFileDefaults(inputs, fileSettings, Object.keys(RELEASE_SETTINGS)),
   );
-  if (configFile) log.info(`Config file: ${configFile}`);
-  const stateFile = locateStateFile(
-    (shared['state-file'] as string | undefined) ??
-      (fileSettings['state-file'] as string | undefined) ??
-      null,
-    cwd,
-  );
-  const statePath = path.resolve(cwd, stateFile);
-  if (shared.enabled === undefined && (await readAutoSyncEnabled(statePath)) === false) {
-    return { kind: 'disabled', reason: "auto_sync_enabled is 0 in the state's git_integration_config" };
-  }
-  const featuresDir = locateFeaturesDir(
-    (shared['features-dir'] as string | undefined) ??
-      (fileSettings['features-dir'] as string | undefined) ??
-      null,
-    cwd,
-  );
-
-  const store = await openStateStore({
-    stateFile: statePath,
-    featuresDir: featuresDir ? path.resolve(cwd, featuresDir) : null,
-  });
   let storeOpen = true;
   const closeStore = (): void => {
     if (storeOpen) store.close();
     storeOpen = false;
   };
   try {
-    const config = resolveIssueSyncConfig({
-      inputs: { ...shared, 'state-file': stateFile },
-      configRow: settingsFromConfigRow(store.state.config, env),
-      file: fileSettings,
-      env,
-      issueTemplate: null,
-    });
-    options.onSecret?.(config.token);
-    if (!config.enabled) return { kind: 'disabled', reason: 'enabled resolves to false' };
     const dryRun = config.dryRun;
 
     // verify: the clone, then the version against its tags.
@@ -234,7 +207,7 @@ export async function executeRelease(options: ReleaseRunOptions): Promise<Releas
     if (action === 'plan') return done();
     if (plan.version === null || plan.tag === null) {
       throw new OrchestratorGitError(
-        'CONFIG_INVALID',
+        'RELEASE_NOTHING_TO_RELEASE',
         `There is nothing to release since ${plan.previousTag ?? 'the first commit'}: no commits, completed features or tasks, and no release-version was given.`,
         'Give `release-version` to release anyway, or complete work first.',
       );

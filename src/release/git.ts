@@ -19,7 +19,7 @@ export class GitRepository {
     } catch (error) {
       const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
       throw new OrchestratorGitError(
-        'CONFIG_INVALID',
+        'GIT_CHECKOUT_INVALID',
         missing
           ? 'git was not found: releases read the commits and tags with the git command.'
           : `${quote(dir)} is not inside a git work tree: releases read the commits and tags of the checkout.`,
@@ -63,7 +63,7 @@ export class GitRepository {
       return (await this.git(['rev-parse', '--verify', 'HEAD^{commit}'])).trim();
     } catch (error) {
       throw new OrchestratorGitError(
-        'CONFIG_INVALID',
+        'GIT_CHECKOUT_INVALID',
         `The repository at ${quote(this.dir)} has no commit checked out.`,
         'Commit something first; a release tags a commit.',
         { cause: error },
@@ -125,7 +125,7 @@ export class GitRepository {
   async verifyReleasable(options: { clean: boolean; ignore?: readonly string[] }): Promise<void> {
     if (await this.isShallow()) {
       throw new OrchestratorGitError(
-        'CONFIG_INVALID',
+        'GIT_CHECKOUT_INVALID',
         `The clone at ${quote(this.dir)} is shallow: the commits since the last release and the release tags are not all there (actions/checkout fetches a single commit by default), so the changelog and the version would be wrong.`,
         HISTORY_FIX,
       );
@@ -136,7 +136,7 @@ export class GitRepository {
     const dirty = (await this.dirtyFiles()).filter((file) => !ignored.has(path.resolve(top, file)));
     if (dirty.length > 0) {
       throw new OrchestratorGitError(
-        'CONFIG_INVALID',
+        'GIT_CHECKOUT_INVALID',
         `The work tree has uncommitted changes to ${dirty
           .slice(0, 5)
           .map((file) => quote(file))

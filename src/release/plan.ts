@@ -2,7 +2,7 @@
  * plan_release, pure: the completed features and tasks not yet released, grouped by category, the bump they and the
  * commits since the previous release call for, and the version (requested and checked, or suggested).
  */
-import { OrchestratorGitError, quote } from '../errors.js';
+import { quote, unknownFeaturesError } from '../errors.js';
 import type { ReleaseRecord } from '../state/sync-records.js';
 import type { FeatureRecord, OrchestratorState, TaskRecord } from '../state/types.js';
 import type {
@@ -99,15 +99,11 @@ export function planRelease(input: PlanReleaseInput): ReleasePlan {
   for (const item of recordedItems) if (item.startsWith('feature:')) released.add(item.slice(8));
   let selected: FeatureRecord[];
   if (input.featureIds !== null) {
-    const unknown = input.featureIds.filter((id) => !featuresById.has(id));
-    if (unknown.length > 0) {
-      const known = state.features.map((feature) => feature.id);
-      throw new OrchestratorGitError(
-        'CONFIG_INVALID',
-        `Unknown feature ${unknown.map((id) => quote(id)).join(', ')}: the state has no such feature.`,
-        `Name features by their Feature ID; the state has ${known.slice(0, 10).join(', ') || 'none'}${known.length > 10 ? ', …' : ''}.`,
-      );
-    }
+    const unknown = unknownFeaturesError(
+      input.featureIds,
+      state.features.map((feature) => feature.id),
+    );
+    if (unknown) throw unknown;
     selected = [...new Set(input.featureIds)].map((id) => featuresById.get(id) as FeatureRecord);
   } else {
     const row = state.milestones.find((milestone) => milestone.name === ownMilestoneName);

@@ -53,7 +53,7 @@ export async function publishRelease(
   const existing = await publisher.getTag(input.tag);
   if (existing && existing.commit !== input.commit) {
     throw new OrchestratorGitError(
-      'CONFIG_INVALID',
+      'RELEASE_TAG_CONFLICT',
       `Tag ${quote(input.tag)} already exists on ${publisher.platform} at commit ${existing.commit.slice(0, 12)}, not at the commit being released (${input.commit.slice(0, 12)}).`,
       `A release tag is never moved. If ${input.tag} is released, release the next version instead; if the tag is wrong, delete it on ${publisher.platform} by hand and run again; if the checkout is wrong, run the release on ${existing.commit.slice(0, 12)}.`,
     );
@@ -73,7 +73,7 @@ export async function publishRelease(
     });
     if (created.commit !== input.commit) {
       throw new OrchestratorGitError(
-        'CONFIG_INVALID',
+        'RELEASE_TAG_CONFLICT',
         `Tag ${quote(input.tag)} was created meanwhile by someone else at commit ${created.commit.slice(0, 12)}, not at ${input.commit.slice(0, 12)}.`,
         'Check who else releases this version (two workflows at once?); a tag is never moved.',
       );

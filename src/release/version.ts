@@ -23,7 +23,7 @@ export function parseRequestedVersion(requested: string, prefix: string): string
     if (semver.valid(candidate) === candidate) return candidate;
   }
   throw new OrchestratorGitError(
-    'CONFIG_INVALID',
+    'RELEASE_VERSION_INVALID',
     `release-version ${quote(requested)} is not a semantic version.`,
     'Give MAJOR.MINOR.PATCH, optionally with a pre-release, e.g. 1.4.0 or 2.0.0-rc.1 (a leading tag prefix such as v is accepted).',
   );
@@ -57,7 +57,7 @@ export function checkRequestedVersion(
   const same = tags.find((tag) => semver.eq(tag.version, version));
   if (same && same.commit !== head) {
     throw new OrchestratorGitError(
-      'CONFIG_INVALID',
+      'RELEASE_VERSION_INVALID',
       `Version ${version} is already released: tag ${quote(same.name)} points at commit ${same.commit.slice(0, 12)}, not at the commit being released (${head.slice(0, 12)}).`,
       `Choose a version greater than the last release, or check out the commit of ${same.name} to complete that release. A tag is never moved.`,
     );
@@ -65,7 +65,7 @@ export function checkRequestedVersion(
   const previous = previousRelease(tags, version);
   if (previous && !semver.gt(version, previous.version)) {
     throw new OrchestratorGitError(
-      'CONFIG_INVALID',
+      'RELEASE_VERSION_INVALID',
       `Version ${version} is not greater than the last release, ${previous.version} (tag ${quote(previous.name)}).`,
       `Choose a version greater than ${previous.version}, e.g. ${semver.inc(previous.version, 'patch') ?? ''} or ${semver.inc(previous.version, 'minor') ?? ''}.`,
     );

@@ -43,6 +43,9 @@ const taskSchema = z.object({
   createdAt: optionalText,
   updatedAt: optionalText,
   completedAt: optionalText,
+  // Absent in exports made before time tracking, and for tasks that never recorded them.
+  startedAt: z.string().nullable().optional(),
+  actualEffort: z.string().nullable().optional(),
   dueDate: optionalText,
   dependencies: ids,
 });
@@ -233,6 +236,9 @@ export function stateFromDocument(doc: StateDocument, file: string): Orchestrato
         createdAt: readTimestamp(t.createdAt, t.id, 'createdAt', warnings, taskLabel),
         updatedAt: readTimestamp(t.updatedAt, t.id, 'updatedAt', warnings, taskLabel),
         completedAt: readTimestamp(t.completedAt, t.id, 'completedAt', warnings, taskLabel),
+        ...(t.startedAt !== undefined
+          ? { startedAt: readTimestamp(t.startedAt, t.id, 'startedAt', warnings, taskLabel) }
+          : {}),
         dueDate: readTimestamp(t.dueDate, t.id, 'dueDate', warnings, taskLabel),
       };
     }),
@@ -413,6 +419,8 @@ function taskJson(t: TaskRecord): TaskRecord {
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
     completedAt: t.completedAt,
+    ...(t.startedAt ? { startedAt: t.startedAt } : {}),
+    ...(t.actualEffort ? { actualEffort: t.actualEffort } : {}),
     dueDate: t.dueDate,
     dependencies: [...t.dependencies],
   };

@@ -34,6 +34,10 @@ export interface TaskRecord {
   createdAt: string | null;
   updatedAt: string | null;
   completedAt: string | null;
+  /** When work started (v2 generic `started_at`), if recorded: with completedAt, the time spent. */
+  startedAt?: string | null;
+  /** Effort actually spent, free text like estimatedEffort (v2 generic `actual_effort`, v2 tasks metadata). */
+  actualEffort?: string | null;
   dueDate: string | null;
   /** Ids of tasks this one depends on. */
   dependencies: string[];

@@ -1,6 +1,11 @@
 import { deriveDesiredCards } from '../../../src/board/desired.js';
 import type { ActualBoard, ActualBoardField } from '../../../src/board/model.js';
-import { planBoard, type BoardAction, type BoardPlanInput } from '../../../src/board/plan.js';
+import {
+  planBoard,
+  STATUS_STASH_FIELD,
+  type BoardAction,
+  type BoardPlanInput,
+} from '../../../src/board/plan.js';
 import {
   boardColumns,
   DEFAULT_STATUS_MAPPING,
@@ -255,6 +260,55 @@ describe('planBoard', () => {
       [null, 'Blocked'],
     ]);
     expect(setup.restore).toEqual([{ cardId: 'human', option: 'Todo' }]);
+  });
+
+  describe('the Status stash a run that died during an options rewrite left on the board', () => {
+    const stash: ActualBoardField = {
+      id: 'F_stash',
+      name: STATUS_STASH_FIELD,
+      kind: 'text',
+      options: [],
+      iterations: [],
+    };
+    const stashed = (id: string, text: string, statusName: string | null = null) => ({
+      id,
+      issue: null,
+      values: {
+        [STATUS_STASH_FIELD]: { kind: 'text' as const, text },
+        ...(statusName ? { Status: { kind: 'option' as const, optionId: 'x', name: statusName } } : {}),
+      },
+    });
+
+    it('writes back stashed values to empty Status only, skips unknown options, and comes first', () => {
+      const plan = planBoard(
+        input(
+          board(
+            [fullStatus, progress, stash],
+            [
+              stashed('cleared', 'Blocked'),
+              stashed('set since', 'Backlog', 'Done'),
+              stashed('gone option', 'Someday'),
+            ],
+          ),
+        ),
+      );
+      expect(plan.setup[0]).toMatchObject({
+        kind: 'restoreStatusStash',
+        stashFieldId: 'F_stash',
+        fieldId: 'F_status',
+        restore: [{ cardId: 'cleared', option: 'Blocked' }],
+      });
+      expect(plan.setup).toHaveLength(1);
+    });
+
+    it('passes the recovered values on when options are still missing, so the next rewrite keeps them', () => {
+      const plan = planBoard(input(board([status, progress, stash], [stashed('cleared', 'Done')])));
+      expect(plan.setup.map((op) => op.kind)).toEqual(['restoreStatusStash', 'addStatusOptions']);
+      const add = plan.setup[1];
+      expect(add?.kind === 'addStatusOptions' && add.restore).toEqual([
+        { cardId: 'cleared', option: 'Done' },
+      ]);
+    });
   });
 
   it('writes only the values that differ and leaves matching cards and human cards alone', () => {

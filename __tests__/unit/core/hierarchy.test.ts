@@ -88,9 +88,13 @@ describe('the hierarchy setting in the block', () => {
     expect(
       deriveDesiredState(s, { ...DEFAULT_POLICY, hierarchy: 'checklist' }, { nativeRelations: true }),
     ).toEqual(before);
-    expect(effectiveHierarchy(undefined, true)).toEqual({ hierarchy: 'checklist', dependencyLine: false });
+    expect(effectiveHierarchy(undefined, true)).toEqual({
+      hierarchy: 'checklist',
+      dependencyLine: false,
+      dependencyNote: false,
+    });
   });
-  it('without native relations (GitLab, Bitbucket): the checklist and a Depends on line', () => {
+  it('without native relations (Bitbucket): the checklist and a Depends on line that says so', () => {
     const desired = deriveDesiredState(s, { ...DEFAULT_POLICY, hierarchy: 'sub-issues' });
     expect(desired.issues.map((issue) => issue.itemKey)).toEqual(['task:r']);
     expect(desired.issues[0]?.block.tail).toMatch(
@@ -98,8 +102,26 @@ describe('the hierarchy setting in the block', () => {
     );
     const all = deriveDesiredState(s, { ...DEFAULT_POLICY, tasks: 'all', hierarchy: 'both' });
     expect(all.issues.find((issue) => issue.itemKey === 'task:a')?.block.tail).toMatch(
-      /\*\*Depends on:\*\* T b/,
+      /\*\*Depends on:\*\* T b _\(this platform has no issue dependencies of its own: the list is kept here only\)_\n/,
     );
+  });
+  it('with native dependencies but no sub-issues (GitLab): the checklist and a plain Depends on line', () => {
+    const all = deriveDesiredState(
+      s,
+      { ...DEFAULT_POLICY, tasks: 'all', hierarchy: 'sub-issues' },
+      { nativeRelations: false, nativeDependencies: true },
+    );
+    const tail = all.issues.find((issue) => issue.itemKey === 'task:r')?.block.tail ?? '';
+    expect(tail).toMatch(/#### Subtasks\n/);
+    expect(tail).not.toMatch(/#### Sub-issues/);
+    expect(all.issues.find((issue) => issue.itemKey === 'task:a')?.block.tail).toMatch(
+      /\*\*Depends on:\*\* T b\n/,
+    );
+    expect(effectiveHierarchy('sub-issues', false, true)).toEqual({
+      hierarchy: 'checklist',
+      dependencyLine: true,
+      dependencyNote: false,
+    });
   });
   it('both: the checklist and the sub-issue list', () => {
     const desired = deriveDesiredState(

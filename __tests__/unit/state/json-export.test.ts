@@ -85,6 +85,8 @@ describe('exportState', () => {
       'createdAt',
       'updatedAt',
       'completedAt',
+      // Only when recorded (v2 generic started_at), so older exports and other generations keep their shape.
+      'startedAt',
       'dueDate',
       'dependencies',
     ]);

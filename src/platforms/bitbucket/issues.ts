@@ -83,7 +83,7 @@ export function parseRepository(repository: string): { workspace: string; slug: 
   return { workspace, slug };
 }
 
-const ATTRIBUTES: readonly AttributeName[] = ['kind', 'priority', 'state'];
+const ATTRIBUTES = ['kind', 'priority', 'state'] as const satisfies readonly AttributeName[];
 
 export class BitbucketIssueTracker implements IssueTracker {
   readonly platform = 'bitbucket' as const;
@@ -99,6 +99,8 @@ export class BitbucketIssueTracker implements IssueTracker {
   private readonly assignable = new Map<string, boolean>();
   /** False once the members list turned out to be out of the credentials' reach (scope `account` missing). */
   private membersReadable = true;
+  /** False once a PUT was seen to leave the workflow state alone: states then go through `POST …/changes`. */
+  private putSetsState = true;
 
   constructor(repository: string, options: BitbucketClientOptions) {
     const { workspace, slug } = parseRepository(repository);
@@ -272,8 +274,10 @@ export class BitbucketIssueTracker implements IssueTracker {
   }
 
   /**
-   * The workflow state goes through `POST …/issues/{id}/changes`, the documented way to change it; every other field
-   * through a partial `PUT`, whose answer is the issue after both. Without other fields the issue is read back.
+   * One partial `PUT` carrying every changed field, the workflow state included (the issue representation lists `state`
+   * as writable), whose answer is the issue after the edit: one write per issue. Should that answer show the state
+   * untouched, or the edit be refused for naming `state` (400), the state goes through `POST …/issues/{id}/changes`,
+   * the documented way, from then on. Without fields the issue is read back.
    */
   async updateIssue(number: number, patch: ResolvedIssuePatch): Promise<ActualIssue> {
     const doing = `updating issue #${number}`;
@@ -297,13 +301,34 @@ export class BitbucketIssueTracker implements IssueTracker {
     const item = await this.call(
       doing,
       async () => {
-        if (state !== undefined) {
-          // Setting a state is idempotent (a repeat records at most an empty change), so it is retried like a PUT.
-          await this.client.request('POST', `${path}/changes`, {
-            body: { changes: { state: { new: state } } },
-            retry: true,
-          });
+        if (state !== undefined && this.putSetsState) {
+          let updated: IssueJson;
+          try {
+            updated = await this.client.request<IssueJson>('PUT', path, {
+              body: { ...put, state },
+              retry: true,
+            });
+          } catch (error) {
+            if (!refusesState(error)) throw error;
+            this.putSetsState = false;
+            this.log(
+              `Bitbucket: an edit of issue #${number} may not set its state (${error.platformMessage}); states are set through POST …/changes from now on.`,
+            );
+            await this.setState(path, state);
+            return Object.keys(put).length > 0
+              ? this.client.request<IssueJson>('PUT', path, { body: put, retry: true })
+              : this.client.request<IssueJson>('GET', path, { retry: true });
+          }
+          // A malformed answer is toActual's to report.
+          if (typeof updated !== 'object' || updated === null || updated.state === state) return updated;
+          this.putSetsState = false;
+          this.log(
+            `Bitbucket: an edit left issue #${number} in state ${quote(String(updated.state))} instead of ${quote(state)}; states are set through POST …/changes from now on.`,
+          );
+          await this.setState(path, state);
+          return this.client.request<IssueJson>('GET', path, { retry: true });
         }
+        if (state !== undefined) await this.setState(path, state);
         if (Object.keys(put).length > 0) {
           return this.client.request<IssueJson>('PUT', path, { body: put, retry: true });
         }
@@ -314,6 +339,14 @@ export class BitbucketIssueTracker implements IssueTracker {
     const [issue] = await this.toActual([item]);
     if (!issue) throw incomplete();
     return issue;
+  }
+
+  /** Setting a state is idempotent (a repeat records at most an empty change), so it is retried like a PUT. */
+  private async setState(path: string, state: string): Promise<void> {
+    await this.client.request('POST', `${path}/changes`, {
+      body: { changes: { state: { new: state } } },
+      retry: true,
+    });
   }
 
   private async isMember(login: string): Promise<boolean> {
@@ -419,6 +452,13 @@ export class BitbucketIssueTracker implements IssueTracker {
   private error(error: unknown, doing: string, about?: 'issue'): OrchestratorGitError {
     return toCatalogueError(error, this.repository, doing, this.client.authKind, about ?? 'repository');
   }
+}
+
+/** A 400 whose field errors name `state`: the platform would not take the state in an edit. */
+function refusesState(error: unknown): error is BitbucketHttpError {
+  if (!(error instanceof BitbucketHttpError) || error.status !== 400) return false;
+  const fields = (error.body as { error?: { fields?: unknown } } | null)?.error?.fields;
+  return typeof fields === 'object' && fields !== null && 'state' in fields;
 }
 
 /** The workflow state a patch asks for: the attribute when given, else one derived from state and reason. */

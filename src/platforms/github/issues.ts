@@ -40,6 +40,14 @@ export interface IssueJson {
   parent_issue_url?: string | null;
   sub_issues_summary?: { total: number } | null;
   issue_dependencies_summary?: { total_blocked_by: number } | null;
+  /** The issue's type, where the repository has issue types (absent on servers without them). */
+  type?: { name: string } | null;
+}
+
+/** GitHub's issue-type object (repos/list-issue-types): the fields the adapter reads. */
+interface IssueTypeJson {
+  name: string;
+  is_enabled?: boolean;
 }
 
 const REPOSITORY_PATTERN = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
@@ -65,6 +73,8 @@ export const GITHUB_CAPABILITIES: PlatformCapabilities = {
   titleLimit: 256,
   timestampPrecisionMs: 1000,
   attributes: [],
+  // Estimates and spent time live on the project board (board-sync's Estimate and Spent fields).
+  timeTracking: 'board',
 };
 
 export class GitHubIssueTracker implements IssueTracker {
@@ -77,6 +87,10 @@ export class GitHubIssueTracker implements IssueTracker {
   private readonly maxRateLimitWaitSeconds: number;
   private readonly log: (message: string) => void;
   readonly relations: GitHubIssueRelations;
+  /** The repository's issue types, read at most once (issueTypes). */
+  private typesRead: Promise<string[] | null> | undefined;
+  /** A type the token could not set was reported (GitHub drops it silently without push access): said once. */
+  private typeDropReported = false;
 
   constructor(repository: string, options: GitHubClientOptions) {
     const { owner, repo } = parseRepository(repository);
@@ -184,6 +198,46 @@ export class GitHubIssueTracker implements IssueTracker {
     }
   }
 
+  /**
+   * The enabled issue types of the repository (its organisation's, with the repository's overrides) through
+   * repos/list-issue-types, which needs only metadata read. A user-owned repository, or a server without issue types,
+   * answers 404 (or 403/410): null, and the run keeps the type labels.
+   */
+  issueTypes(): Promise<string[] | null> {
+    this.typesRead ??= (async () => {
+      try {
+        const { data } = await this.client.octokit.request('GET /repos/{owner}/{repo}/issue-types', {
+          owner: this.owner,
+          repo: this.repo,
+        });
+        const types = (data as IssueTypeJson[])
+          .filter((type) => type.is_enabled !== false && typeof type.name === 'string')
+          .map((type) => type.name);
+        return types.length > 0 ? types : null;
+      } catch (error) {
+        const status = httpStatus(error);
+        if (status === 404 || status === 403 || status === 410) {
+          this.log(
+            `${this.repository} has no issue types the token can read (${status}); the type labels stand in for them.`,
+          );
+          return null;
+        }
+        throw toCatalogueError(error, this.repository, 'listing the issue types');
+      }
+    })();
+    return this.typesRead;
+  }
+
+  /** GitHub drops a type silently when the token has no push access: the answer tells, and the run says so once. */
+  private checkType(asked: string | undefined, issue: ActualIssue): void {
+    if (asked === undefined || this.typeDropReported) return;
+    if ((issue.attributes?.['type'] ?? '').toLowerCase() === asked.toLowerCase()) return;
+    this.typeDropReported = true;
+    this.log(
+      `GitHub did not set issue type ${quote(asked)} on #${issue.number}: only tokens with push access may set types (a GITHUB_TOKEN needs contents: write). Grant it, or set issue-types: off to keep the type labels.`,
+    );
+  }
+
   async listLabels(): Promise<Set<string>> {
     const labels = await this.call('listing labels', () =>
       this.client.octokit.paginate('GET /repos/{owner}/{repo}/labels', {
@@ -280,10 +334,13 @@ export class GitHubIssueTracker implements IssueTracker {
           labels: write.labels,
           assignees: write.assignees,
           ...(write.milestone !== null ? { milestone: write.milestone } : {}),
+          ...(write.attributes?.['type'] ? { type: write.attributes['type'] } : {}),
           // A create is not idempotent: a blind retry after a lost response could duplicate the issue.
           request: { retries: 0 },
         });
-        return toActualIssue(data as IssueJson);
+        const issue = toActualIssue(data as IssueJson);
+        this.checkType(write.attributes?.['type'], issue);
+        return issue;
       } catch (error) {
         // A 429 (not a secondary limit, which the throttling plugin waits out) was refused before it ran: the
         // create is sent again after the wait GitHub asks for, when that is short.
@@ -311,9 +368,12 @@ export class GitHubIssueTracker implements IssueTracker {
         ...(patch.milestone !== undefined ? { milestone: patch.milestone } : {}),
         ...(patch.state !== undefined ? { state: patch.state } : {}),
         ...(patch.stateReason !== undefined ? { state_reason: patch.stateReason } : {}),
+        ...(patch.attributes?.['type'] !== undefined ? { type: patch.attributes['type'] } : {}),
       }),
     );
-    return toActualIssue(data as IssueJson);
+    const issue = toActualIssue(data as IssueJson);
+    this.checkType(patch.attributes?.['type'], issue);
+    return issue;
   }
 
   private async call<T>(doing: string, request: () => Promise<T>): Promise<T> {
@@ -367,6 +427,8 @@ export function toActualIssue(item: IssueJson): ActualIssue {
     author: item.user?.login ?? null,
     updatedAt: item.updated_at,
     ...(typeof item.id === 'number' ? { databaseId: item.id } : {}),
+    // The type, where issues carry one, is an owned field once the run sets types (core/platform-fit.ts).
+    ...(item.type !== undefined ? { attributes: { type: item.type?.name ?? '' } } : {}),
     ...relationSummary(item),
   };
 }

@@ -3,7 +3,13 @@
  * cards are read 100 a request, and writes go out batched under aliases (50 mutations a request).
  */
 import type { ActualBoard, ActualBoardField, ActualCard, CardValue } from '../../board/model.js';
-import { sameColumn, type CardOperation, type SetupOperation, type WriteValue } from '../../board/plan.js';
+import {
+  sameColumn,
+  STATUS_STASH_FIELD,
+  type CardOperation,
+  type SetupOperation,
+  type WriteValue,
+} from '../../board/plan.js';
 import type { BoardFieldKind } from '../../board/templates.js';
 import { OrchestratorGitError, quote } from '../../errors.js';
 import type { BoardRef, BoardTracker, CardResult } from '../boards.js';
@@ -21,11 +27,15 @@ import {
   BOARD_BY_TITLE,
   BOARD_ITEMS,
   CREATE_FIELD,
+  CREATE_ITERATION_FIELD,
   CREATE_PROJECT,
+  DELETE_FIELD,
+  FIELD_BY_NAME,
   issueIdsQuery,
   REPLACE_OPTIONS,
   setValuesMutation,
   type BatchedDocument,
+  type ValueWrite,
 } from './projects/queries.js';
 
 /** Mutations per request: few requests, each well inside GitHub's per-request limits. */
@@ -46,7 +56,11 @@ interface FieldJson {
   name?: string;
   dataType?: string;
   options?: { id: string; name: string; color: string; description: string }[];
-  configuration?: { iterations: { id: string; title: string; startDate: string; duration: number }[] };
+  configuration?: {
+    iterations: { id: string; title: string; startDate: string; duration: number }[];
+    /** GitHub moves an iteration here once its last day has passed. */
+    completedIterations?: { id: string; title: string; startDate: string; duration: number }[];
+  };
 }
 
 interface OwnerJson {
@@ -203,6 +217,21 @@ export class GitHubProjectsBoard implements BoardTracker {
     board: ActualBoard,
     operation: Exclude<SetupOperation, { kind: 'createBoard' }>,
   ): Promise<void> {
+    if (operation.kind === 'scopeBoard') {
+      throw new OrchestratorGitError(
+        'NOT_SUPPORTED',
+        'GitHub Projects cannot be scoped to a milestone.',
+        'Leave board-milestone empty on GitHub (it scopes GitLab boards).',
+      );
+    }
+    if (operation.kind === 'createField' && operation.sprints) {
+      await this.graphql(
+        CREATE_ITERATION_FIELD,
+        { project: board.id, name: operation.field.name, configuration: operation.sprints },
+        `creating the iteration field ${quote(operation.field.name)}`,
+      );
+      return;
+    }
     if (operation.kind === 'createField') {
       const type = Object.entries(KINDS).find(([, kind]) => kind === operation.field.kind)?.[0] ?? 'TEXT';
       await this.graphql(
@@ -220,8 +249,39 @@ export class GitHubProjectsBoard implements BoardTracker {
       );
       return;
     }
+    if (operation.kind === 'restoreStatusStash') {
+      await this.writeValues(
+        board,
+        operation.restore.map(({ cardId, optionId }) => ({
+          itemId: cardId,
+          fieldId: operation.fieldId,
+          value: { singleSelectOptionId: optionId },
+        })),
+        `restoring ${operation.fieldName} values from the stash field`,
+      );
+      await this.graphql(
+        DELETE_FIELD,
+        { field: operation.stashFieldId },
+        `deleting the field ${quote(STATUS_STASH_FIELD)}`,
+      );
+      return;
+    }
     // GitHub has no "add an option" mutation: the list is replaced, option ids change and every card's value in the
-    // field is cleared. So the values are written back, by option name, right after (see docs/board-sync.md).
+    // field is cleared. So the values are written back, by option name, right after (see docs/board-sync.md); first
+    // they are stashed in a text field on the board, which a later run reads if this one dies before the write-back.
+    // Nothing to stash when no card has a Status yet (a board made by hand with no cards, say).
+    const stashFieldId = operation.restore.length > 0 ? await this.stashField(board) : null;
+    if (stashFieldId !== null) {
+      await this.writeValues(
+        board,
+        operation.restore.map(({ cardId, option }) => ({
+          itemId: cardId,
+          fieldId: stashFieldId,
+          value: { text: option },
+        })),
+        `stashing ${operation.fieldName} values`,
+      );
+    }
     const data = await this.graphql<{
       updateProjectV2Field: { projectV2Field: { options: { id: string; name: string }[] } };
     }>(
@@ -237,19 +297,50 @@ export class GitHubProjectsBoard implements BoardTracker {
       const id = options.find((candidate) => candidate.name === option)?.id;
       return id ? [{ itemId: cardId, fieldId: operation.fieldId, value: { singleSelectOptionId: id } }] : [];
     });
+    await this.writeValues(board, writes, `restoring ${operation.fieldName} values`);
+    if (stashFieldId !== null) {
+      await this.graphql(
+        DELETE_FIELD,
+        { field: stashFieldId },
+        `deleting the field ${quote(STATUS_STASH_FIELD)}`,
+      );
+    }
+  }
+
+  /** The stash field's id: created, or found when a retried create met the one its lost answer had made. */
+  private async stashField(board: ActualBoard): Promise<string> {
+    const doing = `creating the field ${quote(STATUS_STASH_FIELD)}`;
+    try {
+      const data = await this.graphql<{ createProjectV2Field: { projectV2Field: { id: string } } }>(
+        CREATE_FIELD,
+        { project: board.id, type: 'TEXT', name: STATUS_STASH_FIELD, options: null },
+        doing,
+      );
+      return data.createProjectV2Field.projectV2Field.id;
+    } catch (error) {
+      const found = await this.graphql<{ node: { field: { id: string } | null } | null }>(
+        FIELD_BY_NAME,
+        { project: board.id, name: STATUS_STASH_FIELD },
+        doing,
+      );
+      if (found.node?.field) return found.node.field.id;
+      throw error;
+    }
+  }
+
+  /** Field values in batches of MUTATION_BATCH; the first error stops the run (the stash keeps what a retry needs). */
+  private async writeValues(board: ActualBoard, writes: ValueWrite[], what: string): Promise<void> {
     for (let start = 0; start < writes.length; start += MUTATION_BATCH) {
-      const batch = writes.slice(start, start + MUTATION_BATCH);
-      const { errors } = await this.batch(setValuesMutation(board.id, batch), 'restoring Status values');
-      if (errors.size > 0) {
+      const { errors } = await this.batch(
+        setValuesMutation(board.id, writes.slice(start, start + MUTATION_BATCH)),
+        what,
+      );
+      if (errors.size > 0)
         throw new OrchestratorGitError(
           'PLATFORM_ERROR',
-          `Restoring the Status of ${errors.size} card(s) after adding options failed: ${[...errors.values()][0]?.message ?? ''}.`,
-          `Set those cards' Status again by hand; their previous values were: ${operation.restore
-            .slice(0, 20)
-            .map((entry) => `${entry.cardId}=${entry.option}`)
-            .join(', ')}.`,
+          `${what} failed for ${errors.size} card(s): ${[...errors.values()][0]?.message ?? ''}.`,
+          `Run again: until a run writes them back, the values are kept in the board field ${quote(STATUS_STASH_FIELD)}.`,
         );
-      }
     }
   }
 
@@ -481,7 +572,10 @@ function toBoard(project: ProjectJson): ActualBoard {
         color,
         description,
       })),
-      iterations: node.configuration?.iterations ?? [],
+      iterations: [
+        ...(node.configuration?.completedIterations ?? []),
+        ...(node.configuration?.iterations ?? []),
+      ],
     });
   }
   return {

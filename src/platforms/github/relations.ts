@@ -4,17 +4,23 @@
  * remove-dependency-blocked-by). Every endpoint names the related issue by its numeric `id`, not its number.
  */
 import type { ActualIssue } from '../../core/actual.js';
-import type { IssueRelations } from '../types.js';
+import type { IssueRelations, SubIssueRelations } from '../types.js';
 import { toCatalogueError, type GitHubClient } from './client.js';
 import type { IssueJson } from './issues.js';
 
-export class GitHubIssueRelations implements IssueRelations {
+export class GitHubIssueRelations implements IssueRelations, SubIssueRelations {
+  readonly subIssues: SubIssueRelations = this;
+
   constructor(
     private readonly client: GitHubClient,
     private readonly owner: string,
     private readonly repo: string,
     private readonly toIssue: (item: IssueJson) => ActualIssue,
   ) {}
+
+  relationId(issue: ActualIssue): number | undefined {
+    return issue.databaseId;
+  }
 
   private get repository(): string {
     return `${this.owner}/${this.repo}`;
@@ -91,7 +97,11 @@ export class GitHubIssueRelations implements IssueRelations {
         },
       ),
     );
-    return (items as unknown as IssueJson[]).map(this.toIssue);
+    // A blocker in another repository is never the tool's: left out, so its number cannot pass for one of ours.
+    const own = `/${this.repository}/issues/`.toLowerCase();
+    return (items as unknown as IssueJson[])
+      .filter((item) => item.html_url.toLowerCase().replace(/\d+$/, '').endsWith(own))
+      .map(this.toIssue);
   }
 
   async addBlockedBy(issueNumber: number, blockerId: number): Promise<void> {

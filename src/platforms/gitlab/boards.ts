@@ -2,6 +2,8 @@
  * GitLab issue boards behind the BoardTracker interface: the board's columns are label lists of scoped `status::…`
  * labels, a card is an issue carrying one of them, and moving a card is relabelling it (scoped labels are exclusive,
  * so adding `status::done` drops `status::in progress`). GitLab boards have no custom fields: only Status is synced.
+ * The board is the project's, or the configured group's (its lists then need group labels); it can be scoped to a
+ * milestone (Premium).
  */
 import type { ActualBoard, ActualCard, IssueRef } from '../../board/model.js';
 import { sameColumn, type CardOperation, type SetupOperation } from '../../board/plan.js';
@@ -12,6 +14,7 @@ import type { RequestStats } from '../types.js';
 import {
   createGitLabClient,
   httpStatus,
+  notFoundKind,
   toCatalogueError,
   type GitLabClient,
   type GitLabClientOptions,
@@ -56,7 +59,14 @@ interface BoardJson {
   id: number;
   name: string;
   project?: { path_with_namespace?: string; web_url?: string } | null;
+  /** Present on Premium (configurable boards) only: GitLab Free leaves the key out. */
+  milestone?: { id: number; title: string } | null;
   lists?: ListJson[];
+}
+
+interface MilestoneJson {
+  id: number;
+  title: string;
 }
 
 interface IssueJson {
@@ -88,16 +98,29 @@ export class GitLabIssueBoard implements BoardTracker {
   readonly repository: string;
   readonly fieldRoles: ReadonlySet<BoardFieldRole> = new Set<BoardFieldRole>(['status']);
   private readonly project: string;
+  /** The board's parent in API paths: `projects/<id>` or `groups/<path>`. */
+  private readonly parent: string;
+  /** The group's full path for a group board; null for a project board. */
+  private readonly group: string | null;
   private readonly client: GitLabClient;
   private readonly requester: RawRequester;
   private readonly ref: BoardRef;
   /** Lower-case label name → label, once read. */
   private labels: Map<string, LabelJson> | null = null;
 
-  constructor(repository: string, ref: BoardRef, options: GitLabClientOptions) {
+  constructor(repository: string, ref: BoardRef & { group?: string | null }, options: GitLabClientOptions) {
     const parsed = parseProject(repository);
     this.repository = parsed.repository;
     this.project = encodeURIComponent(String(parsed.projectId));
+    this.group = ref.scope === 'group' ? (ref.group ?? null) : null;
+    if (ref.scope === 'group' && !this.group) {
+      throw new OrchestratorGitError(
+        'CONFIG_INVALID',
+        'board-scope is group, but no gitlab-group is configured.',
+        'Set gitlab-group to the full path of the group whose board to use, or set board-scope to project.',
+      );
+    }
+    this.parent = this.group ? `groups/${encodeURIComponent(this.group)}` : `projects/${this.project}`;
     this.client = createGitLabClient(options);
     this.requester = this.client.issues.requester as unknown as RawRequester;
     this.ref = ref;
@@ -111,8 +134,30 @@ export class GitLabIssueBoard implements BoardTracker {
     try {
       return (await run()).body as T;
     } catch (error) {
-      throw toCatalogueError(error, { repository: this.repository, doing });
+      throw this.failure(error, doing);
     }
+  }
+
+  /** The catalogue error, with what a group board adds: a group that is not there. */
+  private failure(error: unknown, doing: string): OrchestratorGitError {
+    if (this.group && notFoundKind(error) === 'group') {
+      return new OrchestratorGitError(
+        'CONFIG_INVALID',
+        `Group ${quote(this.group)} (gitlab-group, for the group board) was not found, or the token cannot see it (404 while ${doing}).`,
+        'Set gitlab-group to the full path of the group the project belongs to (as in its URL, e.g. acme or acme/platform), and make sure the token’s user is a member of it; or set board-scope to project.',
+        { cause: error },
+      );
+    }
+    return toCatalogueError(error, {
+      repository: this.repository,
+      doing,
+      ...(this.group ? { group: this.group } : {}),
+    });
+  }
+
+  /** The board's parent for messages: `group "acme"` or `project "acme/widgets"`. */
+  private get owner(): string {
+    return this.group ? `group ${quote(this.group)}` : `project ${quote(this.repository)}`;
   }
 
   /** Every page of a list endpoint, 100 a page. */
@@ -131,23 +176,19 @@ export class GitLabIssueBoard implements BoardTracker {
   private async findBoard(): Promise<BoardJson | null> {
     if (this.ref.number !== null) {
       try {
-        return (await this.requester.get(`projects/${this.project}/boards/${this.ref.number}`))
-          .body as BoardJson;
+        return (await this.requester.get(`${this.parent}/boards/${this.ref.number}`)).body as BoardJson;
       } catch (error) {
         if (httpStatus(error) === 404 && /Board Not Found/i.test(String((error as Error).message))) {
           throw new OrchestratorGitError(
             'CONFIG_INVALID',
-            `Project ${quote(this.repository)} has no issue board ${this.ref.number}.`,
+            `${this.group ? 'Group' : 'Project'} ${quote(this.group ?? this.repository)} has no issue board ${this.ref.number}.`,
             'Give the number at the end of the board’s URL (…/-/boards/7 → 7), or leave board-number empty to find the board by title (created when missing).',
           );
         }
-        throw toCatalogueError(error, {
-          repository: this.repository,
-          doing: `reading board ${this.ref.number}`,
-        });
+        throw this.failure(error, `reading board ${this.ref.number}`);
       }
     }
-    const boards = await this.all<BoardJson>(`projects/${this.project}/boards`, 'listing the issue boards');
+    const boards = await this.all<BoardJson>(`${this.parent}/boards`, 'listing the issue boards');
     return boards.find((board) => board.name === this.ref.title) ?? null;
   }
 
@@ -181,7 +222,9 @@ export class GitLabIssueBoard implements BoardTracker {
   }
 
   private toBoard(board: BoardJson, cards: ActualCard[]): ActualBoard {
-    const web = board.project?.web_url ?? `${this.client.host}/${this.repository}`;
+    const web = this.group
+      ? `${this.client.host}/groups/${this.group}`
+      : (board.project?.web_url ?? `${this.client.host}/${this.repository}`);
     const options = [...(board.lists ?? [])]
       .sort((a, b) => a.position - b.position)
       .flatMap((list) => {
@@ -197,21 +240,51 @@ export class GitLabIssueBoard implements BoardTracker {
       url: `${web}/-/boards/${board.id}`,
       fields: [{ id: 'status', name: 'Status', kind: 'single_select', options, iterations: [] }],
       cards,
+      // GitLab Free leaves the key out; null then too, so that a wanted scope is tried (and refused clearly).
+      milestone: board.milestone?.title ?? null,
     };
   }
 
   async createBoard(title: string): Promise<ActualBoard> {
-    const board = await this.call<BoardJson>(`creating issue board ${quote(title)}`, () =>
-      this.requester.post(`projects/${this.project}/boards`, { body: { name: title } }),
-    );
-    return this.toBoard(board, []);
+    const doing = `creating issue board ${quote(title)}`;
+    try {
+      const board = (await this.requester.post(`${this.parent}/boards`, { body: { name: title } }))
+        .body as BoardJson;
+      return this.toBoard(board, []);
+    } catch (error) {
+      const status = httpStatus(error);
+      if (this.group && (status === 403 || notFoundKind(error) === 'route'))
+        throw await this.groupBoardRefused(title, error);
+      throw this.failure(error, doing);
+    }
   }
 
+  /**
+   * GitLab creates group boards through the API only with several group boards licensed (Premium): on Free the answer
+   * is 403 even for the first one, and the Community Edition has no such endpoint (404).
+   */
+  private async groupBoardRefused(title: string, error: unknown): Promise<OrchestratorGitError> {
+    const existing = await this.all<BoardJson>(`${this.parent}/boards`, 'listing the group boards').catch(
+      () => [] as BoardJson[],
+    );
+    const names = existing.map((board) => `${quote(board.name)} (board-number ${board.id})`);
+    return new OrchestratorGitError(
+      'NOT_SUPPORTED',
+      `GitLab refused to create the group board ${quote(title)} in group ${quote(this.group)} (${httpStatus(error) === 403 ? '403 Forbidden' : '404: no such API on this instance'}). Creating group boards through the API needs GitLab Premium or Ultimate (several group boards), and the Planner or Reporter role in the group. ${names.length > 0 ? `The group has ${names.join(', ')}.` : 'The group has no board yet.'}`,
+      names.length > 0
+        ? 'Use the existing board: set board-title to its name or board-number to its number (the sync adds its lists); or set board-scope to project.'
+        : 'On GitLab Free a group has one board, made when someone opens the group’s Plan → Issue boards page: open it once, then set board-title to its name (GitLab calls it "Development") or board-number to its number. Or set board-scope to project.',
+      { cause: error },
+    );
+  }
+
+  /** The label behind a column: a project label, or for a group board a group label (lists take only those). */
   private async label(column: string): Promise<LabelJson> {
     const name = statusLabel(column);
     if (!this.labels) {
-      const all = await this.all<LabelJson>(`projects/${this.project}/labels`, 'listing the status labels', {
+      const all = await this.all<LabelJson>(`${this.parent}/labels`, 'listing the status labels', {
         search: STATUS_SCOPE,
+        include_ancestor_groups: true,
       });
       this.labels = new Map(all.map((label) => [label.name.toLowerCase(), label]));
     }
@@ -219,7 +292,7 @@ export class GitLabIssueBoard implements BoardTracker {
     if (known) return known;
     try {
       const created = (
-        await this.requester.post(`projects/${this.project}/labels`, {
+        await this.requester.post(`${this.parent}/labels`, {
           body: {
             name,
             color: LIST_COLOURS[column.trim().toLowerCase()] ?? '#6699cc',
@@ -235,7 +308,7 @@ export class GitLabIssueBoard implements BoardTracker {
         this.labels = null;
         return this.label(column);
       }
-      throw toCatalogueError(error, { repository: this.repository, doing: `creating label ${quote(name)}` });
+      throw this.failure(error, `creating label ${quote(name)}`);
     }
   }
 
@@ -243,6 +316,10 @@ export class GitLabIssueBoard implements BoardTracker {
     board: ActualBoard,
     operation: Exclude<SetupOperation, { kind: 'createBoard' }>,
   ): Promise<void> {
+    if (operation.kind === 'scopeBoard') {
+      await this.scope(board, operation.milestone);
+      return;
+    }
     if (operation.kind === 'createField') {
       throw new OrchestratorGitError(
         'NOT_SUPPORTED',
@@ -250,12 +327,51 @@ export class GitLabIssueBoard implements BoardTracker {
         'Nothing to do: on GitLab, board-sync keeps the Status column (scoped status:: labels) in step; progress shows in the issue’s task list and milestone.',
       );
     }
+    // Only GitHub rewrites a whole option list, so only GitHub boards ever carry a Status stash.
+    if (operation.kind === 'restoreStatusStash') return;
     for (const column of operation.added) {
       const label = await this.label(column);
       await this.call<ListJson>(`adding list ${quote(label.name)} to board ${quote(board.title)}`, () =>
-        this.requester.post(`projects/${this.project}/boards/${board.number}/lists`, {
+        this.requester.post(`${this.parent}/boards/${board.number}/lists`, {
           body: { label_id: label.id },
         }),
+      );
+    }
+  }
+
+  /**
+   * Scopes the board to the milestone titled `title`: a milestone of the project or its group (project board) or of
+   * the group (group board), as GitLab accepts; anything else it drops without a word, so the answer is checked.
+   */
+  private async scope(board: ActualBoard, title: string): Promise<void> {
+    const found = await this.all<MilestoneJson>(
+      `${this.parent}/milestones`,
+      `looking up milestone ${quote(title)}`,
+      this.group ? { title } : { title, include_ancestors: true },
+    );
+    const milestone = found.find((candidate) => candidate.title === title);
+    if (!milestone) {
+      throw new OrchestratorGitError(
+        'CONFIG_INVALID',
+        `board-milestone ${quote(title)}: ${this.owner} has no milestone of that title${this.group ? '' : ' (its groups’ included)'}.`,
+        'Create the release milestones first (board milestones, or board-action: sync_milestones, makes one per release_milestones row), or set board-milestone to the title of an existing milestone.',
+      );
+    }
+    const updated = await this.call<BoardJson>(`scoping board ${quote(board.title)} to ${quote(title)}`, () =>
+      this.requester.put(`${this.parent}/boards/${board.number}`, { body: { milestone_id: milestone.id } }),
+    );
+    if (!('milestone' in updated)) {
+      throw new OrchestratorGitError(
+        'NOT_SUPPORTED',
+        `GitLab did not scope board ${quote(board.title)} to milestone ${quote(title)}: boards scoped to a milestone (configurable issue boards) need GitLab Premium or Ultimate, and this instance dropped the scope.`,
+        'Leave board-milestone empty (filter the board by milestone in its search bar instead), or use a Premium instance.',
+      );
+    }
+    if (updated.milestone?.id !== milestone.id) {
+      throw new OrchestratorGitError(
+        'CONFIG_INVALID',
+        `GitLab did not scope board ${quote(board.title)} to milestone ${quote(title)}: a ${this.group ? 'group' : 'project'} board takes only milestones of ${this.group ? 'its own group' : 'its project or the project’s own group'}.`,
+        'Set board-milestone to a milestone of the project or of its group (gitlab-group), or create the milestone there.',
       );
     }
   }

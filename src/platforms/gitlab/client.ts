@@ -14,6 +14,7 @@
  */
 import {
   GroupMilestones,
+  IssueLinks,
   Issues,
   ProjectLabels,
   ProjectMembers,
@@ -66,6 +67,7 @@ interface Answer {
 
 export interface GitLabClient {
   issues: InstanceType<typeof Issues>;
+  issueLinks: InstanceType<typeof IssueLinks>;
   labels: InstanceType<typeof ProjectLabels>;
   projectMilestones: InstanceType<typeof ProjectMilestones>;
   groupMilestones: InstanceType<typeof GroupMilestones>;
@@ -164,6 +166,7 @@ export function createGitLabClient(options: GitLabClientOptions): GitLabClient {
   };
   return {
     issues: new Issues(config),
+    issueLinks: new IssueLinks(config),
     labels: new ProjectLabels(config),
     projectMilestones: new ProjectMilestones(config),
     groupMilestones: new GroupMilestones(config),

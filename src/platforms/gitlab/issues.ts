@@ -2,6 +2,7 @@
 import type { ActualIssue, ActualMilestone } from '../../core/actual.js';
 import type { DesiredMilestone } from '../../core/desired.js';
 import type { DesiredLabel } from '../../core/labels.js';
+import { gitlabDuration } from '../../core/time-tracking.js';
 import { OrchestratorGitError, quote } from '../../errors.js';
 import {
   runAccessChecks,
@@ -23,6 +24,7 @@ import {
   type GitLabClient,
   type GitLabClientOptions,
 } from './client.js';
+import { GitLabIssueRelations } from './relations.js';
 
 export type { GitLabClientOptions } from './client.js';
 
@@ -40,6 +42,14 @@ interface IssueJson {
   milestone: { id: number; title: string } | null;
   author: { username: string } | null;
   updated_at: string;
+  /** Seconds; list and single-issue answers carry it, so reading time tracking costs no request. */
+  time_stats?: TimeStatsJson | null;
+}
+
+/** GitLab's IssuableTimeStats entity. */
+interface TimeStatsJson {
+  time_estimate: number;
+  total_time_spent: number;
 }
 
 interface MilestoneJson {
@@ -112,7 +122,8 @@ export function parseProject(repository: string): { repository: string; projectI
 
 /**
  * GitLab keeps labels and milestones but no close reason; one assignee per issue unless the instance has Premium
- * (multiple assignees); titles are limited to 255 characters.
+ * (multiple assignees); titles are limited to 255 characters. Its time tracking (estimate and spent time) is two
+ * attributes, owned only for items that have a value (the time-tracking setting).
  */
 export function gitlabCapabilities(
   options: Pick<GitLabClientOptions, 'multipleAssignees'> = {},
@@ -124,7 +135,8 @@ export function gitlabCapabilities(
     maxAssignees: options.multipleAssignees ? 100 : 1,
     titleLimit: 255,
     timestampPrecisionMs: 1,
-    attributes: [],
+    attributes: ['time-estimate', 'time-spent'],
+    timeTracking: 'issue',
   };
 }
 
@@ -140,6 +152,8 @@ export class GitLabIssueTracker implements IssueTracker {
   private readonly users = new Map<string, UserJson | null>();
   private readonly assignable = new Map<string, boolean>();
   private projectInfo: Promise<ProjectJson> | undefined;
+  /** Blocked-by dependencies as issue links (relations.ts); sub-issues stay the checklist. */
+  readonly relations: GitLabIssueRelations;
 
   constructor(repository: string, options: GitLabClientOptions) {
     const parsed = parseProject(repository);
@@ -150,6 +164,9 @@ export class GitLabIssueTracker implements IssueTracker {
     this.capabilities = gitlabCapabilities(options);
     this.client = createGitLabClient(options);
     this.log = options.log ?? (() => undefined);
+    this.relations = new GitLabIssueRelations(this.client, this.repository, this.projectId, (item, doing) =>
+      toActualIssue(item as IssueJson, doing),
+    );
   }
 
   stats(): RequestStats {
@@ -376,7 +393,7 @@ export class GitLabIssueTracker implements IssueTracker {
       assignees: write.assignees,
       milestone: write.milestone,
     });
-    return issue;
+    return this.applyTime(issue, write.attributes);
   }
 
   async updateIssue(number: number, patch: ResolvedIssuePatch): Promise<ActualIssue> {
@@ -393,7 +410,7 @@ export class GitLabIssueTracker implements IssueTracker {
     }
     if (patch.milestone !== undefined) fields['milestoneId'] = patch.milestone ?? 0;
     if (patch.state !== undefined) fields['stateEvent'] = patch.state === 'closed' ? 'close' : 'reopen';
-    // stateReason and attributes have no GitLab counterpart (capabilities say so).
+    // stateReason has no GitLab counterpart (capabilities say so); the time attributes have endpoints of their own.
     if (Object.keys(fields).length === 0) {
       const current = await this.getIssue(number);
       if (!current) {
@@ -403,7 +420,7 @@ export class GitLabIssueTracker implements IssueTracker {
           'Nothing to do: the next run reads the project again and plans from what exists.',
         );
       }
-      return current;
+      return this.applyTime(current, patch.attributes);
     }
     const item = await this.call<IssueJson>('issues', doing, () =>
       this.client.issues.edit(this.projectId, number, fields),
@@ -414,7 +431,51 @@ export class GitLabIssueTracker implements IssueTracker {
       assignees: patch.assignees,
       milestone: patch.milestone,
     });
-    return issue;
+    return this.applyTime(issue, patch.attributes);
+  }
+
+  /**
+   * Sets the estimate (`time_estimate` replaces it) and reconciles the time spent, which GitLab only adds to: the
+   * difference from the total in the answer just received (create, edit or read), so a re-run or a run after a crash
+   * never counts twice.
+   */
+  private async applyTime(
+    issue: ActualIssue,
+    attributes: Record<string, string> | undefined,
+  ): Promise<ActualIssue> {
+    const estimate = attributes?.['time-estimate'];
+    const spent = attributes?.['time-spent'];
+    if (estimate === undefined && spent === undefined) return issue;
+    const doing = `setting the time tracking of issue #${issue.number}`;
+    const { issues } = this.client;
+    let stats: TimeStatsJson | null = null;
+    if (estimate !== undefined) {
+      const seconds = Number(estimate);
+      stats = await this.call<TimeStatsJson>('issues', doing, () =>
+        seconds > 0
+          ? issues.addTimeEstimate(this.projectId, issue.number, gitlabDuration(seconds))
+          : issues.resetTimeEstimate(this.projectId, issue.number),
+      );
+    }
+    if (spent !== undefined) {
+      const wanted = Number(spent);
+      // The issue was just created, edited or read: its time_stats are current, so no read is needed.
+      const current = stats?.total_time_spent ?? Number(issue.attributes?.['time-spent'] ?? 0);
+      if (wanted <= 0 && current !== 0) {
+        stats = await this.call<TimeStatsJson>('issues', doing, () =>
+          issues.resetSpentTime(this.projectId, issue.number),
+        );
+      } else if (Math.abs(wanted - current) >= 60) {
+        stats = await this.call<TimeStatsJson>('issues', doing, () =>
+          issues.addSpentTime(this.projectId, issue.number, gitlabDuration(wanted - current), {
+            summary: 'orchestrator-git: time spent, from the orchestrator',
+          }),
+        );
+      }
+    }
+    if (!stats) return issue;
+    const { attributes: _before, ...rest } = issue;
+    return { ...rest, ...withTime(stats) };
   }
 
   /**
@@ -597,5 +658,20 @@ function toActualIssue(item: IssueJson, doing: string): ActualIssue {
     milestone: item.milestone ? { number: item.milestone.id, title: item.milestone.title } : null,
     author: item.author?.username ?? null,
     updatedAt: item.updated_at,
+    ...withTime(item.time_stats ?? null),
   };
+}
+
+/** The issue's time attributes, when it has any (an issue without tracked time reads as it always did). */
+function withTime(stats: TimeStatsJson | null): { attributes?: Record<string, string> } {
+  const attributes = timeAttributes(stats);
+  return Object.keys(attributes).length > 0 ? { attributes } : {};
+}
+
+/** The time attributes of an issue: absent when zero (nothing set, which no item's value is). */
+function timeAttributes(stats: TimeStatsJson | null): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  if (stats && stats.time_estimate > 0) attributes['time-estimate'] = String(stats.time_estimate);
+  if (stats && stats.total_time_spent > 0) attributes['time-spent'] = String(stats.total_time_spent);
+  return attributes;
 }

@@ -32,6 +32,8 @@ const COLUMNS = [
   'due_date',
   'deleted_at',
   'is_template',
+  'started_at',
+  'actual_effort',
 ] as const;
 
 /**
@@ -68,6 +70,8 @@ export function readV2GenericTasks(db: Database): TaskReadResult {
       dueDate,
       deletedAt,
       isTemplate,
+      startedAt,
+      actualEffort,
     ]) => {
       index++;
       if (isTemplate === 1 || isTemplate === '1' || isTemplate === 'true' || isTemplate === 'TRUE') {
@@ -97,6 +101,11 @@ export function readV2GenericTasks(db: Database): TaskReadResult {
         dueDate: readTimestamp(dueDate, taskId, 'due_date', warnings, taskLabel),
         dependencies: dependencies.get(taskId) ?? [],
       };
+      // Only when recorded, so states without them read as they always did.
+      const started = readTimestamp(startedAt, taskId, 'started_at', warnings, taskLabel);
+      if (started !== null) task.startedAt = started;
+      const actual = optionalText(actualEffort);
+      if (actual !== null) task.actualEffort = actual;
       if (deletedAt !== null && deletedAt !== '') {
         task.status = 'cancelled';
         warnings.push({

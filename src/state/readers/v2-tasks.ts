@@ -69,6 +69,8 @@ export function readV2Tasks(db: Database): TaskReadResult {
         dueDate: readTimestamp(meta.due_date ?? null, taskId, 'metadata.due_date', warnings, taskLabel),
         dependencies: dependencies.get(taskId) ?? [],
       };
+      const actualEffort = optionalText(meta.actual_effort ?? meta.actualEffort);
+      if (actualEffort !== null) task.actualEffort = actualEffort;
       if (taskTitle === '') untitled.push({ task, type });
       tasks.push(task);
     },

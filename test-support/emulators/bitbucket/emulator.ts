@@ -124,6 +124,7 @@ export class BitbucketEmulator {
             nearLimitFraction: options.rateLimit?.nearLimitFraction ?? 0.2,
           };
     this.store = new Store(this.clock);
+    this.store.putState = options.putState ?? 'honoured';
     this.limiter = new RollingLimiter(this.clock);
     this.router = new Router([...repoRoutes, ...issueRoutes, ...trackerRoutes, ...userRoutes, ...refRoutes]);
   }

@@ -106,6 +106,8 @@ export class Store {
   readonly credentials = new Map<string, CredentialRecord>();
   private sequence = 0x5d5355e8;
   private nextTrackerId = 100;
+  /** What a PUT does with the `state` of its body (emulator option `putState`). */
+  putState: 'honoured' | 'ignored' | 'refused' = 'honoured';
 
   constructor(private readonly clock: () => number) {}
 

@@ -13,6 +13,12 @@ export interface BitbucketEmulatorOptions {
    * `false` turns rate limiting off.
    */
   rateLimit?: { limit?: number; anonymousLimit?: number; nearLimitFraction?: number } | false;
+  /**
+   * What a PUT does with a `state` in its body: `honoured` (default; Bitbucket's issue representation lists `state` as
+   * writable), or, as a platform that only takes states through `POST …/changes` might, `ignored` (dropped) or
+   * `refused` (400 naming the field). For testing clients' fallbacks.
+   */
+  putState?: 'honoured' | 'ignored' | 'refused';
 }
 
 /** Issue-tracker enums, as the swagger description lists them (whether Bitbucket lets a client set `submitted` is unverified; accepted here). */

@@ -39,11 +39,12 @@ import { ProjectsState } from './graphql/projects.js';
 import { rateLimitRoute } from './handlers/rate-limit.js';
 import { subIssueRoutes } from './handlers/sub-issues.js';
 import { dependencyRoutes } from './handlers/dependencies.js';
+import { issueTypeRoutes, orgIssueTypeRoutes } from './handlers/issue-types.js';
 import { API_VERSION, ApiError, basicError, DOCS, etagMatches, requestId, weakEtag } from './http.js';
 import { PrimaryLimiter, SecondaryLimiter, type RateSnapshot } from './limits.js';
 import { renderIssue, renderLabel, renderMilestone, type Urls } from './render.js';
 import { Router, type HandlerResult, type RequestContext, type Route } from './router.js';
-import { Store, type RepoRecord } from './store.js';
+import { Store, type IssueTypeRecord, type RepoRecord } from './store.js';
 import type {
   FaultAction,
   FaultSpec,
@@ -131,6 +132,8 @@ export class GitHubEmulator {
       ...assigneeRoutes,
       ...subIssueRoutes,
       ...dependencyRoutes,
+      ...issueTypeRoutes,
+      ...orgIssueTypeRoutes,
       ...releaseRoutes,
       rateLimit,
       ...graphqlRoutes(() => this.projects),
@@ -179,6 +182,38 @@ export class GitHubEmulator {
 
   addToken(token: string, grant: TokenGrant): void {
     this.store.addToken(token, grant);
+  }
+
+  /**
+   * Makes `org` an organisation that defines these issue types (GitHub's defaults are Task, Bug and Feature), in
+   * this order; its repositories then list them and their issues take them.
+   */
+  addIssueTypes(
+    org: string,
+    types: {
+      name: string;
+      description?: string | null;
+      color?: IssueTypeRecord['color'];
+      enabled?: boolean;
+    }[],
+  ): void {
+    this.store.user(org).type = 'Organization';
+    const now = this.clock();
+    const list = this.store.issueTypes.get(org.toLowerCase()) ?? [];
+    for (const type of types) {
+      const id = this.store.allocateId();
+      list.push({
+        id,
+        nodeId: `IT_kwDO${Buffer.from(`IT:${id}`).toString('base64url')}`,
+        name: type.name,
+        description: type.description ?? null,
+        color: type.color ?? null,
+        isEnabled: type.enabled ?? true,
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+    this.store.issueTypes.set(org.toLowerCase(), list);
   }
 
   addAssignable(repo: string, ...logins: string[]): void {
@@ -275,13 +310,27 @@ export class GitHubEmulator {
       state?: 'open' | 'closed';
       labels?: string[];
       assignees?: string[];
+      /** An issue type of the owner, by name; null removes it. */
+      type?: string | null;
     },
   ): void {
     const record = this.store.requireRepo(repo);
     const issue = record.issues.get(number);
     if (!issue || issue.deleted) throw new Error(`No issue #${number} in ${repo}.`);
     const assignees = patch.assignees?.map((login) => this.store.user(login).login);
-    applyIssueChanges(this.store, record, issue, { ...patch, assignees }, record.owner);
+    const { type, ...rest } = patch;
+    let typeId: number | null | undefined;
+    if (type !== undefined) {
+      typeId =
+        type === null
+          ? null
+          : this.store.issueTypes
+              .get(record.owner.toLowerCase())
+              ?.find((entry) => entry.name.toLowerCase() === type.toLowerCase())?.id;
+      if (typeId === undefined)
+        throw new Error(`${record.owner} defines no issue type ${JSON.stringify(type)}.`);
+    }
+    applyIssueChanges(this.store, record, issue, { ...rest, assignees, typeId }, record.owner);
   }
 
   /** Deletes an issue like an admin would: it leaves lists, and `GET` on it answers 410. Its number is not reused. */

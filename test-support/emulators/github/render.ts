@@ -3,6 +3,7 @@
 import { isoSeconds } from './http.js';
 import type {
   IssueRecord,
+  IssueTypeRecord,
   LabelRecord,
   MilestoneRecord,
   RepoRecord,
@@ -10,7 +11,7 @@ import type {
   TokenRecord,
   UserRecord,
 } from './store.js';
-import type { IssueJson, LabelJson, MilestoneJson, SimpleUserJson } from './types.js';
+import type { IssueJson, IssueTypeJson, LabelJson, MilestoneJson, SimpleUserJson } from './types.js';
 
 /** `api`: `http://host:port` or `http://host:port/api/v3`; `web`: `http://host:port`. */
 export interface Urls {
@@ -101,6 +102,26 @@ function authorAssociation(store: Store, repo: RepoRecord, login: string): Issue
   return 'NONE';
 }
 
+export function renderIssueType(type: IssueTypeRecord): IssueTypeJson {
+  return {
+    id: type.id,
+    node_id: type.nodeId,
+    name: type.name,
+    description: type.description,
+    color: type.color,
+    created_at: isoSeconds(type.createdAt),
+    updated_at: isoSeconds(type.updatedAt),
+    is_enabled: type.isEnabled,
+  };
+}
+
+/** The issue's type, while its owner still defines it. */
+function renderIssueTypeOf(store: Store, repo: RepoRecord, issue: IssueRecord): IssueTypeJson | null {
+  if (issue.typeId === undefined || issue.typeId === null) return null;
+  const type = store.issueTypes.get(repo.owner.toLowerCase())?.find((entry) => entry.id === issue.typeId);
+  return type ? renderIssueType(type) : null;
+}
+
 /**
  * The issue object. `detail` is true for single-issue responses (get, create, update): only those carry `closed_by`
  * (GitHub leaves it out of lists — octokit/octokit.net#1353).
@@ -144,7 +165,7 @@ export function renderIssue(
     updated_at: isoSeconds(issue.updatedAt),
     closed_at: issue.closedAt === null ? null : isoSeconds(issue.closedAt),
     author_association: authorAssociation(store, repo, issue.author),
-    type: null,
+    type: renderIssueTypeOf(store, repo, issue),
     active_lock_reason: null,
     sub_issues_summary: subIssuesSummary(store, issue),
     body: issue.body,

@@ -54,6 +54,20 @@ export interface IssueRecord {
   closedBy: string | null;
   pullRequest: boolean;
   deleted: boolean;
+  /** The issue type's id (handlers/issue-types.ts); absent or null: none. */
+  typeId?: number | null;
+}
+
+/** An issue type an organisation defines (orgs/list-issue-types). */
+export interface IssueTypeRecord {
+  id: number;
+  nodeId: string;
+  name: string;
+  description: string | null;
+  color: 'gray' | 'blue' | 'green' | 'yellow' | 'orange' | 'red' | 'pink' | 'purple' | null;
+  isEnabled: boolean;
+  createdAt: number;
+  updatedAt: number;
 }
 
 export interface RepoRecord {
@@ -105,6 +119,8 @@ export class Store {
   readonly parentOf = new Map<number, number>();
   /** Issue id → ids of the issues it is blocked by (handlers/dependencies.ts). */
   readonly blockedBy = new Map<number, number[]>();
+  /** Lower-cased organisation login → its issue types, in their order (handlers/issue-types.ts). */
+  readonly issueTypes = new Map<string, IssueTypeRecord[]>();
 
   constructor(private readonly clock: () => number) {}
 

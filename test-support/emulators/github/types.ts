@@ -126,7 +126,7 @@ export interface IssueJson {
   updated_at: string;
   closed_at: string | null;
   author_association: 'OWNER' | 'COLLABORATOR' | 'CONTRIBUTOR' | 'MEMBER' | 'NONE';
-  type: null;
+  type: IssueTypeJson | null;
   active_lock_reason: string | null;
   sub_issues_summary: { total: number; completed: number; percent_completed: number };
   draft?: boolean;
@@ -144,6 +144,18 @@ export interface IssueJson {
   timeline_url: string;
   performed_via_github_app: null;
   state_reason: StateReason | null;
+}
+
+/** The issue-type object (components/schemas/issue-type). */
+export interface IssueTypeJson {
+  id: number;
+  node_id: string;
+  name: string;
+  description: string | null;
+  color: string | null;
+  created_at: string;
+  updated_at: string;
+  is_enabled: boolean;
 }
 
 export interface RecordedRequest {

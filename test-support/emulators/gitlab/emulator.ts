@@ -36,9 +36,17 @@ import {
   type Principal,
 } from './auth.js';
 import { FaultInjector, type FaultAction, type FaultSpec } from './faults.js';
-import { boardRoutes, projectBoards, renderBoard } from './handlers/boards.js';
+import {
+  addList,
+  boardRoutes,
+  createGroupBoard,
+  groupBoards,
+  projectBoards,
+  renderBoard,
+  renderGroupBoard,
+} from './handlers/boards.js';
 import { issueRoutes, applyIssueChanges, type IssueChanges } from './handlers/issues.js';
-import { labelRoutes, normalizeColor } from './handlers/labels.js';
+import { groupLabelRoutes, labelRoutes, normalizeColor } from './handlers/labels.js';
 import { groupMilestoneRoutes, projectMilestoneRoutes } from './handlers/milestones.js';
 import { projectRoutes } from './handlers/projects.js';
 import {
@@ -49,6 +57,7 @@ import {
   releaseRoutes,
 } from './handlers/releases.js';
 import { timeTrackingRoutes } from './handlers/time-tracking.js';
+import { linkRoutes } from './handlers/links.js';
 import { memberRoutes, userRoutes } from './handlers/users.js';
 import { ApiError, grapeError, unauthorized, validateParams, type LinkContext, type Params } from './http.js';
 import { rateLimitHeaders, Throttle, type ThrottleResult } from './limits.js';
@@ -141,8 +150,10 @@ export class GitLabEmulator {
       ...projectRoutes,
       ...issueRoutes(this.features.issueWeights),
       ...timeTrackingRoutes,
+      ...linkRoutes(options.blockingLinks ?? 'premium'),
       ...labelRoutes,
-      ...boardRoutes,
+      ...groupLabelRoutes,
+      ...boardRoutes(options.issueBoards ?? 'premium'),
       ...projectMilestoneRoutes,
       ...groupMilestoneRoutes,
       ...memberRoutes,
@@ -334,6 +345,36 @@ export class GitLabEmulator {
     return projectBoards(this.store, record).map((board) =>
       renderBoard(this.store, record, board, this.directUrls()),
     );
+  }
+
+  /** A group's issue boards with their lists, as `GET /groups/:id/boards` renders them. */
+  listGroupBoards(group: string): Record<string, unknown>[] {
+    const record = this.store.requireGroup(group);
+    return groupBoards(this.store, record).map((board) =>
+      renderGroupBoard(this.store, record, board, this.directUrls()),
+    );
+  }
+
+  /** A group label, as created in the web UI. */
+  addGroupLabel(group: string, name: string, color = '#6699cc'): { id: number; name: string } {
+    const record = this.store.requireGroup(group);
+    const label = this.store.createGroupLabel(record, name, normalizeColor(color) ?? color, null);
+    return { id: label.id, name: label.name };
+  }
+
+  /**
+   * A group board made in the web UI (on Free, the one board opening the group's Boards page creates), with a list for
+   * each of the given group labels.
+   */
+  addGroupBoard(group: string, name: string, listLabels: string[] = []): { id: number } {
+    const record = this.store.requireGroup(group);
+    const board = createGroupBoard(this.store, record, name);
+    for (const title of listLabels) {
+      const label = (record.labels ?? []).find((candidate) => candidate.name === title);
+      if (!label) throw new Error(`No group label ${JSON.stringify(title)} in ${group}.`);
+      addList(this.store, board, label);
+    }
+    return { id: board.id };
   }
 
   /** A project's own milestones, or a group's. */

@@ -129,7 +129,7 @@ export function renderLabel(
     archived: false,
     subscribed: false,
     priority: null,
-    is_project_label: true,
+    is_project_label: label.projectId !== null,
   };
   if (withCounts) {
     let open = 0;

@@ -51,7 +51,10 @@ export interface MilestoneRecord {
 
 export interface LabelRecord {
   id: number;
-  projectId: number;
+  /** A project label's project; null for a group label. */
+  projectId: number | null;
+  /** A group label's group; null (or absent) for a project label. */
+  groupId?: number | null;
   name: string;
   color: string;
   description: string | null;
@@ -96,6 +99,8 @@ export interface GroupRecord {
   members: Map<number, MemberRecord>;
   milestones: Map<number, MilestoneRecord>;
   nextMilestoneIid: number;
+  /** Group labels: usable by every project and subgroup below (handlers/labels.ts). */
+  labels?: LabelRecord[];
   createdAt: number;
 }
 
@@ -404,13 +409,38 @@ export class Store {
 
   // ---- labels ------------------------------------------------------------------------------------------------
 
-  /** Labels are matched by exact (case-sensitive) title, like `LabelsFinder#find_by_title`. */
+  /**
+   * Labels are matched by exact (case-sensitive) title, like `LabelsFinder#find_by_title`, among the labels the project
+   * may use: its own, then its groups' (`available_labels`, include_ancestor_groups).
+   */
   label(project: ProjectRecord, name: string): LabelRecord | undefined {
-    return project.labels.find((label) => label.name === name);
+    return this.availableLabels(project).find((label) => label.name === name);
   }
 
   labelById(project: ProjectRecord, id: number): LabelRecord | undefined {
-    return project.labels.find((label) => label.id === id);
+    return this.availableLabels(project).find((label) => label.id === id);
+  }
+
+  /** The project's labels, then those of its group and the group's ancestors, nearest first. */
+  availableLabels(project: ProjectRecord): LabelRecord[] {
+    return [
+      ...project.labels,
+      ...this.groupChain(this.projectGroup(project)).flatMap((group) => group.labels ?? []),
+    ];
+  }
+
+  createGroupLabel(group: GroupRecord, name: string, color: string, description: string | null): LabelRecord {
+    const label: LabelRecord = {
+      id: this.nextId('label'),
+      projectId: null,
+      groupId: group.id,
+      name,
+      color,
+      description,
+      createdAt: this.now(),
+    };
+    (group.labels ??= []).push(label);
+    return label;
   }
 
   createLabel(project: ProjectRecord, name: string, color: string, description: string | null): LabelRecord {

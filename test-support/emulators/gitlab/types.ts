@@ -43,8 +43,19 @@ export interface GitLabEmulatorOptions {
   scopedLabels?: boolean;
   /** More than one assignee per issue (Premium/Ultimate); when false only the first id is kept. Default true. */
   multipleAssignees?: boolean;
+  /**
+   * Which issue link types are accepted (handlers/links.ts): `premium` (default) all; `free` an unlicensed Enterprise
+   * Edition such as GitLab.com Free, which refuses blocks / is_blocked_by with 403; `foss` the Community Edition (400).
+   */
+  blockingLinks?: 'premium' | 'free' | 'foss';
   /** Issue weights (Premium/Ultimate): the `weight` param and field. Default true. */
   issueWeights?: boolean;
+  /**
+   * What boards the instance licenses (handlers/boards.ts): `premium` (default) several group boards and boards scoped
+   * to a milestone; `free` an unlicensed Enterprise Edition such as GitLab.com Free (creating a group board is 403, a
+   * board's milestone scope is dropped); `foss` the Community Edition (no endpoint to create a group board).
+   */
+  issueBoards?: 'premium' | 'free' | 'foss';
   /**
    * Above this many matching records GitLab leaves out `x-total`, `x-total-pages` and the `rel="last"` link.
    * Default 10,000 (Kaminari MAX_COUNT_LIMIT); lower it to exercise that path cheaply.

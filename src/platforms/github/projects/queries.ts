@@ -14,7 +14,12 @@ const PROJECT_PARTS = `fragment BoardProject on ProjectV2 {
       __typename
       ... on ProjectV2FieldCommon { id name dataType }
       ... on ProjectV2SingleSelectField { options { id name color description } }
-      ... on ProjectV2IterationField { configuration { iterations { id title startDate duration } } }
+      ... on ProjectV2IterationField {
+        configuration {
+          iterations { id title startDate duration }
+          completedIterations { id title startDate duration }
+        }
+      }
     }
   }
 }`;
@@ -87,10 +92,31 @@ export const CREATE_FIELD = `mutation CreateBoardField($project: ID!, $type: Pro
   }
 }`;
 
+/** An iteration field with its sprints laid out (the only time the sync writes iterations: see docs/board-sync.md). */
+export const CREATE_ITERATION_FIELD = `mutation CreateSprintField($project: ID!, $name: String!, $configuration: ProjectV2IterationFieldConfigurationInput!) {
+  createProjectV2Field(input: { projectId: $project, dataType: ITERATION, name: $name, iterationConfiguration: $configuration }) {
+    projectV2Field { ... on ProjectV2IterationField { id name configuration { iterations { id title startDate duration } } } }
+  }
+}`;
+
 /** Replaces a single select field's options (GitHub has no "add one option" mutation): ids change, values clear. */
 export const REPLACE_OPTIONS = `mutation ReplaceStatusOptions($field: ID!, $options: [ProjectV2SingleSelectFieldOptionInput!]) {
   updateProjectV2Field(input: { fieldId: $field, singleSelectOptions: $options }) {
     projectV2Field { ... on ProjectV2SingleSelectField { id name options { id name } } }
+  }
+}`;
+
+/** One field of a board by its name (null when the board has none). */
+export const FIELD_BY_NAME = `query FieldByName($project: ID!, $name: String!) {
+  node(id: $project) {
+    ... on ProjectV2 { field(name: $name) { ... on ProjectV2FieldCommon { id name } } }
+  }
+}`;
+
+/** Removes a custom field and every card's value in it (the stash field once the Status values are back). */
+export const DELETE_FIELD = `mutation DeleteField($field: ID!) {
+  deleteProjectV2Field(input: { fieldId: $field }) {
+    projectV2Field { ... on ProjectV2Field { id name } }
   }
 }`;
 

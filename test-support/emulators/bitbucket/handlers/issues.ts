@@ -21,7 +21,8 @@
  * - State changes: the documented way is `POST …/issues/{id}/changes` with `{"changes": {"state": {"new": "resolved"}},
  *   "message": {"raw": "…"}}` (201 with the change); its `changes` values are strings, `assignee_account_id` names the
  *   assignee. A `state` in the PUT body is honoured too (the PUT takes the issue representation, whose `state` is a
- *   writable field; no report of it being ignored was found) — both are emulated, each recording a change.
+ *   writable field; atlassian-python-api's `Issue.state` setter is such a PUT; no report of it being ignored was
+ *   found) — both are emulated, each recording a change. Option `putState` drops or refuses it, for clients' fallbacks.
  * - Change records (swagger issue-changes example): `{"type": "issue_change", "id", "created_on", "user", "issue",
  *   "changes": {"field": {"old", "new"}}, "message": {…, "type": "rendered"}, "links": {self, html}}`; removing an
  *   assignee records `"new": ""` for `assignee` and `assignee_account_id`.
@@ -323,6 +324,9 @@ function createIssue(ctx: RepoContext): { status: number; body: unknown } {
 function updateIssue(ctx: RepoContext): { status: number; body: unknown } {
   const issue = findIssue(ctx);
   const input = readIssueBody(ctx, false);
+  if (input.state !== undefined && ctx.store.putState === 'refused')
+    throw badRequest({ state: ['This field cannot be changed.'] });
+  if (ctx.store.putState === 'ignored') delete input.state;
   applyIssueChanges(ctx.store, ctx.repo, issue, input, actorOf(ctx));
   return { status: 200, body: renderIssue(ctx.store, ctx.repo, issue, ctx.urls) };
 }

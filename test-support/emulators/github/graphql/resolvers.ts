@@ -210,6 +210,29 @@ function projectView(ctx: GraphqlContext, project: ProjectRecord): unknown {
   };
 }
 
+/**
+ * What GitHub refuses in an iteration configuration: a duration under one day, a blank title, a bad date (as
+ * UNPROCESSABLE errors; the wording is unverified). Iterations are only ever set whole: `updateProjectV2Field` with an
+ * iteration configuration overwrites them, with new ids, and clears every item's value (github/github-mcp-server#2953).
+ */
+function validateIterations(configuration: {
+  startDate: string;
+  duration: number;
+  iterations: { title: string; startDate: string; duration: number }[];
+}): void {
+  const isDate = (value: string) =>
+    /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+  if (!Number.isInteger(configuration.duration) || configuration.duration < 1)
+    throw githubError('UNPROCESSABLE', 'Duration must be greater than 0');
+  if (!isDate(configuration.startDate)) throw githubError('UNPROCESSABLE', 'Start date is invalid');
+  for (const iteration of configuration.iterations) {
+    if (iteration.title.trim() === '') throw githubError('UNPROCESSABLE', "Title can't be blank");
+    if (!Number.isInteger(iteration.duration) || iteration.duration < 1)
+      throw githubError('UNPROCESSABLE', 'Duration must be greater than 0');
+    if (!isDate(iteration.startDate)) throw githubError('UNPROCESSABLE', 'Start date is invalid');
+  }
+}
+
 function fieldView(ctx: GraphqlContext, project: ProjectRecord, field: FieldRecord): unknown {
   const common = {
     id: field.id,
@@ -233,14 +256,24 @@ function fieldView(ctx: GraphqlContext, project: ProjectRecord, field: FieldReco
     };
   }
   if (field.dataType === 'ITERATION') {
+    // GitHub lists an iteration under completedIterations once its last day is over (by the emulator's clock).
+    const today = new Date(ctx.store.now()).toISOString().slice(0, 10);
+    const ended = (iteration: { startDate: string; duration: number }) =>
+      new Date(Date.parse(`${iteration.startDate}T00:00:00Z`) + iteration.duration * 86_400_000)
+        .toISOString()
+        .slice(0, 10) <= today;
+    const view = (iteration: (typeof field.iterations)[number]) => ({
+      ...iteration,
+      titleHTML: iteration.title,
+    });
     return {
       ...common,
       __typename: 'ProjectV2IterationField',
       configuration: {
         duration: field.iterations[0]?.duration ?? 14,
         startDay: 1,
-        iterations: field.iterations.map((iteration) => ({ ...iteration, titleHTML: iteration.title })),
-        completedIterations: [],
+        iterations: field.iterations.filter((iteration) => !ended(iteration)).map(view),
+        completedIterations: field.iterations.filter(ended).map(view),
       },
     };
   }
@@ -468,11 +501,18 @@ export function rootValue(ctx: GraphqlContext): Record<string, unknown> {
             iterations: { title: string; startDate: string; duration: number }[];
           }
         | undefined;
-      const field = ctx.projects.addField(project, name, type, options, configuration?.iterations ?? []);
+      if (configuration) validateIterations(configuration);
+      const field = ctx.projects.addField(
+        project,
+        name,
+        type,
+        options,
+        type === 'ITERATION' ? (configuration?.iterations ?? []) : [],
+      );
       return { clientMutationId: null, projectV2Field: fieldView(ctx, project, field) };
     },
     updateProjectV2Field: (args: Args) => {
-      const { fieldId, name, singleSelectOptions } = input(args);
+      const { fieldId, name, singleSelectOptions, iterationConfiguration } = input(args);
       const { project, field } = fieldById(ctx, fieldId);
       requireProjectAccess(ctx, ctx.store.user(project.owner), 'write');
       if (typeof name === 'string' && name.trim() !== '') field.name = name;
@@ -485,8 +525,34 @@ export function rootValue(ctx: GraphqlContext): Record<string, unknown> {
         field.options = options.map((option) => ({ ...option, id: ctx.projects.newOptionId() }));
         for (const item of project.items) item.values.delete(field.id);
       }
+      const iterations = iterationConfiguration as
+        Parameters<typeof validateIterations>[0] | null | undefined;
+      if (iterations) {
+        if (field.dataType !== 'ITERATION')
+          throw githubError('UNPROCESSABLE', 'Iterations can only be set on iteration fields');
+        validateIterations(iterations);
+        // The same hazard as options: the iterations are overwritten with new ids and every item's Sprint is cleared.
+        field.iterations = iterations.iterations.map((iteration) => ({
+          ...iteration,
+          id: ctx.projects.newOptionId(),
+        }));
+        for (const item of project.items) item.values.delete(field.id);
+      }
       field.updatedAt = ctx.store.now();
       return { clientMutationId: null, projectV2Field: fieldView(ctx, project, field) };
+    },
+    deleteProjectV2Field: (args: Args) => {
+      const { fieldId } = input(args);
+      const { project, field } = fieldById(ctx, fieldId);
+      requireProjectAccess(ctx, ctx.store.user(project.owner), 'write');
+      // Built-in fields (Title, Assignees, Status, ...) cannot be deleted, only custom ones.
+      const builtIn =
+        !(field.dataType in CUSTOM_TYPES) || (field.dataType === 'SINGLE_SELECT' && field.name === 'Status');
+      if (builtIn) throw githubError('UNPROCESSABLE', `The field ${field.name} cannot be deleted`);
+      const view = fieldView(ctx, project, field);
+      project.fields = project.fields.filter((candidate) => candidate !== field);
+      for (const item of project.items) item.values.delete(field.id);
+      return { clientMutationId: null, projectV2Field: view };
     },
     addProjectV2ItemById: (args: Args) => {
       const { projectId, contentId } = input(args);

@@ -51,6 +51,7 @@ import type { RepoContext, RepoRoute } from '../router.js';
 import type { IssueRecord, RepoRecord, Store } from '../store.js';
 import type { StateReason } from '../types.js';
 import { has, objectBody, optionalArray, optionalString, parseTimestamp } from './common.js';
+import { readIssueType } from './issue-types.js';
 
 const TITLE_MAX = 256;
 const BODY_MAX = 65_536;
@@ -147,6 +148,8 @@ interface IssueInput {
   milestone?: number | null;
   state?: string;
   stateReason?: string | null;
+  /** The issue type's id, null to remove it (handlers/issue-types.ts). */
+  typeId?: number | null;
 }
 
 /** Reads the fields an issue create/update may carry, throwing GitHub's 422s; `creating` makes the title required. */
@@ -254,8 +257,10 @@ function readIssueInput(ctx: RepoContext, creating: boolean, docs: string): Issu
       });
     }
   }
+  const typeId = readIssueType(ctx, body, creating, docs, errors);
   if (errors.length > 0) throw validationFailed(errors, docs);
 
+  if (typeId !== undefined) input.typeId = typeId;
   if (typeof title === 'string') input.title = title;
   if (text !== undefined) input.body = text;
   if (labels !== undefined) input.labels = labels;
@@ -288,6 +293,7 @@ function createIssue(ctx: RepoContext): { status: number; body: unknown; headers
     assignees: input.assignees ?? [],
     milestone: input.milestone ?? null,
   });
+  if (input.typeId !== undefined) issue.typeId = input.typeId;
   const json = renderIssue(store, repo, issue, ctx.urls, true);
   return { status: 201, body: json, headers: { location: json.url } };
 }
@@ -305,6 +311,7 @@ export function applyIssueChanges(
     milestone?: number | null;
     state?: string;
     stateReason?: string | null;
+    typeId?: number | null;
   },
   actorLogin: string,
 ): boolean {
@@ -331,6 +338,10 @@ export function applyIssueChanges(
   }
   if (changes.milestone !== undefined && changes.milestone !== issue.milestone) {
     issue.milestone = changes.milestone;
+    changed = true;
+  }
+  if (changes.typeId !== undefined && changes.typeId !== (issue.typeId ?? null)) {
+    issue.typeId = changes.typeId;
     changed = true;
   }
   if (changes.state === 'closed') {

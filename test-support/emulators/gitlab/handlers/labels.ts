@@ -17,12 +17,22 @@
  * - List: sorted by title; `with_counts=true` adds open_issues_count, closed_issues_count, open_merge_requests_count
  *   (Entities::Label `with_options if: options[:with_counts]`); `search` filters titles; paged.
  * - Scoped labels (`scope::value`) are ordinary labels here; exclusivity is enforced when they are put on issues.
+ * - Group labels (docs.gitlab.com/api/group_labels/): `GET/POST /groups/:id/labels`, the same rules, checked against the
+ *   group's role (Planner/Reporter or higher to create). A group label is usable by every project below the group: a
+ *   project's label list includes them unless `include_ancestor_groups=false` (`is_project_label: false`), issues take
+ *   them by title, and a project or group label whose title the project or group can already use is 409 "Label already
+ *   exists" (`available_labels_for(label_parent).find_by_title`). A group's list has its own labels, with
+ *   `include_ancestor_groups` (default true) its ancestors' too; `only_group_labels` (default true) leaves out project
+ *   labels, which this emulator never lists there.
  */
 
 import { PLANNER, requireRole } from '../auth.js';
 import { DOCS, messageError, PAGINATION_SPECS } from '../http.js';
-import { renderLabel } from '../render.js';
-import type { ProjectRoute } from '../router.js';
+import { renderLabel, textColor } from '../render.js';
+
+const GROUP_LABELS_DOCS = 'https://docs.gitlab.com/api/group_labels/';
+import type { GroupContext, GroupRoute, ProjectRoute } from '../router.js';
+import type { GroupRecord, LabelRecord, Store } from '../store.js';
 import { charLength, listResponse, ModelErrors } from './common.js';
 
 /** CSS named colours (CSS Color Module Level 4) → hex, as Gitlab::Color maps them. */
@@ -213,7 +223,11 @@ export const labelRoutes: ProjectRoute[] = [
     },
     handler: (ctx) => {
       const search = (ctx.params['search'] as string | undefined)?.toLowerCase();
-      const labels = ctx.project.labels
+      const labels = (
+        ctx.params['include_ancestor_groups'] === false
+          ? ctx.project.labels
+          : ctx.store.availableLabels(ctx.project)
+      )
         .filter((label) => search === undefined || label.name.toLowerCase().includes(search))
         .sort(byTitle);
       const withCounts = ctx.params['with_counts'] === true;
@@ -252,6 +266,118 @@ export const labelRoutes: ProjectRoute[] = [
         description === '' ? null : description,
       );
       return { status: 201, body: renderLabel(ctx.store, ctx.project, label, false) };
+    },
+  },
+];
+
+/** Group labels the group may use: its own, then its ancestors' (nearest first). */
+export function groupAvailableLabels(store: Store, group: GroupRecord): LabelRecord[] {
+  return store.groupChain(group).flatMap((candidate) => candidate.labels ?? []);
+}
+
+function renderGroupLabel(
+  store: Store,
+  group: GroupRecord,
+  label: LabelRecord,
+  withCounts: boolean,
+): unknown {
+  const projects = [...store.projects.values()].filter((project) =>
+    store.groupChain(store.projectGroup(project)).some((candidate) => candidate.id === group.id),
+  );
+  const json = {
+    id: label.id,
+    name: label.name,
+    description: label.description,
+    description_html: label.description
+      ? `<p dir="auto">${label.description.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`
+      : '',
+    text_color: textColor(label.color),
+    color: label.color,
+    archived: false,
+  };
+  const tail = { subscribed: false, priority: null, is_project_label: false };
+  if (!withCounts) return { ...json, ...tail };
+  let open = 0;
+  let closed = 0;
+  for (const project of projects)
+    for (const issue of project.issues.values()) {
+      if (issue.deleted || !issue.labelIds.includes(label.id)) continue;
+      if (issue.state === 'opened') open += 1;
+      else closed += 1;
+    }
+  return {
+    ...json,
+    open_issues_count: open,
+    closed_issues_count: closed,
+    open_merge_requests_count: 0,
+    ...tail,
+  };
+}
+
+function requireGroupPlanner(ctx: GroupContext): void {
+  const role =
+    ctx.principal.kind === 'user' ? ctx.store.groupAccessLevel(ctx.group, ctx.principal.user.id) : undefined;
+  if (role === undefined || role < PLANNER) throw messageError(403, '403 Forbidden');
+}
+
+export const groupLabelRoutes: GroupRoute[] = [
+  {
+    method: 'GET',
+    template: '/groups/:id/labels',
+    docs: GROUP_LABELS_DOCS,
+    resource: 'group',
+    rules: {
+      specs: [
+        { name: 'with_counts', type: 'boolean', default: false },
+        { name: 'include_ancestor_groups', type: 'boolean', default: true },
+        { name: 'include_descendant_groups', type: 'boolean', default: false },
+        { name: 'only_group_labels', type: 'boolean', default: true },
+        { name: 'search', type: 'string' },
+        ...PAGINATION_SPECS,
+      ],
+    },
+    handler: (ctx) => {
+      const search = (ctx.params['search'] as string | undefined)?.toLowerCase();
+      const own = ctx.params['include_ancestor_groups'] === false;
+      const labels = (own ? (ctx.group.labels ?? []) : groupAvailableLabels(ctx.store, ctx.group))
+        .filter((label) => search === undefined || label.name.toLowerCase().includes(search))
+        .sort(byTitle);
+      const withCounts = ctx.params['with_counts'] === true;
+      return listResponse(ctx, labels, (label) => renderGroupLabel(ctx.store, ctx.group, label, withCounts));
+    },
+  },
+  {
+    method: 'POST',
+    template: '/groups/:id/labels',
+    docs: GROUP_LABELS_DOCS,
+    resource: 'group',
+    rules: {
+      specs: [
+        { name: 'name', type: 'string', required: true },
+        { name: 'color', type: 'string', required: true },
+        { name: 'description', type: 'string' },
+      ],
+    },
+    handler: (ctx) => {
+      requireGroupPlanner(ctx);
+      const name = String(ctx.params['name']);
+      if (groupAvailableLabels(ctx.store, ctx.group).some((label) => label.name === name))
+        throw messageError(409, 'Label already exists');
+      const errors = new ModelErrors();
+      errors.blank('title', name);
+      if (name.trim() !== '' && name.includes(',')) errors.add('title', 'is invalid');
+      if (charLength(name) > LABEL_TITLE_MAX) errors.tooLong('title', name, LABEL_TITLE_MAX);
+      const color = normalizeColor(String(ctx.params['color']));
+      if (color === undefined) errors.add('color', 'must be a valid color code');
+      errors.throwIfAny();
+      const description = (ctx.params['description'] as string | null | undefined) ?? null;
+      const label = ctx.store.createGroupLabel(
+        ctx.group,
+        name,
+        color ?? '',
+        description === '' ? null : description,
+      );
+      return { status: 201, body: renderGroupLabel(ctx.store, ctx.group, label, false) };
     },
   },
 ];

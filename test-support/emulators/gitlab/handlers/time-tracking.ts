@@ -13,6 +13,9 @@
  * - The issue is loaded before authorisation (`authorize! admin_issue, load_issuable`): a missing iid is 404
  *   `{"message":"404 Not found"}` even for a caller without rights; writes need planner/reporter or higher
  *   (`admin_issue`), else 403; time_stats needs read access.
+ * - add_spent_time takes a negative duration to subtract; subtracting more than the total is refused (400
+ *   `{"message":{"base":["Time to subtract exceeds the total time spent"]}}`, app/models/concerns/time_trackable.rb
+ *   `check_negative_time_spent`) and nothing changes.
  * - A duration that does not parse leaves the attribute invalid and the update fails with a model error (400
  *   `{"message":{"time_estimate":[…]}}`); the exact message text is not documented — the one used here is an
  *   assumption.
@@ -87,7 +90,10 @@ export const timeTrackingRoutes: ProjectRoute[] = [
       const issue = load(ctx, true);
       const seconds = parseDuration(String(ctx.params['duration']));
       if (seconds === undefined || seconds === 0) throw validationError({ time_spent: ["can't be blank"] });
-      issue.totalTimeSpent = Math.max(0, issue.totalTimeSpent + seconds);
+      // TimeTrackable#check_negative_time_spent: a subtraction larger than the total is refused, nothing changes.
+      if (seconds < 0 && -seconds > issue.totalTimeSpent)
+        throw validationError({ base: ['Time to subtract exceeds the total time spent'] });
+      issue.totalTimeSpent += seconds;
       touch(ctx, issue);
       return { status: 201, body: renderTimeStats(issue) };
     },

@@ -1,8 +1,8 @@
-export const id = 592;
-export const ids = [592];
+export const id = 761;
+export const ids = [761];
 export const modules = {
 
-/***/ 5592:
+/***/ 6761:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -99,6 +99,8 @@ function boardColumns(template, mapping) {
     return columns;
 }
 
+// EXTERNAL MODULE: ./build/src/board/sprints.js
+var sprints = __webpack_require__(1919);
 ;// CONCATENATED MODULE: ./build/src/board/templates.js
 /** The board types a user picks (`board-type`): which items become cards, which columns and which fields they get. */
 
@@ -163,8 +165,8 @@ const BOARD_TEMPLATES = {
                 role: 'sprint',
                 name: 'Sprint',
                 kind: 'iteration',
-                create: false,
-                description: 'The iteration whose dates contain the target date. Sprints are planned by people: create an iteration field named Sprint on the board (GitHub: + New field → Iteration) and the sync fills it in.',
+                create: true,
+                description: 'The iteration whose dates contain the target date. Created when missing with sprint-length sprints from sprint-start through the latest target date; its iterations are never rewritten (add more in the web UI).',
             },
         ],
     },
@@ -180,6 +182,7 @@ function boardTemplate(type) {
 
 ;// CONCATENATED MODULE: ./build/src/board/config.js
 /** board-sync's own settings, resolved once at the edge into typed config (the shared ones are issue-sync's). */
+
 
 
 
@@ -209,6 +212,22 @@ const BOARD_SYNC_SETTINGS = {
         help: 'Orchestrator status → column, as status=Column lines or a JSON object; replaces the default and must map every status of the board’s cards.',
         default: 'proposed=Backlog, approved=To Do, pending=To Do, in_progress=In Progress, blocked=Blocked, failed=Blocked, completed=Done, cancelled=Done, archived=Done',
     },
+    'board-scope': {
+        help: 'GitLab: `project` (a project issue board) or `group` (a board of the gitlab-group group, whose lists are group labels; cards are still the project’s issues).',
+        default: 'project',
+    },
+    'board-milestone': {
+        help: 'GitLab: title of a release milestone the board is scoped to (GitLab Premium); the board shows, and the sync keeps, only the cards of items in that release.',
+        default: 'none (the board shows every card)',
+    },
+    'sprint-length': {
+        help: 'sprint_board on GitHub: days per sprint of the Sprint iteration field the sync creates when the board has none (1–180). An existing Sprint field is used as it is.',
+        default: String(sprints/* DEFAULT_SPRINT_LENGTH */.gj),
+    },
+    'sprint-start': {
+        help: 'sprint_board on GitHub: first day (YYYY-MM-DD) of the first sprint of a Sprint field the sync creates.',
+        default: 'the Monday on or before the earliest target date among the cards (or today)',
+    },
 };
 function resolveBoardSettings(raw, repository) {
     const text = (name) => {
@@ -231,8 +250,14 @@ function resolveBoardSettings(raw, repository) {
     if (numberText !== null && !/^[1-9]\d{0,8}$/.test(numberText)) {
         throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `board-number ${(0,errors/* quote */.hD)(numberText)} is not a project number.`, "Give the number at the end of the project's URL (…/projects/7 → 7), or leave it empty to find the board by title.");
     }
+    const scope = (text('board-scope') ?? 'project').toLowerCase();
+    if (scope !== 'project' && scope !== 'group') {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `board-scope ${(0,errors/* quote */.hD)(scope)} is not a board scope.`, 'Use project (a project issue board, the default) or group (a board of the gitlab-group group).');
+    }
+    const milestone = text('board-milestone');
     const name = repository.split('/').pop() ?? repository;
-    const title = text('board-title') ?? `${name} · ${template.type.replace(/_/g, ' ')}`;
+    const title = text('board-title') ??
+        `${name} · ${template.type.replace(/_/g, ' ')}${milestone === null ? '' : ` · ${milestone}`}`;
     if (title.length > 256) {
         throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `board-title is ${title.length} characters long.`, 'Use a title of at most 256 characters.');
     }
@@ -244,7 +269,25 @@ function resolveBoardSettings(raw, repository) {
         title,
         owner: text('board-owner'),
         number: numberText === null ? null : Number(numberText),
+        sprint: resolveSprintSettings(text('sprint-length'), text('sprint-start')),
+        scope,
+        milestone,
     };
+}
+function resolveSprintSettings(length, start) {
+    if (length !== null && !(/^\d{1,3}$/.test(length) && Number(length) >= 1 && Number(length) <= 180)) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `sprint-length ${(0,errors/* quote */.hD)(length)} is not a number of days from 1 to 180.`, 'Give the days per sprint as a whole number, e.g. 14 for two-week sprints.');
+    }
+    if (start !== null && !isCalendarDate(start)) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `sprint-start ${(0,errors/* quote */.hD)(start)} is not a date (YYYY-MM-DD).`, 'Give the first day of the first sprint as YYYY-MM-DD, e.g. 2026-03-02, or leave it empty.');
+    }
+    return { length: length === null ? sprints/* DEFAULT_SPRINT_LENGTH */.gj : Number(length), start };
+}
+function isCalendarDate(value) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+        return false;
+    const day = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
 }
 /** `status=Column` lines (or commas), or a JSON object. */
 function parseMapping(value) {
@@ -296,6 +339,197 @@ const DEFAULT_POLICY = {
     issueTemplate: null,
 };
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./build/src/core/labels.js
+
+/** GitHub's limit on a label's description (GitLab's is larger). */
+const LABEL_DESCRIPTION_LIMIT = 100;
+/** The placeholder a rule's name or description uses for the orchestrator's value. */
+const VALUE_PLACEHOLDER = '{value}';
+const COLOURS = {
+    'status:approved': '0e8a16',
+    'status:pending': 'c5def5',
+    'status:in progress': 'fbca04',
+    'status:completed': '0e8a16',
+    'status:archived': 'bfdadc',
+    'status:failed': 'b60205',
+    'status:blocked': 'd93f0b',
+    'status:cancelled': 'cfd3d7',
+    'priority:critical': 'b60205',
+    'priority:high': 'd93f0b',
+    'priority:medium': 'fbca04',
+    'priority:low': 'c2e0c6',
+    'type:feature': 'a2eeef',
+    'type:task': '5319e7',
+};
+const DIMENSION_COLOURS = {
+    type: '5319e7',
+    status: 'ededed',
+    priority: 'fbca04',
+    category: '1d76db',
+    specialist: 'bfd4f2',
+};
+/** A label name GitHub accepts: one line, no commas (they split label filters), at most 50 characters. */
+function labelName(text) {
+    const clean = stripControl(text, false).replace(/,/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+    return truncate(clean, LABEL_LIMIT);
+}
+/** A value as rules name it: lower case, `_` and `-` as spaces, spaces collapsed (`in_progress` → `in progress`). */
+function labelValue(value) {
+    return value.replace(/[_-]/g, ' ').replace(/\s+/g, ' ').toLowerCase().trim();
+}
+function labels_dimensionLabel(policy, dimension, value) {
+    if (!value)
+        return null;
+    const rules = policy.labelRules?.[dimension];
+    if (rules) {
+        const key = labelValue(value);
+        if (!key)
+            return null;
+        const listed = rules.labels.get(key);
+        if (listed !== undefined)
+            return listed === null ? null : ruleLabel(listed, dimension, key);
+        if (rules.other !== undefined)
+            return rules.other === null ? null : ruleLabel(rules.other, dimension, key);
+    }
+    const prefix = policy.labelPrefixes[dimension];
+    if (prefix === null)
+        return null;
+    const valueText = value.replace(/_/g, ' ').toLowerCase().trim();
+    if (!valueText)
+        return null;
+    return {
+        name: labelName(`${prefix}${valueText}`),
+        color: builtInColour(dimension, valueText),
+        description: builtInDescription(dimension),
+    };
+}
+function builtInColour(dimension, valueText) {
+    return COLOURS[`${dimension}:${valueText}`] ?? DIMENSION_COLOURS[dimension];
+}
+function builtInDescription(dimension) {
+    return `Orchestrator ${dimension}, kept in step by orchestrator-git`;
+}
+function ruleLabel(spec, dimension, key) {
+    const fill = (text) => text.split(VALUE_PLACEHOLDER).join(key);
+    return {
+        name: labelName(fill(spec.name)),
+        color: spec.color ?? builtInColour(dimension, key),
+        description: truncate(stripControl(fill(spec.description ?? builtInDescription(dimension)), false), LABEL_DESCRIPTION_LIMIT),
+    };
+}
+function labels_defaultLabels(policy) {
+    return policy.defaultLabels.map((name) => ({
+        name: labelName(name),
+        color: '6f42c1',
+        description: 'Managed by orchestrator-git',
+    }));
+}
+/**
+ * True for labels the tool decides the presence of: its default labels and every label its rules can produce (the
+ * prefix scheme's `<prefix><anything>`, a rule's exact name, an `other` rule's name around any value). Every other
+ * label is a person's and is never removed.
+ */
+function isOwnedLabel(policy, name) {
+    const lower = name.toLowerCase();
+    if (policy.defaultLabels.some((label) => labelName(label) === lower))
+        return true;
+    return Object.keys(policy.labelPrefixes).some((dimension) => {
+        const rules = policy.labelRules?.[dimension];
+        if (rules) {
+            for (const [key, spec] of rules.labels) {
+                if (spec && ruleLabel(spec, dimension, key).name === lower)
+                    return true;
+            }
+            if (rules.other === null)
+                return false;
+            if (rules.other !== undefined)
+                return matchesTemplate(rules.other.name, lower);
+        }
+        const prefix = policy.labelPrefixes[dimension];
+        return prefix !== null && prefix.trim() !== '' && lower.startsWith(prefix.toLowerCase());
+    });
+}
+/** Whether a (lower-case) label name is the template's name around some value. */
+function matchesTemplate(template, lower) {
+    const at = template.indexOf(VALUE_PLACEHOLDER);
+    if (at < 0)
+        return labelName(template) === lower;
+    const before = template.slice(0, at).toLowerCase().replace(/\s+/g, ' ').trimStart();
+    const after = template
+        .slice(at + VALUE_PLACEHOLDER.length)
+        .toLowerCase()
+        .replace(/\s+/g, ' ')
+        .trimEnd();
+    return lower.length > before.length + after.length && lower.startsWith(before) && lower.endsWith(after);
+}
+
+;// CONCATENATED MODULE: ./build/src/core/text.js
+/** Turns untrusted orchestrator text into safe issue titles and Markdown that pings nobody and cannot break our markers. */
+const TITLE_LIMIT = 256;
+const BODY_LIMIT = 65_536;
+const text_LABEL_LIMIT = 50;
+const ZERO_WIDTH_SPACE = '\u200b';
+/** Removes NUL and other control characters (keeping newlines and tabs where `keepNewlines`). */
+function text_stripControl(text, keepNewlines) {
+    const pattern = keepNewlines ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g : /[\u0000-\u001f\u007f]/g;
+    return text.replace(pattern, keepNewlines ? '' : ' ');
+}
+/** Truncates to `limit` UTF-16 units with an ellipsis, never splitting a surrogate pair. */
+function text_truncate(text, limit, ellipsis = '…') {
+    if (text.length <= limit)
+        return text;
+    let cut = limit - ellipsis.length;
+    const code = text.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        cut -= 1;
+    return text.slice(0, cut) + ellipsis;
+}
+/** One line, no control characters, at most 256 characters, never empty. */
+function text_safeTitle(text, fallback) {
+    const line = text_stripControl(text, false).replace(/\s+/g, ' ').trim();
+    return text_truncate(line || fallback, TITLE_LIMIT);
+}
+/**
+ * Neutralises @mentions and references so that a sync never notifies anyone or cross-links issues: a zero-width
+ * space after the sigil keeps the text readable and breaks the platform's autolinking. Covered: GitHub's `#12`,
+ * `owner/repo#12` and `GH-12`; GitLab's `!12` (merge requests) and `&12` (epics), whose mention would add a
+ * "mentioned in" note to them; Bitbucket's `#12` and `@name` like GitHub's.
+ */
+function neutraliseReferences(markdown) {
+    // Most text has no sigil at all: skip the regular expressions (a 100,000-task state derives much faster).
+    if (!/[@#!&]|GH-/.test(markdown))
+        return markdown;
+    return (markdown
+        .replace(/(^|[^\w@/`])@([A-Za-z0-9][A-Za-z0-9-]*)/g, `$1@${ZERO_WIDTH_SPACE}$2`)
+        // `#12` after a non-word character, or `owner/repo#12`; never an entity like `&#35;`.
+        // (The lookbehind is bounded by GitHub's owner and repository name lengths, so it stays linear.)
+        .replace(/(?<=^|[^&\w#]|[\w.-]{1,39}\/[\w.-]{1,100})#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
+        .replace(/\bGH-(\d+)/g, `GH-${ZERO_WIDTH_SPACE}$1`)
+        // GitLab: `!12` and `&12` after a non-word character (never an entity like `&#35;` or `&amp;`).
+        .replace(/(?<=^|[^\w!&])([!&])(?=\d)/g, `$1${ZERO_WIDTH_SPACE}`));
+}
+/** HTML comments in untrusted text could forge or end our markers; they are shown as text instead. */
+function text_escapeComments(markdown) {
+    if (!markdown.includes('<!--') && !markdown.includes('-->'))
+        return markdown;
+    return markdown.replace(/<!--/g, '&lt;!--').replace(/-->/g, '--&gt;');
+}
+/** Untrusted Markdown made safe to place inside the managed block. */
+function text_safeMarkdown(text, neutralise) {
+    const clean = text_escapeComments(text_stripControl(text, true).replace(/\r\n?/g, '\n'));
+    return neutralise ? neutraliseReferences(clean) : clean;
+}
+/** Text for one table cell or list item: one line, Markdown table pipes escaped. */
+function text_inlineText(text, neutralise) {
+    return text_safeMarkdown(text, neutralise).replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./build/src/config/values.js
 /** Parsing of setting values as they arrive from inputs (strings), flags and YAML, with errors that name the setting. */
 
@@ -349,458 +583,6 @@ function editDistance(a, b) {
     return row[b.length] ?? 0;
 }
 
-;// CONCATENATED MODULE: ./build/src/config/issue-sync.js
-/** Resolves issue-sync's settings once, at the edge: inputs / flags > config row > config file > defaults. */
-
-
-
-/** Every setting by its input / flag / file name. Secrets are never read from a file. */
-const issue_sync_ISSUE_SYNC_SETTINGS = {
-    enabled: {
-        help: 'Run at all. false (or auto_sync_enabled = 0 in the state) exits before any network request.',
-        default: 'true',
-    },
-    'dry-run': { help: 'Print the plan and change nothing.', default: 'false' },
-    'state-file': {
-        help: 'Path of the orchestrator SQLite database or its JSON export.',
-        default: 'the first of .task_orchestrator/task_orchestrator.db, .task_orchestrator/orchestrator-state.json, task_orchestrator.db, data/task_orchestrator.db',
-    },
-    'features-dir': {
-        help: 'Folder of feature specification files (Markdown).',
-        default: 'docs/developers/planning/features (or docs/planning/features, docs/features) when present',
-    },
-    platform: {
-        help: 'github, gitlab or bitbucket.',
-        default: "the state's git_integration_config.platform, else the CI system's (GITLAB_CI → gitlab, BITBUCKET_BUILD_NUMBER → bitbucket), else github",
-    },
-    repository: {
-        help: 'The repository that holds the issues: GitHub owner/name, GitLab group/project (subgroups allowed), Bitbucket workspace/repo-slug.',
-        default: 'GITHUB_REPOSITORY, CI_PROJECT_PATH or BITBUCKET_REPO_FULL_NAME',
-    },
-    'api-url': {
-        help: 'GitHub: REST API URL (Enterprise Server: https://HOST/api/v3). GitLab: the instance URL (self-managed: https://HOST). Bitbucket: the 2.0 API URL.',
-        default: 'GITHUB_API_URL or https://api.github.com; CI_SERVER_URL or https://gitlab.com; BITBUCKET_API_URL or https://api.bitbucket.org/2.0',
-    },
-    token: {
-        help: 'GitHub: issues: write. GitLab: an access token with the api scope and at least the Planner or Reporter role (CI_JOB_TOKEN cannot write issues). Bitbucket: an access token with issue:write, or an app password / API token with `username`. Input or environment only, never the config file.',
-        default: 'GITHUB_TOKEN; GITLAB_TOKEN; BITBUCKET_TOKEN, or BITBUCKET_APP_PASSWORD / BITBUCKET_API_TOKEN with a username',
-    },
-    username: {
-        help: 'Bitbucket only: the username of an app password, or the Atlassian account email of an API token (basic auth).',
-        default: 'BITBUCKET_USERNAME (or BITBUCKET_EMAIL); empty: the token is an access token',
-    },
-    'gitlab-group': {
-        help: "GitLab only: full path of a group whose milestones are used, and where missing milestones are created, instead of the project's.",
-        default: "none (the project's milestones)",
-    },
-    'multiple-assignees': {
-        help: 'GitLab only: the instance allows several assignees per issue (Premium and above).',
-        default: 'false (one assignee)',
-    },
-    'feature-statuses': {
-        help: 'Feature statuses that become issues.',
-        default: 'approved, in_progress, completed, archived',
-    },
-    tasks: {
-        help: 'top-level (subtasks as a checklist), all (every task an issue) or none.',
-        default: 'top-level',
-    },
-    hierarchy: {
-        help: 'checklist (subtasks as a checklist in their parent issue), sub-issues (every task its own issue, attached to its parent as a sub-issue; dependencies as blocked-by) or both. GitLab and Bitbucket: the checklist with a "Depends on" line (native relations are not synced there yet). See docs/hierarchy.md.',
-        default: 'checklist',
-    },
-    labels: { help: 'Labels every managed issue carries.', default: 'orchestrator' },
-    'label-prefixes': {
-        help: 'Label prefix per dimension (type, status, priority, category, specialist); empty turns it off.',
-        default: 'type: , status: , priority: , category: , specialist: ',
-    },
-    'assignee-map': {
-        help: 'Orchestrator assignee name → platform login.',
-        default: 'none (names used as they are)',
-    },
-    team: {
-        help: 'Specialist type → the people who take the new issues of its tasks that the orchestrator assigned to no one, the one with the fewest open issues first (ties by name): `implementer=alice,bob` lines, or a mapping of lists. They are assigned like a person would be, so a later reassignment on the platform is kept.',
-        default: 'none (no automatic assignment)',
-    },
-    'conflict-policy': {
-        help: 'orchestrator-wins (restore owned fields a human changed) or report (leave them, report).',
-        default: 'orchestrator-wins',
-    },
-    orphans: {
-        help: 'leave (report) or close issues whose item left the orchestrator plan.',
-        default: 'leave',
-    },
-    'create-completed': {
-        help: 'Create (closed) issues for items already finished when first seen.',
-        default: 'false',
-    },
-    'neutralize-mentions': {
-        help: 'Break @mentions and #references in synced text so a sync never notifies anyone.',
-        default: 'true',
-    },
-    reconcile: {
-        help: 'full reads every issue; incremental reads only issues updated since the last recorded run (falling back to full when that is unsafe); auto is full on scheduled and manual runs, incremental otherwise.',
-        default: 'auto',
-    },
-    'write-delay-ms': {
-        help: 'Minimum milliseconds between writes.',
-        default: "GitHub's guidance: 1 s between writes, 3 s between writes that notify",
-    },
-    'slack-webhook-url': {
-        help: 'Slack incoming webhook URL: after each run that changed something, one message listing what changed (created, closed, reopened, updated, with links). A secret: input (from a secret) or environment only, never the config file, never logged. A failed notification is a warning, never a failed sync.',
-        default: 'SLACK_WEBHOOK_URL; empty: no Slack notification',
-    },
-    'teams-webhook-url': {
-        help: 'Microsoft Teams workflow webhook URL ("Post to a channel when a webhook request is received"): the same digest as an Adaptive Card. A secret, like slack-webhook-url.',
-        default: 'TEAMS_WEBHOOK_URL; empty: no Teams notification',
-    },
-};
-const SETTING_NAMES = Object.keys(issue_sync_ISSUE_SYNC_SETTINGS);
-/** Secrets: never read from a config file (which is committed), never printed. */
-const SECRET_SETTINGS = ['token', 'slack-webhook-url', 'teams-webhook-url'];
-const FILE_FORBIDDEN = SECRET_SETTINGS;
-const PLATFORMS = ['github', 'gitlab', 'bitbucket'];
-/** Checks a config file's keys: an unknown key is an error that names it and the closest known key. */
-function checkFileSettings(raw, file, known = SETTING_NAMES) {
-    if (raw === null || raw === undefined)
-        return {};
-    if (typeof raw !== 'object' || Array.isArray(raw)) {
-        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Config file ${(0,errors/* quote */.hD)(file)} must be a YAML mapping of settings, not ${Array.isArray(raw) ? 'a list' : typeof raw}.`, 'Write one `setting: value` per line; see docs/configuration.md for the settings.');
-    }
-    const settings = {};
-    for (const [key, value] of Object.entries(raw)) {
-        if (!known.includes(key)) {
-            const suggestion = suggestKey(key, known);
-            throw new errors/* OrchestratorGitError */.Xw('CONFIG_UNKNOWN_KEY', `Config file ${(0,errors/* quote */.hD)(file)} has an unknown key ${(0,errors/* quote */.hD)(key)}.${suggestion ? ` Did you mean ${(0,errors/* quote */.hD)(suggestion)}?` : ''}`, `Use only known settings: ${known.filter((name) => !FILE_FORBIDDEN.includes(name)).join(', ')}.`);
-        }
-        if (key !== 'token' && FILE_FORBIDDEN.includes(key)) {
-            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Config file ${(0,errors/* quote */.hD)(file)} sets ${(0,errors/* quote */.hD)(key)}: a webhook URL is a secret and must never be committed in a file.`, `Remove it from the file and pass it as the \`${key}\` input from a secret, or in the environment (${key === 'slack-webhook-url' ? 'SLACK_WEBHOOK_URL' : 'TEAMS_WEBHOOK_URL'}).`);
-        }
-        if (FILE_FORBIDDEN.includes(key)) {
-            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Config file ${(0,errors/* quote */.hD)(file)} sets ${(0,errors/* quote */.hD)(key)}: tokens must never be committed in a file.`, 'Remove it from the file and pass the token as the `token` input from a secret, or in the environment (GITHUB_TOKEN, GITLAB_TOKEN, BITBUCKET_TOKEN).');
-        }
-        settings[key] = value;
-    }
-    return settings;
-}
-/** The config row of the state, as settings (the row stores the name of the token's variable, never the token). */
-function settingsFromConfigRow(row, env) {
-    if (!row)
-        return {};
-    const settings = { enabled: row.autoSyncEnabled };
-    if (row.platform)
-        settings.platform = row.platform;
-    if (row.defaultLabels.length)
-        settings.labels = row.defaultLabels;
-    const location = parseRepositoryUrl(row.repositoryUrl, row.platform);
-    if (location) {
-        settings.repository = location.repository;
-        if (!row.platform && location.platform)
-            settings.platform = location.platform;
-        if (location.apiUrl)
-            settings['api-url'] = location.apiUrl;
-    }
-    if (row.apiTokenName && env[row.apiTokenName])
-        settings.token = env[row.apiTokenName];
-    return settings;
-}
-/**
- * The repository path of a clone or web URL, the platform its host implies (github.com, gitlab.com, bitbucket.org),
- * and for another host the API URL of a self-hosted instance: GitHub Enterprise Server's /api/v3, or a self-managed
- * GitLab's own URL (GitLab paths may have subgroups).
- */
-function parseRepositoryUrl(url, platform = null) {
-    const trimmed = url.trim();
-    if (!trimmed.includes(':')) {
-        // A bare path: owner/name, or group/subgroup/project on GitLab.
-        const segments = trimmed.split('/');
-        const valid = segments.every((segment) => segment !== '' && !/\s/.test(segment));
-        const depth = platform === 'gitlab' ? segments.length >= 2 : segments.length === 2;
-        return valid && depth ? { repository: trimmed, platform, apiUrl: null } : null;
-    }
-    const ssh = /^git@([^:]+):(.+?)(?:\.git)?\/?$/.exec(trimmed);
-    let host;
-    let path;
-    if (ssh) {
-        host = ssh[1] ?? '';
-        path = ssh[2] ?? '';
-    }
-    else {
-        let parsed;
-        try {
-            parsed = new URL(trimmed);
-        }
-        catch {
-            return null;
-        }
-        host = parsed.host;
-        path = parsed.pathname
-            .replace(/^\/+/, '')
-            .replace(/\.git\/?$/, '')
-            .replace(/\/+$/, '');
-    }
-    const known = {
-        'github.com': 'github',
-        'gitlab.com': 'gitlab',
-        'bitbucket.org': 'bitbucket',
-    };
-    const hostPlatform = known[host.toLowerCase()] ?? null;
-    const resolved = platform ?? hostPlatform ?? (/gitlab/i.test(host) ? 'gitlab' : null);
-    const nested = resolved === 'gitlab' ? /^[^/]+(\/[^/]+)+$/ : /^[^/]+\/[^/]+$/;
-    if (!nested.test(path))
-        return null;
-    let apiUrl = null;
-    if (!hostPlatform) {
-        if (resolved === 'gitlab')
-            apiUrl = `https://${host}`;
-        else if (resolved === null || resolved === 'github')
-            apiUrl = `https://${host}/api/v3`;
-    }
-    return { repository: path, platform: resolved ?? hostPlatform, apiUrl };
-}
-function resolveIssueSyncConfig({ inputs, configRow, file, env, issueTemplate, }) {
-    const layers = [
-        ['input', inputs],
-        ['state config row', configRow],
-        ['config file', file],
-    ];
-    const pick = (name) => {
-        for (const [source, layer] of layers) {
-            const value = layer[name];
-            if (value !== undefined && value !== null && value !== '')
-                return [value, source];
-        }
-        return undefined;
-    };
-    const bool = (name, fallback) => {
-        const found = pick(name);
-        return found ? values_parseBoolean(found[0], name, found[1]) : fallback;
-    };
-    const text = (name) => {
-        const found = pick(name);
-        if (!found)
-            return null;
-        if (typeof found[0] !== 'string' && typeof found[0] !== 'number') {
-            throw invalid(name, found[1], found[0], 'a string');
-        }
-        return String(found[0]).trim();
-    };
-    const oneOf = (name, allowed, fallback) => {
-        const value = text(name);
-        if (value === null)
-            return fallback;
-        if (!allowed.includes(value)) {
-            throw invalid(name, pick(name)?.[1] ?? 'input', value, `one of ${allowed.join(', ')}`);
-        }
-        return value;
-    };
-    const stateFile = text('state-file');
-    if (!stateFile) {
-        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', 'No state file was given.', 'Set the `state-file` input to the orchestrator database (e.g. .task_orchestrator/task_orchestrator.db) or its JSON export.');
-    }
-    const platform = oneOf('platform', PLATFORMS, detectPlatform(env));
-    const defaults = PLATFORM_DEFAULTS[platform];
-    const repository = text('repository') ?? defaults.repository(env) ?? '';
-    if (!repository) {
-        throw new errors/* OrchestratorGitError */.Xw('REPOSITORY_MALFORMED', `No repository was given and ${defaults.repositoryVariable} is not set.`, `Set \`repository\` (the --repository flag or the action input) to ${defaults.repositoryForm}.`);
-    }
-    const username = platform === 'bitbucket'
-        ? (text('username') ?? env.BITBUCKET_USERNAME ?? env.BITBUCKET_EMAIL ?? null)
-        : null;
-    const token = text('token') ?? defaults.token(env, username !== null) ?? '';
-    if (!token)
-        throw defaults.missingToken(env, username !== null);
-    const featureStatuses = pick('feature-statuses');
-    const statuses = featureStatuses
-        ? parseList(featureStatuses[0], 'feature-statuses', featureStatuses[1]).map((status) => {
-            const normalised = status.toLowerCase().replace(/[- ]/g, '_');
-            if (!FEATURE_STATUSES.includes(normalised)) {
-                throw invalid('feature-statuses', featureStatuses[1], status, `statuses among ${FEATURE_STATUSES.join(', ')}`);
-            }
-            return normalised;
-        })
-        : DEFAULT_POLICY.featureStatuses;
-    const labels = pick('labels');
-    const writeDelay = text('write-delay-ms');
-    if (writeDelay !== null && !/^\d+$/.test(writeDelay)) {
-        throw invalid('write-delay-ms', pick('write-delay-ms')?.[1] ?? 'input', writeDelay, 'a whole number of milliseconds');
-    }
-    return {
-        enabled: bool('enabled', true),
-        dryRun: bool('dry-run', false),
-        stateFile,
-        featuresDir: text('features-dir'),
-        platform,
-        repository,
-        apiUrl: (text('api-url') ?? defaults.apiUrl(env)).replace(/\/+$/, ''),
-        token,
-        username: username === '' ? null : username,
-        gitlabGroup: platform === 'gitlab' ? text('gitlab-group') || null : null,
-        multipleAssignees: platform === 'gitlab' && bool('multiple-assignees', false),
-        writeDelayMs: writeDelay === null ? null : Number(writeDelay),
-        reconcile: resolveReconcile(oneOf('reconcile', ['auto', 'full', 'incremental'], 'auto'), env),
-        notifications: {
-            slackWebhookUrl: webhookUrl('slack-webhook-url', text('slack-webhook-url') ?? env.SLACK_WEBHOOK_URL),
-            teamsWebhookUrl: webhookUrl('teams-webhook-url', text('teams-webhook-url') ?? env.TEAMS_WEBHOOK_URL),
-        },
-        policy: {
-            featureStatuses: statuses,
-            tasks: oneOf('tasks', ['top-level', 'all', 'none'], DEFAULT_POLICY.tasks),
-            ...hierarchySetting(oneOf('hierarchy', ['checklist', 'sub-issues', 'both'], 'checklist')),
-            defaultLabels: labels ? parseList(labels[0], 'labels', labels[1]) : DEFAULT_POLICY.defaultLabels,
-            labelPrefixes: labelPrefixes(pick('label-prefixes')),
-            assigneeMap: stringMap(pick('assignee-map'), 'assignee-map'),
-            team: teamMap(pick('team')),
-            conflictPolicy: oneOf('conflict-policy', ['orchestrator-wins', 'report'], DEFAULT_POLICY.conflictPolicy),
-            orphans: oneOf('orphans', ['leave', 'close'], DEFAULT_POLICY.orphans),
-            createCompleted: bool('create-completed', DEFAULT_POLICY.createCompleted),
-            neutraliseMentions: bool('neutralize-mentions', DEFAULT_POLICY.neutraliseMentions),
-            issueTemplate: issueTemplate?.trim() ? issueTemplate.trim() : null,
-        },
-    };
-}
-/** The platform of the CI system the run is in; GitHub when none is recognised. */
-function detectPlatform(env) {
-    if (env.GITHUB_ACTIONS === 'true')
-        return 'github';
-    if (env.GITLAB_CI === 'true')
-        return 'gitlab';
-    if (env.BITBUCKET_BUILD_NUMBER)
-        return 'bitbucket';
-    return 'github';
-}
-const PLATFORM_DEFAULTS = {
-    github: {
-        repository: (env) => env.GITHUB_REPOSITORY,
-        repositoryVariable: 'GITHUB_REPOSITORY',
-        repositoryForm: "owner/name (in GitHub Actions it defaults to the workflow's repository)",
-        apiUrl: (env) => env.GITHUB_API_URL ?? 'https://api.github.com',
-        token: (env) => env.GITHUB_TOKEN ?? env.GH_TOKEN,
-        missingToken: () => new errors/* OrchestratorGitError */.Xw('TOKEN_MISSING', 'No token was given.', 'Pass `token: ${{ secrets.GITHUB_TOKEN }}` (the default in the action) with `permissions: issues: write`, or set GITHUB_TOKEN in the environment.'),
-    },
-    gitlab: {
-        repository: (env) => env.CI_PROJECT_PATH,
-        repositoryVariable: 'CI_PROJECT_PATH',
-        repositoryForm: "the project path, e.g. my-group/my-project (in GitLab CI it defaults to the pipeline's project)",
-        apiUrl: (env) => env.CI_SERVER_URL ?? 'https://gitlab.com',
-        token: (env) => env.GITLAB_TOKEN,
-        missingToken: (env) => new errors/* OrchestratorGitError */.Xw('TOKEN_MISSING', env.CI_JOB_TOKEN
-            ? "No GITLAB_TOKEN was given; the pipeline's CI_JOB_TOKEN is there, but GitLab does not let a job token create or edit issues."
-            : 'No GitLab token was given.', 'Create a project access token (Settings → Access tokens) with the api scope and the Reporter role (Planner is enough on GitLab 17.7+), store it as a masked CI/CD variable named GITLAB_TOKEN, or pass --token.'),
-    },
-    bitbucket: {
-        repository: (env) => env.BITBUCKET_REPO_FULL_NAME,
-        repositoryVariable: 'BITBUCKET_REPO_FULL_NAME',
-        repositoryForm: "workspace/repo-slug (in Bitbucket Pipelines it defaults to the pipeline's repository)",
-        apiUrl: (env) => env.BITBUCKET_API_URL ?? 'https://api.bitbucket.org/2.0',
-        token: (env, basic) => basic
-            ? (env.BITBUCKET_APP_PASSWORD ?? env.BITBUCKET_API_TOKEN ?? env.BITBUCKET_TOKEN)
-            : env.BITBUCKET_TOKEN,
-        missingToken: (_env, basic) => new errors/* OrchestratorGitError */.Xw('TOKEN_MISSING', basic
-            ? 'A Bitbucket username was given but no app password or API token.'
-            : 'No Bitbucket token was given.', 'Create a repository access token with the Issues: Write scope (Repository settings → Access tokens) and store it as a secured repository variable named BITBUCKET_TOKEN; or use an app password with BITBUCKET_USERNAME and BITBUCKET_APP_PASSWORD.'),
-    },
-};
-/**
- * A webhook URL, checked without ever quoting it (it is a secret): https, or http to this machine (a local relay or
- * a test receiver). Empty means not configured.
- */
-function webhookUrl(name, value) {
-    const trimmed = value?.trim() ?? '';
-    if (trimmed === '')
-        return null;
-    let parsed = null;
-    try {
-        parsed = new URL(trimmed);
-    }
-    catch {
-        parsed = null;
-    }
-    const local = parsed !== null && ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
-    if (!parsed || !(parsed.protocol === 'https:' || (parsed.protocol === 'http:' && local))) {
-        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Setting ${(0,errors/* quote */.hD)(name)} is not an https URL (its value is a secret and is not shown).`, `Set ${name} (or ${name === 'slack-webhook-url' ? 'SLACK_WEBHOOK_URL' : 'TEAMS_WEBHOOK_URL'}) to the webhook's full https URL, from a secret.`);
-    }
-    return trimmed;
-}
-/** Scheduled and manual runs are the periodic full reconcile; runs on push read incrementally. */
-function resolveReconcile(mode, env) {
-    if (mode !== 'auto')
-        return mode;
-    const event = env.GITHUB_EVENT_NAME ?? env.CI_PIPELINE_SOURCE ?? '';
-    return ['schedule', 'workflow_dispatch', 'web'].includes(event) ? 'full' : 'incremental';
-}
-function invalid(name, source, value, expected) {
-    return new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Setting ${(0,errors/* quote */.hD)(name)} (from the ${source}) is ${(0,errors/* quote */.hD)(typeof value === 'string' ? value : JSON.stringify(value))}; expected ${expected}.`, `Correct ${name} in the ${source}; docs/configuration.md lists every setting.`);
-}
-function labelPrefixes(found) {
-    const prefixes = { ...DEFAULT_POLICY.labelPrefixes };
-    if (!found)
-        return prefixes;
-    const map = stringMap(found, 'label-prefixes');
-    for (const [dimension, prefix] of Object.entries(map)) {
-        if (!(dimension in prefixes)) {
-            throw invalid('label-prefixes', found[1], dimension, `dimensions among ${Object.keys(prefixes).join(', ')}`);
-        }
-        // Inputs arrive trimmed, so `area:` means `area: ` (GitHub's own scoped-label style has the space).
-        prefixes[dimension] =
-            prefix === '' ? null : prefix.endsWith(':') ? `${prefix} ` : prefix;
-    }
-    return prefixes;
-}
-/** A mapping from a YAML object, a JSON object string, or `key=value` lines (as action inputs allow). */
-function stringMap(found, name) {
-    if (!found)
-        return {};
-    const [value, source] = found;
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, item === null ? '' : String(item)]));
-    }
-    if (typeof value === 'string') {
-        const trimmed = value.trim();
-        if (trimmed.startsWith('{')) {
-            try {
-                return stringMap([JSON.parse(trimmed), source], name);
-            }
-            catch {
-                throw invalid(name, source, value, 'a JSON object or key=value lines');
-            }
-        }
-        const map = {};
-        for (const line of trimmed.split(/\n/)) {
-            if (!line.trim())
-                continue;
-            const at = line.indexOf('=');
-            if (at < 1)
-                throw invalid(name, source, line, 'key=value lines');
-            map[line.slice(0, at).trim()] = line.slice(at + 1).trimStart();
-        }
-        return map;
-    }
-    throw invalid(name, source, value, 'a mapping');
-}
-/** The default (`checklist`) leaves the policy as it always was, so configs that never name it compare equal. */
-function hierarchySetting(hierarchy) {
-    return hierarchy === 'checklist' ? {} : { hierarchy };
-}
-/** `specialist=alice,bob` lines or a mapping of lists (or comma-separated strings), keyed by lower-case specialist. */
-function teamMap(found) {
-    if (!found)
-        return {};
-    const [value, source] = found;
-    const entries = typeof value === 'object' && value !== null && !Array.isArray(value)
-        ? Object.entries(value)
-        : Object.entries(stringMap(found, 'team'));
-    const team = {};
-    for (const [specialist, members] of entries) {
-        const list = parseList(Array.isArray(members) ? members : members === null ? [] : String(members), 'team', source);
-        if (list.length > 0)
-            team[specialist.trim().toLowerCase()] = list;
-    }
-    return team;
-}
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./build/src/release/notes.js
 /**
  * Release notes, pure: the orchestrator features section, and the three release_notes_template modes — automated
@@ -1004,7 +786,7 @@ const SHARED_SETTINGS = (/* unused pure expression or super */ null && ([
     'multiple-assignees',
     'write-delay-ms',
 ]));
-function isCalendarDate(value) {
+function config_isCalendarDate(value) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
         return false;
     const date = new Date(`${value}T00:00:00Z`);
@@ -1043,7 +825,7 @@ function parseReleaseSettings(inputs) {
     }
     const date = (name) => {
         const value = text(name);
-        if (value !== null && !isCalendarDate(value)) {
+        if (value !== null && !config_isCalendarDate(value)) {
             throw new OrchestratorGitError('CONFIG_INVALID', `${name} ${quote(value)} is not a date.`, 'Write the date as YYYY-MM-DD, e.g. 2026-12-31.');
         }
         return value;
@@ -1110,62 +892,691 @@ function withFileDefaults(inputs, file, names) {
     return merged;
 }
 
-;// CONCATENATED MODULE: ./build/src/core/labels.js
+;// CONCATENATED MODULE: ./build/src/config/file.js
+/** Finds and reads the optional YAML config file, and the default locations of the state file and features folder. */
 
-const COLOURS = {
-    'status:approved': '0e8a16',
-    'status:pending': 'c5def5',
-    'status:in progress': 'fbca04',
-    'status:completed': '0e8a16',
-    'status:archived': 'bfdadc',
-    'status:failed': 'b60205',
-    'status:blocked': 'd93f0b',
-    'status:cancelled': 'cfd3d7',
-    'priority:critical': 'b60205',
-    'priority:high': 'd93f0b',
-    'priority:medium': 'fbca04',
-    'priority:low': 'c2e0c6',
-    'type:feature': 'a2eeef',
-    'type:task': '5319e7',
-};
-const DIMENSION_COLOURS = {
-    type: '5319e7',
-    status: 'ededed',
-    priority: 'fbca04',
-    category: '1d76db',
-    specialist: 'bfd4f2',
-};
-/** A label name GitHub accepts: one line, no commas (they split label filters), at most 50 characters. */
-function labelName(text) {
-    const clean = stripControl(text, false).replace(/,/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
-    return truncate(clean, LABEL_LIMIT);
+
+
+
+
+
+const DEFAULT_CONFIG_FILES = [
+    '.github/orchestrator-git.yml',
+    '.github/orchestrator-git.yaml',
+    '.orchestrator-git.yml',
+];
+/** Where the orchestrator keeps its database, newest layout first (and the JSON export beside it). */
+const DEFAULT_STATE_FILES = [
+    '.task_orchestrator/task_orchestrator.db',
+    '.task_orchestrator/orchestrator-state.json',
+    'task_orchestrator.db',
+    'data/task_orchestrator.db',
+];
+const DEFAULT_FEATURES_DIRS = [
+    'docs/developers/planning/features',
+    'docs/planning/features',
+    'docs/features',
+];
+/** Reads the config file named by `configPath`, or the first default one that exists; none at all is fine. */
+function loadConfigFile(configPath, cwd) {
+    const candidates = configPath ? [configPath] : DEFAULT_CONFIG_FILES;
+    for (const candidate of candidates) {
+        const full = external_node_path_.resolve(cwd, candidate);
+        if (!(0,external_node_fs_.existsSync)(full)) {
+            if (configPath) {
+                throw new errors/* OrchestratorGitError */.Xw('CONFIG_FILE_UNREADABLE', `Config file ${(0,errors/* quote */.hD)(configPath)} does not exist.`, 'Fix the `config` input, or remove it to use .github/orchestrator-git.yml when present.');
+            }
+            continue;
+        }
+        const raw = readYamlFile(full, `Config file ${(0,errors/* quote */.hD)(candidate)}`, 'YAML');
+        return { file: candidate, settings: checkFileSettings(raw, candidate, fileSettingNames()) };
+    }
+    return { file: null, settings: {} };
 }
-function labels_dimensionLabel(policy, dimension, value) {
-    const prefix = policy.labelPrefixes[dimension];
-    if (prefix === null || !value)
+function locateStateFile(given, cwd) {
+    if (given)
+        return given;
+    const found = DEFAULT_STATE_FILES.find((candidate) => (0,external_node_fs_.existsSync)(external_node_path_.resolve(cwd, candidate)));
+    if (found)
+        return found;
+    throw new errors/* OrchestratorGitError */.Xw('STATE_NOT_FOUND', `No state file was given, and none exists at the orchestrator's usual places (${DEFAULT_STATE_FILES.join(', ')}).`, 'Set the `state-file` input to the orchestrator database committed in the repository, or to its JSON export.');
+}
+function locateFeaturesDir(given, cwd) {
+    if (given)
+        return given;
+    return (DEFAULT_FEATURES_DIRS.find((candidate) => {
+        const full = external_node_path_.resolve(cwd, candidate);
+        return (0,external_node_fs_.existsSync)(full) && (0,external_node_fs_.statSync)(full).isDirectory();
+    }) ?? null);
+}
+/**
+ * The parsed YAML (or JSON, which YAML reads too) of a file the user gave; a syntax error is CONFIG_FILE_UNREADABLE
+ * naming `what` (e.g. `Config file "x.yml"`) and the first line of the parser's message.
+ */
+function readYamlFile(full, what, format) {
+    try {
+        return (0,dist/* parse */.qg)((0,external_node_fs_.readFileSync)(full, 'utf8'));
+    }
+    catch (error) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_FILE_UNREADABLE', `${what} is not valid ${format}: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}`, 'Fix the syntax (a linter such as yamllint shows where).', { cause: error });
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/config/label-rules.js
+/**
+ * Reads and validates the `label-rules` file (YAML, or JSON, which is YAML too) into the typed rules the core applies;
+ * every mistake is a catalogue error naming the file, the rule and the fix.
+ */
+
+
+
+
+
+
+
+const DIMENSIONS = ['type', 'status', 'priority', 'category', 'specialist'];
+/** Values a dimension can take; null: free text (categories, specialist types, including user-defined roles). */
+const KNOWN_VALUES = {
+    type: ['feature', 'task', 'bug'],
+    status: [
+        'proposed',
+        'approved',
+        'pending',
+        'in progress',
+        'completed',
+        'archived',
+        'failed',
+        'blocked',
+        'cancelled',
+    ],
+    priority: ['critical', 'high', 'medium', 'low'],
+    category: null,
+    specialist: null,
+};
+const DOCS = 'docs/labels-and-time.md shows the format';
+/** Reads the rules file at `file` (relative to `cwd`). */
+function loadLabelRules(file, cwd) {
+    const full = external_node_path_.resolve(cwd, file);
+    if (!(0,external_node_fs_.existsSync)(full)) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_FILE_UNREADABLE', `Label rules file ${(0,errors/* quote */.hD)(file)} (the label-rules setting) does not exist.`, 'Commit the file at that path (relative to the repository root), or fix or remove the label-rules setting to keep the built-in labels.');
+    }
+    const raw = readYamlFile(full, `Label rules file ${(0,errors/* quote */.hD)(file)}`, 'YAML or JSON');
+    return parseLabelRules(raw, file);
+}
+/** Validates parsed rules: dimensions, `labels` and `other`, names, colours and descriptions. */
+function parseLabelRules(raw, file) {
+    const fail = (rule, problem, fix) => new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Label rules file ${(0,errors/* quote */.hD)(file)}: ${rule ? `rule ${rule} ` : ''}${problem}`, `${fix} (${DOCS}).`);
+    if (raw === null || raw === undefined)
+        return {};
+    const top = mapping(raw, () => fail('', 'must be a mapping of dimensions (type, status, priority, category, specialist).', 'Start each dimension at the left margin, e.g. `priority:`'));
+    const rules = {};
+    for (const [dimension, body] of Object.entries(top)) {
+        if (!DIMENSIONS.includes(dimension)) {
+            const suggestion = suggestKey(dimension, DIMENSIONS);
+            throw fail('', `has an unknown dimension ${(0,errors/* quote */.hD)(dimension)}.${suggestion ? ` Did you mean ${(0,errors/* quote */.hD)(suggestion)}?` : ''}`, `Use only ${DIMENSIONS.join(', ')}`);
+        }
+        rules[dimension] = parseDimension(dimension, body, fail);
+    }
+    return rules;
+}
+function parseDimension(dimension, body, fail) {
+    const fields = mapping(body, () => fail(dimension, 'must be a mapping with `labels` and/or `other`.', `Write \`${dimension}:\` then \`labels:\` (value → label) and/or \`other:\``));
+    const result = { labels: new Map() };
+    for (const [field, value] of Object.entries(fields)) {
+        if (field === 'labels') {
+            const entries = mapping(value ?? {}, () => fail(`${dimension}.labels`, 'must be a mapping of values to labels.', `Write one \`value: label name\` per line under ${dimension}.labels`));
+            for (const [rawKey, spec] of Object.entries(entries)) {
+                const rule = `${dimension}.labels.${rawKey}`;
+                const key = labelValue(rawKey);
+                const known = KNOWN_VALUES[dimension];
+                if (!key || (known && !known.includes(key))) {
+                    throw fail(rule, `names ${(0,errors/* quote */.hD)(rawKey)}, which is not a ${dimension} the orchestrator has.`, known ? `Use one of ${known.join(', ')}` : 'Use a non-empty value');
+                }
+                if (result.labels.has(key)) {
+                    throw fail(rule, `repeats the value ${(0,errors/* quote */.hD)(key)} (values match without regard to case, _ and -).`, 'Keep one rule per value');
+                }
+                result.labels.set(key, spec === null ? null : parseSpec(spec, rule, false, fail));
+            }
+        }
+        else if (field === 'other') {
+            result.other = value === null ? null : parseSpec(value, `${dimension}.other`, true, fail);
+        }
+        else {
+            const suggestion = suggestKey(field, ['labels', 'other']);
+            throw fail(dimension, `has an unknown field ${(0,errors/* quote */.hD)(field)}.${suggestion ? ` Did you mean ${(0,errors/* quote */.hD)(suggestion)}?` : ''}`, 'A dimension has only `labels` (value → label) and `other` (values not listed)');
+        }
+    }
+    return result;
+}
+/** A label: its name as a string, or `{name, color, description}`. */
+function parseSpec(value, rule, template, fail) {
+    const fields = typeof value === 'string'
+        ? { name: value }
+        : mapping(value, () => fail(rule, `is ${(0,errors/* quote */.hD)(JSON.stringify(value))}; a label is a name, or a mapping with name, color and description.`, 'Write `name: …` (and optionally `color: "#b60205"`, `description: …`), or null for no label'));
+    for (const field of Object.keys(fields)) {
+        if (!['name', 'color', 'description'].includes(field)) {
+            const suggestion = suggestKey(field, ['name', 'color', 'description']);
+            throw fail(rule, `has an unknown field ${(0,errors/* quote */.hD)(field)}.${suggestion ? ` Did you mean ${(0,errors/* quote */.hD)(suggestion)}?` : ''}`, 'A label has only name, color and description');
+        }
+    }
+    const name = fields['name'];
+    if (typeof name !== 'string' || name.trim() === '') {
+        throw fail(rule, 'has no name.', 'Give the label a name (text)');
+    }
+    if (/[\u0000-\u001f\u007f]/.test(name)) {
+        throw fail(rule, `has a name with a line break or control character: ${(0,errors/* quote */.hD)(name)}.`, 'Write the name on one line');
+    }
+    if (name.includes(',')) {
+        throw fail(rule, `has a name with a comma: ${(0,errors/* quote */.hD)(name)}; commas split label lists (GitLab) and label filters (GitHub).`, 'Remove the comma from the name');
+    }
+    const fixed = name.split(VALUE_PLACEHOLDER).join('');
+    if (template) {
+        if (!name.includes(VALUE_PLACEHOLDER) || fixed.trim() === '') {
+            throw fail(rule, `has the name ${(0,errors/* quote */.hD)(name)}; an \`other\` rule names every value not listed, so its name needs ${VALUE_PLACEHOLDER} and text around it (the text tells the tool's labels from people's, which are never removed).`, `Write it like "area: ${VALUE_PLACEHOLDER}", or null for no label`);
+        }
+    }
+    if (fixed.trim().length > text_LABEL_LIMIT) {
+        throw fail(rule, `has a name of ${fixed.trim().length} characters: ${(0,errors/* quote */.hD)(name)}.`, `Use at most ${text_LABEL_LIMIT} characters (GitHub's limit)`);
+    }
+    let color = null;
+    if (fields['color'] !== undefined) {
+        if (fields['color'] === null) {
+            throw fail(rule, 'has an empty color (in YAML an unquoted # starts a comment).', 'Quote the colour, e.g. color: "#b60205"');
+        }
+        const text = String(fields['color']).trim();
+        if (!/^#?[0-9a-fA-F]{6}$/.test(text)) {
+            throw fail(rule, `has the color ${(0,errors/* quote */.hD)(text)}.`, 'Write a colour as six hex digits, e.g. "#b60205" (quote it in YAML: # starts a comment)');
+        }
+        color = text.replace(/^#/, '').toLowerCase();
+    }
+    let description = null;
+    if (fields['description'] !== undefined && fields['description'] !== null) {
+        const text = fields['description'];
+        if (typeof text !== 'string')
+            throw fail(rule, 'has a description that is not text.', 'Write the description as text');
+        if (text.length > LABEL_DESCRIPTION_LIMIT) {
+            throw fail(rule, `has a description of ${text.length} characters.`, `Use at most ${LABEL_DESCRIPTION_LIMIT} characters (GitHub's limit)`);
+        }
+        description = text;
+    }
+    return { name: name.trim(), color, description };
+}
+function mapping(value, error) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw error();
+    return value;
+}
+
+;// CONCATENATED MODULE: ./build/src/config/issue-sync.js
+/** Resolves issue-sync's settings once, at the edge: inputs / flags > config row > config file > defaults. */
+
+
+
+
+/** Every setting by its input / flag / file name. Secrets are never read from a file. */
+const issue_sync_ISSUE_SYNC_SETTINGS = {
+    enabled: {
+        help: 'Run at all. false (or auto_sync_enabled = 0 in the state) exits before any network request.',
+        default: 'true',
+    },
+    'dry-run': { help: 'Print the plan and change nothing.', default: 'false' },
+    'state-file': {
+        help: 'Path of the orchestrator SQLite database or its JSON export.',
+        default: 'the first of .task_orchestrator/task_orchestrator.db, .task_orchestrator/orchestrator-state.json, task_orchestrator.db, data/task_orchestrator.db',
+    },
+    'features-dir': {
+        help: 'Folder of feature specification files (Markdown).',
+        default: 'docs/developers/planning/features (or docs/planning/features, docs/features) when present',
+    },
+    platform: {
+        help: 'github, gitlab or bitbucket.',
+        default: "the state's git_integration_config.platform, else the CI system's (GITLAB_CI → gitlab, BITBUCKET_BUILD_NUMBER → bitbucket), else github",
+    },
+    repository: {
+        help: 'The repository that holds the issues: GitHub owner/name, GitLab group/project (subgroups allowed), Bitbucket workspace/repo-slug.',
+        default: 'GITHUB_REPOSITORY, CI_PROJECT_PATH or BITBUCKET_REPO_FULL_NAME',
+    },
+    'api-url': {
+        help: 'GitHub: REST API URL (Enterprise Server: https://HOST/api/v3). GitLab: the instance URL (self-managed: https://HOST). Bitbucket: the 2.0 API URL.',
+        default: 'GITHUB_API_URL or https://api.github.com; CI_SERVER_URL or https://gitlab.com; BITBUCKET_API_URL or https://api.bitbucket.org/2.0',
+    },
+    token: {
+        help: 'GitHub: issues: write. GitLab: an access token with the api scope and at least the Planner or Reporter role (CI_JOB_TOKEN cannot write issues). Bitbucket: an access token with issue:write, or an app password / API token with `username`. Input or environment only, never the config file.',
+        default: 'GITHUB_TOKEN; GITLAB_TOKEN; BITBUCKET_TOKEN, or BITBUCKET_APP_PASSWORD / BITBUCKET_API_TOKEN with a username',
+    },
+    username: {
+        help: 'Bitbucket only: the username of an app password, or the Atlassian account email of an API token (basic auth).',
+        default: 'BITBUCKET_USERNAME (or BITBUCKET_EMAIL); empty: the token is an access token',
+    },
+    'gitlab-group': {
+        help: "GitLab only: full path of a group whose milestones are used, and where missing milestones are created, instead of the project's.",
+        default: "none (the project's milestones)",
+    },
+    'multiple-assignees': {
+        help: 'GitLab only: the instance allows several assignees per issue (Premium and above).',
+        default: 'false (one assignee)',
+    },
+    'feature-statuses': {
+        help: 'Feature statuses that become issues.',
+        default: 'approved, in_progress, completed, archived',
+    },
+    tasks: {
+        help: 'top-level (subtasks as a checklist), all (every task an issue) or none.',
+        default: 'top-level',
+    },
+    hierarchy: {
+        help: 'checklist (subtasks as a checklist in their parent issue), sub-issues (every task its own issue, attached to its parent as a sub-issue; dependencies as blocked-by) or both. GitLab: the checklist, dependencies as is_blocked_by links (Premium; on Free the "Depends on" line only). Bitbucket: the checklist with a "Depends on" line. See docs/hierarchy.md.',
+        default: 'checklist',
+    },
+    'issue-types': {
+        help: "GitHub only: auto sets the repository's issue types (Feature, Task, Bug for debugger tasks) where its organisation has them, in place of the type label (one read per run; the token needs push access); off keeps the type label. See docs/hierarchy.md.",
+        default: 'off',
+    },
+    labels: { help: 'Labels every managed issue carries.', default: 'orchestrator' },
+    'label-prefixes': {
+        help: 'Label prefix per dimension (type, status, priority, category, specialist); empty turns it off.',
+        default: 'type: , status: , priority: , category: , specialist: ',
+    },
+    'label-rules': {
+        help: 'Path of a YAML (or JSON) file of label rules: feature category, priority, specialist type, status and type → label name, colour and description (docs/labels-and-time.md). Dimensions it leaves out keep the prefix scheme; the tool removes only labels its rules can produce.',
+        default: 'none (the prefix scheme of label-prefixes)',
+    },
+    'time-tracking': {
+        help: "Estimates and spent time from the orchestrator (estimated_effort; actual_effort or started/completed times): GitLab issues' time tracking (issue-sync), GitHub Projects number fields Estimate and Spent in hours (board-sync); Bitbucket has none (a note). See docs/labels-and-time.md.",
+        default: 'false',
+    },
+    'assignee-map': {
+        help: 'Orchestrator assignee name → platform login.',
+        default: 'none (names used as they are)',
+    },
+    team: {
+        help: 'Specialist type → the people who take the new issues of its tasks that the orchestrator assigned to no one, the one with the fewest open issues first (ties by name): `implementer=alice,bob` lines, or a mapping of lists. They are assigned like a person would be, so a later reassignment on the platform is kept.',
+        default: 'none (no automatic assignment)',
+    },
+    'conflict-policy': {
+        help: 'orchestrator-wins (restore owned fields a human changed) or report (leave them, report).',
+        default: 'orchestrator-wins',
+    },
+    orphans: {
+        help: 'leave (report) or close issues whose item left the orchestrator plan.',
+        default: 'leave',
+    },
+    'create-completed': {
+        help: 'Create (closed) issues for items already finished when first seen.',
+        default: 'false',
+    },
+    'neutralize-mentions': {
+        help: 'Break @mentions and #references in synced text so a sync never notifies anyone.',
+        default: 'true',
+    },
+    reconcile: {
+        help: 'full reads every issue; incremental reads only issues updated since the last recorded run (falling back to full when that is unsafe); auto is full on scheduled and manual runs, incremental otherwise.',
+        default: 'auto',
+    },
+    'write-delay-ms': {
+        help: 'Minimum milliseconds between writes.',
+        default: "GitHub's guidance: 1 s between writes, 3 s between writes that notify",
+    },
+    'slack-webhook-url': {
+        help: 'Slack incoming webhook URL: after each run that changed something, one message listing what changed (created, closed, reopened, updated, with links). A secret: input (from a secret) or environment only, never the config file, never logged. A failed notification is a warning, never a failed sync.',
+        default: 'SLACK_WEBHOOK_URL; empty: no Slack notification',
+    },
+    'teams-webhook-url': {
+        help: 'Microsoft Teams workflow webhook URL ("Post to a channel when a webhook request is received"): the same digest as an Adaptive Card. A secret, like slack-webhook-url.',
+        default: 'TEAMS_WEBHOOK_URL; empty: no Teams notification',
+    },
+};
+const SETTING_NAMES = Object.keys(issue_sync_ISSUE_SYNC_SETTINGS);
+/** Secrets: never read from a config file (which is committed), never printed. */
+const SECRET_SETTINGS = ['token', 'slack-webhook-url', 'teams-webhook-url'];
+const FILE_FORBIDDEN = SECRET_SETTINGS;
+const PLATFORMS = ['github', 'gitlab', 'bitbucket'];
+/** Checks a config file's keys: an unknown key is an error that names it and the closest known key. */
+function checkFileSettings(raw, file, known = SETTING_NAMES) {
+    if (raw === null || raw === undefined)
+        return {};
+    if (typeof raw !== 'object' || Array.isArray(raw)) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Config file ${(0,errors/* quote */.hD)(file)} must be a YAML mapping of settings, not ${Array.isArray(raw) ? 'a list' : typeof raw}.`, 'Write one `setting: value` per line; see docs/configuration.md for the settings.');
+    }
+    const settings = {};
+    for (const [key, value] of Object.entries(raw)) {
+        if (!known.includes(key)) {
+            const suggestion = suggestKey(key, known);
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_UNKNOWN_KEY', `Config file ${(0,errors/* quote */.hD)(file)} has an unknown key ${(0,errors/* quote */.hD)(key)}.${suggestion ? ` Did you mean ${(0,errors/* quote */.hD)(suggestion)}?` : ''}`, `Use only known settings: ${known.filter((name) => !FILE_FORBIDDEN.includes(name)).join(', ')}.`);
+        }
+        if (key !== 'token' && FILE_FORBIDDEN.includes(key)) {
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Config file ${(0,errors/* quote */.hD)(file)} sets ${(0,errors/* quote */.hD)(key)}: a webhook URL is a secret and must never be committed in a file.`, `Remove it from the file and pass it as the \`${key}\` input from a secret, or in the environment (${key === 'slack-webhook-url' ? 'SLACK_WEBHOOK_URL' : 'TEAMS_WEBHOOK_URL'}).`);
+        }
+        if (FILE_FORBIDDEN.includes(key)) {
+            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Config file ${(0,errors/* quote */.hD)(file)} sets ${(0,errors/* quote */.hD)(key)}: tokens must never be committed in a file.`, 'Remove it from the file and pass the token as the `token` input from a secret, or in the environment (GITHUB_TOKEN, GITLAB_TOKEN, BITBUCKET_TOKEN).');
+        }
+        settings[key] = value;
+    }
+    return settings;
+}
+/** The config row of the state, as settings (the row stores the name of the token's variable, never the token). */
+function settingsFromConfigRow(row, env) {
+    if (!row)
+        return {};
+    const settings = { enabled: row.autoSyncEnabled };
+    if (row.platform)
+        settings.platform = row.platform;
+    if (row.defaultLabels.length)
+        settings.labels = row.defaultLabels;
+    const location = parseRepositoryUrl(row.repositoryUrl, row.platform);
+    if (location) {
+        settings.repository = location.repository;
+        if (!row.platform && location.platform)
+            settings.platform = location.platform;
+        if (location.apiUrl)
+            settings['api-url'] = location.apiUrl;
+    }
+    if (row.apiTokenName && env[row.apiTokenName])
+        settings.token = env[row.apiTokenName];
+    return settings;
+}
+/**
+ * The repository path of a clone or web URL, the platform its host implies (github.com, gitlab.com, bitbucket.org),
+ * and for another host the API URL of a self-hosted instance: GitHub Enterprise Server's /api/v3, or a self-managed
+ * GitLab's own URL (GitLab paths may have subgroups).
+ */
+function parseRepositoryUrl(url, platform = null) {
+    const trimmed = url.trim();
+    if (!trimmed.includes(':')) {
+        // A bare path: owner/name, or group/subgroup/project on GitLab.
+        const segments = trimmed.split('/');
+        const valid = segments.every((segment) => segment !== '' && !/\s/.test(segment));
+        const depth = platform === 'gitlab' ? segments.length >= 2 : segments.length === 2;
+        return valid && depth ? { repository: trimmed, platform, apiUrl: null } : null;
+    }
+    const ssh = /^git@([^:]+):(.+?)(?:\.git)?\/?$/.exec(trimmed);
+    let host;
+    let path;
+    if (ssh) {
+        host = ssh[1] ?? '';
+        path = ssh[2] ?? '';
+    }
+    else {
+        let parsed;
+        try {
+            parsed = new URL(trimmed);
+        }
+        catch {
+            return null;
+        }
+        host = parsed.host;
+        path = parsed.pathname
+            .replace(/^\/+/, '')
+            .replace(/\.git\/?$/, '')
+            .replace(/\/+$/, '');
+    }
+    const known = {
+        'github.com': 'github',
+        'gitlab.com': 'gitlab',
+        'bitbucket.org': 'bitbucket',
+    };
+    const hostPlatform = known[host.toLowerCase()] ?? null;
+    const resolved = platform ?? hostPlatform ?? (/gitlab/i.test(host) ? 'gitlab' : null);
+    const nested = resolved === 'gitlab' ? /^[^/]+(\/[^/]+)+$/ : /^[^/]+\/[^/]+$/;
+    if (!nested.test(path))
         return null;
-    const valueText = value.replace(/_/g, ' ').toLowerCase().trim();
-    if (!valueText)
-        return null;
+    let apiUrl = null;
+    if (!hostPlatform) {
+        if (resolved === 'gitlab')
+            apiUrl = `https://${host}`;
+        else if (resolved === null || resolved === 'github')
+            apiUrl = `https://${host}/api/v3`;
+    }
+    return { repository: path, platform: resolved ?? hostPlatform, apiUrl };
+}
+function resolveIssueSyncConfig({ inputs, configRow, file, env, issueTemplate, cwd, }) {
+    const layers = [
+        ['input', inputs],
+        ['state config row', configRow],
+        ['config file', file],
+    ];
+    const pick = (name) => {
+        for (const [source, layer] of layers) {
+            const value = layer[name];
+            if (value !== undefined && value !== null && value !== '')
+                return [value, source];
+        }
+        return undefined;
+    };
+    const bool = (name, fallback) => {
+        const found = pick(name);
+        return found ? values_parseBoolean(found[0], name, found[1]) : fallback;
+    };
+    const text = (name) => {
+        const found = pick(name);
+        if (!found)
+            return null;
+        if (typeof found[0] !== 'string' && typeof found[0] !== 'number') {
+            throw invalid(name, found[1], found[0], 'a string');
+        }
+        return String(found[0]).trim();
+    };
+    const oneOf = (name, allowed, fallback) => {
+        const value = text(name);
+        if (value === null)
+            return fallback;
+        if (!allowed.includes(value)) {
+            throw invalid(name, pick(name)?.[1] ?? 'input', value, `one of ${allowed.join(', ')}`);
+        }
+        return value;
+    };
+    const stateFile = text('state-file');
+    if (!stateFile) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', 'No state file was given.', 'Set the `state-file` input to the orchestrator database (e.g. .task_orchestrator/task_orchestrator.db) or its JSON export.');
+    }
+    const platform = oneOf('platform', PLATFORMS, detectPlatform(env));
+    const defaults = PLATFORM_DEFAULTS[platform];
+    const repository = text('repository') ?? defaults.repository(env) ?? '';
+    if (!repository) {
+        throw new errors/* OrchestratorGitError */.Xw('REPOSITORY_MALFORMED', `No repository was given and ${defaults.repositoryVariable} is not set.`, `Set \`repository\` (the --repository flag or the action input) to ${defaults.repositoryForm}.`);
+    }
+    const username = platform === 'bitbucket'
+        ? (text('username') ?? env.BITBUCKET_USERNAME ?? env.BITBUCKET_EMAIL ?? null)
+        : null;
+    const token = text('token') ?? defaults.token(env, username !== null) ?? '';
+    if (!token)
+        throw defaults.missingToken(env, username !== null);
+    const featureStatuses = pick('feature-statuses');
+    const statuses = featureStatuses
+        ? parseList(featureStatuses[0], 'feature-statuses', featureStatuses[1]).map((status) => {
+            const normalised = status.toLowerCase().replace(/[- ]/g, '_');
+            if (!FEATURE_STATUSES.includes(normalised)) {
+                throw invalid('feature-statuses', featureStatuses[1], status, `statuses among ${FEATURE_STATUSES.join(', ')}`);
+            }
+            return normalised;
+        })
+        : DEFAULT_POLICY.featureStatuses;
+    const labels = pick('labels');
+    const writeDelay = text('write-delay-ms');
+    if (writeDelay !== null && !/^\d+$/.test(writeDelay)) {
+        throw invalid('write-delay-ms', pick('write-delay-ms')?.[1] ?? 'input', writeDelay, 'a whole number of milliseconds');
+    }
     return {
-        name: labelName(`${prefix}${valueText}`),
-        color: COLOURS[`${dimension}:${valueText}`] ?? DIMENSION_COLOURS[dimension],
-        description: `Orchestrator ${dimension}, kept in step by orchestrator-git`,
+        enabled: bool('enabled', true),
+        dryRun: bool('dry-run', false),
+        stateFile,
+        featuresDir: text('features-dir'),
+        platform,
+        repository,
+        apiUrl: (text('api-url') ?? defaults.apiUrl(env)).replace(/\/+$/, ''),
+        token,
+        username: username === '' ? null : username,
+        gitlabGroup: platform === 'gitlab' ? text('gitlab-group') || null : null,
+        multipleAssignees: platform === 'gitlab' && bool('multiple-assignees', false),
+        writeDelayMs: writeDelay === null ? null : Number(writeDelay),
+        reconcile: resolveReconcile(oneOf('reconcile', ['auto', 'full', 'incremental'], 'auto'), env),
+        notifications: {
+            slackWebhookUrl: webhookUrl('slack-webhook-url', text('slack-webhook-url') ?? env.SLACK_WEBHOOK_URL),
+            teamsWebhookUrl: webhookUrl('teams-webhook-url', text('teams-webhook-url') ?? env.TEAMS_WEBHOOK_URL),
+        },
+        policy: {
+            featureStatuses: statuses,
+            tasks: oneOf('tasks', ['top-level', 'all', 'none'], DEFAULT_POLICY.tasks),
+            ...hierarchySetting(oneOf('hierarchy', ['checklist', 'sub-issues', 'both'], 'checklist')),
+            ...(oneOf('issue-types', ['off', 'auto'], 'off') === 'auto'
+                ? { issueTypes: 'auto' }
+                : {}),
+            defaultLabels: labels ? parseList(labels[0], 'labels', labels[1]) : DEFAULT_POLICY.defaultLabels,
+            labelPrefixes: labelPrefixes(pick('label-prefixes')),
+            ...labelRulesSetting(text('label-rules'), cwd),
+            ...(bool('time-tracking', false) ? { timeTracking: true } : {}),
+            assigneeMap: stringMap(pick('assignee-map'), 'assignee-map'),
+            team: teamMap(pick('team')),
+            conflictPolicy: oneOf('conflict-policy', ['orchestrator-wins', 'report'], DEFAULT_POLICY.conflictPolicy),
+            orphans: oneOf('orphans', ['leave', 'close'], DEFAULT_POLICY.orphans),
+            createCompleted: bool('create-completed', DEFAULT_POLICY.createCompleted),
+            neutraliseMentions: bool('neutralize-mentions', DEFAULT_POLICY.neutraliseMentions),
+            issueTemplate: issueTemplate?.trim() ? issueTemplate.trim() : null,
+        },
     };
 }
-function labels_defaultLabels(policy) {
-    return policy.defaultLabels.map((name) => ({
-        name: labelName(name),
-        color: '6f42c1',
-        description: 'Managed by orchestrator-git',
-    }));
+/** The platform of the CI system the run is in; GitHub when none is recognised. */
+function detectPlatform(env) {
+    if (env.GITHUB_ACTIONS === 'true')
+        return 'github';
+    if (env.GITLAB_CI === 'true')
+        return 'gitlab';
+    if (env.BITBUCKET_BUILD_NUMBER)
+        return 'bitbucket';
+    return 'github';
 }
-/** True for labels whose presence the tool decides: its default labels and any label in its prefix scheme. */
-function isOwnedLabel(policy, name) {
-    const lower = name.toLowerCase();
-    if (policy.defaultLabels.some((label) => labelName(label) === lower))
-        return true;
-    return Object.values(policy.labelPrefixes).some((prefix) => prefix !== null && prefix.trim() !== '' && lower.startsWith(prefix.toLowerCase()));
+const PLATFORM_DEFAULTS = {
+    github: {
+        repository: (env) => env.GITHUB_REPOSITORY,
+        repositoryVariable: 'GITHUB_REPOSITORY',
+        repositoryForm: "owner/name (in GitHub Actions it defaults to the workflow's repository)",
+        apiUrl: (env) => env.GITHUB_API_URL ?? 'https://api.github.com',
+        token: (env) => env.GITHUB_TOKEN ?? env.GH_TOKEN,
+        missingToken: () => new errors/* OrchestratorGitError */.Xw('TOKEN_MISSING', 'No token was given.', 'Pass `token: ${{ secrets.GITHUB_TOKEN }}` (the default in the action) with `permissions: issues: write`, or set GITHUB_TOKEN in the environment.'),
+    },
+    gitlab: {
+        repository: (env) => env.CI_PROJECT_PATH,
+        repositoryVariable: 'CI_PROJECT_PATH',
+        repositoryForm: "the project path, e.g. my-group/my-project (in GitLab CI it defaults to the pipeline's project)",
+        apiUrl: (env) => env.CI_SERVER_URL ?? 'https://gitlab.com',
+        token: (env) => env.GITLAB_TOKEN,
+        missingToken: (env) => new errors/* OrchestratorGitError */.Xw('TOKEN_MISSING', env.CI_JOB_TOKEN
+            ? "No GITLAB_TOKEN was given; the pipeline's CI_JOB_TOKEN is there, but GitLab does not let a job token create or edit issues."
+            : 'No GitLab token was given.', 'Create a project access token (Settings → Access tokens) with the api scope and the Reporter role (Planner is enough on GitLab 17.7+), store it as a masked CI/CD variable named GITLAB_TOKEN, or pass --token.'),
+    },
+    bitbucket: {
+        repository: (env) => env.BITBUCKET_REPO_FULL_NAME,
+        repositoryVariable: 'BITBUCKET_REPO_FULL_NAME',
+        repositoryForm: "workspace/repo-slug (in Bitbucket Pipelines it defaults to the pipeline's repository)",
+        apiUrl: (env) => env.BITBUCKET_API_URL ?? 'https://api.bitbucket.org/2.0',
+        token: (env, basic) => basic
+            ? (env.BITBUCKET_APP_PASSWORD ?? env.BITBUCKET_API_TOKEN ?? env.BITBUCKET_TOKEN)
+            : env.BITBUCKET_TOKEN,
+        missingToken: (_env, basic) => new errors/* OrchestratorGitError */.Xw('TOKEN_MISSING', basic
+            ? 'A Bitbucket username was given but no app password or API token.'
+            : 'No Bitbucket token was given.', 'Create a repository access token with the Issues: Write scope (Repository settings → Access tokens) and store it as a secured repository variable named BITBUCKET_TOKEN; or use an app password with BITBUCKET_USERNAME and BITBUCKET_APP_PASSWORD.'),
+    },
+};
+/**
+ * A webhook URL, checked without ever quoting it (it is a secret): https, or http to this machine (a local relay or
+ * a test receiver). Empty means not configured.
+ */
+function webhookUrl(name, value) {
+    const trimmed = value?.trim() ?? '';
+    if (trimmed === '')
+        return null;
+    let parsed = null;
+    try {
+        parsed = new URL(trimmed);
+    }
+    catch {
+        parsed = null;
+    }
+    const local = parsed !== null && ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
+    if (!parsed || !(parsed.protocol === 'https:' || (parsed.protocol === 'http:' && local))) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Setting ${(0,errors/* quote */.hD)(name)} is not an https URL (its value is a secret and is not shown).`, `Set ${name} (or ${name === 'slack-webhook-url' ? 'SLACK_WEBHOOK_URL' : 'TEAMS_WEBHOOK_URL'}) to the webhook's full https URL, from a secret.`);
+    }
+    return trimmed;
+}
+/** Scheduled and manual runs are the periodic full reconcile; runs on push read incrementally. */
+function resolveReconcile(mode, env) {
+    if (mode !== 'auto')
+        return mode;
+    const event = env.GITHUB_EVENT_NAME ?? env.CI_PIPELINE_SOURCE ?? '';
+    return ['schedule', 'workflow_dispatch', 'web'].includes(event) ? 'full' : 'incremental';
+}
+function invalid(name, source, value, expected) {
+    return new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Setting ${(0,errors/* quote */.hD)(name)} (from the ${source}) is ${(0,errors/* quote */.hD)(typeof value === 'string' ? value : JSON.stringify(value))}; expected ${expected}.`, `Correct ${name} in the ${source}; docs/configuration.md lists every setting.`);
+}
+function labelPrefixes(found) {
+    const prefixes = { ...DEFAULT_POLICY.labelPrefixes };
+    if (!found)
+        return prefixes;
+    const map = stringMap(found, 'label-prefixes');
+    for (const [dimension, prefix] of Object.entries(map)) {
+        if (!(dimension in prefixes)) {
+            throw invalid('label-prefixes', found[1], dimension, `dimensions among ${Object.keys(prefixes).join(', ')}`);
+        }
+        // Inputs arrive trimmed, so `area:` means `area: ` (GitHub's own scoped-label style has the space).
+        prefixes[dimension] =
+            prefix === '' ? null : prefix.endsWith(':') ? `${prefix} ` : prefix;
+    }
+    return prefixes;
+}
+/** A mapping from a YAML object, a JSON object string, or `key=value` lines (as action inputs allow). */
+function stringMap(found, name) {
+    if (!found)
+        return {};
+    const [value, source] = found;
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, item === null ? '' : String(item)]));
+    }
+    if (typeof value === 'string') {
+        const trimmed = value.trim();
+        if (trimmed.startsWith('{')) {
+            try {
+                return stringMap([JSON.parse(trimmed), source], name);
+            }
+            catch {
+                throw invalid(name, source, value, 'a JSON object or key=value lines');
+            }
+        }
+        const map = {};
+        for (const line of trimmed.split(/\n/)) {
+            if (!line.trim())
+                continue;
+            const at = line.indexOf('=');
+            if (at < 1)
+                throw invalid(name, source, line, 'key=value lines');
+            map[line.slice(0, at).trim()] = line.slice(at + 1).trimStart();
+        }
+        return map;
+    }
+    throw invalid(name, source, value, 'a mapping');
+}
+/** The rules of the label-rules file, when one is named and files can be read; absent leaves the policy as it was. */
+function labelRulesSetting(file, cwd) {
+    return file && cwd !== undefined ? { labelRules: loadLabelRules(file, cwd) } : {};
+}
+/** The default (`checklist`) leaves the policy as it always was, so configs that never name it compare equal. */
+function hierarchySetting(hierarchy) {
+    return hierarchy === 'checklist' ? {} : { hierarchy };
+}
+/** `specialist=alice,bob` lines or a mapping of lists (or comma-separated strings), keyed by lower-case specialist. */
+function teamMap(found) {
+    if (!found)
+        return {};
+    const [value, source] = found;
+    const entries = typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? Object.entries(value)
+        : Object.entries(stringMap(found, 'team'));
+    const team = {};
+    for (const [specialist, members] of entries) {
+        const list = parseList(Array.isArray(members) ? members : members === null ? [] : String(members), 'team', source);
+        if (list.length > 0)
+            team[specialist.trim().toLowerCase()] = list;
+    }
+    return team;
 }
 
 ;// CONCATENATED MODULE: ./build/src/core/status.js
@@ -1198,28 +1609,46 @@ function status_displayStatus(status) {
     return DISPLAY[status];
 }
 
+// EXTERNAL MODULE: ./build/src/core/time-tracking.js
+var time_tracking = __webpack_require__(2000);
 ;// CONCATENATED MODULE: ./build/src/core/desired.js
 
 
 
 
+
+/**
+ * A task is a bug when the orchestrator gave it to its `debugger` specialist (v1 and v2 `specialist_type`, v2 tasks'
+ * metadata specialist): the only kind of work the schema marks as a fix. v2 `task_type` (standard, breakdown,
+ * review, …) names no bug.
+ */
+function taskIssueType(task) {
+    return task.specialist?.trim().toLowerCase() === 'debugger' ? 'Bug' : 'Task';
+}
 function itemKey(kind, id) {
     return `${kind}:${id}`;
 }
 const DESCRIPTION_LIMIT = 30_000;
 const CHECKLIST_LIMIT = 500;
 /**
- * `nativeRelations`: the platform links sub-issues and dependencies itself (GitHub); elsewhere a hierarchy other than
- * `checklist` keeps the checklist and adds the "Depends on" line.
+ * `nativeRelations`: the platform links sub-issues itself (GitHub); elsewhere a hierarchy other than `checklist` keeps
+ * the checklist and adds the "Depends on" line. `nativeDependencies` (default: as `nativeRelations`): it links
+ * blocked-by dependencies (GitHub, GitLab); without, the line says the platform has none.
  */
 function deriveDesiredState(state, policy, options = {}) {
     const layout = {
-        ...effectiveHierarchy(policy.hierarchy, options.nativeRelations ?? false),
-        titles: new Map(state.tasks.map((task) => [task.id, task.title])),
+        ...effectiveHierarchy(policy.hierarchy, options.nativeRelations ?? false, options.nativeDependencies ?? options.nativeRelations ?? false),
+        titles: new Map(),
     };
+    // Only the "Depends on" line names other tasks: a checklist-only run skips a map of every title.
+    if (layout.dependencyLine)
+        for (const task of state.tasks)
+            layout.titles.set(task.id, task.title);
     const children = groupChildren(state.tasks);
-    const byId = new Map(state.tasks.map((task) => [task.id, task]));
-    const topLevel = state.tasks.filter((task) => task.parentId === null || !byId.has(task.parentId));
+    const ids = new Set();
+    for (const task of state.tasks)
+        ids.add(task.id);
+    const topLevel = state.tasks.filter((task) => task.parentId === null || !ids.has(task.parentId));
     const tasksByFeature = new Map();
     for (const task of topLevel) {
         if (!task.featureId)
@@ -1291,6 +1720,7 @@ function deriveFeatureIssue(feature, tasks, milestones, policy) {
             '',
         ]
         : [];
+    const featureType = dimensionLabel(policy, 'type', 'feature');
     return {
         itemKey: itemKey('feature', feature.id),
         kind: 'feature',
@@ -1309,7 +1739,7 @@ function deriveFeatureIssue(feature, tasks, milestones, policy) {
         },
         labels: compactLabels([
             ...defaultLabels(policy),
-            dimensionLabel(policy, 'type', 'feature'),
+            featureType,
             dimensionLabel(policy, 'status', feature.status),
             dimensionLabel(policy, 'priority', feature.priority),
             dimensionLabel(policy, 'category', feature.category),
@@ -1321,6 +1751,8 @@ function deriveFeatureIssue(feature, tasks, milestones, policy) {
         createdAt: feature.createdAt,
         priority: feature.priority,
         attributes: {},
+        ...(policy.timeTracking ? { time: deriveFeatureTime(feature) } : {}),
+        issueType: { name: 'Feature', label: featureType?.name ?? null },
     };
 }
 function deriveTaskIssue(task, children, milestones, policy, layout) {
@@ -1345,6 +1777,8 @@ function deriveTaskIssue(task, children, milestones, policy, layout) {
         ['Estimate', task.estimatedEffort],
     ];
     const assignee = task.assignee ? (policy.assigneeMap[task.assignee] ?? task.assignee) : null;
+    const type = taskIssueType(task);
+    const typeLabel = dimensionLabel(policy, 'type', type.toLowerCase());
     return {
         itemKey: itemKey('task', task.id),
         kind: 'task',
@@ -1354,7 +1788,7 @@ function deriveTaskIssue(task, children, milestones, policy, layout) {
         title: safeTitle(task.title, `Task ${task.id}`),
         block: {
             head: blockHead(factsTable(facts, neutralise), progressLine(progress, 'subtasks'), '#### Description'),
-            description: safeMarkdown(task.description, neutralise).trim() || '_No description._',
+            description: markdownText(task.description, neutralise).trim() || '_No description._',
             tail: [
                 '',
                 ...(shown.length && layout.hierarchy !== 'sub-issues' ? ['#### Subtasks', ...shown, ''] : []),
@@ -1365,7 +1799,7 @@ function deriveTaskIssue(task, children, milestones, policy, layout) {
         },
         labels: compactLabels([
             ...defaultLabels(policy),
-            dimensionLabel(policy, 'type', 'task'),
+            typeLabel,
             dimensionLabel(policy, 'status', task.status),
             dimensionLabel(policy, 'priority', task.priority),
             dimensionLabel(policy, 'specialist', task.specialist),
@@ -1377,6 +1811,8 @@ function deriveTaskIssue(task, children, milestones, policy, layout) {
         createdAt: task.createdAt,
         priority: task.priority,
         attributes: {},
+        ...(policy.timeTracking ? { time: deriveTaskTime(task) } : {}),
+        issueType: { name: type, label: typeLabel?.name ?? null },
     };
 }
 /**
@@ -1393,7 +1829,7 @@ function subIssueList(children, layout, neutralise) {
         lines.push(`- … and ${children.length - CHECKLIST_LIMIT} more`);
     return ['#### Sub-issues', ...lines, ''];
 }
-/** The task's prerequisites by title (GitHub also links them as blocked-by). */
+/** The task's prerequisites by title (GitHub and GitLab also link them as blocked-by). */
 function dependencyLine(task, layout, neutralise) {
     if (!layout.dependencyLine || task.dependencies.length === 0)
         return [];
@@ -1402,7 +1838,10 @@ function dependencyLine(task, layout, neutralise) {
         .map((id) => truncate(inlineText(layout.titles.get(id) ?? id, neutralise) || inlineText(id, neutralise), 120));
     if (names.length === 0)
         return [];
-    return [`**Depends on:** ${names.join(' · ')}`, ''];
+    const note = layout.dependencyNote
+        ? ' _(this platform has no issue dependencies of its own: the list is kept here only)_'
+        : '';
+    return [`**Depends on:** ${names.join(' · ')}${note}`, ''];
 }
 function collectChecklist(task, children, nested, depth, seen, lines, descendants, neutralise) {
     for (const child of children.get(task.id) ?? []) {
@@ -1410,19 +1849,39 @@ function collectChecklist(task, children, nested, depth, seen, lines, descendant
             continue;
         seen.add(child.id);
         descendants.push(child);
-        const mark = child.status === 'completed' ? 'x' : ' ';
-        const details = [
-            child.specialist,
-            child.status === 'completed' ? null : displayStatus(child.status).toLowerCase(),
-        ]
-            .filter((part) => Boolean(part))
-            .map((part) => inlineText(part, neutralise));
-        const suffix = details.length ? ` · ${details.join(' · ')}` : '';
-        const title = truncate(inlineText(child.title, neutralise) || inlineText(child.id, neutralise), 200);
-        lines.push(`${'  '.repeat(Math.min(depth, 10))}- [${mark}] ${title}${suffix}`);
+        const completed = child.status === 'completed';
+        // " · specialist · status", each part only when there is one (a subtask's line, built without arrays).
+        let suffix = child.specialist ? ` · ${cellText(child.specialist, neutralise)}` : '';
+        if (!completed)
+            suffix += ` · ${cellText(lowerStatus(child.status), neutralise)}`;
+        const title = truncate(cellText(child.title, neutralise) || cellText(child.id, neutralise), 200);
+        lines.push(`${'  '.repeat(Math.min(depth, 10))}- [${completed ? 'x' : ' '}] ${title}${suffix}`);
         if (nested)
             collectChecklist(child, children, nested, depth + 1, seen, lines, descendants, neutralise);
     }
+}
+/**
+ * inlineText, skipping its passes for text they would leave as it is: no control or table characters, no sigils a
+ * mention or reference starts with, no comment brackets, no whitespace but single inner spaces. Most titles are so.
+ */
+const CELL_UNSAFE = /[\u0000-\u001f\u007f|@#!&<>]|GH-|[^\S ]| {2}|^ | $/;
+function cellText(text, neutralise) {
+    return CELL_UNSAFE.test(text) ? inlineText(text, neutralise) : text;
+}
+/** safeMarkdown, skipping its passes for text they would leave as it is (no control character but tab and newline, no CR, no sigil, no comment bracket). */
+const MARKDOWN_UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\r@#!&]|<!--|-->|GH-/;
+function markdownText(text, neutralise) {
+    return MARKDOWN_UNSAFE.test(text) ? safeMarkdown(text, neutralise) : text;
+}
+const lowerStatuses = new Map();
+/** A status as a checklist line shows it ("in progress"); the same few values on every line. */
+function lowerStatus(status) {
+    let text = lowerStatuses.get(status);
+    if (text === undefined) {
+        text = displayStatus(status).toLowerCase();
+        lowerStatuses.set(status, text);
+    }
+    return text;
 }
 function blockHead(...sections) {
     const notice = '> [!NOTE]\n> Kept in step with the orchestrator by orchestrator-git: this block is rewritten on every sync. Write below it.';
@@ -1433,7 +1892,7 @@ function factsTable(facts, neutralise) {
     return [
         `| ${shown.map(([name]) => name).join(' | ')} |`,
         `|${shown.map(() => '---').join('|')}|`,
-        `| ${shown.map(([, value]) => truncate(inlineText(value.replace(/_/g, ' '), neutralise), 200)).join(' | ')} |`,
+        `| ${shown.map(([, value]) => truncate(cellText(value.replace(/_/g, ' '), neutralise), 200)).join(' | ')} |`,
     ].join('\n');
 }
 function progressLine(progress, noun) {
@@ -1506,8 +1965,42 @@ function cutAtBoundary(text, limit) {
     return text.slice(0, cut);
 }
 
+;// CONCATENATED MODULE: ./build/src/board/time-fields.js
+/**
+ * The board's time-tracking fields (the time-tracking setting): number fields Estimate and Spent, in hours, beside
+ * Progress, and each card's values for them from the orchestrator (core/time-tracking.ts).
+ */
+
+const ESTIMATE_FIELD = {
+    role: 'estimate',
+    name: 'Estimate',
+    kind: 'number',
+    create: true,
+    description: "Hours of work the orchestrator's estimated_effort stands for (a range counts as its upper bound; 1 day = 8 hours, 1 week = 5 days). Empty when the estimate is not a duration.",
+};
+const SPENT_FIELD = {
+    role: 'spent',
+    name: 'Spent',
+    kind: 'number',
+    create: true,
+    description: "Hours spent: the task's actual_effort, else the working time from started_at to completed_at (each full day counts 8 hours). Empty until the task is finished.",
+};
+/** The template with Estimate and Spent after its own fields (created when missing, like Progress). */
+function withTimeFields(template) {
+    return { ...template, fields: [...template.fields, ESTIMATE_FIELD, SPENT_FIELD] };
+}
+/** A card's Estimate and Spent in hours; null leaves the field as it is. */
+function cardTime(facts) {
+    return {
+        estimateHours: facts.estimateSeconds === null ? null : (0,time_tracking/* hoursOf */.ZA)(facts.estimateSeconds),
+        spentHours: facts.spentSeconds === null ? null : (0,time_tracking/* hoursOf */.ZA)(facts.spentSeconds),
+    };
+}
+
 ;// CONCATENATED MODULE: ./build/src/board/desired.js
 /** Derives the cards a board should show from the orchestrator's state: column, progress, dates and release. */
+
+
 
 function deriveDesiredCards(state, template, mapping, options = {}) {
     const byId = new Map(state.tasks.map((task) => [task.id, task]));
@@ -1534,6 +2027,7 @@ function deriveDesiredCards(state, template, mapping, options = {}) {
                 progress: percent(tasks, feature.status === 'completed' || feature.status === 'archived'),
                 targetDate: dateOf(milestone?.targetDate ?? null),
                 release: milestone?.name ?? null,
+                ...(options.timeTracking ? cardTime((0,time_tracking/* deriveFeatureTime */.bd)(feature)) : {}),
             });
         }
     }
@@ -1550,6 +2044,7 @@ function deriveDesiredCards(state, template, mapping, options = {}) {
                 progress: percent(descendants(task, children), task.status === 'completed'),
                 targetDate: dateOf(task.dueDate) ?? dateOf(milestone?.targetDate ?? null),
                 release: milestone?.name ?? null,
+                ...(options.timeTracking ? cardTime((0,time_tracking/* deriveTaskTime */.Ov)(task)) : {}),
             });
         }
     }
@@ -1592,74 +2087,6 @@ function dateOf(value) {
         return null;
     const date = value.slice(0, 10);
     return /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-;// CONCATENATED MODULE: ./build/src/config/file.js
-/** Finds and reads the optional YAML config file, and the default locations of the state file and features folder. */
-
-
-
-
-
-
-const DEFAULT_CONFIG_FILES = [
-    '.github/orchestrator-git.yml',
-    '.github/orchestrator-git.yaml',
-    '.orchestrator-git.yml',
-];
-/** Where the orchestrator keeps its database, newest layout first (and the JSON export beside it). */
-const DEFAULT_STATE_FILES = [
-    '.task_orchestrator/task_orchestrator.db',
-    '.task_orchestrator/orchestrator-state.json',
-    'task_orchestrator.db',
-    'data/task_orchestrator.db',
-];
-const DEFAULT_FEATURES_DIRS = [
-    'docs/developers/planning/features',
-    'docs/planning/features',
-    'docs/features',
-];
-/** Reads the config file named by `configPath`, or the first default one that exists; none at all is fine. */
-function loadConfigFile(configPath, cwd) {
-    const candidates = configPath ? [configPath] : DEFAULT_CONFIG_FILES;
-    for (const candidate of candidates) {
-        const full = external_node_path_.resolve(cwd, candidate);
-        if (!(0,external_node_fs_.existsSync)(full)) {
-            if (configPath) {
-                throw new errors/* OrchestratorGitError */.Xw('CONFIG_FILE_UNREADABLE', `Config file ${(0,errors/* quote */.hD)(configPath)} does not exist.`, 'Fix the `config` input, or remove it to use .github/orchestrator-git.yml when present.');
-            }
-            continue;
-        }
-        let raw;
-        try {
-            raw = (0,dist/* parse */.qg)((0,external_node_fs_.readFileSync)(full, 'utf8'));
-        }
-        catch (error) {
-            throw new errors/* OrchestratorGitError */.Xw('CONFIG_FILE_UNREADABLE', `Config file ${(0,errors/* quote */.hD)(candidate)} is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, 'Fix the YAML syntax (a linter such as yamllint shows where).', { cause: error });
-        }
-        return { file: candidate, settings: checkFileSettings(raw, candidate, fileSettingNames()) };
-    }
-    return { file: null, settings: {} };
-}
-function locateStateFile(given, cwd) {
-    if (given)
-        return given;
-    const found = DEFAULT_STATE_FILES.find((candidate) => (0,external_node_fs_.existsSync)(external_node_path_.resolve(cwd, candidate)));
-    if (found)
-        return found;
-    throw new errors/* OrchestratorGitError */.Xw('STATE_NOT_FOUND', `No state file was given, and none exists at the orchestrator's usual places (${DEFAULT_STATE_FILES.join(', ')}).`, 'Set the `state-file` input to the orchestrator database committed in the repository, or to its JSON export.');
-}
-function locateFeaturesDir(given, cwd) {
-    if (given)
-        return given;
-    return (DEFAULT_FEATURES_DIRS.find((candidate) => {
-        const full = external_node_path_.resolve(cwd, candidate);
-        return (0,external_node_fs_.existsSync)(full) && (0,external_node_fs_.statSync)(full).isDirectory();
-    }) ?? null);
 }
 
 ;// CONCATENATED MODULE: ./build/src/core/markers.js
@@ -1722,6 +2149,9 @@ function readMarker(body) {
 
 /** The board side of the configured platform; Bitbucket has no boards (a NOT_SUPPORTED error that says what to do). */
 async function createBoardTracker(config, ref, warn) {
+    if (config.platform !== 'gitlab' && (ref.scope === 'group' || ref.milestone)) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `${ref.scope === 'group' ? 'board-scope: group' : 'board-milestone'} is for GitLab issue boards, not ${config.platform}.`, 'Leave board-scope and board-milestone empty on this platform (docs/board-sync.md).');
+    }
     switch (config.platform) {
         case 'github': {
             const { GitHubProjectsBoard } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(278), __webpack_require__.e(374)]).then(__webpack_require__.bind(__webpack_require__, 7374));
@@ -1734,7 +2164,10 @@ async function createBoardTracker(config, ref, warn) {
         }
         case 'gitlab': {
             const { GitLabIssueBoard } = await Promise.all(/* import() */[__webpack_require__.e(342), __webpack_require__.e(747), __webpack_require__.e(631)]).then(__webpack_require__.bind(__webpack_require__, 3631));
-            return new GitLabIssueBoard(config.repository, ref, {
+            if (ref.scope === 'group' && !config.gitlabGroup) {
+                throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', 'board-scope is group, but no gitlab-group is configured.', 'Set gitlab-group to the full path of the group whose board to use (e.g. acme or acme/platform), or set board-scope to project.');
+            }
+            return new GitLabIssueBoard(config.repository, { ...ref, group: config.gitlabGroup }, {
                 token: config.token,
                 baseUrl: config.apiUrl,
                 writeDelayMs: config.writeDelayMs,
@@ -1759,7 +2192,7 @@ async function createIssueTracker(config, warn) {
             });
         }
         case 'gitlab': {
-            const { GitLabIssueTracker } = await Promise.all(/* import() */[__webpack_require__.e(342), __webpack_require__.e(747), __webpack_require__.e(362)]).then(__webpack_require__.bind(__webpack_require__, 4362));
+            const { GitLabIssueTracker } = await Promise.all(/* import() */[__webpack_require__.e(342), __webpack_require__.e(747), __webpack_require__.e(334)]).then(__webpack_require__.bind(__webpack_require__, 8334));
             return new GitLabIssueTracker(config.repository, {
                 token: config.token,
                 baseUrl: config.apiUrl,
@@ -1830,7 +2263,7 @@ async function createMilestoneTracker(config, warn) {
         }
         case 'gitlab': {
             const { createGitLabClient, httpStatus, toCatalogueError } = await Promise.all(/* import() */[__webpack_require__.e(342), __webpack_require__.e(747)]).then(__webpack_require__.bind(__webpack_require__, 6721));
-            const { parseProject } = await Promise.all(/* import() */[__webpack_require__.e(342), __webpack_require__.e(747), __webpack_require__.e(362)]).then(__webpack_require__.bind(__webpack_require__, 4362));
+            const { parseProject } = await Promise.all(/* import() */[__webpack_require__.e(342), __webpack_require__.e(747), __webpack_require__.e(334)]).then(__webpack_require__.bind(__webpack_require__, 8334));
             const client = createGitLabClient({
                 token: config.token,
                 baseUrl: config.apiUrl,
@@ -1876,67 +2309,6 @@ async function createMilestoneTracker(config, warn) {
                 },
             };
     }
-}
-
-;// CONCATENATED MODULE: ./build/src/core/text.js
-/** Turns untrusted orchestrator text into safe issue titles and Markdown that pings nobody and cannot break our markers. */
-const TITLE_LIMIT = 256;
-const BODY_LIMIT = 65_536;
-const text_LABEL_LIMIT = 50;
-const ZERO_WIDTH_SPACE = '\u200b';
-/** Removes NUL and other control characters (keeping newlines and tabs where `keepNewlines`). */
-function text_stripControl(text, keepNewlines) {
-    const pattern = keepNewlines ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g : /[\u0000-\u001f\u007f]/g;
-    return text.replace(pattern, keepNewlines ? '' : ' ');
-}
-/** Truncates to `limit` UTF-16 units with an ellipsis, never splitting a surrogate pair. */
-function text_truncate(text, limit, ellipsis = '…') {
-    if (text.length <= limit)
-        return text;
-    let cut = limit - ellipsis.length;
-    const code = text.charCodeAt(cut - 1);
-    if (code >= 0xd800 && code <= 0xdbff)
-        cut -= 1;
-    return text.slice(0, cut) + ellipsis;
-}
-/** One line, no control characters, at most 256 characters, never empty. */
-function text_safeTitle(text, fallback) {
-    const line = text_stripControl(text, false).replace(/\s+/g, ' ').trim();
-    return text_truncate(line || fallback, TITLE_LIMIT);
-}
-/**
- * Neutralises @mentions and references so that a sync never notifies anyone or cross-links issues: a zero-width
- * space after the sigil keeps the text readable and breaks the platform's autolinking. Covered: GitHub's `#12`,
- * `owner/repo#12` and `GH-12`; GitLab's `!12` (merge requests) and `&12` (epics), whose mention would add a
- * "mentioned in" note to them; Bitbucket's `#12` and `@name` like GitHub's.
- */
-function neutraliseReferences(markdown) {
-    // Most text has no sigil at all: skip the regular expressions (a 100,000-task state derives much faster).
-    if (!/[@#!&]|GH-/.test(markdown))
-        return markdown;
-    return (markdown
-        .replace(/(^|[^\w@/`])@([A-Za-z0-9][A-Za-z0-9-]*)/g, `$1@${ZERO_WIDTH_SPACE}$2`)
-        // `#12` after a non-word character, or `owner/repo#12`; never an entity like `&#35;`.
-        // (The lookbehind is bounded by GitHub's owner and repository name lengths, so it stays linear.)
-        .replace(/(?<=^|[^&\w#]|[\w.-]{1,39}\/[\w.-]{1,100})#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
-        .replace(/\bGH-(\d+)/g, `GH-${ZERO_WIDTH_SPACE}$1`)
-        // GitLab: `!12` and `&12` after a non-word character (never an entity like `&#35;` or `&amp;`).
-        .replace(/(?<=^|[^\w!&])([!&])(?=\d)/g, `$1${ZERO_WIDTH_SPACE}`));
-}
-/** HTML comments in untrusted text could forge or end our markers; they are shown as text instead. */
-function text_escapeComments(markdown) {
-    if (!markdown.includes('<!--') && !markdown.includes('-->'))
-        return markdown;
-    return markdown.replace(/<!--/g, '&lt;!--').replace(/-->/g, '--&gt;');
-}
-/** Untrusted Markdown made safe to place inside the managed block. */
-function text_safeMarkdown(text, neutralise) {
-    const clean = text_escapeComments(text_stripControl(text, true).replace(/\r\n?/g, '\n'));
-    return neutralise ? neutraliseReferences(clean) : clean;
-}
-/** Text for one table cell or list item: one line, Markdown table pipes escaped. */
-function text_inlineText(text, neutralise) {
-    return text_safeMarkdown(text, neutralise).replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
 }
 
 ;// CONCATENATED MODULE: ./build/src/board/milestones.js
@@ -2066,14 +2438,24 @@ async function runMilestoneSync(options) {
     return outcome;
 }
 
+;// CONCATENATED MODULE: ./build/src/state/types.js
+/** The orchestrator's state as plain, validated records: what every reader returns and the core consumes. */
+/** The item a link is about, as `task:<id>` (a task's issue) or `feature:<id>` (a feature's, when task_id is null). */
+function linkItemKey(link) {
+    return link.taskId !== null ? `task:${link.taskId}` : `feature:${link.featureId ?? ''}`;
+}
+
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:module"
 var external_node_module_ = __webpack_require__(8995);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
+// EXTERNAL MODULE: external "node:v8"
+var external_node_v8_ = __webpack_require__(8877);
 ;// CONCATENATED MODULE: ./build/src/state/sqlite.js
 /** Loads sql.js once, from beside an ncc bundle when there is one, and opens SQLite bytes with catalogue errors. */
+
 
 
 
@@ -2088,6 +2470,16 @@ let sqlJs;
 const BUNDLED_LOADER = ['sql-wasm', 'cjs'].join('.');
 const BUNDLED_WASM = ['sql-wasm', 'wasm'].join('.');
 const PACKAGE_NAME = ['sql', 'js'].join('.');
+/**
+ * Keeps WebAssembly (sql.js's SQLite) on V8's baseline compiler, Liftoff. By default V8 also recompiles the hot
+ * functions with TurboFan on background threads: on a short run that is CPU spent for nothing (a no-op run of the
+ * action started ~100 ms slower with it), and reading a 100,000-task state was measured no faster with it. The flag is
+ * process-wide, so entries (the actions) call this, before the first loadSqlJs; a library importing this module does
+ * not get its flags changed.
+ */
+function preferBaselineWasm() {
+    (0,external_node_v8_.setFlagsFromString)('--liftoff-only');
+}
 /** Resolves sql.js: the copy beside the bundle if present, else the `sql.js` package. Cached. */
 function loadSqlJs() {
     sqlJs ??= initialise().catch((error) => {
@@ -3352,13 +3744,6 @@ function taskLabel(id) {
     return `task ${JSON.stringify(id)}`;
 }
 
-;// CONCATENATED MODULE: ./build/src/state/types.js
-/** The orchestrator's state as plain, validated records: what every reader returns and the core consumes. */
-/** The item a link is about, as `task:<id>` (a task's issue) or `feature:<id>` (a feature's, when task_id is null). */
-function linkItemKey(link) {
-    return link.taskId !== null ? `task:${link.taskId}` : `feature:${link.featureId ?? ''}`;
-}
-
 ;// CONCATENATED MODULE: ./build/src/state/json-export.js
 /** The JSON export: a committed, diff-friendly alternative to the SQLite file (format in docs/state-format.md). */
 
@@ -3391,6 +3776,9 @@ const taskSchema = schemas/* object */.Ikc({
     createdAt: json_export_optionalText,
     updatedAt: json_export_optionalText,
     completedAt: json_export_optionalText,
+    // Absent in exports made before time tracking, and for tasks that never recorded them.
+    startedAt: schemas/* string */.YjP().nullable().optional(),
+    actualEffort: schemas/* string */.YjP().nullable().optional(),
     dueDate: json_export_optionalText,
     dependencies: ids,
 });
@@ -3549,6 +3937,9 @@ function stateFromDocument(doc, file) {
             createdAt: readTimestamp(t.createdAt, t.id, 'createdAt', warnings, taskLabel),
             updatedAt: readTimestamp(t.updatedAt, t.id, 'updatedAt', warnings, taskLabel),
             completedAt: readTimestamp(t.completedAt, t.id, 'completedAt', warnings, taskLabel),
+            ...(t.startedAt !== undefined
+                ? { startedAt: readTimestamp(t.startedAt, t.id, 'startedAt', warnings, taskLabel) }
+                : {}),
             dueDate: readTimestamp(t.dueDate, t.id, 'dueDate', warnings, taskLabel),
         };
     }), warnings);
@@ -3701,6 +4092,8 @@ function taskJson(t) {
         createdAt: t.createdAt,
         updatedAt: t.updatedAt,
         completedAt: t.completedAt,
+        ...(t.startedAt ? { startedAt: t.startedAt } : {}),
+        ...(t.actualEffort ? { actualEffort: t.actualEffort } : {}),
         dueDate: t.dueDate,
         dependencies: [...t.dependencies],
     };
@@ -4038,6 +4431,8 @@ const COLUMNS = [
     'due_date',
     'deleted_at',
     'is_template',
+    'started_at',
+    'actual_effort',
 ];
 /**
  * Soft-deleted rows (`deleted_at` set) are returned with status `cancelled` and a STATE_SOFT_DELETED warning, so
@@ -4050,7 +4445,7 @@ function readV2GenericTasks(db) {
     const tasks = [];
     let templates = 0;
     let index = 0;
-    forEachRow(db, `SELECT ${selectList(tableColumns(db, 'generic_tasks'), COLUMNS)} FROM generic_tasks ORDER BY rowid`, null, ([id, parentId, title, description, status, specialist, assignedTo, complexity, effort, position, context, createdAt, updatedAt, completedAt, dueDate, deletedAt, isTemplate,]) => {
+    forEachRow(db, `SELECT ${selectList(tableColumns(db, 'generic_tasks'), COLUMNS)} FROM generic_tasks ORDER BY rowid`, null, ([id, parentId, title, description, status, specialist, assignedTo, complexity, effort, position, context, createdAt, updatedAt, completedAt, dueDate, deletedAt, isTemplate, startedAt, actualEffort,]) => {
         index++;
         if (isTemplate === 1 || isTemplate === '1' || isTemplate === 'true' || isTemplate === 'TRUE') {
             templates++;
@@ -4079,6 +4474,13 @@ function readV2GenericTasks(db) {
             dueDate: readTimestamp(dueDate, taskId, 'due_date', warnings, taskLabel),
             dependencies: dependencies.get(taskId) ?? [],
         };
+        // Only when recorded, so states without them read as they always did.
+        const started = readTimestamp(startedAt, taskId, 'started_at', warnings, taskLabel);
+        if (started !== null)
+            task.startedAt = started;
+        const actual = optionalText(actualEffort);
+        if (actual !== null)
+            task.actualEffort = actual;
         if (deletedAt !== null && deletedAt !== '') {
             task.status = 'cancelled';
             warnings.push({
@@ -4155,6 +4557,9 @@ function readV2Tasks(db) {
             dueDate: readTimestamp(meta.due_date ?? null, taskId, 'metadata.due_date', warnings, taskLabel),
             dependencies: dependencies.get(taskId) ?? [],
         };
+        const actualEffort = optionalText(meta.actual_effort ?? meta.actualEffort);
+        if (actualEffort !== null)
+            task.actualEffort = actualEffort;
         if (taskTitle === '')
             untitled.push({ task, type });
         tasks.push(task);
@@ -5051,6 +5456,78 @@ class JsonStateStore {
     }
 }
 
+;// CONCATENATED MODULE: ./build/src/engine/open-run.js
+/**
+ * The start every job shares (issue-sync, board-sync, release): decide whether the run is enabled, find the config
+ * file, the state file and the features folder, open the state, resolve the shared settings, and mask the secrets.
+ */
+
+
+
+
+
+
+/**
+ * Opens a run, or says why it is disabled: the `enabled` input, else the state's `auto_sync_enabled` (read on its
+ * own, without reading any task), else the config file's `enabled`, and last the resolved setting. Disabled costs no
+ * API call. The caller closes `store`.
+ */
+async function openRun(options) {
+    const { shared, env, cwd, log } = options;
+    const given = (name) => {
+        const value = shared[name];
+        return value === undefined || value === null || value === '' ? null : value;
+    };
+    const inputEnabled = given('enabled');
+    if (inputEnabled !== null && !values_parseBoolean(inputEnabled, 'enabled', 'input')) {
+        return { kind: 'disabled', reason: 'the enabled input is false' };
+    }
+    const { file: configFile, settings: fileSettings } = loadConfigFile(options.configPath, cwd);
+    if (configFile)
+        log.info(`Config file: ${configFile}`);
+    const stateFile = locateStateFile(given('state-file') ?? fileSettings['state-file'] ?? null, cwd);
+    const statePath = external_node_path_.resolve(cwd, stateFile);
+    if (inputEnabled === null) {
+        const rowEnabled = await readAutoSyncEnabled(statePath);
+        if (rowEnabled === false)
+            return { kind: 'disabled', reason: "auto_sync_enabled is 0 in the state's git_integration_config" };
+        if (rowEnabled === null &&
+            fileSettings.enabled !== undefined &&
+            !values_parseBoolean(fileSettings.enabled, 'enabled', 'config file')) {
+            return { kind: 'disabled', reason: `enabled is false in ${configFile ?? 'the config file'}` };
+        }
+    }
+    const featuresDir = locateFeaturesDir(given('features-dir') ?? fileSettings['features-dir'] ?? null, cwd);
+    const store = await openStateStore({
+        stateFile: statePath,
+        featuresDir: featuresDir ? external_node_path_.resolve(cwd, featuresDir) : null,
+    });
+    try {
+        const config = resolveIssueSyncConfig({
+            inputs: { ...shared, 'state-file': stateFile },
+            configRow: settingsFromConfigRow(store.state.config, env),
+            file: fileSettings,
+            env,
+            ...(options.job === 'issue-sync'
+                ? { issueTemplate: store.state.config?.issueTemplate ?? null, cwd }
+                : { issueTemplate: null }),
+        });
+        options.onSecret?.(config.token);
+        for (const url of [config.notifications.slackWebhookUrl, config.notifications.teamsWebhookUrl])
+            if (url)
+                options.onSecret?.(url);
+        if (!config.enabled) {
+            store.close();
+            return { kind: 'disabled', reason: 'enabled resolves to false' };
+        }
+        return { kind: 'open', store, config, fileSettings, stateFile, statePath, featuresDir };
+    }
+    catch (error) {
+        store.close();
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/src/engine/board-sync.js
 /**
  * One board-sync run: derive the cards, read the board, plan, set the board up (board, fields, Status options), then
@@ -5072,15 +5549,18 @@ class JsonStateStore {
 
 
 
-
-
-
 async function runBoardSync(options) {
     const { store, board, settings, log } = options;
     const notes = [];
     const cards = board_sync_selectItems(deriveDesiredCards(store.state, settings.template, settings.mapping, {
         tasks: options.tasks ?? 'top-level',
-    }), options.itemKeys ?? null);
+        timeTracking: options.timeTracking === true,
+    }), options.itemKeys ?? null).filter((card) => !settings.milestone || card.release === settings.milestone);
+    if (settings.milestone && cards.length === 0)
+        notes.push({
+            itemKey: null,
+            message: `No item is in release ${JSON.stringify(settings.milestone)} (release_milestones), so the board gets no card.`,
+        });
     const issues = issueRefs(store, board);
     const unlinked = cards.filter((card) => !issues.has(card.itemKey));
     if (unlinked.length > 0 && options.findIssues) {
@@ -5101,10 +5581,11 @@ async function runBoardSync(options) {
             });
     }
     const roles = board.fieldRoles;
+    const wantedTemplate = options.timeTracking ? withTimeFields(settings.template) : settings.template;
     const template = roles
-        ? { ...settings.template, fields: settings.template.fields.filter((field) => roles.has(field.role)) }
-        : settings.template;
-    const dropped = settings.template.fields.filter((field) => !template.fields.includes(field));
+        ? { ...wantedTemplate, fields: wantedTemplate.fields.filter((field) => roles.has(field.role)) }
+        : wantedTemplate;
+    const dropped = wantedTemplate.fields.filter((field) => !template.fields.includes(field));
     if (dropped.length > 0)
         log.info(`${board.platform} boards have no ${dropped.map((field) => field.name).join(', ')} field; only ${template.fields.map((field) => field.name).join(', ')} is kept in step.`);
     const wanted = linked.map((entry) => entry.issue);
@@ -5119,6 +5600,8 @@ async function runBoardSync(options) {
         template,
         columns: settings.columns,
         action: settings.action,
+        milestone: settings.milestone,
+        sprint: { settings: settings.sprint, today: options.today ?? new Date().toISOString().slice(0, 10) },
     });
     let current = plan(actual);
     const outcome = {
@@ -5154,9 +5637,13 @@ async function runBoardSync(options) {
             if (!actual)
                 break;
             await board.applySetup(actual, operation);
-            log.info(operation.kind === 'createField'
-                ? `Created field ${logText(operation.field.name)}`
-                : `Added ${operation.added.map((name) => logText(name)).join(', ')} to ${logText(operation.fieldName)} (${operation.restore.length} card values restored)`);
+            log.info(operation.kind === 'scopeBoard'
+                ? `Scoped the board to milestone ${logText(operation.milestone)}`
+                : operation.kind === 'restoreStatusStash'
+                    ? `Restored ${operation.restore.length} ${logText(operation.fieldName)} values a run that died had stashed, and deleted its stash field`
+                    : operation.kind === 'createField'
+                        ? `Created field ${logText(operation.field.name)}${operation.sprints ? ` with ${operation.sprints.iterations.length} sprints of ${operation.sprints.duration} days from ${operation.sprints.startDate}` : ''}`
+                        : `Added ${operation.added.map((name) => logText(name)).join(', ')} to ${logText(operation.fieldName)} (${operation.restore.length} card values restored)`);
         }
         actual = outcome.created && round === 0 && actual ? actual : await board.readBoard(wanted);
         current = plan(actual);
@@ -5258,43 +5745,26 @@ async function executeBoardSync(options) {
 }
 /** Every board action, sync_milestones included (the CLI and the action). */
 async function executeBoardAction(options, milestones = true) {
-    const { inputs, cwd, log } = options;
+    const { inputs, log } = options;
     const shared = {};
     for (const name of Object.keys(issue_sync_ISSUE_SYNC_SETTINGS)) {
         const value = inputs[name];
         if (value !== undefined && value !== null && value !== '')
             shared[name] = value;
     }
-    if (shared.enabled !== undefined && !values_parseBoolean(shared.enabled, 'enabled', 'input')) {
-        return { kind: 'disabled', reason: 'the enabled input is false' };
-    }
-    const { file: configFile, settings: fileSettings } = loadConfigFile(options.configPath, cwd);
-    if (configFile)
-        log.info(`Config file: ${configFile}`);
-    const stateFile = locateStateFile(shared['state-file'] ??
-        fileSettings['state-file'] ??
-        null, cwd);
-    const statePath = external_node_path_.resolve(cwd, stateFile);
-    if (shared.enabled === undefined && (await readAutoSyncEnabled(statePath)) === false) {
-        return { kind: 'disabled', reason: "auto_sync_enabled is 0 in the state's git_integration_config" };
-    }
-    const featuresDir = locateFeaturesDir(shared['features-dir'] ??
-        fileSettings['features-dir'] ??
-        null, cwd);
-    const store = await openStateStore({
-        stateFile: statePath,
-        featuresDir: featuresDir ? external_node_path_.resolve(cwd, featuresDir) : null,
+    const opened = await openRun({
+        shared,
+        configPath: options.configPath,
+        env: options.env,
+        cwd: options.cwd,
+        log,
+        ...(options.onSecret ? { onSecret: options.onSecret } : {}),
+        job: 'board-sync',
     });
+    if (opened.kind === 'disabled')
+        return opened;
+    const { store, config, fileSettings } = opened;
     try {
-        const config = resolveIssueSyncConfig({
-            inputs: { ...shared, 'state-file': stateFile },
-            configRow: settingsFromConfigRow(store.state.config, options.env),
-            file: fileSettings,
-            env: options.env,
-        });
-        options.onSecret?.(config.token);
-        if (!config.enabled)
-            return { kind: 'disabled', reason: 'enabled resolves to false' };
         const settings = resolveBoardSettings(withFileDefaults(inputs, fileSettings, Object.keys(BOARD_SYNC_SETTINGS)), config.repository);
         if (settings.action === 'sync_milestones' && !milestones) {
             throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', 'board-action sync_milestones keeps milestones, not a board, in step and is not available here.', 'Run it as the board-sync action with board-action: sync_milestones, or the CLI command board milestones.');
@@ -5309,7 +5779,13 @@ async function executeBoardAction(options, milestones = true) {
             });
             return { kind: 'milestones', config, settings, outcome };
         }
-        const board = await createBoardTracker(config, { owner: settings.owner, title: settings.title, number: settings.number }, (message) => log.warning(message));
+        const board = await createBoardTracker(config, {
+            owner: settings.owner,
+            title: settings.title,
+            number: settings.number,
+            scope: settings.scope,
+            milestone: settings.milestone,
+        }, (message) => log.warning(message));
         const outcome = await runBoardSync({
             store,
             board,
@@ -5318,6 +5794,7 @@ async function executeBoardAction(options, milestones = true) {
             log,
             itemKeys: options.itemKeys ?? null,
             tasks: config.policy.tasks === 'all' ? 'all' : 'top-level',
+            timeTracking: config.policy.timeTracking === true,
             findIssues: async () => (await createIssueTracker(config, (message) => log.warning(message))).listIssues(),
         });
         return { kind: 'synced', config, settings, outcome };
@@ -5349,7 +5826,9 @@ function actionsLogger() {
 
 
 
+
 async function runBoardSyncAction() {
+    preferBaselineWasm();
     const log = actionsLogger();
     try {
         const inputs = {};
@@ -5439,6 +5918,7 @@ const run = (/* unused pure expression or super */ null && (runBoardSyncAction))
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   xT: () => (/* binding */ BOARD_ACTIONS),
+  M2: () => (/* binding */ STATUS_STASH_FIELD),
   dd: () => (/* binding */ describeWrite),
   KJ: () => (/* binding */ planBoard),
   Re: () => (/* binding */ sameColumn)
@@ -5451,7 +5931,10 @@ function issueKey(repository, number) {
     return `${repository.toLowerCase()}#${number}`;
 }
 
+// EXTERNAL MODULE: ./build/src/board/sprints.js
+var sprints = __webpack_require__(1919);
 ;// CONCATENATED MODULE: ./build/src/board/plan.js
+
 
 const BOARD_ACTIONS = [
     'sync',
@@ -5461,6 +5944,11 @@ const BOARD_ACTIONS = [
     'update_progress',
     'sync_milestones',
 ];
+/**
+ * The temporary text field an options rewrite stashes the Status values in (on the board, so they outlive a killed
+ * job): see docs/board-sync.md.
+ */
+const STATUS_STASH_FIELD = 'Status before options change (orchestrator-git)';
 const OPTION_COLORS = {
     backlog: 'GRAY',
     'to do': 'BLUE',
@@ -5481,6 +5969,15 @@ function planBoard(input) {
     if (!actual) {
         plan.setup.push({ kind: 'createBoard', title: input.title, reason: 'no board with this title yet' });
     }
+    if (actual && input.milestone && actual.milestone !== undefined && actual.milestone !== input.milestone) {
+        plan.setup.push({
+            kind: 'scopeBoard',
+            milestone: input.milestone,
+            reason: actual.milestone === null
+                ? 'the board is not scoped to a milestone'
+                : `the board is scoped to ${JSON.stringify(actual.milestone)}`,
+        });
+    }
     const fields = actual?.fields ?? [];
     /** Role → the board's field the sync writes, once it exists (or will exist after setup). */
     const usable = new Map();
@@ -5493,7 +5990,7 @@ function planBoard(input) {
             });
             continue;
         }
-        if (!field && !spec.create) {
+        if (!field && (!spec.create || (spec.kind === 'iteration' && !input.sprint))) {
             plan.notes.push({
                 itemKey: null,
                 message: `The board has no ${describeKind(spec.kind).replace(/^an? /, '')} field named ${JSON.stringify(spec.name)}; ${spec.description}`,
@@ -5505,10 +6002,37 @@ function planBoard(input) {
                 kind: 'createField',
                 field: spec,
                 options: spec.role === 'status' ? input.columns : [],
+                ...(spec.kind === 'iteration' && input.sprint
+                    ? {
+                        sprints: (0,sprints/* layOutSprints */.g$)(input.sprint.settings, input.cards.flatMap(({ card }) => (card.targetDate ? [card.targetDate] : [])), input.sprint.today),
+                    }
+                    : {}),
                 reason: `the board has no ${spec.name} field`,
             });
         }
         else if (spec.role === 'status') {
+            const stash = fields.find((candidate) => candidate.name === STATUS_STASH_FIELD);
+            // Status by card id once the stash of a run that died is written back: never over a Status that is set.
+            const recovered = new Map();
+            if (stash) {
+                const restore = (actual?.cards ?? []).flatMap((card) => {
+                    const kept = card.values[STATUS_STASH_FIELD];
+                    const option = !card.values[field.name] && kept?.kind === 'text'
+                        ? field.options.find((candidate) => candidate.name === kept.text)
+                        : undefined;
+                    return option ? [{ cardId: card.id, optionId: option.id, option: option.name }] : [];
+                });
+                for (const entry of restore)
+                    recovered.set(entry.cardId, entry.option);
+                plan.setup.push({
+                    kind: 'restoreStatusStash',
+                    stashFieldId: stash.id,
+                    fieldId: field.id,
+                    fieldName: field.name,
+                    restore,
+                    reason: `a run that died while rewriting the ${JSON.stringify(field.name)} options left its stash field`,
+                });
+            }
             const missing = input.columns.filter((column) => !field.options.some((option) => sameColumn(option.name, column)));
             if (missing.length > 0) {
                 plan.setup.push({
@@ -5527,7 +6051,10 @@ function planBoard(input) {
                     added: missing,
                     restore: (actual?.cards ?? []).flatMap((card) => {
                         const value = card.values[field.name];
-                        return value?.kind === 'option' ? [{ cardId: card.id, option: value.name }] : [];
+                        if (value?.kind === 'option')
+                            return [{ cardId: card.id, option: value.name }];
+                        const option = recovered.get(card.id);
+                        return option ? [{ cardId: card.id, option }] : [];
                     }),
                     reason: `the Status field lacks ${missing.map((name) => JSON.stringify(name)).join(', ')}`,
                 });
@@ -5545,6 +6072,9 @@ function planBoard(input) {
     for (const { card, issue } of input.cards) {
         const existing = cardsByIssue.get(issueKey(issue.repository, issue.number));
         const writes = wantedWrites(card, usable, action);
+        const outside = action === 'move_card' ? null : outsideSprints(card, usable.get('sprint')?.field ?? null);
+        if (outside)
+            plan.notes.push({ itemKey: card.itemKey, message: outside });
         if (!existing) {
             if (action === 'move_card' || action === 'update_progress') {
                 plan.notes.push({
@@ -5590,8 +6120,8 @@ function wantedWrites(card, usable, action) {
     const roles = action === 'move_card'
         ? ['status']
         : action === 'update_progress'
-            ? ['progress', 'target_date', 'release', 'sprint']
-            : ['status', 'progress', 'target_date', 'release', 'sprint'];
+            ? ['progress', 'target_date', 'release', 'sprint', 'estimate', 'spent']
+            : ['status', 'progress', 'target_date', 'release', 'sprint', 'estimate', 'spent'];
     for (const role of roles) {
         const entry = usable.get(role);
         if (!entry)
@@ -5614,6 +6144,14 @@ function wantedWrites(card, usable, action) {
                 if (card.release)
                     writes.push({ field: name, role, value: { text: card.release } });
                 break;
+            case 'estimate':
+            case 'spent': {
+                // Only when time tracking is on (the template has the fields) and the item has a value.
+                const hours = role === 'estimate' ? card.estimateHours : card.spentHours;
+                if (hours !== undefined && hours !== null)
+                    writes.push({ field: name, role, value: { number: hours } });
+                break;
+            }
             case 'sprint': {
                 const iteration = card.targetDate ? iterationFor(entry.field, card.targetDate) : null;
                 if (iteration)
@@ -5623,6 +6161,25 @@ function wantedWrites(card, usable, action) {
         }
     }
     return writes;
+}
+/** Why a card with a target date gets no Sprint: no iteration of the field holds the date (people plan them). */
+function outsideSprints(card, field) {
+    if (!field || field.kind !== 'iteration' || !card.targetDate)
+        return null;
+    const place = (0,sprints/* placeInSprints */._i)(field.iterations, card.targetDate);
+    const fix = `Add sprints to the ${field.name} field in the web UI (field settings → Add iteration keeps the planned ones and their cards); the next sync fills it in.`;
+    switch (place.kind) {
+        case 'in':
+            return null;
+        case 'none':
+            return `target date ${card.targetDate}: the ${field.name} field has no iterations, so the sync sets no ${field.name}. ${fix}`;
+        case 'before':
+            return `target date ${card.targetDate} is before the first sprint (${place.first.title} starts ${place.first.startDate}), so the sync sets no ${field.name}.`;
+        case 'after':
+            return `target date ${card.targetDate} is after the last sprint (${place.last.title} ends ${place.ends}), so the sync sets no ${field.name}. ${fix}`;
+        case 'gap':
+            return `target date ${card.targetDate} falls in a break between sprints, so the sync sets no ${field.name}.`;
+    }
 }
 /** The iteration whose days contain `date` (YYYY-MM-DD). */
 function iterationFor(field, date) {
@@ -5690,6 +6247,234 @@ function planIsEmpty(plan) {
 
 /***/ }),
 
+/***/ 1919:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _i: () => (/* binding */ placeInSprints),
+/* harmony export */   g$: () => (/* binding */ layOutSprints),
+/* harmony export */   gj: () => (/* binding */ DEFAULT_SPRINT_LENGTH)
+/* harmony export */ });
+/* unused harmony exports MIN_SPRINTS, MAX_SPRINTS, mondayOnOrBefore */
+const DEFAULT_SPRINT_LENGTH = 14;
+/** Never fewer than GitHub's web UI lays out for a new iteration field. */
+const MIN_SPRINTS = 3;
+/** A bound on what one field gets at creation (two years of two-week sprints). */
+const MAX_SPRINTS = 52;
+const DAY = 86_400_000;
+function dayOf(date) {
+    return Date.parse(`${date}T00:00:00Z`);
+}
+function dateOf(day) {
+    return new Date(day).toISOString().slice(0, 10);
+}
+/** The Monday on or before `date` (YYYY-MM-DD). */
+function mondayOnOrBefore(date) {
+    const day = dayOf(date);
+    const weekday = (new Date(day).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+    return dateOf(day - weekday * DAY);
+}
+/**
+ * Sprints from the first start through the latest target date (at least MIN_SPRINTS, at most MAX_SPRINTS), titled
+ * "Sprint 1", "Sprint 2", … `today` (YYYY-MM-DD) stands in for the earliest date when no card has one.
+ */
+function layOutSprints(settings, targetDates, today) {
+    const dates = [...targetDates].sort();
+    const startDate = settings.start ?? mondayOnOrBefore(dates[0] ?? today);
+    const last = dates[dates.length - 1] ?? startDate;
+    const needed = Math.floor((dayOf(last) - dayOf(startDate)) / DAY / settings.length) + 1;
+    const count = Math.min(MAX_SPRINTS, Math.max(MIN_SPRINTS, needed));
+    const iterations = Array.from({ length: count }, (_, index) => ({
+        title: `Sprint ${index + 1}`,
+        startDate: dateOf(dayOf(startDate) + index * settings.length * DAY),
+        duration: settings.length,
+    }));
+    return { startDate, duration: settings.length, iterations };
+}
+/** Where a date stands against a field's iterations: in one, before the first, after the last, or in a gap. */
+function placeInSprints(iterations, date) {
+    if (iterations.length === 0)
+        return { kind: 'none' };
+    const day = dayOf(date);
+    const sorted = [...iterations].sort((a, b) => a.startDate.localeCompare(b.startDate));
+    for (const iteration of sorted) {
+        const start = dayOf(iteration.startDate);
+        if (day >= start && day < start + iteration.duration * DAY)
+            return { kind: 'in', iteration };
+    }
+    const first = sorted[0];
+    const last = sorted[sorted.length - 1];
+    if (first && day < dayOf(first.startDate))
+        return { kind: 'before', first };
+    if (last && day >= dayOf(last.startDate) + last.duration * DAY)
+        return { kind: 'after', last, ends: dateOf(dayOf(last.startDate) + (last.duration - 1) * DAY) };
+    return { kind: 'gap' };
+}
+
+
+/***/ }),
+
+/***/ 2000:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ov: () => (/* binding */ deriveTaskTime),
+/* harmony export */   ZA: () => (/* binding */ hoursOf),
+/* harmony export */   bd: () => (/* binding */ deriveFeatureTime),
+/* harmony export */   yN: () => (/* binding */ gitlabDuration)
+/* harmony export */ });
+/* unused harmony exports MINUTE, HOUR, DAY, WEEK, MONTH, parseEffort, workingTimeBetween */
+/**
+ * Time tracking derived from the orchestrator: the estimate from its free-text `estimated_effort`, the time spent from
+ * the task's own `actual_effort` or its started and completed times. Pure; units follow GitLab's (1mo = 4w, 1w = 5d,
+ * 1d = 8h), so "1 week" is 40 hours of work on every platform.
+ */
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
+const DAY = 8 * HOUR;
+const WEEK = 5 * DAY;
+const MONTH = 4 * WEEK;
+const UNITS = [
+    [/^(?:mo|mos|mon|month|months)$/, MONTH],
+    [/^(?:w|wk|wks|week|weeks)$/, WEEK],
+    [/^(?:d|day|days)$/, DAY],
+    [/^(?:h|hr|hrs|hour|hours)$/, HOUR],
+    [/^(?:m|min|mins|minute|minutes)$/, MINUTE],
+];
+const NUMBER = String.raw `\d+(?:\.\d+)?|an?|one|half(?:\s+an?)?`;
+const UNIT = String.raw `[a-z]+`;
+/** `3-4 days`, `3 to 4 days`, `2 days - 1 week`: a range, whose upper bound is the estimate. */
+const RANGE = new RegExp(String.raw `^(${NUMBER})\s*(${UNIT})?\s*(?:-|–|—|to)\s*(${NUMBER})\s*(${UNIT})$`);
+/** `2h`, `1 day 4 hours`, `1h30m`, `1 week and 2 days`: terms that add up. */
+const TERM = new RegExp(String.raw `(${NUMBER})\s*(${UNIT})\s*(?:,|and|\+)?\s*`, 'y');
+function amountOf(text) {
+    if (/^half/.test(text))
+        return 0.5;
+    if (text === 'a' || text === 'an' || text === 'one')
+        return 1;
+    return Number(text);
+}
+function unitOf(text) {
+    if (text === undefined)
+        return null;
+    for (const [pattern, seconds] of UNITS)
+        if (pattern.test(text))
+            return seconds;
+    return null;
+}
+/**
+ * Seconds of work an effort text stands for, or null when it does not parse ("TBD", "large", "a while"). A range
+ * counts as its upper bound ("3-4 days" → 4 days): an estimate is a budget, and the upper bound is what the planner
+ * allowed for. Qualifiers ("~", "about", "approx.", "+", a note in parentheses) are ignored.
+ */
+function parseEffort(text) {
+    if (text === null)
+        return null;
+    const clean = text
+        .toLowerCase()
+        .replace(/\([^)]*\)/g, ' ')
+        .replace(/^\s*(?:~|≈|about|around|approx(?:\.|imately)?|roughly|est(?:\.|imated)?:?|up to)\s*/, '')
+        .replace(/(\d)\s*\+/g, '$1')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/[.;]$/, '');
+    if (clean === '')
+        return null;
+    const range = RANGE.exec(clean);
+    if (range) {
+        const upperUnit = unitOf(range[4]);
+        const lowerUnit = range[2] === undefined ? upperUnit : unitOf(range[2]);
+        const lower = amountOf(range[1] ?? '');
+        const upper = amountOf(range[3] ?? '');
+        if (upperUnit === null || lowerUnit === null || !(upper > 0))
+            return null;
+        // "2 days - 1 week" and "1-2 weeks" alike: the larger end is the budget.
+        return roundToMinute(Math.max(lower * lowerUnit, upper * upperUnit));
+    }
+    TERM.lastIndex = 0;
+    let total = 0;
+    let consumed = 0;
+    let match;
+    while ((match = TERM.exec(clean)) !== null) {
+        const unit = unitOf(match[2]);
+        if (unit === null)
+            return null;
+        total += amountOf(match[1] ?? '') * unit;
+        consumed = TERM.lastIndex;
+    }
+    if (consumed !== clean.length || total <= 0)
+        return null;
+    return roundToMinute(total);
+}
+/**
+ * Working time between a start and a completion (ISO 8601): each full 24 hours counts as a working day (8 hours), and
+ * the rest counts up to 8 hours. Null when either is missing or the order is wrong.
+ */
+function workingTimeBetween(startedAt, completedAt) {
+    if (!startedAt || !completedAt)
+        return null;
+    const start = Date.parse(startedAt);
+    const end = Date.parse(completedAt);
+    if (Number.isNaN(start) || Number.isNaN(end) || end < start)
+        return null;
+    const elapsed = Math.floor((end - start) / 1000);
+    const days = Math.floor(elapsed / (24 * HOUR));
+    return roundToMinute(days * DAY + Math.min(elapsed - days * 24 * HOUR, DAY));
+}
+/**
+ * A task's spent time: its own `actual_effort` when it parses; else the working time from `started_at` to
+ * `completed_at` (the v2 generic model records both; v1 and v2 tasks databases record no start, so only
+ * actual_effort gives their spent time). Unfinished work has no spent time yet, so a run never writes a growing
+ * value.
+ */
+function deriveTaskTime(task) {
+    const estimate = parseEffort(task.estimatedEffort);
+    const actual = parseEffort(task.actualEffort ?? null);
+    const spent = actual ?? workingTimeBetween(task.startedAt ?? null, task.completedAt);
+    return {
+        estimateSeconds: estimate,
+        spentSeconds: spent !== null && spent > 0 ? spent : null,
+        notes: [
+            ...effortNote('estimated effort', task.estimatedEffort, estimate),
+            ...effortNote('actual effort', task.actualEffort ?? null, actual),
+        ],
+    };
+}
+/** A feature's estimate, from its specification's `Estimated Effort`; features record no spent time. */
+function deriveFeatureTime(feature) {
+    const estimate = parseEffort(feature.estimatedEffort);
+    return {
+        estimateSeconds: estimate,
+        spentSeconds: null,
+        notes: effortNote('estimated effort', feature.estimatedEffort, estimate),
+    };
+}
+function effortNote(what, text, parsed) {
+    if (text === null || text.trim() === '' || parsed !== null)
+        return [];
+    return [
+        `${what} ${JSON.stringify(text.slice(0, 60))} is not a duration (such as "2 hours", "3-4 days", "1 week"); no time is set from it`,
+    ];
+}
+/** Seconds as hours for a board's number field, to two decimals. */
+function hoursOf(seconds) {
+    return Math.round((seconds / HOUR) * 100) / 100;
+}
+/** Seconds as GitLab's duration text in hours and minutes only (`3h30m`), which no instance setting reinterprets. */
+function gitlabDuration(seconds) {
+    const sign = seconds < 0 ? '-' : '';
+    const minutes = Math.round(Math.abs(seconds) / MINUTE);
+    const hours = Math.floor(minutes / 60);
+    const rest = minutes % 60;
+    return `${sign}${hours > 0 ? `${hours}h` : ''}${rest > 0 || hours === 0 ? `${rest}m` : ''}`;
+}
+function roundToMinute(seconds) {
+    return Math.round(seconds / MINUTE) * MINUTE;
+}
+
+
+/***/ }),
+
 /***/ 7406:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -5698,8 +6483,36 @@ function planIsEmpty(plan) {
 /* harmony export */   Xw: () => (/* binding */ OrchestratorGitError),
 /* harmony export */   hD: () => (/* binding */ quote)
 /* harmony export */ });
-/* unused harmony export isFatal */
+/* unused harmony exports ERROR_CODES, isFatal, unknownFeaturesError */
 /** The error catalogue: every failure a user can act on has a code, a message naming the bad value, and a fix. */
+/** Every code a failure can carry; docs/troubleshooting.md explains each. */
+const ERROR_CODES = (/* unused pure expression or super */ null && ([
+    'STATE_NOT_FOUND',
+    'STATE_UNREADABLE',
+    'STATE_NOT_SQLITE',
+    'STATE_UNKNOWN_SCHEMA',
+    'STATE_JSON_INVALID',
+    'STATE_WRITE_FAILED',
+    'FEATURES_DIR_NOT_FOUND',
+    'FEATURE_UNKNOWN',
+    'GIT_CHECKOUT_INVALID',
+    'CONFIG_INVALID',
+    'CONFIG_UNKNOWN_KEY',
+    'CONFIG_FILE_UNREADABLE',
+    'TOKEN_MISSING',
+    'TOKEN_INVALID',
+    'REPOSITORY_MALFORMED',
+    'REPOSITORY_NOT_FOUND',
+    'PERMISSION_DENIED',
+    'ISSUES_DISABLED',
+    'VALIDATION_FAILED',
+    'RATE_LIMITED',
+    'PLATFORM_ERROR',
+    'NOT_SUPPORTED',
+    'RELEASE_VERSION_INVALID',
+    'RELEASE_NOTHING_TO_RELEASE',
+    'RELEASE_TAG_CONFLICT',
+]));
 class OrchestratorGitError extends Error {
     code;
     /** One or two sentences on how to fix it. */
@@ -5732,6 +6545,14 @@ function isFatal(error) {
         'PERMISSION_DENIED',
         'RATE_LIMITED',
     ].includes(error.code);
+}
+/** Features named (by a release or a milestone) that the state does not have, or null when all are known. */
+function unknownFeaturesError(requested, known) {
+    const knownIds = new Set(known);
+    const unknown = [...new Set(requested.filter((id) => !knownIds.has(id)))];
+    if (unknown.length === 0)
+        return null;
+    return new OrchestratorGitError('FEATURE_UNKNOWN', `Unknown feature ${unknown.map((id) => quote(id)).join(', ')}: the state has no such feature.`, `Name features by their Feature ID; the state has ${known.slice(0, 10).join(', ') || 'none'}${known.length > 10 ? ', …' : ''}.`);
 }
 
 

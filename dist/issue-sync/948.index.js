@@ -1,5 +1,5 @@
-export const id = 432;
-export const ids = [432];
+export const id = 948;
+export const ids = [948];
 export const modules = {
 
 /***/ 5407:
@@ -257,7 +257,7 @@ module.exports = webpackAsyncContext;
 
 /***/ }),
 
-/***/ 2178:
+/***/ 7810:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -268,6 +268,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: gitlabCapabilities, parseProject
 
+// EXTERNAL MODULE: ./build/src/core/time-tracking.js
+var time_tracking = __webpack_require__(2000);
 // EXTERNAL MODULE: ./build/src/errors.js
 var errors = __webpack_require__(7406);
 // EXTERNAL MODULE: ./build/src/platforms/types.js
@@ -368,6 +370,7 @@ function createGitLabClient(options) {
     };
     return {
         issues: new dist/* Issues */.tm1(config),
+        issueLinks: new dist/* IssueLinks */.d8G(config),
         labels: new dist/* ProjectLabels */.lwi(config),
         projectMilestones: new dist/* ProjectMilestones */.PRp(config),
         groupMilestones: new dist/* GroupMilestones */.v8S(config),
@@ -683,7 +686,121 @@ function toCatalogueError(error, context) {
         : 'The next run retries; if it persists, report it with the run log.', cause);
 }
 
+;// CONCATENATED MODULE: ./build/src/platforms/gitlab/relations.js
+
+
+class GitLabIssueRelations {
+    client;
+    repository;
+    projectId;
+    toIssue;
+    subIssues = null;
+    /** `dependent iid → blocker iid → issue_link_id`, from the latest listing: a link is deleted by its own id. */
+    linkIds = new Map();
+    /** The project's numeric id, learnt from the first listing (links name their issues' projects by id). */
+    projectNumber = null;
+    constructor(client, repository, projectId, toIssue) {
+        this.client = client;
+        this.repository = repository;
+        this.projectId = projectId;
+        this.toIssue = toIssue;
+        if (typeof projectId === 'number')
+            this.projectNumber = projectId;
+    }
+    relationId(issue) {
+        return issue.number;
+    }
+    async listBlockedBy(issueNumber) {
+        const doing = `listing the links of #${issueNumber}`;
+        const items = await this.call(doing, async () => {
+            const project = await this.ownProjectNumber(doing);
+            const links = (await this.client.issueLinks.all(this.projectId, issueNumber, {
+                perPage: 100,
+            }));
+            return { project, links };
+        });
+        if (!Array.isArray(items.links)) {
+            throw new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', `GitLab answered with an unexpected body while ${doing}.`, 'Nothing to do: the next run reads the links again.');
+        }
+        const byBlocker = new Map();
+        const blockers = [];
+        for (const link of items.links) {
+            // Another project's issue, or a link of another kind, is a person's: never listed, so never removed.
+            if (link.link_type !== 'is_blocked_by' || link.project_id !== items.project)
+                continue;
+            byBlocker.set(link.iid, link.issue_link_id);
+            blockers.push(this.toIssue(link, doing));
+        }
+        this.linkIds.set(issueNumber, byBlocker);
+        return blockers;
+    }
+    async addBlockedBy(issueNumber, blockerId) {
+        const doing = `marking #${issueNumber} blocked by #${blockerId}`;
+        try {
+            await this.client.issueLinks.create(this.projectId, issueNumber, this.projectId, blockerId, {
+                linkType: 'is_blocked_by',
+            });
+        }
+        catch (error) {
+            if (error instanceof GitLabResponseError) {
+                // Linked meanwhile (a concurrent run, or a person): the link we wanted is there.
+                if (error.status === 409)
+                    return;
+                if (refusesBlocking(error)) {
+                    throw new errors/* OrchestratorGitError */.Xw('NOT_SUPPORTED', `GitLab refused a blocked-by link in ${this.repository} (${error.status} ${error.description}): blocking issues are a Premium feature. Dependencies stay on each issue's "Depends on" line.`, 'Nothing to fix for the sync; to see dependencies as GitLab links, use GitLab Premium or Ultimate. Set hierarchy: checklist to stop asking.', { cause: error });
+                }
+            }
+            throw toCatalogueError(error, { repository: this.repository, doing });
+        }
+    }
+    async removeBlockedBy(issueNumber, blockerId) {
+        const doing = `removing the blocked-by of #${issueNumber} on #${blockerId}`;
+        const linkId = this.linkIds.get(issueNumber)?.get(blockerId);
+        // Only links this adapter listed are removed (the engine lists before it removes).
+        if (linkId === undefined)
+            return;
+        try {
+            await this.client.issueLinks.remove(this.projectId, issueNumber, linkId);
+        }
+        catch (error) {
+            // Removed meanwhile: the outcome we wanted.
+            if (error instanceof GitLabResponseError && error.status === 404)
+                return;
+            throw toCatalogueError(error, { repository: this.repository, doing });
+        }
+        this.linkIds.get(issueNumber)?.delete(blockerId);
+    }
+    async ownProjectNumber(doing) {
+        if (this.projectNumber !== null)
+            return this.projectNumber;
+        const project = (await this.client.projects.show(this.projectId));
+        if (typeof project.id !== 'number') {
+            throw new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', `GitLab answered with an unexpected project body while ${doing}.`, 'Nothing to do: the next run reads it again.');
+        }
+        this.projectNumber = project.id;
+        return project.id;
+    }
+    async call(doing, request) {
+        try {
+            return await request();
+        }
+        catch (error) {
+            throw toCatalogueError(error, { repository: this.repository, doing });
+        }
+    }
+}
+/** The licence refusal (EE without Premium: 403 with that message) or the Community Edition's unknown link type (400). */
+function refusesBlocking(error) {
+    if (error.status === 403)
+        return /not available for current license/i.test(error.description);
+    if (error.status === 400)
+        return /link_type does not have a valid value/i.test(error.description);
+    return false;
+}
+
 ;// CONCATENATED MODULE: ./build/src/platforms/gitlab/issues.js
+
+
 
 
 
@@ -716,7 +833,8 @@ function parseProject(repository) {
 }
 /**
  * GitLab keeps labels and milestones but no close reason; one assignee per issue unless the instance has Premium
- * (multiple assignees); titles are limited to 255 characters.
+ * (multiple assignees); titles are limited to 255 characters. Its time tracking (estimate and spent time) is two
+ * attributes, owned only for items that have a value (the time-tracking setting).
  */
 function gitlabCapabilities(options = {}) {
     return {
@@ -726,7 +844,8 @@ function gitlabCapabilities(options = {}) {
         maxAssignees: options.multipleAssignees ? 100 : 1,
         titleLimit: 255,
         timestampPrecisionMs: 1,
-        attributes: [],
+        attributes: ['time-estimate', 'time-spent'],
+        timeTracking: 'issue',
     };
 }
 class GitLabIssueTracker {
@@ -741,6 +860,8 @@ class GitLabIssueTracker {
     users = new Map();
     assignable = new Map();
     projectInfo;
+    /** Blocked-by dependencies as issue links (relations.ts); sub-issues stay the checklist. */
+    relations;
     constructor(repository, options) {
         const parsed = parseProject(repository);
         this.repository = parsed.repository;
@@ -750,6 +871,7 @@ class GitLabIssueTracker {
         this.capabilities = gitlabCapabilities(options);
         this.client = createGitLabClient(options);
         this.log = options.log ?? (() => undefined);
+        this.relations = new GitLabIssueRelations(this.client, this.repository, this.projectId, (item, doing) => toActualIssue(item, doing));
     }
     stats() {
         return { ...this.client.stats };
@@ -940,7 +1062,7 @@ class GitLabIssueTracker {
             assignees: write.assignees,
             milestone: write.milestone,
         });
-        return issue;
+        return this.applyTime(issue, write.attributes);
     }
     async updateIssue(number, patch) {
         const doing = `updating issue #${number}`;
@@ -961,13 +1083,13 @@ class GitLabIssueTracker {
             fields['milestoneId'] = patch.milestone ?? 0;
         if (patch.state !== undefined)
             fields['stateEvent'] = patch.state === 'closed' ? 'close' : 'reopen';
-        // stateReason and attributes have no GitLab counterpart (capabilities say so).
+        // stateReason has no GitLab counterpart (capabilities say so); the time attributes have endpoints of their own.
         if (Object.keys(fields).length === 0) {
             const current = await this.getIssue(number);
             if (!current) {
                 throw new errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', `Issue #${number} no longer exists in ${(0,errors/* quote */.hD)(this.repository)} (deleted or moved).`, 'Nothing to do: the next run reads the project again and plans from what exists.');
             }
-            return current;
+            return this.applyTime(current, patch.attributes);
         }
         const item = await this.call('issues', doing, () => this.client.issues.edit(this.projectId, number, fields));
         const issue = toActualIssue(item, doing);
@@ -976,7 +1098,44 @@ class GitLabIssueTracker {
             assignees: patch.assignees,
             milestone: patch.milestone,
         });
-        return issue;
+        return this.applyTime(issue, patch.attributes);
+    }
+    /**
+     * Sets the estimate (`time_estimate` replaces it) and reconciles the time spent, which GitLab only adds to: the
+     * difference from the total in the answer just received (create, edit or read), so a re-run or a run after a crash
+     * never counts twice.
+     */
+    async applyTime(issue, attributes) {
+        const estimate = attributes?.['time-estimate'];
+        const spent = attributes?.['time-spent'];
+        if (estimate === undefined && spent === undefined)
+            return issue;
+        const doing = `setting the time tracking of issue #${issue.number}`;
+        const { issues } = this.client;
+        let stats = null;
+        if (estimate !== undefined) {
+            const seconds = Number(estimate);
+            stats = await this.call('issues', doing, () => seconds > 0
+                ? issues.addTimeEstimate(this.projectId, issue.number, (0,time_tracking/* gitlabDuration */.yN)(seconds))
+                : issues.resetTimeEstimate(this.projectId, issue.number));
+        }
+        if (spent !== undefined) {
+            const wanted = Number(spent);
+            // The issue was just created, edited or read: its time_stats are current, so no read is needed.
+            const current = stats?.total_time_spent ?? Number(issue.attributes?.['time-spent'] ?? 0);
+            if (wanted <= 0 && current !== 0) {
+                stats = await this.call('issues', doing, () => issues.resetSpentTime(this.projectId, issue.number));
+            }
+            else if (Math.abs(wanted - current) >= 60) {
+                stats = await this.call('issues', doing, () => issues.addSpentTime(this.projectId, issue.number, (0,time_tracking/* gitlabDuration */.yN)(wanted - current), {
+                    summary: 'orchestrator-git: time spent, from the orchestrator',
+                }));
+            }
+        }
+        if (!stats)
+            return issue;
+        const { attributes: _before, ...rest } = issue;
+        return { ...rest, ...withTime(stats) };
     }
     /**
      * Issues::BaseService drops labels, milestone and assignees without a word when the caller lacks the Planner or
@@ -1122,7 +1281,22 @@ function toActualIssue(item, doing) {
         milestone: item.milestone ? { number: item.milestone.id, title: item.milestone.title } : null,
         author: item.author?.username ?? null,
         updatedAt: item.updated_at,
+        ...withTime(item.time_stats ?? null),
     };
+}
+/** The issue's time attributes, when it has any (an issue without tracked time reads as it always did). */
+function withTime(stats) {
+    const attributes = timeAttributes(stats);
+    return Object.keys(attributes).length > 0 ? { attributes } : {};
+}
+/** The time attributes of an issue: absent when zero (nothing set, which no item's value is). */
+function timeAttributes(stats) {
+    const attributes = {};
+    if (stats && stats.time_estimate > 0)
+        attributes['time-estimate'] = String(stats.time_estimate);
+    if (stats && stats.total_time_spent > 0)
+        attributes['time-spent'] = String(stats.total_time_spent);
+    return attributes;
 }
 
 

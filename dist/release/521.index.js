@@ -1,8 +1,8 @@
-export const id = 74;
-export const ids = [74];
+export const id = 521;
+export const ids = [521];
 export const modules = {
 
-/***/ 1074:
+/***/ 521:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -37,6 +37,960 @@ const DEFAULT_POLICY = {
     neutraliseMentions: true,
     issueTemplate: null,
 };
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./build/src/core/text.js
+/** Turns untrusted orchestrator text into safe issue titles and Markdown that pings nobody and cannot break our markers. */
+const TITLE_LIMIT = 256;
+const BODY_LIMIT = 65_536;
+const LABEL_LIMIT = 50;
+const ZERO_WIDTH_SPACE = '\u200b';
+/** Removes NUL and other control characters (keeping newlines and tabs where `keepNewlines`). */
+function stripControl(text, keepNewlines) {
+    const pattern = keepNewlines ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g : /[\u0000-\u001f\u007f]/g;
+    return text.replace(pattern, keepNewlines ? '' : ' ');
+}
+/** Truncates to `limit` UTF-16 units with an ellipsis, never splitting a surrogate pair. */
+function truncate(text, limit, ellipsis = '…') {
+    if (text.length <= limit)
+        return text;
+    let cut = limit - ellipsis.length;
+    const code = text.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        cut -= 1;
+    return text.slice(0, cut) + ellipsis;
+}
+/** One line, no control characters, at most 256 characters, never empty. */
+function safeTitle(text, fallback) {
+    const line = stripControl(text, false).replace(/\s+/g, ' ').trim();
+    return truncate(line || fallback, TITLE_LIMIT);
+}
+/**
+ * Neutralises @mentions and references so that a sync never notifies anyone or cross-links issues: a zero-width
+ * space after the sigil keeps the text readable and breaks the platform's autolinking. Covered: GitHub's `#12`,
+ * `owner/repo#12` and `GH-12`; GitLab's `!12` (merge requests) and `&12` (epics), whose mention would add a
+ * "mentioned in" note to them; Bitbucket's `#12` and `@name` like GitHub's.
+ */
+function neutraliseReferences(markdown) {
+    // Most text has no sigil at all: skip the regular expressions (a 100,000-task state derives much faster).
+    if (!/[@#!&]|GH-/.test(markdown))
+        return markdown;
+    return (markdown
+        .replace(/(^|[^\w@/`])@([A-Za-z0-9][A-Za-z0-9-]*)/g, `$1@${ZERO_WIDTH_SPACE}$2`)
+        // `#12` after a non-word character, or `owner/repo#12`; never an entity like `&#35;`.
+        // (The lookbehind is bounded by GitHub's owner and repository name lengths, so it stays linear.)
+        .replace(/(?<=^|[^&\w#]|[\w.-]{1,39}\/[\w.-]{1,100})#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
+        .replace(/\bGH-(\d+)/g, `GH-${ZERO_WIDTH_SPACE}$1`)
+        // GitLab: `!12` and `&12` after a non-word character (never an entity like `&#35;` or `&amp;`).
+        .replace(/(?<=^|[^\w!&])([!&])(?=\d)/g, `$1${ZERO_WIDTH_SPACE}`));
+}
+/** HTML comments in untrusted text could forge or end our markers; they are shown as text instead. */
+function escapeComments(markdown) {
+    if (!markdown.includes('<!--') && !markdown.includes('-->'))
+        return markdown;
+    return markdown.replace(/<!--/g, '&lt;!--').replace(/-->/g, '--&gt;');
+}
+/** Untrusted Markdown made safe to place inside the managed block. */
+function safeMarkdown(text, neutralise) {
+    const clean = escapeComments(stripControl(text, true).replace(/\r\n?/g, '\n'));
+    return neutralise ? neutraliseReferences(clean) : clean;
+}
+/** Text for one table cell or list item: one line, Markdown table pipes escaped. */
+function inlineText(text, neutralise) {
+    return safeMarkdown(text, neutralise).replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
+}
+
+;// CONCATENATED MODULE: ./build/src/core/labels.js
+
+/** GitHub's limit on a label's description (GitLab's is larger). */
+const LABEL_DESCRIPTION_LIMIT = 100;
+/** The placeholder a rule's name or description uses for the orchestrator's value. */
+const VALUE_PLACEHOLDER = '{value}';
+const COLOURS = {
+    'status:approved': '0e8a16',
+    'status:pending': 'c5def5',
+    'status:in progress': 'fbca04',
+    'status:completed': '0e8a16',
+    'status:archived': 'bfdadc',
+    'status:failed': 'b60205',
+    'status:blocked': 'd93f0b',
+    'status:cancelled': 'cfd3d7',
+    'priority:critical': 'b60205',
+    'priority:high': 'd93f0b',
+    'priority:medium': 'fbca04',
+    'priority:low': 'c2e0c6',
+    'type:feature': 'a2eeef',
+    'type:task': '5319e7',
+};
+const DIMENSION_COLOURS = {
+    type: '5319e7',
+    status: 'ededed',
+    priority: 'fbca04',
+    category: '1d76db',
+    specialist: 'bfd4f2',
+};
+/** A label name GitHub accepts: one line, no commas (they split label filters), at most 50 characters. */
+function labelName(text) {
+    const clean = stripControl(text, false).replace(/,/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+    return truncate(clean, LABEL_LIMIT);
+}
+/** A value as rules name it: lower case, `_` and `-` as spaces, spaces collapsed (`in_progress` → `in progress`). */
+function labelValue(value) {
+    return value.replace(/[_-]/g, ' ').replace(/\s+/g, ' ').toLowerCase().trim();
+}
+function dimensionLabel(policy, dimension, value) {
+    if (!value)
+        return null;
+    const rules = policy.labelRules?.[dimension];
+    if (rules) {
+        const key = labelValue(value);
+        if (!key)
+            return null;
+        const listed = rules.labels.get(key);
+        if (listed !== undefined)
+            return listed === null ? null : ruleLabel(listed, dimension, key);
+        if (rules.other !== undefined)
+            return rules.other === null ? null : ruleLabel(rules.other, dimension, key);
+    }
+    const prefix = policy.labelPrefixes[dimension];
+    if (prefix === null)
+        return null;
+    const valueText = value.replace(/_/g, ' ').toLowerCase().trim();
+    if (!valueText)
+        return null;
+    return {
+        name: labelName(`${prefix}${valueText}`),
+        color: builtInColour(dimension, valueText),
+        description: builtInDescription(dimension),
+    };
+}
+function builtInColour(dimension, valueText) {
+    return COLOURS[`${dimension}:${valueText}`] ?? DIMENSION_COLOURS[dimension];
+}
+function builtInDescription(dimension) {
+    return `Orchestrator ${dimension}, kept in step by orchestrator-git`;
+}
+function ruleLabel(spec, dimension, key) {
+    const fill = (text) => text.split(VALUE_PLACEHOLDER).join(key);
+    return {
+        name: labelName(fill(spec.name)),
+        color: spec.color ?? builtInColour(dimension, key),
+        description: truncate(stripControl(fill(spec.description ?? builtInDescription(dimension)), false), LABEL_DESCRIPTION_LIMIT),
+    };
+}
+function defaultLabels(policy) {
+    return policy.defaultLabels.map((name) => ({
+        name: labelName(name),
+        color: '6f42c1',
+        description: 'Managed by orchestrator-git',
+    }));
+}
+/**
+ * True for labels the tool decides the presence of: its default labels and every label its rules can produce (the
+ * prefix scheme's `<prefix><anything>`, a rule's exact name, an `other` rule's name around any value). Every other
+ * label is a person's and is never removed.
+ */
+function isOwnedLabel(policy, name) {
+    const lower = name.toLowerCase();
+    if (policy.defaultLabels.some((label) => labelName(label) === lower))
+        return true;
+    return Object.keys(policy.labelPrefixes).some((dimension) => {
+        const rules = policy.labelRules?.[dimension];
+        if (rules) {
+            for (const [key, spec] of rules.labels) {
+                if (spec && ruleLabel(spec, dimension, key).name === lower)
+                    return true;
+            }
+            if (rules.other === null)
+                return false;
+            if (rules.other !== undefined)
+                return matchesTemplate(rules.other.name, lower);
+        }
+        const prefix = policy.labelPrefixes[dimension];
+        return prefix !== null && prefix.trim() !== '' && lower.startsWith(prefix.toLowerCase());
+    });
+}
+/** Whether a (lower-case) label name is the template's name around some value. */
+function matchesTemplate(template, lower) {
+    const at = template.indexOf(VALUE_PLACEHOLDER);
+    if (at < 0)
+        return labelName(template) === lower;
+    const before = template.slice(0, at).toLowerCase().replace(/\s+/g, ' ').trimStart();
+    const after = template
+        .slice(at + VALUE_PLACEHOLDER.length)
+        .toLowerCase()
+        .replace(/\s+/g, ' ')
+        .trimEnd();
+    return lower.length > before.length + after.length && lower.startsWith(before) && lower.endsWith(after);
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./build/src/board/plan.js
+
+
+const plan_BOARD_ACTIONS = [
+    'sync',
+    'create_board',
+    'add_to_board',
+    'move_card',
+    'update_progress',
+    'sync_milestones',
+];
+/**
+ * The temporary text field an options rewrite stashes the Status values in (on the board, so they outlive a killed
+ * job): see docs/board-sync.md.
+ */
+const STATUS_STASH_FIELD = 'Status before options change (orchestrator-git)';
+const OPTION_COLORS = {
+    backlog: 'GRAY',
+    'to do': 'BLUE',
+    todo: 'BLUE',
+    'in progress': 'YELLOW',
+    blocked: 'RED',
+    done: 'GREEN',
+};
+function optionColor(name) {
+    return OPTION_COLORS[name.toLowerCase()] ?? 'PURPLE';
+}
+/** Column names match regardless of case and spacing, so GitHub's default "Todo" serves as "To Do". */
+const sameColumn = (a, b) => a.toLowerCase().replace(/\s+/g, '') === b.toLowerCase().replace(/\s+/g, '');
+const same = (a, b) => a.toLowerCase() === b.toLowerCase();
+function planBoard(input) {
+    const { actual, template, action } = input;
+    const plan = { setup: [], cards: [], unchanged: [], notes: [] };
+    if (!actual) {
+        plan.setup.push({ kind: 'createBoard', title: input.title, reason: 'no board with this title yet' });
+    }
+    if (actual && input.milestone && actual.milestone !== undefined && actual.milestone !== input.milestone) {
+        plan.setup.push({
+            kind: 'scopeBoard',
+            milestone: input.milestone,
+            reason: actual.milestone === null
+                ? 'the board is not scoped to a milestone'
+                : `the board is scoped to ${JSON.stringify(actual.milestone)}`,
+        });
+    }
+    const fields = actual?.fields ?? [];
+    /** Role → the board's field the sync writes, once it exists (or will exist after setup). */
+    const usable = new Map();
+    for (const spec of template.fields) {
+        const field = fields.find((candidate) => same(candidate.name, spec.name)) ?? null;
+        if (field && field.kind !== spec.kind) {
+            plan.notes.push({
+                itemKey: null,
+                message: `The board's field ${JSON.stringify(field.name)} is ${describeKind(field.kind)}, not ${describeKind(spec.kind)}; the sync leaves it alone. Rename it (or delete it) to let the sync create its own.`,
+            });
+            continue;
+        }
+        if (!field && (!spec.create || (spec.kind === 'iteration' && !input.sprint))) {
+            plan.notes.push({
+                itemKey: null,
+                message: `The board has no ${describeKind(spec.kind).replace(/^an? /, '')} field named ${JSON.stringify(spec.name)}; ${spec.description}`,
+            });
+            continue;
+        }
+        if (!field) {
+            plan.setup.push({
+                kind: 'createField',
+                field: spec,
+                options: spec.role === 'status' ? input.columns : [],
+                ...(spec.kind === 'iteration' && input.sprint
+                    ? {
+                        sprints: layOutSprints(input.sprint.settings, input.cards.flatMap(({ card }) => (card.targetDate ? [card.targetDate] : [])), input.sprint.today),
+                    }
+                    : {}),
+                reason: `the board has no ${spec.name} field`,
+            });
+        }
+        else if (spec.role === 'status') {
+            const stash = fields.find((candidate) => candidate.name === STATUS_STASH_FIELD);
+            // Status by card id once the stash of a run that died is written back: never over a Status that is set.
+            const recovered = new Map();
+            if (stash) {
+                const restore = (actual?.cards ?? []).flatMap((card) => {
+                    const kept = card.values[STATUS_STASH_FIELD];
+                    const option = !card.values[field.name] && kept?.kind === 'text'
+                        ? field.options.find((candidate) => candidate.name === kept.text)
+                        : undefined;
+                    return option ? [{ cardId: card.id, optionId: option.id, option: option.name }] : [];
+                });
+                for (const entry of restore)
+                    recovered.set(entry.cardId, entry.option);
+                plan.setup.push({
+                    kind: 'restoreStatusStash',
+                    stashFieldId: stash.id,
+                    fieldId: field.id,
+                    fieldName: field.name,
+                    restore,
+                    reason: `a run that died while rewriting the ${JSON.stringify(field.name)} options left its stash field`,
+                });
+            }
+            const missing = input.columns.filter((column) => !field.options.some((option) => sameColumn(option.name, column)));
+            if (missing.length > 0) {
+                plan.setup.push({
+                    kind: 'addStatusOptions',
+                    fieldId: field.id,
+                    fieldName: field.name,
+                    options: [
+                        ...field.options.map((option) => ({
+                            id: option.id,
+                            name: option.name,
+                            color: option.color ?? 'GRAY',
+                            description: option.description ?? '',
+                        })),
+                        ...missing.map((name) => ({ name, color: optionColor(name), description: '' })),
+                    ],
+                    added: missing,
+                    restore: (actual?.cards ?? []).flatMap((card) => {
+                        const value = card.values[field.name];
+                        if (value?.kind === 'option')
+                            return [{ cardId: card.id, option: value.name }];
+                        const option = recovered.get(card.id);
+                        return option ? [{ cardId: card.id, option }] : [];
+                    }),
+                    reason: `the Status field lacks ${missing.map((name) => JSON.stringify(name)).join(', ')}`,
+                });
+            }
+        }
+        usable.set(spec.role, { spec, field });
+    }
+    if (action === 'create_board')
+        return plan;
+    const cardsByIssue = new Map();
+    for (const card of actual?.cards ?? []) {
+        if (card.issue)
+            cardsByIssue.set(issueKey(card.issue.repository, card.issue.number), card);
+    }
+    for (const { card, issue } of input.cards) {
+        const existing = cardsByIssue.get(issueKey(issue.repository, issue.number));
+        const writes = wantedWrites(card, usable, action);
+        const outside = action === 'move_card' ? null : outsideSprints(card, usable.get('sprint')?.field ?? null);
+        if (outside)
+            plan.notes.push({ itemKey: card.itemKey, message: outside });
+        if (!existing) {
+            if (action === 'move_card' || action === 'update_progress') {
+                plan.notes.push({
+                    itemKey: card.itemKey,
+                    message: `#${issue.number} is not on the board; add_to_board (or a sync) adds it.`,
+                });
+                continue;
+            }
+            plan.cards.push({
+                kind: 'addCard',
+                itemKey: card.itemKey,
+                title: card.title,
+                issue,
+                writes,
+                reason: `#${issue.number} is not on the board (${card.column})`,
+            });
+            continue;
+        }
+        if (action === 'add_to_board') {
+            plan.unchanged.push(card.itemKey);
+            continue;
+        }
+        const changed = writes.filter((write) => !holds(existing.values[write.field], write.value));
+        if (changed.length === 0) {
+            plan.unchanged.push(card.itemKey);
+            continue;
+        }
+        plan.cards.push({
+            kind: 'updateCard',
+            itemKey: card.itemKey,
+            title: card.title,
+            cardId: existing.id,
+            writes: changed,
+            reason: changed
+                .map((write) => `${write.field} ${describeValue(existing.values[write.field])} → ${describeWrite(write.value)}`)
+                .join(', '),
+        });
+    }
+    return plan;
+}
+function wantedWrites(card, usable, action) {
+    const writes = [];
+    const roles = action === 'move_card'
+        ? ['status']
+        : action === 'update_progress'
+            ? ['progress', 'target_date', 'release', 'sprint', 'estimate', 'spent']
+            : ['status', 'progress', 'target_date', 'release', 'sprint', 'estimate', 'spent'];
+    for (const role of roles) {
+        const entry = usable.get(role);
+        if (!entry)
+            continue;
+        const name = entry.field?.name ?? entry.spec.name;
+        switch (role) {
+            case 'status': {
+                const option = entry.field?.options.find((candidate) => sameColumn(candidate.name, card.column));
+                writes.push({ field: name, role, value: { option: option?.name ?? card.column } });
+                break;
+            }
+            case 'progress':
+                writes.push({ field: name, role, value: { number: card.progress } });
+                break;
+            case 'target_date':
+                if (card.targetDate)
+                    writes.push({ field: name, role, value: { date: card.targetDate } });
+                break;
+            case 'release':
+                if (card.release)
+                    writes.push({ field: name, role, value: { text: card.release } });
+                break;
+            case 'estimate':
+            case 'spent': {
+                // Only when time tracking is on (the template has the fields) and the item has a value.
+                const hours = role === 'estimate' ? card.estimateHours : card.spentHours;
+                if (hours !== undefined && hours !== null)
+                    writes.push({ field: name, role, value: { number: hours } });
+                break;
+            }
+            case 'sprint': {
+                const iteration = card.targetDate ? iterationFor(entry.field, card.targetDate) : null;
+                if (iteration)
+                    writes.push({ field: name, role, value: { iterationId: iteration.id, title: iteration.title } });
+                break;
+            }
+        }
+    }
+    return writes;
+}
+/** Why a card with a target date gets no Sprint: no iteration of the field holds the date (people plan them). */
+function outsideSprints(card, field) {
+    if (!field || field.kind !== 'iteration' || !card.targetDate)
+        return null;
+    const place = placeInSprints(field.iterations, card.targetDate);
+    const fix = `Add sprints to the ${field.name} field in the web UI (field settings → Add iteration keeps the planned ones and their cards); the next sync fills it in.`;
+    switch (place.kind) {
+        case 'in':
+            return null;
+        case 'none':
+            return `target date ${card.targetDate}: the ${field.name} field has no iterations, so the sync sets no ${field.name}. ${fix}`;
+        case 'before':
+            return `target date ${card.targetDate} is before the first sprint (${place.first.title} starts ${place.first.startDate}), so the sync sets no ${field.name}.`;
+        case 'after':
+            return `target date ${card.targetDate} is after the last sprint (${place.last.title} ends ${place.ends}), so the sync sets no ${field.name}. ${fix}`;
+        case 'gap':
+            return `target date ${card.targetDate} falls in a break between sprints, so the sync sets no ${field.name}.`;
+    }
+}
+/** The iteration whose days contain `date` (YYYY-MM-DD). */
+function iterationFor(field, date) {
+    const day = Date.parse(`${date}T00:00:00Z`);
+    for (const iteration of field?.iterations ?? []) {
+        const start = Date.parse(`${iteration.startDate}T00:00:00Z`);
+        if (day >= start && day < start + iteration.duration * 86_400_000)
+            return iteration;
+    }
+    return null;
+}
+function holds(actual, wanted) {
+    if (!actual)
+        return false;
+    if ('option' in wanted)
+        return actual.kind === 'option' && sameColumn(actual.name, wanted.option);
+    if ('number' in wanted)
+        return actual.kind === 'number' && actual.number === wanted.number;
+    if ('date' in wanted)
+        return actual.kind === 'date' && actual.date.slice(0, 10) === wanted.date;
+    if ('text' in wanted)
+        return actual.kind === 'text' && actual.text === wanted.text;
+    return actual.kind === 'iteration' && actual.iterationId === wanted.iterationId;
+}
+function describeWrite(value) {
+    if ('option' in value)
+        return value.option;
+    if ('number' in value)
+        return String(value.number);
+    if ('date' in value)
+        return value.date;
+    if ('text' in value)
+        return JSON.stringify(value.text);
+    return value.title;
+}
+function describeValue(value) {
+    if (!value)
+        return '(empty)';
+    switch (value.kind) {
+        case 'option':
+            return value.name;
+        case 'number':
+            return String(value.number);
+        case 'date':
+            return value.date;
+        case 'text':
+            return JSON.stringify(value.text);
+        case 'iteration':
+            return value.title;
+    }
+}
+function describeKind(kind) {
+    return ({
+        single_select: 'a single select',
+        number: 'a number',
+        date: 'a date',
+        text: 'a text',
+        iteration: 'an iteration',
+    }[kind] ?? 'a built-in');
+}
+function planIsEmpty(plan) {
+    return plan.setup.length === 0 && plan.cards.length === 0;
+}
+
+;// CONCATENATED MODULE: ./build/src/board/status-mapping.js
+/** The status mapping: every orchestrator status a board's cards can have → the column (Status option) it shows in. */
+
+const FEATURE_CARD_STATUSES = [
+    'proposed',
+    'approved',
+    'in_progress',
+    'completed',
+    'archived',
+];
+const TASK_CARD_STATUSES = [
+    'pending',
+    'in_progress',
+    'completed',
+    'failed',
+    'blocked',
+    'cancelled',
+];
+const ALL_STATUSES = [...new Set([...FEATURE_CARD_STATUSES, ...TASK_CARD_STATUSES])];
+/** The seed's default (proposed → Backlog, approved → To Do, in_progress → In Progress, completed → Done), completed. */
+const DEFAULT_STATUS_MAPPING = {
+    proposed: 'Backlog',
+    approved: 'To Do',
+    pending: 'To Do',
+    in_progress: 'In Progress',
+    blocked: 'Blocked',
+    failed: 'Blocked',
+    completed: 'Done',
+    cancelled: 'Done',
+    archived: 'Done',
+};
+/** Statuses the cards of a template can have. */
+function statusesFor(kinds) {
+    const statuses = new Set();
+    if (kinds.includes('feature'))
+        for (const status of FEATURE_CARD_STATUSES)
+            statuses.add(status);
+    if (kinds.includes('task'))
+        for (const status of TASK_CARD_STATUSES)
+            statuses.add(status);
+    return ALL_STATUSES.filter((status) => statuses.has(status));
+}
+/**
+ * The mapping for a template: the default when none is given; a given mapping replaces the default and must map every
+ * status the template's cards can have (an unmapped status is an error listing each one).
+ */
+function status_mapping_resolveStatusMapping(given, template) {
+    const needed = statusesFor(template.cards);
+    if (given === null)
+        return { ...DEFAULT_STATUS_MAPPING };
+    const mapping = {};
+    for (const [rawKey, rawValue] of Object.entries(given)) {
+        const key = rawKey.trim().toLowerCase().replace(/[- ]/g, '_');
+        if (!ALL_STATUSES.includes(key)) {
+            throw new OrchestratorGitError('CONFIG_INVALID', `status-mapping names ${quote(rawKey)}, which is not an orchestrator status.`, `Map only orchestrator statuses: ${ALL_STATUSES.join(', ')}.`);
+        }
+        const column = rawValue.trim();
+        if (column === '' || column.length > 100) {
+            throw new OrchestratorGitError('CONFIG_INVALID', `status-mapping maps ${quote(rawKey)} to ${quote(rawValue)}; a column name needs 1 to 100 characters.`, 'Give each status the name of its column, e.g. in_progress=In Progress.');
+        }
+        mapping[key] = column;
+    }
+    const missing = needed.filter((status) => mapping[status] === undefined);
+    if (missing.length > 0) {
+        throw new OrchestratorGitError('CONFIG_INVALID', `status-mapping leaves ${missing.length === 1 ? 'a status' : `${missing.length} statuses`} of ${template.type} cards unmapped: ${missing.join(', ')}.`, `Map every status of the board's cards (${needed.join(', ')}), e.g. ${missing.map((status) => `${status}=${DEFAULT_STATUS_MAPPING[status]}`).join(', ')}; or leave status-mapping empty for the default.`);
+    }
+    return { ...DEFAULT_STATUS_MAPPING, ...mapping };
+}
+/** The Status options the board needs: the template's columns that are used, in board order, then the mapping's others. */
+function status_mapping_boardColumns(template, mapping) {
+    const used = statusesFor(template.cards).map((status) => mapping[status]);
+    const key = (name) => name.toLowerCase();
+    const usedKeys = new Set(used.map(key));
+    const columns = template.columns.filter((column) => usedKeys.has(key(column)));
+    for (const column of used)
+        if (!columns.some((known) => key(known) === key(column)))
+            columns.push(column);
+    return columns;
+}
+
+;// CONCATENATED MODULE: ./build/src/board/sprints.js
+const sprints_DEFAULT_SPRINT_LENGTH = 14;
+/** Never fewer than GitHub's web UI lays out for a new iteration field. */
+const MIN_SPRINTS = 3;
+/** A bound on what one field gets at creation (two years of two-week sprints). */
+const MAX_SPRINTS = 52;
+const DAY = 86_400_000;
+function dayOf(date) {
+    return Date.parse(`${date}T00:00:00Z`);
+}
+function dateOf(day) {
+    return new Date(day).toISOString().slice(0, 10);
+}
+/** The Monday on or before `date` (YYYY-MM-DD). */
+function mondayOnOrBefore(date) {
+    const day = dayOf(date);
+    const weekday = (new Date(day).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+    return dateOf(day - weekday * DAY);
+}
+/**
+ * Sprints from the first start through the latest target date (at least MIN_SPRINTS, at most MAX_SPRINTS), titled
+ * "Sprint 1", "Sprint 2", … `today` (YYYY-MM-DD) stands in for the earliest date when no card has one.
+ */
+function sprints_layOutSprints(settings, targetDates, today) {
+    const dates = [...targetDates].sort();
+    const startDate = settings.start ?? mondayOnOrBefore(dates[0] ?? today);
+    const last = dates[dates.length - 1] ?? startDate;
+    const needed = Math.floor((dayOf(last) - dayOf(startDate)) / DAY / settings.length) + 1;
+    const count = Math.min(MAX_SPRINTS, Math.max(MIN_SPRINTS, needed));
+    const iterations = Array.from({ length: count }, (_, index) => ({
+        title: `Sprint ${index + 1}`,
+        startDate: dateOf(dayOf(startDate) + index * settings.length * DAY),
+        duration: settings.length,
+    }));
+    return { startDate, duration: settings.length, iterations };
+}
+/** Where a date stands against a field's iterations: in one, before the first, after the last, or in a gap. */
+function sprints_placeInSprints(iterations, date) {
+    if (iterations.length === 0)
+        return { kind: 'none' };
+    const day = dayOf(date);
+    const sorted = [...iterations].sort((a, b) => a.startDate.localeCompare(b.startDate));
+    for (const iteration of sorted) {
+        const start = dayOf(iteration.startDate);
+        if (day >= start && day < start + iteration.duration * DAY)
+            return { kind: 'in', iteration };
+    }
+    const first = sorted[0];
+    const last = sorted[sorted.length - 1];
+    if (first && day < dayOf(first.startDate))
+        return { kind: 'before', first };
+    if (last && day >= dayOf(last.startDate) + last.duration * DAY)
+        return { kind: 'after', last, ends: dateOf(dayOf(last.startDate) + (last.duration - 1) * DAY) };
+    return { kind: 'gap' };
+}
+
+;// CONCATENATED MODULE: ./build/src/board/templates.js
+/** The board types a user picks (`board-type`): which items become cards, which columns and which fields they get. */
+
+const BOARD_TYPES = ['feature_development', 'release_planning', 'sprint_board'];
+const STATUS = {
+    role: 'status',
+    name: 'Status',
+    kind: 'single_select',
+    create: true,
+    description: "The card's column: the orchestrator status through the status mapping.",
+};
+const PROGRESS = {
+    role: 'progress',
+    name: 'Progress',
+    kind: 'number',
+    create: true,
+    description: 'Per cent of subtasks completed (tasks) or of linked tasks completed (features), cancelled ones not counted; 100 once the item itself is completed.',
+};
+const TARGET_DATE = {
+    role: 'target_date',
+    name: 'Target date',
+    kind: 'date',
+    create: true,
+    description: "The task's due date, else the target date of its feature's release milestone (release_milestones.target_date).",
+};
+const BOARD_TEMPLATES = {
+    feature_development: {
+        type: 'feature_development',
+        description: 'Features and their top-level tasks, one column per stage of work.',
+        cards: ['feature', 'task'],
+        columns: ['Backlog', 'To Do', 'In Progress', 'Blocked', 'Done'],
+        fields: [STATUS, PROGRESS],
+    },
+    release_planning: {
+        type: 'release_planning',
+        description: 'Features only, with the release they ship in and its target date.',
+        cards: ['feature'],
+        columns: ['Backlog', 'To Do', 'In Progress', 'Done'],
+        fields: [
+            STATUS,
+            PROGRESS,
+            TARGET_DATE,
+            {
+                role: 'release',
+                name: 'Release',
+                kind: 'text',
+                create: true,
+                description: 'Name of the release milestone that includes the feature (release_milestones).',
+            },
+        ],
+    },
+    sprint_board: {
+        type: 'sprint_board',
+        description: 'Top-level tasks, with a target date and, when the board has one, the sprint (iteration) it falls in.',
+        cards: ['task'],
+        columns: ['To Do', 'In Progress', 'Blocked', 'Done'],
+        fields: [
+            STATUS,
+            PROGRESS,
+            TARGET_DATE,
+            {
+                role: 'sprint',
+                name: 'Sprint',
+                kind: 'iteration',
+                create: true,
+                description: 'The iteration whose dates contain the target date. Created when missing with sprint-length sprints from sprint-start through the latest target date; its iterations are never rewritten (add more in the web UI).',
+            },
+        ],
+    },
+};
+function templates_boardTemplate(type) {
+    const normalised = type.trim().toLowerCase().replace(/[- ]/g, '_');
+    const template = BOARD_TEMPLATES[normalised];
+    if (!template) {
+        throw new OrchestratorGitError('CONFIG_INVALID', `Board type ${quote(type)} is not known.`, `Set board-type to one of ${BOARD_TYPES.join(', ')} (docs/board-sync.md describes each).`);
+    }
+    return template;
+}
+
+;// CONCATENATED MODULE: ./build/src/board/config.js
+/** board-sync's own settings, resolved once at the edge into typed config (the shared ones are issue-sync's). */
+
+
+
+
+
+const BOARD_SYNC_SETTINGS = {
+    'board-action': {
+        help: `What to do: ${plan_BOARD_ACTIONS.join(', ')}. sync creates the board when missing, adds every card and keeps its fields in step; sync_milestones keeps milestones in step with release_milestones.`,
+        default: 'sync',
+    },
+    'board-type': {
+        help: `Board template: ${BOARD_TYPES.join(', ')} (columns and fields in docs/board-sync.md).`,
+        default: 'feature_development',
+    },
+    'board-title': {
+        help: 'Title of the board, found by exact title and created when missing.',
+        default: '"<repository name> · <board type>", e.g. "widgets · feature development"',
+    },
+    'board-owner': {
+        help: 'GitHub: user or organisation that owns the project.',
+        default: 'the repository owner',
+    },
+    'board-number': {
+        help: 'GitHub: number of an existing project (…/projects/N) to use instead of finding it by title; it must exist.',
+        default: 'none (found by title)',
+    },
+    'status-mapping': {
+        help: 'Orchestrator status → column, as status=Column lines or a JSON object; replaces the default and must map every status of the board’s cards.',
+        default: 'proposed=Backlog, approved=To Do, pending=To Do, in_progress=In Progress, blocked=Blocked, failed=Blocked, completed=Done, cancelled=Done, archived=Done',
+    },
+    'board-scope': {
+        help: 'GitLab: `project` (a project issue board) or `group` (a board of the gitlab-group group, whose lists are group labels; cards are still the project’s issues).',
+        default: 'project',
+    },
+    'board-milestone': {
+        help: 'GitLab: title of a release milestone the board is scoped to (GitLab Premium); the board shows, and the sync keeps, only the cards of items in that release.',
+        default: 'none (the board shows every card)',
+    },
+    'sprint-length': {
+        help: 'sprint_board on GitHub: days per sprint of the Sprint iteration field the sync creates when the board has none (1–180). An existing Sprint field is used as it is.',
+        default: String(sprints_DEFAULT_SPRINT_LENGTH),
+    },
+    'sprint-start': {
+        help: 'sprint_board on GitHub: first day (YYYY-MM-DD) of the first sprint of a Sprint field the sync creates.',
+        default: 'the Monday on or before the earliest target date among the cards (or today)',
+    },
+};
+function resolveBoardSettings(raw, repository) {
+    const text = (name) => {
+        const value = raw[name];
+        if (value === undefined || value === null || value === '')
+            return null;
+        if (typeof value !== 'string' && typeof value !== 'number') {
+            throw new OrchestratorGitError('CONFIG_INVALID', `Setting ${quote(name)} must be text, not ${JSON.stringify(value)}.`, `Correct ${name}; docs/board-sync.md lists every board setting.`);
+        }
+        return String(value).trim();
+    };
+    const action = (text('board-action') ?? 'sync').toLowerCase().replace(/-/g, '_');
+    if (!BOARD_ACTIONS.includes(action)) {
+        throw new OrchestratorGitError('CONFIG_INVALID', `board-action ${quote(action)} is not a board action.`, `Use one of ${BOARD_ACTIONS.join(', ')}.`);
+    }
+    const template = boardTemplate(text('board-type') ?? 'feature_development');
+    const mappingText = text('status-mapping');
+    const mapping = resolveStatusMapping(mappingText === null ? null : parseMapping(mappingText), template);
+    const numberText = text('board-number');
+    if (numberText !== null && !/^[1-9]\d{0,8}$/.test(numberText)) {
+        throw new OrchestratorGitError('CONFIG_INVALID', `board-number ${quote(numberText)} is not a project number.`, "Give the number at the end of the project's URL (…/projects/7 → 7), or leave it empty to find the board by title.");
+    }
+    const scope = (text('board-scope') ?? 'project').toLowerCase();
+    if (scope !== 'project' && scope !== 'group') {
+        throw new OrchestratorGitError('CONFIG_INVALID', `board-scope ${quote(scope)} is not a board scope.`, 'Use project (a project issue board, the default) or group (a board of the gitlab-group group).');
+    }
+    const milestone = text('board-milestone');
+    const name = repository.split('/').pop() ?? repository;
+    const title = text('board-title') ??
+        `${name} · ${template.type.replace(/_/g, ' ')}${milestone === null ? '' : ` · ${milestone}`}`;
+    if (title.length > 256) {
+        throw new OrchestratorGitError('CONFIG_INVALID', `board-title is ${title.length} characters long.`, 'Use a title of at most 256 characters.');
+    }
+    return {
+        action: action,
+        template,
+        mapping,
+        columns: boardColumns(template, mapping),
+        title,
+        owner: text('board-owner'),
+        number: numberText === null ? null : Number(numberText),
+        sprint: resolveSprintSettings(text('sprint-length'), text('sprint-start')),
+        scope,
+        milestone,
+    };
+}
+function resolveSprintSettings(length, start) {
+    if (length !== null && !(/^\d{1,3}$/.test(length) && Number(length) >= 1 && Number(length) <= 180)) {
+        throw new OrchestratorGitError('CONFIG_INVALID', `sprint-length ${quote(length)} is not a number of days from 1 to 180.`, 'Give the days per sprint as a whole number, e.g. 14 for two-week sprints.');
+    }
+    if (start !== null && !isCalendarDate(start)) {
+        throw new OrchestratorGitError('CONFIG_INVALID', `sprint-start ${quote(start)} is not a date (YYYY-MM-DD).`, 'Give the first day of the first sprint as YYYY-MM-DD, e.g. 2026-03-02, or leave it empty.');
+    }
+    return { length: length === null ? DEFAULT_SPRINT_LENGTH : Number(length), start };
+}
+function isCalendarDate(value) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+        return false;
+    const day = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+}
+/** `status=Column` lines (or commas), or a JSON object. */
+function parseMapping(value) {
+    const trimmed = value.trim();
+    if (trimmed.startsWith('{')) {
+        let parsed;
+        try {
+            parsed = JSON.parse(trimmed);
+        }
+        catch {
+            parsed = null;
+        }
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+            throw new OrchestratorGitError('CONFIG_INVALID', 'status-mapping is not a valid JSON object.', 'Write it as status=Column lines, or as a JSON object such as {"in_progress": "In Progress"}.');
+        }
+        return Object.fromEntries(Object.entries(parsed).map(([key, column]) => [key, String(column)]));
+    }
+    const mapping = {};
+    for (const entry of trimmed.split(/[\n,]/)) {
+        if (!entry.trim())
+            continue;
+        const at = entry.search(/[=:]/);
+        if (at < 1) {
+            throw new OrchestratorGitError('CONFIG_INVALID', `status-mapping entry ${quote(entry.trim())} is not status=Column.`, 'Write one status=Column per line (or separated by commas), e.g. in_progress=In Progress.');
+        }
+        mapping[entry.slice(0, at).trim()] = entry.slice(at + 1).trim();
+    }
+    return mapping;
+}
+
+;// CONCATENATED MODULE: ./build/src/config/file-keys.js
+/**
+ * Every setting a config file may hold: one file serves issue-sync, board-sync and release, each reading its own
+ * keys (an input or flag still wins over the file).
+ */
+
+
+
+function fileSettingNames() {
+    return [
+        ...new Set([
+            ...Object.keys(issue_sync_ISSUE_SYNC_SETTINGS),
+            ...Object.keys(BOARD_SYNC_SETTINGS),
+            ...Object.keys(RELEASE_SETTINGS),
+        ]),
+    ];
+}
+/** The file's values for the given settings, under the inputs (which win). */
+function withFileDefaults(inputs, file, names) {
+    const merged = {};
+    for (const name of names)
+        if (file[name] !== undefined)
+            merged[name] = file[name];
+    for (const [name, value] of Object.entries(inputs))
+        if (value !== undefined && value !== null && value !== '')
+            merged[name] = value;
+    return merged;
+}
+
+;// CONCATENATED MODULE: ./build/src/config/file.js
+/** Finds and reads the optional YAML config file, and the default locations of the state file and features folder. */
+
+
+
+
+
+
+const DEFAULT_CONFIG_FILES = [
+    '.github/orchestrator-git.yml',
+    '.github/orchestrator-git.yaml',
+    '.orchestrator-git.yml',
+];
+/** Where the orchestrator keeps its database, newest layout first (and the JSON export beside it). */
+const DEFAULT_STATE_FILES = [
+    '.task_orchestrator/task_orchestrator.db',
+    '.task_orchestrator/orchestrator-state.json',
+    'task_orchestrator.db',
+    'data/task_orchestrator.db',
+];
+const DEFAULT_FEATURES_DIRS = [
+    'docs/developers/planning/features',
+    'docs/planning/features',
+    'docs/features',
+];
+/** Reads the config file named by `configPath`, or the first default one that exists; none at all is fine. */
+function loadConfigFile(configPath, cwd) {
+    const candidates = configPath ? [configPath] : DEFAULT_CONFIG_FILES;
+    for (const candidate of candidates) {
+        const full = external_node_path_.resolve(cwd, candidate);
+        if (!(0,external_node_fs_.existsSync)(full)) {
+            if (configPath) {
+                throw new errors/* OrchestratorGitError */.Xw('CONFIG_FILE_UNREADABLE', `Config file ${(0,errors/* quote */.hD)(configPath)} does not exist.`, 'Fix the `config` input, or remove it to use .github/orchestrator-git.yml when present.');
+            }
+            continue;
+        }
+        const raw = readYamlFile(full, `Config file ${(0,errors/* quote */.hD)(candidate)}`, 'YAML');
+        return { file: candidate, settings: checkFileSettings(raw, candidate, fileSettingNames()) };
+    }
+    return { file: null, settings: {} };
+}
+function locateStateFile(given, cwd) {
+    if (given)
+        return given;
+    const found = DEFAULT_STATE_FILES.find((candidate) => (0,external_node_fs_.existsSync)(external_node_path_.resolve(cwd, candidate)));
+    if (found)
+        return found;
+    throw new errors/* OrchestratorGitError */.Xw('STATE_NOT_FOUND', `No state file was given, and none exists at the orchestrator's usual places (${DEFAULT_STATE_FILES.join(', ')}).`, 'Set the `state-file` input to the orchestrator database committed in the repository, or to its JSON export.');
+}
+function locateFeaturesDir(given, cwd) {
+    if (given)
+        return given;
+    return (DEFAULT_FEATURES_DIRS.find((candidate) => {
+        const full = external_node_path_.resolve(cwd, candidate);
+        return (0,external_node_fs_.existsSync)(full) && (0,external_node_fs_.statSync)(full).isDirectory();
+    }) ?? null);
+}
+/**
+ * The parsed YAML (or JSON, which YAML reads too) of a file the user gave; a syntax error is CONFIG_FILE_UNREADABLE
+ * naming `what` (e.g. `Config file "x.yml"`) and the first line of the parser's message.
+ */
+function readYamlFile(full, what, format) {
+    try {
+        return (0,dist/* parse */.qg)((0,external_node_fs_.readFileSync)(full, 'utf8'));
+    }
+    catch (error) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_FILE_UNREADABLE', `${what} is not valid ${format}: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}`, 'Fix the syntax (a linter such as yamllint shows where).', { cause: error });
+    }
+}
 
 ;// CONCATENATED MODULE: ./build/src/config/values.js
 /** Parsing of setting values as they arrive from inputs (strings), flags and YAML, with errors that name the setting. */
@@ -91,8 +1045,154 @@ function editDistance(a, b) {
     return row[b.length] ?? 0;
 }
 
+;// CONCATENATED MODULE: ./build/src/config/label-rules.js
+/**
+ * Reads and validates the `label-rules` file (YAML, or JSON, which is YAML too) into the typed rules the core applies;
+ * every mistake is a catalogue error naming the file, the rule and the fix.
+ */
+
+
+
+
+
+
+
+const DIMENSIONS = ['type', 'status', 'priority', 'category', 'specialist'];
+/** Values a dimension can take; null: free text (categories, specialist types, including user-defined roles). */
+const KNOWN_VALUES = {
+    type: ['feature', 'task', 'bug'],
+    status: [
+        'proposed',
+        'approved',
+        'pending',
+        'in progress',
+        'completed',
+        'archived',
+        'failed',
+        'blocked',
+        'cancelled',
+    ],
+    priority: ['critical', 'high', 'medium', 'low'],
+    category: null,
+    specialist: null,
+};
+const DOCS = 'docs/labels-and-time.md shows the format';
+/** Reads the rules file at `file` (relative to `cwd`). */
+function loadLabelRules(file, cwd) {
+    const full = external_node_path_.resolve(cwd, file);
+    if (!(0,external_node_fs_.existsSync)(full)) {
+        throw new errors/* OrchestratorGitError */.Xw('CONFIG_FILE_UNREADABLE', `Label rules file ${(0,errors/* quote */.hD)(file)} (the label-rules setting) does not exist.`, 'Commit the file at that path (relative to the repository root), or fix or remove the label-rules setting to keep the built-in labels.');
+    }
+    const raw = readYamlFile(full, `Label rules file ${(0,errors/* quote */.hD)(file)}`, 'YAML or JSON');
+    return parseLabelRules(raw, file);
+}
+/** Validates parsed rules: dimensions, `labels` and `other`, names, colours and descriptions. */
+function parseLabelRules(raw, file) {
+    const fail = (rule, problem, fix) => new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Label rules file ${(0,errors/* quote */.hD)(file)}: ${rule ? `rule ${rule} ` : ''}${problem}`, `${fix} (${DOCS}).`);
+    if (raw === null || raw === undefined)
+        return {};
+    const top = mapping(raw, () => fail('', 'must be a mapping of dimensions (type, status, priority, category, specialist).', 'Start each dimension at the left margin, e.g. `priority:`'));
+    const rules = {};
+    for (const [dimension, body] of Object.entries(top)) {
+        if (!DIMENSIONS.includes(dimension)) {
+            const suggestion = suggestKey(dimension, DIMENSIONS);
+            throw fail('', `has an unknown dimension ${(0,errors/* quote */.hD)(dimension)}.${suggestion ? ` Did you mean ${(0,errors/* quote */.hD)(suggestion)}?` : ''}`, `Use only ${DIMENSIONS.join(', ')}`);
+        }
+        rules[dimension] = parseDimension(dimension, body, fail);
+    }
+    return rules;
+}
+function parseDimension(dimension, body, fail) {
+    const fields = mapping(body, () => fail(dimension, 'must be a mapping with `labels` and/or `other`.', `Write \`${dimension}:\` then \`labels:\` (value → label) and/or \`other:\``));
+    const result = { labels: new Map() };
+    for (const [field, value] of Object.entries(fields)) {
+        if (field === 'labels') {
+            const entries = mapping(value ?? {}, () => fail(`${dimension}.labels`, 'must be a mapping of values to labels.', `Write one \`value: label name\` per line under ${dimension}.labels`));
+            for (const [rawKey, spec] of Object.entries(entries)) {
+                const rule = `${dimension}.labels.${rawKey}`;
+                const key = labelValue(rawKey);
+                const known = KNOWN_VALUES[dimension];
+                if (!key || (known && !known.includes(key))) {
+                    throw fail(rule, `names ${(0,errors/* quote */.hD)(rawKey)}, which is not a ${dimension} the orchestrator has.`, known ? `Use one of ${known.join(', ')}` : 'Use a non-empty value');
+                }
+                if (result.labels.has(key)) {
+                    throw fail(rule, `repeats the value ${(0,errors/* quote */.hD)(key)} (values match without regard to case, _ and -).`, 'Keep one rule per value');
+                }
+                result.labels.set(key, spec === null ? null : parseSpec(spec, rule, false, fail));
+            }
+        }
+        else if (field === 'other') {
+            result.other = value === null ? null : parseSpec(value, `${dimension}.other`, true, fail);
+        }
+        else {
+            const suggestion = suggestKey(field, ['labels', 'other']);
+            throw fail(dimension, `has an unknown field ${(0,errors/* quote */.hD)(field)}.${suggestion ? ` Did you mean ${(0,errors/* quote */.hD)(suggestion)}?` : ''}`, 'A dimension has only `labels` (value → label) and `other` (values not listed)');
+        }
+    }
+    return result;
+}
+/** A label: its name as a string, or `{name, color, description}`. */
+function parseSpec(value, rule, template, fail) {
+    const fields = typeof value === 'string'
+        ? { name: value }
+        : mapping(value, () => fail(rule, `is ${(0,errors/* quote */.hD)(JSON.stringify(value))}; a label is a name, or a mapping with name, color and description.`, 'Write `name: …` (and optionally `color: "#b60205"`, `description: …`), or null for no label'));
+    for (const field of Object.keys(fields)) {
+        if (!['name', 'color', 'description'].includes(field)) {
+            const suggestion = suggestKey(field, ['name', 'color', 'description']);
+            throw fail(rule, `has an unknown field ${(0,errors/* quote */.hD)(field)}.${suggestion ? ` Did you mean ${(0,errors/* quote */.hD)(suggestion)}?` : ''}`, 'A label has only name, color and description');
+        }
+    }
+    const name = fields['name'];
+    if (typeof name !== 'string' || name.trim() === '') {
+        throw fail(rule, 'has no name.', 'Give the label a name (text)');
+    }
+    if (/[\u0000-\u001f\u007f]/.test(name)) {
+        throw fail(rule, `has a name with a line break or control character: ${(0,errors/* quote */.hD)(name)}.`, 'Write the name on one line');
+    }
+    if (name.includes(',')) {
+        throw fail(rule, `has a name with a comma: ${(0,errors/* quote */.hD)(name)}; commas split label lists (GitLab) and label filters (GitHub).`, 'Remove the comma from the name');
+    }
+    const fixed = name.split(VALUE_PLACEHOLDER).join('');
+    if (template) {
+        if (!name.includes(VALUE_PLACEHOLDER) || fixed.trim() === '') {
+            throw fail(rule, `has the name ${(0,errors/* quote */.hD)(name)}; an \`other\` rule names every value not listed, so its name needs ${VALUE_PLACEHOLDER} and text around it (the text tells the tool's labels from people's, which are never removed).`, `Write it like "area: ${VALUE_PLACEHOLDER}", or null for no label`);
+        }
+    }
+    if (fixed.trim().length > LABEL_LIMIT) {
+        throw fail(rule, `has a name of ${fixed.trim().length} characters: ${(0,errors/* quote */.hD)(name)}.`, `Use at most ${LABEL_LIMIT} characters (GitHub's limit)`);
+    }
+    let color = null;
+    if (fields['color'] !== undefined) {
+        if (fields['color'] === null) {
+            throw fail(rule, 'has an empty color (in YAML an unquoted # starts a comment).', 'Quote the colour, e.g. color: "#b60205"');
+        }
+        const text = String(fields['color']).trim();
+        if (!/^#?[0-9a-fA-F]{6}$/.test(text)) {
+            throw fail(rule, `has the color ${(0,errors/* quote */.hD)(text)}.`, 'Write a colour as six hex digits, e.g. "#b60205" (quote it in YAML: # starts a comment)');
+        }
+        color = text.replace(/^#/, '').toLowerCase();
+    }
+    let description = null;
+    if (fields['description'] !== undefined && fields['description'] !== null) {
+        const text = fields['description'];
+        if (typeof text !== 'string')
+            throw fail(rule, 'has a description that is not text.', 'Write the description as text');
+        if (text.length > LABEL_DESCRIPTION_LIMIT) {
+            throw fail(rule, `has a description of ${text.length} characters.`, `Use at most ${LABEL_DESCRIPTION_LIMIT} characters (GitHub's limit)`);
+        }
+        description = text;
+    }
+    return { name: name.trim(), color, description };
+}
+function mapping(value, error) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw error();
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./build/src/config/issue-sync.js
 /** Resolves issue-sync's settings once, at the edge: inputs / flags > config row > config file > defaults. */
+
 
 
 
@@ -148,13 +1248,25 @@ const issue_sync_ISSUE_SYNC_SETTINGS = {
         default: 'top-level',
     },
     hierarchy: {
-        help: 'checklist (subtasks as a checklist in their parent issue), sub-issues (every task its own issue, attached to its parent as a sub-issue; dependencies as blocked-by) or both. GitLab and Bitbucket: the checklist with a "Depends on" line (native relations are not synced there yet). See docs/hierarchy.md.',
+        help: 'checklist (subtasks as a checklist in their parent issue), sub-issues (every task its own issue, attached to its parent as a sub-issue; dependencies as blocked-by) or both. GitLab: the checklist, dependencies as is_blocked_by links (Premium; on Free the "Depends on" line only). Bitbucket: the checklist with a "Depends on" line. See docs/hierarchy.md.',
         default: 'checklist',
+    },
+    'issue-types': {
+        help: "GitHub only: auto sets the repository's issue types (Feature, Task, Bug for debugger tasks) where its organisation has them, in place of the type label (one read per run; the token needs push access); off keeps the type label. See docs/hierarchy.md.",
+        default: 'off',
     },
     labels: { help: 'Labels every managed issue carries.', default: 'orchestrator' },
     'label-prefixes': {
         help: 'Label prefix per dimension (type, status, priority, category, specialist); empty turns it off.',
         default: 'type: , status: , priority: , category: , specialist: ',
+    },
+    'label-rules': {
+        help: 'Path of a YAML (or JSON) file of label rules: feature category, priority, specialist type, status and type → label name, colour and description (docs/labels-and-time.md). Dimensions it leaves out keep the prefix scheme; the tool removes only labels its rules can produce.',
+        default: 'none (the prefix scheme of label-prefixes)',
+    },
+    'time-tracking': {
+        help: "Estimates and spent time from the orchestrator (estimated_effort; actual_effort or started/completed times): GitLab issues' time tracking (issue-sync), GitHub Projects number fields Estimate and Spent in hours (board-sync); Bitbucket has none (a note). See docs/labels-and-time.md.",
+        default: 'false',
     },
     'assignee-map': {
         help: 'Orchestrator assignee name → platform login.',
@@ -300,7 +1412,7 @@ function parseRepositoryUrl(url, platform = null) {
     }
     return { repository: path, platform: resolved ?? hostPlatform, apiUrl };
 }
-function resolveIssueSyncConfig({ inputs, configRow, file, env, issueTemplate, }) {
+function resolveIssueSyncConfig({ inputs, configRow, file, env, issueTemplate, cwd, }) {
     const layers = [
         ['input', inputs],
         ['state config row', configRow],
@@ -389,8 +1501,13 @@ function resolveIssueSyncConfig({ inputs, configRow, file, env, issueTemplate, }
             featureStatuses: statuses,
             tasks: oneOf('tasks', ['top-level', 'all', 'none'], DEFAULT_POLICY.tasks),
             ...hierarchySetting(oneOf('hierarchy', ['checklist', 'sub-issues', 'both'], 'checklist')),
+            ...(oneOf('issue-types', ['off', 'auto'], 'off') === 'auto'
+                ? { issueTypes: 'auto' }
+                : {}),
             defaultLabels: labels ? parseList(labels[0], 'labels', labels[1]) : DEFAULT_POLICY.defaultLabels,
             labelPrefixes: labelPrefixes(pick('label-prefixes')),
+            ...labelRulesSetting(text('label-rules'), cwd),
+            ...(bool('time-tracking', false) ? { timeTracking: true } : {}),
             assigneeMap: stringMap(pick('assignee-map'), 'assignee-map'),
             team: teamMap(pick('team')),
             conflictPolicy: oneOf('conflict-policy', ['orchestrator-wins', 'report'], DEFAULT_POLICY.conflictPolicy),
@@ -519,6 +1636,10 @@ function stringMap(found, name) {
         return map;
     }
     throw invalid(name, source, value, 'a mapping');
+}
+/** The rules of the label-rules file, when one is named and files can be read; absent leaves the policy as it was. */
+function labelRulesSetting(file, cwd) {
+    return file && cwd !== undefined ? { labelRules: loadLabelRules(file, cwd) } : {};
 }
 /** The default (`checklist`) leaves the policy as it always was, so configs that never name it compare equal. */
 function hierarchySetting(hierarchy) {
@@ -744,7 +1865,7 @@ const SHARED_SETTINGS = [
     'multiple-assignees',
     'write-delay-ms',
 ];
-function isCalendarDate(value) {
+function config_isCalendarDate(value) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
         return false;
     const date = new Date(`${value}T00:00:00Z`);
@@ -783,7 +1904,7 @@ function parseReleaseSettings(inputs) {
     }
     const date = (name) => {
         const value = text(name);
-        if (value !== null && !isCalendarDate(value)) {
+        if (value !== null && !config_isCalendarDate(value)) {
             throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `${name} ${(0,errors/* quote */.hD)(value)} is not a date.`, 'Write the date as YYYY-MM-DD, e.g. 2026-12-31.');
         }
         return value;
@@ -823,8 +1944,6 @@ function parseReleaseSettings(inputs) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __webpack_require__(2088);
 ;// CONCATENATED MODULE: ./build/src/cli/milestone.js
@@ -864,11 +1983,9 @@ function milestone_isCalendarDate(value) {
 async function prepareMilestone(store, tracker, request, log, 
 /** Nothing is created on the platform (the state is not saved in a dry run either). */
 dryRun = false) {
-    const known = new Set(store.state.features.map((feature) => feature.id));
-    const unknown = (request.features ?? []).filter((id) => !known.has(id));
-    if (unknown.length > 0) {
-        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Unknown feature ${unknown.map((id) => (0,errors/* quote */.hD)(id)).join(', ')}: the state has no such feature.`, `Name features by their Feature ID; the state has ${[...known].slice(0, 10).join(', ') || 'none'}${known.size > 10 ? ', …' : ''}.`);
-    }
+    const unknown = (0,errors/* unknownFeaturesError */.Iv)(request.features ?? [], store.state.features.map((feature) => feature.id));
+    if (unknown)
+        throw unknown;
     const state = request.status === 'completed' || request.status === 'cancelled' ? 'closed' : 'open';
     const existing = (await tracker.listMilestones()).find((milestone) => milestone.title === request.name);
     let number = existing?.number;
@@ -901,595 +2018,6 @@ dryRun = false) {
         ...(request.features !== undefined ? { includedFeatures: request.features } : {}),
         ...(number !== undefined ? { platformMilestoneId: String(number) } : {}),
     });
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-;// CONCATENATED MODULE: ./build/src/board/plan.js
-
-const plan_BOARD_ACTIONS = [
-    'sync',
-    'create_board',
-    'add_to_board',
-    'move_card',
-    'update_progress',
-    'sync_milestones',
-];
-const OPTION_COLORS = {
-    backlog: 'GRAY',
-    'to do': 'BLUE',
-    todo: 'BLUE',
-    'in progress': 'YELLOW',
-    blocked: 'RED',
-    done: 'GREEN',
-};
-function optionColor(name) {
-    return OPTION_COLORS[name.toLowerCase()] ?? 'PURPLE';
-}
-/** Column names match regardless of case and spacing, so GitHub's default "Todo" serves as "To Do". */
-const sameColumn = (a, b) => a.toLowerCase().replace(/\s+/g, '') === b.toLowerCase().replace(/\s+/g, '');
-const same = (a, b) => a.toLowerCase() === b.toLowerCase();
-function planBoard(input) {
-    const { actual, template, action } = input;
-    const plan = { setup: [], cards: [], unchanged: [], notes: [] };
-    if (!actual) {
-        plan.setup.push({ kind: 'createBoard', title: input.title, reason: 'no board with this title yet' });
-    }
-    const fields = actual?.fields ?? [];
-    /** Role → the board's field the sync writes, once it exists (or will exist after setup). */
-    const usable = new Map();
-    for (const spec of template.fields) {
-        const field = fields.find((candidate) => same(candidate.name, spec.name)) ?? null;
-        if (field && field.kind !== spec.kind) {
-            plan.notes.push({
-                itemKey: null,
-                message: `The board's field ${JSON.stringify(field.name)} is ${describeKind(field.kind)}, not ${describeKind(spec.kind)}; the sync leaves it alone. Rename it (or delete it) to let the sync create its own.`,
-            });
-            continue;
-        }
-        if (!field && !spec.create) {
-            plan.notes.push({
-                itemKey: null,
-                message: `The board has no ${describeKind(spec.kind).replace(/^an? /, '')} field named ${JSON.stringify(spec.name)}; ${spec.description}`,
-            });
-            continue;
-        }
-        if (!field) {
-            plan.setup.push({
-                kind: 'createField',
-                field: spec,
-                options: spec.role === 'status' ? input.columns : [],
-                reason: `the board has no ${spec.name} field`,
-            });
-        }
-        else if (spec.role === 'status') {
-            const missing = input.columns.filter((column) => !field.options.some((option) => sameColumn(option.name, column)));
-            if (missing.length > 0) {
-                plan.setup.push({
-                    kind: 'addStatusOptions',
-                    fieldId: field.id,
-                    fieldName: field.name,
-                    options: [
-                        ...field.options.map((option) => ({
-                            id: option.id,
-                            name: option.name,
-                            color: option.color ?? 'GRAY',
-                            description: option.description ?? '',
-                        })),
-                        ...missing.map((name) => ({ name, color: optionColor(name), description: '' })),
-                    ],
-                    added: missing,
-                    restore: (actual?.cards ?? []).flatMap((card) => {
-                        const value = card.values[field.name];
-                        return value?.kind === 'option' ? [{ cardId: card.id, option: value.name }] : [];
-                    }),
-                    reason: `the Status field lacks ${missing.map((name) => JSON.stringify(name)).join(', ')}`,
-                });
-            }
-        }
-        usable.set(spec.role, { spec, field });
-    }
-    if (action === 'create_board')
-        return plan;
-    const cardsByIssue = new Map();
-    for (const card of actual?.cards ?? []) {
-        if (card.issue)
-            cardsByIssue.set(issueKey(card.issue.repository, card.issue.number), card);
-    }
-    for (const { card, issue } of input.cards) {
-        const existing = cardsByIssue.get(issueKey(issue.repository, issue.number));
-        const writes = wantedWrites(card, usable, action);
-        if (!existing) {
-            if (action === 'move_card' || action === 'update_progress') {
-                plan.notes.push({
-                    itemKey: card.itemKey,
-                    message: `#${issue.number} is not on the board; add_to_board (or a sync) adds it.`,
-                });
-                continue;
-            }
-            plan.cards.push({
-                kind: 'addCard',
-                itemKey: card.itemKey,
-                title: card.title,
-                issue,
-                writes,
-                reason: `#${issue.number} is not on the board (${card.column})`,
-            });
-            continue;
-        }
-        if (action === 'add_to_board') {
-            plan.unchanged.push(card.itemKey);
-            continue;
-        }
-        const changed = writes.filter((write) => !holds(existing.values[write.field], write.value));
-        if (changed.length === 0) {
-            plan.unchanged.push(card.itemKey);
-            continue;
-        }
-        plan.cards.push({
-            kind: 'updateCard',
-            itemKey: card.itemKey,
-            title: card.title,
-            cardId: existing.id,
-            writes: changed,
-            reason: changed
-                .map((write) => `${write.field} ${describeValue(existing.values[write.field])} → ${describeWrite(write.value)}`)
-                .join(', '),
-        });
-    }
-    return plan;
-}
-function wantedWrites(card, usable, action) {
-    const writes = [];
-    const roles = action === 'move_card'
-        ? ['status']
-        : action === 'update_progress'
-            ? ['progress', 'target_date', 'release', 'sprint']
-            : ['status', 'progress', 'target_date', 'release', 'sprint'];
-    for (const role of roles) {
-        const entry = usable.get(role);
-        if (!entry)
-            continue;
-        const name = entry.field?.name ?? entry.spec.name;
-        switch (role) {
-            case 'status': {
-                const option = entry.field?.options.find((candidate) => sameColumn(candidate.name, card.column));
-                writes.push({ field: name, role, value: { option: option?.name ?? card.column } });
-                break;
-            }
-            case 'progress':
-                writes.push({ field: name, role, value: { number: card.progress } });
-                break;
-            case 'target_date':
-                if (card.targetDate)
-                    writes.push({ field: name, role, value: { date: card.targetDate } });
-                break;
-            case 'release':
-                if (card.release)
-                    writes.push({ field: name, role, value: { text: card.release } });
-                break;
-            case 'sprint': {
-                const iteration = card.targetDate ? iterationFor(entry.field, card.targetDate) : null;
-                if (iteration)
-                    writes.push({ field: name, role, value: { iterationId: iteration.id, title: iteration.title } });
-                break;
-            }
-        }
-    }
-    return writes;
-}
-/** The iteration whose days contain `date` (YYYY-MM-DD). */
-function iterationFor(field, date) {
-    const day = Date.parse(`${date}T00:00:00Z`);
-    for (const iteration of field?.iterations ?? []) {
-        const start = Date.parse(`${iteration.startDate}T00:00:00Z`);
-        if (day >= start && day < start + iteration.duration * 86_400_000)
-            return iteration;
-    }
-    return null;
-}
-function holds(actual, wanted) {
-    if (!actual)
-        return false;
-    if ('option' in wanted)
-        return actual.kind === 'option' && sameColumn(actual.name, wanted.option);
-    if ('number' in wanted)
-        return actual.kind === 'number' && actual.number === wanted.number;
-    if ('date' in wanted)
-        return actual.kind === 'date' && actual.date.slice(0, 10) === wanted.date;
-    if ('text' in wanted)
-        return actual.kind === 'text' && actual.text === wanted.text;
-    return actual.kind === 'iteration' && actual.iterationId === wanted.iterationId;
-}
-function describeWrite(value) {
-    if ('option' in value)
-        return value.option;
-    if ('number' in value)
-        return String(value.number);
-    if ('date' in value)
-        return value.date;
-    if ('text' in value)
-        return JSON.stringify(value.text);
-    return value.title;
-}
-function describeValue(value) {
-    if (!value)
-        return '(empty)';
-    switch (value.kind) {
-        case 'option':
-            return value.name;
-        case 'number':
-            return String(value.number);
-        case 'date':
-            return value.date;
-        case 'text':
-            return JSON.stringify(value.text);
-        case 'iteration':
-            return value.title;
-    }
-}
-function describeKind(kind) {
-    return ({
-        single_select: 'a single select',
-        number: 'a number',
-        date: 'a date',
-        text: 'a text',
-        iteration: 'an iteration',
-    }[kind] ?? 'a built-in');
-}
-function planIsEmpty(plan) {
-    return plan.setup.length === 0 && plan.cards.length === 0;
-}
-
-;// CONCATENATED MODULE: ./build/src/board/status-mapping.js
-/** The status mapping: every orchestrator status a board's cards can have → the column (Status option) it shows in. */
-
-const FEATURE_CARD_STATUSES = [
-    'proposed',
-    'approved',
-    'in_progress',
-    'completed',
-    'archived',
-];
-const TASK_CARD_STATUSES = [
-    'pending',
-    'in_progress',
-    'completed',
-    'failed',
-    'blocked',
-    'cancelled',
-];
-const ALL_STATUSES = [...new Set([...FEATURE_CARD_STATUSES, ...TASK_CARD_STATUSES])];
-/** The seed's default (proposed → Backlog, approved → To Do, in_progress → In Progress, completed → Done), completed. */
-const DEFAULT_STATUS_MAPPING = {
-    proposed: 'Backlog',
-    approved: 'To Do',
-    pending: 'To Do',
-    in_progress: 'In Progress',
-    blocked: 'Blocked',
-    failed: 'Blocked',
-    completed: 'Done',
-    cancelled: 'Done',
-    archived: 'Done',
-};
-/** Statuses the cards of a template can have. */
-function statusesFor(kinds) {
-    const statuses = new Set();
-    if (kinds.includes('feature'))
-        for (const status of FEATURE_CARD_STATUSES)
-            statuses.add(status);
-    if (kinds.includes('task'))
-        for (const status of TASK_CARD_STATUSES)
-            statuses.add(status);
-    return ALL_STATUSES.filter((status) => statuses.has(status));
-}
-/**
- * The mapping for a template: the default when none is given; a given mapping replaces the default and must map every
- * status the template's cards can have (an unmapped status is an error listing each one).
- */
-function status_mapping_resolveStatusMapping(given, template) {
-    const needed = statusesFor(template.cards);
-    if (given === null)
-        return { ...DEFAULT_STATUS_MAPPING };
-    const mapping = {};
-    for (const [rawKey, rawValue] of Object.entries(given)) {
-        const key = rawKey.trim().toLowerCase().replace(/[- ]/g, '_');
-        if (!ALL_STATUSES.includes(key)) {
-            throw new OrchestratorGitError('CONFIG_INVALID', `status-mapping names ${quote(rawKey)}, which is not an orchestrator status.`, `Map only orchestrator statuses: ${ALL_STATUSES.join(', ')}.`);
-        }
-        const column = rawValue.trim();
-        if (column === '' || column.length > 100) {
-            throw new OrchestratorGitError('CONFIG_INVALID', `status-mapping maps ${quote(rawKey)} to ${quote(rawValue)}; a column name needs 1 to 100 characters.`, 'Give each status the name of its column, e.g. in_progress=In Progress.');
-        }
-        mapping[key] = column;
-    }
-    const missing = needed.filter((status) => mapping[status] === undefined);
-    if (missing.length > 0) {
-        throw new OrchestratorGitError('CONFIG_INVALID', `status-mapping leaves ${missing.length === 1 ? 'a status' : `${missing.length} statuses`} of ${template.type} cards unmapped: ${missing.join(', ')}.`, `Map every status of the board's cards (${needed.join(', ')}), e.g. ${missing.map((status) => `${status}=${DEFAULT_STATUS_MAPPING[status]}`).join(', ')}; or leave status-mapping empty for the default.`);
-    }
-    return { ...DEFAULT_STATUS_MAPPING, ...mapping };
-}
-/** The Status options the board needs: the template's columns that are used, in board order, then the mapping's others. */
-function status_mapping_boardColumns(template, mapping) {
-    const used = statusesFor(template.cards).map((status) => mapping[status]);
-    const key = (name) => name.toLowerCase();
-    const usedKeys = new Set(used.map(key));
-    const columns = template.columns.filter((column) => usedKeys.has(key(column)));
-    for (const column of used)
-        if (!columns.some((known) => key(known) === key(column)))
-            columns.push(column);
-    return columns;
-}
-
-;// CONCATENATED MODULE: ./build/src/board/templates.js
-/** The board types a user picks (`board-type`): which items become cards, which columns and which fields they get. */
-
-const BOARD_TYPES = ['feature_development', 'release_planning', 'sprint_board'];
-const STATUS = {
-    role: 'status',
-    name: 'Status',
-    kind: 'single_select',
-    create: true,
-    description: "The card's column: the orchestrator status through the status mapping.",
-};
-const PROGRESS = {
-    role: 'progress',
-    name: 'Progress',
-    kind: 'number',
-    create: true,
-    description: 'Per cent of subtasks completed (tasks) or of linked tasks completed (features), cancelled ones not counted; 100 once the item itself is completed.',
-};
-const TARGET_DATE = {
-    role: 'target_date',
-    name: 'Target date',
-    kind: 'date',
-    create: true,
-    description: "The task's due date, else the target date of its feature's release milestone (release_milestones.target_date).",
-};
-const BOARD_TEMPLATES = {
-    feature_development: {
-        type: 'feature_development',
-        description: 'Features and their top-level tasks, one column per stage of work.',
-        cards: ['feature', 'task'],
-        columns: ['Backlog', 'To Do', 'In Progress', 'Blocked', 'Done'],
-        fields: [STATUS, PROGRESS],
-    },
-    release_planning: {
-        type: 'release_planning',
-        description: 'Features only, with the release they ship in and its target date.',
-        cards: ['feature'],
-        columns: ['Backlog', 'To Do', 'In Progress', 'Done'],
-        fields: [
-            STATUS,
-            PROGRESS,
-            TARGET_DATE,
-            {
-                role: 'release',
-                name: 'Release',
-                kind: 'text',
-                create: true,
-                description: 'Name of the release milestone that includes the feature (release_milestones).',
-            },
-        ],
-    },
-    sprint_board: {
-        type: 'sprint_board',
-        description: 'Top-level tasks, with a target date and, when the board has one, the sprint (iteration) it falls in.',
-        cards: ['task'],
-        columns: ['To Do', 'In Progress', 'Blocked', 'Done'],
-        fields: [
-            STATUS,
-            PROGRESS,
-            TARGET_DATE,
-            {
-                role: 'sprint',
-                name: 'Sprint',
-                kind: 'iteration',
-                create: false,
-                description: 'The iteration whose dates contain the target date. Sprints are planned by people: create an iteration field named Sprint on the board (GitHub: + New field → Iteration) and the sync fills it in.',
-            },
-        ],
-    },
-};
-function templates_boardTemplate(type) {
-    const normalised = type.trim().toLowerCase().replace(/[- ]/g, '_');
-    const template = BOARD_TEMPLATES[normalised];
-    if (!template) {
-        throw new OrchestratorGitError('CONFIG_INVALID', `Board type ${quote(type)} is not known.`, `Set board-type to one of ${BOARD_TYPES.join(', ')} (docs/board-sync.md describes each).`);
-    }
-    return template;
-}
-
-;// CONCATENATED MODULE: ./build/src/board/config.js
-/** board-sync's own settings, resolved once at the edge into typed config (the shared ones are issue-sync's). */
-
-
-
-
-const BOARD_SYNC_SETTINGS = {
-    'board-action': {
-        help: `What to do: ${plan_BOARD_ACTIONS.join(', ')}. sync creates the board when missing, adds every card and keeps its fields in step; sync_milestones keeps milestones in step with release_milestones.`,
-        default: 'sync',
-    },
-    'board-type': {
-        help: `Board template: ${BOARD_TYPES.join(', ')} (columns and fields in docs/board-sync.md).`,
-        default: 'feature_development',
-    },
-    'board-title': {
-        help: 'Title of the board, found by exact title and created when missing.',
-        default: '"<repository name> · <board type>", e.g. "widgets · feature development"',
-    },
-    'board-owner': {
-        help: 'GitHub: user or organisation that owns the project.',
-        default: 'the repository owner',
-    },
-    'board-number': {
-        help: 'GitHub: number of an existing project (…/projects/N) to use instead of finding it by title; it must exist.',
-        default: 'none (found by title)',
-    },
-    'status-mapping': {
-        help: 'Orchestrator status → column, as status=Column lines or a JSON object; replaces the default and must map every status of the board’s cards.',
-        default: 'proposed=Backlog, approved=To Do, pending=To Do, in_progress=In Progress, blocked=Blocked, failed=Blocked, completed=Done, cancelled=Done, archived=Done',
-    },
-};
-function resolveBoardSettings(raw, repository) {
-    const text = (name) => {
-        const value = raw[name];
-        if (value === undefined || value === null || value === '')
-            return null;
-        if (typeof value !== 'string' && typeof value !== 'number') {
-            throw new OrchestratorGitError('CONFIG_INVALID', `Setting ${quote(name)} must be text, not ${JSON.stringify(value)}.`, `Correct ${name}; docs/board-sync.md lists every board setting.`);
-        }
-        return String(value).trim();
-    };
-    const action = (text('board-action') ?? 'sync').toLowerCase().replace(/-/g, '_');
-    if (!BOARD_ACTIONS.includes(action)) {
-        throw new OrchestratorGitError('CONFIG_INVALID', `board-action ${quote(action)} is not a board action.`, `Use one of ${BOARD_ACTIONS.join(', ')}.`);
-    }
-    const template = boardTemplate(text('board-type') ?? 'feature_development');
-    const mappingText = text('status-mapping');
-    const mapping = resolveStatusMapping(mappingText === null ? null : parseMapping(mappingText), template);
-    const numberText = text('board-number');
-    if (numberText !== null && !/^[1-9]\d{0,8}$/.test(numberText)) {
-        throw new OrchestratorGitError('CONFIG_INVALID', `board-number ${quote(numberText)} is not a project number.`, "Give the number at the end of the project's URL (…/projects/7 → 7), or leave it empty to find the board by title.");
-    }
-    const name = repository.split('/').pop() ?? repository;
-    const title = text('board-title') ?? `${name} · ${template.type.replace(/_/g, ' ')}`;
-    if (title.length > 256) {
-        throw new OrchestratorGitError('CONFIG_INVALID', `board-title is ${title.length} characters long.`, 'Use a title of at most 256 characters.');
-    }
-    return {
-        action: action,
-        template,
-        mapping,
-        columns: boardColumns(template, mapping),
-        title,
-        owner: text('board-owner'),
-        number: numberText === null ? null : Number(numberText),
-    };
-}
-/** `status=Column` lines (or commas), or a JSON object. */
-function parseMapping(value) {
-    const trimmed = value.trim();
-    if (trimmed.startsWith('{')) {
-        let parsed;
-        try {
-            parsed = JSON.parse(trimmed);
-        }
-        catch {
-            parsed = null;
-        }
-        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-            throw new OrchestratorGitError('CONFIG_INVALID', 'status-mapping is not a valid JSON object.', 'Write it as status=Column lines, or as a JSON object such as {"in_progress": "In Progress"}.');
-        }
-        return Object.fromEntries(Object.entries(parsed).map(([key, column]) => [key, String(column)]));
-    }
-    const mapping = {};
-    for (const entry of trimmed.split(/[\n,]/)) {
-        if (!entry.trim())
-            continue;
-        const at = entry.search(/[=:]/);
-        if (at < 1) {
-            throw new OrchestratorGitError('CONFIG_INVALID', `status-mapping entry ${quote(entry.trim())} is not status=Column.`, 'Write one status=Column per line (or separated by commas), e.g. in_progress=In Progress.');
-        }
-        mapping[entry.slice(0, at).trim()] = entry.slice(at + 1).trim();
-    }
-    return mapping;
-}
-
-;// CONCATENATED MODULE: ./build/src/config/file-keys.js
-/**
- * Every setting a config file may hold: one file serves issue-sync, board-sync and release, each reading its own
- * keys (an input or flag still wins over the file).
- */
-
-
-
-function fileSettingNames() {
-    return [
-        ...new Set([
-            ...Object.keys(issue_sync_ISSUE_SYNC_SETTINGS),
-            ...Object.keys(BOARD_SYNC_SETTINGS),
-            ...Object.keys(RELEASE_SETTINGS),
-        ]),
-    ];
-}
-/** The file's values for the given settings, under the inputs (which win). */
-function withFileDefaults(inputs, file, names) {
-    const merged = {};
-    for (const name of names)
-        if (file[name] !== undefined)
-            merged[name] = file[name];
-    for (const [name, value] of Object.entries(inputs))
-        if (value !== undefined && value !== null && value !== '')
-            merged[name] = value;
-    return merged;
-}
-
-;// CONCATENATED MODULE: ./build/src/config/file.js
-/** Finds and reads the optional YAML config file, and the default locations of the state file and features folder. */
-
-
-
-
-
-
-const DEFAULT_CONFIG_FILES = [
-    '.github/orchestrator-git.yml',
-    '.github/orchestrator-git.yaml',
-    '.orchestrator-git.yml',
-];
-/** Where the orchestrator keeps its database, newest layout first (and the JSON export beside it). */
-const DEFAULT_STATE_FILES = [
-    '.task_orchestrator/task_orchestrator.db',
-    '.task_orchestrator/orchestrator-state.json',
-    'task_orchestrator.db',
-    'data/task_orchestrator.db',
-];
-const DEFAULT_FEATURES_DIRS = [
-    'docs/developers/planning/features',
-    'docs/planning/features',
-    'docs/features',
-];
-/** Reads the config file named by `configPath`, or the first default one that exists; none at all is fine. */
-function loadConfigFile(configPath, cwd) {
-    const candidates = configPath ? [configPath] : DEFAULT_CONFIG_FILES;
-    for (const candidate of candidates) {
-        const full = external_node_path_.resolve(cwd, candidate);
-        if (!(0,external_node_fs_.existsSync)(full)) {
-            if (configPath) {
-                throw new errors/* OrchestratorGitError */.Xw('CONFIG_FILE_UNREADABLE', `Config file ${(0,errors/* quote */.hD)(configPath)} does not exist.`, 'Fix the `config` input, or remove it to use .github/orchestrator-git.yml when present.');
-            }
-            continue;
-        }
-        let raw;
-        try {
-            raw = (0,dist/* parse */.qg)((0,external_node_fs_.readFileSync)(full, 'utf8'));
-        }
-        catch (error) {
-            throw new errors/* OrchestratorGitError */.Xw('CONFIG_FILE_UNREADABLE', `Config file ${(0,errors/* quote */.hD)(candidate)} is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, 'Fix the YAML syntax (a linter such as yamllint shows where).', { cause: error });
-        }
-        return { file: candidate, settings: checkFileSettings(raw, candidate, fileSettingNames()) };
-    }
-    return { file: null, settings: {} };
-}
-function locateStateFile(given, cwd) {
-    if (given)
-        return given;
-    const found = DEFAULT_STATE_FILES.find((candidate) => (0,external_node_fs_.existsSync)(external_node_path_.resolve(cwd, candidate)));
-    if (found)
-        return found;
-    throw new errors/* OrchestratorGitError */.Xw('STATE_NOT_FOUND', `No state file was given, and none exists at the orchestrator's usual places (${DEFAULT_STATE_FILES.join(', ')}).`, 'Set the `state-file` input to the orchestrator database committed in the repository, or to its JSON export.');
-}
-function locateFeaturesDir(given, cwd) {
-    if (given)
-        return given;
-    return (DEFAULT_FEATURES_DIRS.find((candidate) => {
-        const full = external_node_path_.resolve(cwd, candidate);
-        return (0,external_node_fs_.existsSync)(full) && (0,external_node_fs_.statSync)(full).isDirectory();
-    }) ?? null);
 }
 
 ;// CONCATENATED MODULE: ./build/src/notify/changes.js
@@ -1904,7 +2432,7 @@ async function createIssueTracker(config, warn) {
             });
         }
         case 'gitlab': {
-            const { GitLabIssueTracker } = await Promise.all(/* import() */[__webpack_require__.e(342), __webpack_require__.e(288)]).then(__webpack_require__.bind(__webpack_require__, 4362));
+            const { GitLabIssueTracker } = await Promise.all(/* import() */[__webpack_require__.e(342), __webpack_require__.e(600)]).then(__webpack_require__.bind(__webpack_require__, 8334));
             return new GitLabIssueTracker(config.repository, {
                 token: config.token,
                 baseUrl: config.apiUrl,
@@ -1932,8 +2460,11 @@ async function createIssueTracker(config, warn) {
 var external_node_module_ = __webpack_require__(8995);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
+// EXTERNAL MODULE: external "node:v8"
+var external_node_v8_ = __webpack_require__(8877);
 ;// CONCATENATED MODULE: ./build/src/state/sqlite.js
 /** Loads sql.js once, from beside an ncc bundle when there is one, and opens SQLite bytes with catalogue errors. */
+
 
 
 
@@ -1948,6 +2479,16 @@ let sqlJs;
 const BUNDLED_LOADER = ['sql-wasm', 'cjs'].join('.');
 const BUNDLED_WASM = ['sql-wasm', 'wasm'].join('.');
 const PACKAGE_NAME = ['sql', 'js'].join('.');
+/**
+ * Keeps WebAssembly (sql.js's SQLite) on V8's baseline compiler, Liftoff. By default V8 also recompiles the hot
+ * functions with TurboFan on background threads: on a short run that is CPU spent for nothing (a no-op run of the
+ * action started ~100 ms slower with it), and reading a 100,000-task state was measured no faster with it. The flag is
+ * process-wide, so entries (the actions) call this, before the first loadSqlJs; a library importing this module does
+ * not get its flags changed.
+ */
+function preferBaselineWasm() {
+    (0,external_node_v8_.setFlagsFromString)('--liftoff-only');
+}
 /** Resolves sql.js: the copy beside the bundle if present, else the `sql.js` package. Cached. */
 function loadSqlJs() {
     sqlJs ??= initialise().catch((error) => {
@@ -3251,6 +3792,9 @@ const taskSchema = schemas/* object */.Ikc({
     createdAt: json_export_optionalText,
     updatedAt: json_export_optionalText,
     completedAt: json_export_optionalText,
+    // Absent in exports made before time tracking, and for tasks that never recorded them.
+    startedAt: schemas/* string */.YjP().nullable().optional(),
+    actualEffort: schemas/* string */.YjP().nullable().optional(),
     dueDate: json_export_optionalText,
     dependencies: ids,
 });
@@ -3409,6 +3953,9 @@ function stateFromDocument(doc, file) {
             createdAt: readTimestamp(t.createdAt, t.id, 'createdAt', warnings, taskLabel),
             updatedAt: readTimestamp(t.updatedAt, t.id, 'updatedAt', warnings, taskLabel),
             completedAt: readTimestamp(t.completedAt, t.id, 'completedAt', warnings, taskLabel),
+            ...(t.startedAt !== undefined
+                ? { startedAt: readTimestamp(t.startedAt, t.id, 'startedAt', warnings, taskLabel) }
+                : {}),
             dueDate: readTimestamp(t.dueDate, t.id, 'dueDate', warnings, taskLabel),
         };
     }), warnings);
@@ -3561,6 +4108,8 @@ function taskJson(t) {
         createdAt: t.createdAt,
         updatedAt: t.updatedAt,
         completedAt: t.completedAt,
+        ...(t.startedAt ? { startedAt: t.startedAt } : {}),
+        ...(t.actualEffort ? { actualEffort: t.actualEffort } : {}),
         dueDate: t.dueDate,
         dependencies: [...t.dependencies],
     };
@@ -3898,6 +4447,8 @@ const COLUMNS = [
     'due_date',
     'deleted_at',
     'is_template',
+    'started_at',
+    'actual_effort',
 ];
 /**
  * Soft-deleted rows (`deleted_at` set) are returned with status `cancelled` and a STATE_SOFT_DELETED warning, so
@@ -3910,7 +4461,7 @@ function readV2GenericTasks(db) {
     const tasks = [];
     let templates = 0;
     let index = 0;
-    forEachRow(db, `SELECT ${selectList(tableColumns(db, 'generic_tasks'), COLUMNS)} FROM generic_tasks ORDER BY rowid`, null, ([id, parentId, title, description, status, specialist, assignedTo, complexity, effort, position, context, createdAt, updatedAt, completedAt, dueDate, deletedAt, isTemplate,]) => {
+    forEachRow(db, `SELECT ${selectList(tableColumns(db, 'generic_tasks'), COLUMNS)} FROM generic_tasks ORDER BY rowid`, null, ([id, parentId, title, description, status, specialist, assignedTo, complexity, effort, position, context, createdAt, updatedAt, completedAt, dueDate, deletedAt, isTemplate, startedAt, actualEffort,]) => {
         index++;
         if (isTemplate === 1 || isTemplate === '1' || isTemplate === 'true' || isTemplate === 'TRUE') {
             templates++;
@@ -3939,6 +4490,13 @@ function readV2GenericTasks(db) {
             dueDate: readTimestamp(dueDate, taskId, 'due_date', warnings, taskLabel),
             dependencies: dependencies.get(taskId) ?? [],
         };
+        // Only when recorded, so states without them read as they always did.
+        const started = readTimestamp(startedAt, taskId, 'started_at', warnings, taskLabel);
+        if (started !== null)
+            task.startedAt = started;
+        const actual = optionalText(actualEffort);
+        if (actual !== null)
+            task.actualEffort = actual;
         if (deletedAt !== null && deletedAt !== '') {
             task.status = 'cancelled';
             warnings.push({
@@ -4015,6 +4573,9 @@ function readV2Tasks(db) {
             dueDate: readTimestamp(meta.due_date ?? null, taskId, 'metadata.due_date', warnings, taskLabel),
             dependencies: dependencies.get(taskId) ?? [],
         };
+        const actualEffort = optionalText(meta.actual_effort ?? meta.actualEffort);
+        if (actualEffort !== null)
+            task.actualEffort = actualEffort;
         if (taskTitle === '')
             untitled.push({ task, type });
         tasks.push(task);
@@ -4911,135 +5472,95 @@ class JsonStateStore {
     }
 }
 
-;// CONCATENATED MODULE: ./build/src/core/text.js
-/** Turns untrusted orchestrator text into safe issue titles and Markdown that pings nobody and cannot break our markers. */
-const TITLE_LIMIT = 256;
-const BODY_LIMIT = 65_536;
-const LABEL_LIMIT = 50;
-const ZERO_WIDTH_SPACE = '\u200b';
-/** Removes NUL and other control characters (keeping newlines and tabs where `keepNewlines`). */
-function stripControl(text, keepNewlines) {
-    const pattern = keepNewlines ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g : /[\u0000-\u001f\u007f]/g;
-    return text.replace(pattern, keepNewlines ? '' : ' ');
-}
-/** Truncates to `limit` UTF-16 units with an ellipsis, never splitting a surrogate pair. */
-function truncate(text, limit, ellipsis = '…') {
-    if (text.length <= limit)
-        return text;
-    let cut = limit - ellipsis.length;
-    const code = text.charCodeAt(cut - 1);
-    if (code >= 0xd800 && code <= 0xdbff)
-        cut -= 1;
-    return text.slice(0, cut) + ellipsis;
-}
-/** One line, no control characters, at most 256 characters, never empty. */
-function safeTitle(text, fallback) {
-    const line = stripControl(text, false).replace(/\s+/g, ' ').trim();
-    return truncate(line || fallback, TITLE_LIMIT);
-}
+;// CONCATENATED MODULE: ./build/src/engine/open-run.js
 /**
- * Neutralises @mentions and references so that a sync never notifies anyone or cross-links issues: a zero-width
- * space after the sigil keeps the text readable and breaks the platform's autolinking. Covered: GitHub's `#12`,
- * `owner/repo#12` and `GH-12`; GitLab's `!12` (merge requests) and `&12` (epics), whose mention would add a
- * "mentioned in" note to them; Bitbucket's `#12` and `@name` like GitHub's.
+ * The start every job shares (issue-sync, board-sync, release): decide whether the run is enabled, find the config
+ * file, the state file and the features folder, open the state, resolve the shared settings, and mask the secrets.
  */
-function neutraliseReferences(markdown) {
-    // Most text has no sigil at all: skip the regular expressions (a 100,000-task state derives much faster).
-    if (!/[@#!&]|GH-/.test(markdown))
-        return markdown;
-    return (markdown
-        .replace(/(^|[^\w@/`])@([A-Za-z0-9][A-Za-z0-9-]*)/g, `$1@${ZERO_WIDTH_SPACE}$2`)
-        // `#12` after a non-word character, or `owner/repo#12`; never an entity like `&#35;`.
-        // (The lookbehind is bounded by GitHub's owner and repository name lengths, so it stays linear.)
-        .replace(/(?<=^|[^&\w#]|[\w.-]{1,39}\/[\w.-]{1,100})#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
-        .replace(/\bGH-(\d+)/g, `GH-${ZERO_WIDTH_SPACE}$1`)
-        // GitLab: `!12` and `&12` after a non-word character (never an entity like `&#35;` or `&amp;`).
-        .replace(/(?<=^|[^\w!&])([!&])(?=\d)/g, `$1${ZERO_WIDTH_SPACE}`));
-}
-/** HTML comments in untrusted text could forge or end our markers; they are shown as text instead. */
-function escapeComments(markdown) {
-    if (!markdown.includes('<!--') && !markdown.includes('-->'))
-        return markdown;
-    return markdown.replace(/<!--/g, '&lt;!--').replace(/-->/g, '--&gt;');
-}
-/** Untrusted Markdown made safe to place inside the managed block. */
-function safeMarkdown(text, neutralise) {
-    const clean = escapeComments(stripControl(text, true).replace(/\r\n?/g, '\n'));
-    return neutralise ? neutraliseReferences(clean) : clean;
-}
-/** Text for one table cell or list item: one line, Markdown table pipes escaped. */
-function inlineText(text, neutralise) {
-    return safeMarkdown(text, neutralise).replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
-}
 
-;// CONCATENATED MODULE: ./build/src/core/labels.js
 
-const COLOURS = {
-    'status:approved': '0e8a16',
-    'status:pending': 'c5def5',
-    'status:in progress': 'fbca04',
-    'status:completed': '0e8a16',
-    'status:archived': 'bfdadc',
-    'status:failed': 'b60205',
-    'status:blocked': 'd93f0b',
-    'status:cancelled': 'cfd3d7',
-    'priority:critical': 'b60205',
-    'priority:high': 'd93f0b',
-    'priority:medium': 'fbca04',
-    'priority:low': 'c2e0c6',
-    'type:feature': 'a2eeef',
-    'type:task': '5319e7',
-};
-const DIMENSION_COLOURS = {
-    type: '5319e7',
-    status: 'ededed',
-    priority: 'fbca04',
-    category: '1d76db',
-    specialist: 'bfd4f2',
-};
-/** A label name GitHub accepts: one line, no commas (they split label filters), at most 50 characters. */
-function labelName(text) {
-    const clean = stripControl(text, false).replace(/,/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
-    return truncate(clean, LABEL_LIMIT);
-}
-function dimensionLabel(policy, dimension, value) {
-    const prefix = policy.labelPrefixes[dimension];
-    if (prefix === null || !value)
-        return null;
-    const valueText = value.replace(/_/g, ' ').toLowerCase().trim();
-    if (!valueText)
-        return null;
-    return {
-        name: labelName(`${prefix}${valueText}`),
-        color: COLOURS[`${dimension}:${valueText}`] ?? DIMENSION_COLOURS[dimension],
-        description: `Orchestrator ${dimension}, kept in step by orchestrator-git`,
+
+
+
+
+/**
+ * Opens a run, or says why it is disabled: the `enabled` input, else the state's `auto_sync_enabled` (read on its
+ * own, without reading any task), else the config file's `enabled`, and last the resolved setting. Disabled costs no
+ * API call. The caller closes `store`.
+ */
+async function openRun(options) {
+    const { shared, env, cwd, log } = options;
+    const given = (name) => {
+        const value = shared[name];
+        return value === undefined || value === null || value === '' ? null : value;
     };
-}
-function defaultLabels(policy) {
-    return policy.defaultLabels.map((name) => ({
-        name: labelName(name),
-        color: '6f42c1',
-        description: 'Managed by orchestrator-git',
-    }));
-}
-/** True for labels whose presence the tool decides: its default labels and any label in its prefix scheme. */
-function isOwnedLabel(policy, name) {
-    const lower = name.toLowerCase();
-    if (policy.defaultLabels.some((label) => labelName(label) === lower))
-        return true;
-    return Object.values(policy.labelPrefixes).some((prefix) => prefix !== null && prefix.trim() !== '' && lower.startsWith(prefix.toLowerCase()));
+    const inputEnabled = given('enabled');
+    if (inputEnabled !== null && !parseBoolean(inputEnabled, 'enabled', 'input')) {
+        return { kind: 'disabled', reason: 'the enabled input is false' };
+    }
+    const { file: configFile, settings: fileSettings } = loadConfigFile(options.configPath, cwd);
+    if (configFile)
+        log.info(`Config file: ${configFile}`);
+    const stateFile = locateStateFile(given('state-file') ?? fileSettings['state-file'] ?? null, cwd);
+    const statePath = external_node_path_.resolve(cwd, stateFile);
+    if (inputEnabled === null) {
+        const rowEnabled = await readAutoSyncEnabled(statePath);
+        if (rowEnabled === false)
+            return { kind: 'disabled', reason: "auto_sync_enabled is 0 in the state's git_integration_config" };
+        if (rowEnabled === null &&
+            fileSettings.enabled !== undefined &&
+            !parseBoolean(fileSettings.enabled, 'enabled', 'config file')) {
+            return { kind: 'disabled', reason: `enabled is false in ${configFile ?? 'the config file'}` };
+        }
+    }
+    const featuresDir = locateFeaturesDir(given('features-dir') ?? fileSettings['features-dir'] ?? null, cwd);
+    const store = await openStateStore({
+        stateFile: statePath,
+        featuresDir: featuresDir ? external_node_path_.resolve(cwd, featuresDir) : null,
+    });
+    try {
+        const config = resolveIssueSyncConfig({
+            inputs: { ...shared, 'state-file': stateFile },
+            configRow: settingsFromConfigRow(store.state.config, env),
+            file: fileSettings,
+            env,
+            ...(options.job === 'issue-sync'
+                ? { issueTemplate: store.state.config?.issueTemplate ?? null, cwd }
+                : { issueTemplate: null }),
+        });
+        options.onSecret?.(config.token);
+        for (const url of [config.notifications.slackWebhookUrl, config.notifications.teamsWebhookUrl])
+            if (url)
+                options.onSecret?.(url);
+        if (!config.enabled) {
+            store.close();
+            return { kind: 'disabled', reason: 'enabled resolves to false' };
+        }
+        return { kind: 'open', store, config, fileSettings, stateFile, statePath, featuresDir };
+    }
+    catch (error) {
+        store.close();
+        throw error;
+    }
 }
 
 ;// CONCATENATED MODULE: ./build/src/core/hierarchy.js
 /** GitHub: "You can add up to 100 sub-issues per parent issue and create up to eight levels of nested sub-issues." */
 const MAX_SUB_ISSUES = 100;
 const MAX_SUB_ISSUE_LEVELS = 8;
-/** The hierarchy a run uses: `checklist` unless set, and only the checklist where the platform has no native relations. */
-function effectiveHierarchy(hierarchy, nativeRelations) {
+/**
+ * The hierarchy a run uses: `checklist` unless set, and only the checklist where the platform has no native sub-issues.
+ * `dependencyNote`: the platform cannot link dependencies at all (Bitbucket), which the "Depends on" line says.
+ */
+function effectiveHierarchy(hierarchy, nativeRelations, nativeDependencies = nativeRelations) {
     const wanted = hierarchy ?? 'checklist';
     if (wanted === 'checklist')
-        return { hierarchy: 'checklist', dependencyLine: false };
-    return { hierarchy: nativeRelations ? wanted : 'checklist', dependencyLine: true };
+        return { hierarchy: 'checklist', dependencyLine: false, dependencyNote: false };
+    return {
+        hierarchy: nativeRelations ? wanted : 'checklist',
+        dependencyLine: true,
+        dependencyNote: !nativeDependencies,
+    };
 }
 /**
  * The relations between managed items: a feature's issue is the parent of its top-level tasks' issues, a task's issue
@@ -5309,28 +5830,46 @@ function displayStatus(status) {
     return DISPLAY[status];
 }
 
+// EXTERNAL MODULE: ./build/src/core/time-tracking.js
+var time_tracking = __webpack_require__(2000);
 ;// CONCATENATED MODULE: ./build/src/core/desired.js
 
 
 
 
+
+/**
+ * A task is a bug when the orchestrator gave it to its `debugger` specialist (v1 and v2 `specialist_type`, v2 tasks'
+ * metadata specialist): the only kind of work the schema marks as a fix. v2 `task_type` (standard, breakdown,
+ * review, …) names no bug.
+ */
+function taskIssueType(task) {
+    return task.specialist?.trim().toLowerCase() === 'debugger' ? 'Bug' : 'Task';
+}
 function itemKey(kind, id) {
     return `${kind}:${id}`;
 }
 const DESCRIPTION_LIMIT = 30_000;
 const CHECKLIST_LIMIT = 500;
 /**
- * `nativeRelations`: the platform links sub-issues and dependencies itself (GitHub); elsewhere a hierarchy other than
- * `checklist` keeps the checklist and adds the "Depends on" line.
+ * `nativeRelations`: the platform links sub-issues itself (GitHub); elsewhere a hierarchy other than `checklist` keeps
+ * the checklist and adds the "Depends on" line. `nativeDependencies` (default: as `nativeRelations`): it links
+ * blocked-by dependencies (GitHub, GitLab); without, the line says the platform has none.
  */
 function deriveDesiredState(state, policy, options = {}) {
     const layout = {
-        ...effectiveHierarchy(policy.hierarchy, options.nativeRelations ?? false),
-        titles: new Map(state.tasks.map((task) => [task.id, task.title])),
+        ...effectiveHierarchy(policy.hierarchy, options.nativeRelations ?? false, options.nativeDependencies ?? options.nativeRelations ?? false),
+        titles: new Map(),
     };
+    // Only the "Depends on" line names other tasks: a checklist-only run skips a map of every title.
+    if (layout.dependencyLine)
+        for (const task of state.tasks)
+            layout.titles.set(task.id, task.title);
     const children = groupChildren(state.tasks);
-    const byId = new Map(state.tasks.map((task) => [task.id, task]));
-    const topLevel = state.tasks.filter((task) => task.parentId === null || !byId.has(task.parentId));
+    const ids = new Set();
+    for (const task of state.tasks)
+        ids.add(task.id);
+    const topLevel = state.tasks.filter((task) => task.parentId === null || !ids.has(task.parentId));
     const tasksByFeature = new Map();
     for (const task of topLevel) {
         if (!task.featureId)
@@ -5402,6 +5941,7 @@ function deriveFeatureIssue(feature, tasks, milestones, policy) {
             '',
         ]
         : [];
+    const featureType = dimensionLabel(policy, 'type', 'feature');
     return {
         itemKey: itemKey('feature', feature.id),
         kind: 'feature',
@@ -5420,7 +5960,7 @@ function deriveFeatureIssue(feature, tasks, milestones, policy) {
         },
         labels: compactLabels([
             ...defaultLabels(policy),
-            dimensionLabel(policy, 'type', 'feature'),
+            featureType,
             dimensionLabel(policy, 'status', feature.status),
             dimensionLabel(policy, 'priority', feature.priority),
             dimensionLabel(policy, 'category', feature.category),
@@ -5432,6 +5972,8 @@ function deriveFeatureIssue(feature, tasks, milestones, policy) {
         createdAt: feature.createdAt,
         priority: feature.priority,
         attributes: {},
+        ...(policy.timeTracking ? { time: (0,time_tracking/* deriveFeatureTime */.bd)(feature) } : {}),
+        issueType: { name: 'Feature', label: featureType?.name ?? null },
     };
 }
 function deriveTaskIssue(task, children, milestones, policy, layout) {
@@ -5456,6 +5998,8 @@ function deriveTaskIssue(task, children, milestones, policy, layout) {
         ['Estimate', task.estimatedEffort],
     ];
     const assignee = task.assignee ? (policy.assigneeMap[task.assignee] ?? task.assignee) : null;
+    const type = taskIssueType(task);
+    const typeLabel = dimensionLabel(policy, 'type', type.toLowerCase());
     return {
         itemKey: itemKey('task', task.id),
         kind: 'task',
@@ -5465,7 +6009,7 @@ function deriveTaskIssue(task, children, milestones, policy, layout) {
         title: safeTitle(task.title, `Task ${task.id}`),
         block: {
             head: blockHead(factsTable(facts, neutralise), progressLine(progress, 'subtasks'), '#### Description'),
-            description: safeMarkdown(task.description, neutralise).trim() || '_No description._',
+            description: markdownText(task.description, neutralise).trim() || '_No description._',
             tail: [
                 '',
                 ...(shown.length && layout.hierarchy !== 'sub-issues' ? ['#### Subtasks', ...shown, ''] : []),
@@ -5476,7 +6020,7 @@ function deriveTaskIssue(task, children, milestones, policy, layout) {
         },
         labels: compactLabels([
             ...defaultLabels(policy),
-            dimensionLabel(policy, 'type', 'task'),
+            typeLabel,
             dimensionLabel(policy, 'status', task.status),
             dimensionLabel(policy, 'priority', task.priority),
             dimensionLabel(policy, 'specialist', task.specialist),
@@ -5488,6 +6032,8 @@ function deriveTaskIssue(task, children, milestones, policy, layout) {
         createdAt: task.createdAt,
         priority: task.priority,
         attributes: {},
+        ...(policy.timeTracking ? { time: (0,time_tracking/* deriveTaskTime */.Ov)(task) } : {}),
+        issueType: { name: type, label: typeLabel?.name ?? null },
     };
 }
 /**
@@ -5504,7 +6050,7 @@ function subIssueList(children, layout, neutralise) {
         lines.push(`- … and ${children.length - CHECKLIST_LIMIT} more`);
     return ['#### Sub-issues', ...lines, ''];
 }
-/** The task's prerequisites by title (GitHub also links them as blocked-by). */
+/** The task's prerequisites by title (GitHub and GitLab also link them as blocked-by). */
 function dependencyLine(task, layout, neutralise) {
     if (!layout.dependencyLine || task.dependencies.length === 0)
         return [];
@@ -5513,7 +6059,10 @@ function dependencyLine(task, layout, neutralise) {
         .map((id) => truncate(inlineText(layout.titles.get(id) ?? id, neutralise) || inlineText(id, neutralise), 120));
     if (names.length === 0)
         return [];
-    return [`**Depends on:** ${names.join(' · ')}`, ''];
+    const note = layout.dependencyNote
+        ? ' _(this platform has no issue dependencies of its own: the list is kept here only)_'
+        : '';
+    return [`**Depends on:** ${names.join(' · ')}${note}`, ''];
 }
 function collectChecklist(task, children, nested, depth, seen, lines, descendants, neutralise) {
     for (const child of children.get(task.id) ?? []) {
@@ -5521,19 +6070,39 @@ function collectChecklist(task, children, nested, depth, seen, lines, descendant
             continue;
         seen.add(child.id);
         descendants.push(child);
-        const mark = child.status === 'completed' ? 'x' : ' ';
-        const details = [
-            child.specialist,
-            child.status === 'completed' ? null : displayStatus(child.status).toLowerCase(),
-        ]
-            .filter((part) => Boolean(part))
-            .map((part) => inlineText(part, neutralise));
-        const suffix = details.length ? ` · ${details.join(' · ')}` : '';
-        const title = truncate(inlineText(child.title, neutralise) || inlineText(child.id, neutralise), 200);
-        lines.push(`${'  '.repeat(Math.min(depth, 10))}- [${mark}] ${title}${suffix}`);
+        const completed = child.status === 'completed';
+        // " · specialist · status", each part only when there is one (a subtask's line, built without arrays).
+        let suffix = child.specialist ? ` · ${cellText(child.specialist, neutralise)}` : '';
+        if (!completed)
+            suffix += ` · ${cellText(lowerStatus(child.status), neutralise)}`;
+        const title = truncate(cellText(child.title, neutralise) || cellText(child.id, neutralise), 200);
+        lines.push(`${'  '.repeat(Math.min(depth, 10))}- [${completed ? 'x' : ' '}] ${title}${suffix}`);
         if (nested)
             collectChecklist(child, children, nested, depth + 1, seen, lines, descendants, neutralise);
     }
+}
+/**
+ * inlineText, skipping its passes for text they would leave as it is: no control or table characters, no sigils a
+ * mention or reference starts with, no comment brackets, no whitespace but single inner spaces. Most titles are so.
+ */
+const CELL_UNSAFE = /[\u0000-\u001f\u007f|@#!&<>]|GH-|[^\S ]| {2}|^ | $/;
+function cellText(text, neutralise) {
+    return CELL_UNSAFE.test(text) ? inlineText(text, neutralise) : text;
+}
+/** safeMarkdown, skipping its passes for text they would leave as it is (no control character but tab and newline, no CR, no sigil, no comment bracket). */
+const MARKDOWN_UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\r@#!&]|<!--|-->|GH-/;
+function markdownText(text, neutralise) {
+    return MARKDOWN_UNSAFE.test(text) ? safeMarkdown(text, neutralise) : text;
+}
+const lowerStatuses = new Map();
+/** A status as a checklist line shows it ("in progress"); the same few values on every line. */
+function lowerStatus(status) {
+    let text = lowerStatuses.get(status);
+    if (text === undefined) {
+        text = displayStatus(status).toLowerCase();
+        lowerStatuses.set(status, text);
+    }
+    return text;
 }
 function blockHead(...sections) {
     const notice = '> [!NOTE]\n> Kept in step with the orchestrator by orchestrator-git: this block is rewritten on every sync. Write below it.';
@@ -5544,7 +6113,7 @@ function factsTable(facts, neutralise) {
     return [
         `| ${shown.map(([name]) => name).join(' | ')} |`,
         `|${shown.map(() => '---').join('|')}|`,
-        `| ${shown.map(([, value]) => truncate(inlineText(value.replace(/_/g, ' '), neutralise), 200)).join(' | ')} |`,
+        `| ${shown.map(([, value]) => truncate(cellText(value.replace(/_/g, ' '), neutralise), 200)).join(' | ')} |`,
     ].join('\n');
 }
 function progressLine(progress, noun) {
@@ -5628,7 +6197,13 @@ const ATTRIBUTES = {
     kind: (item) => (item.kind === 'feature' ? 'enhancement' : 'task'),
     priority: (item) => (item.priority === null ? null : PRIORITY[item.priority]),
     state: (item) => WORKFLOW_STATE[item.status],
+    // Seconds, as GitLab's time_stats hold them; an item without a value leaves the field to people.
+    'time-estimate': (item) => secondsText(item.time?.estimateSeconds ?? null),
+    'time-spent': (item) => secondsText(item.time?.spentSeconds ?? null),
 };
+function secondsText(seconds) {
+    return seconds !== null && seconds > 0 ? String(seconds) : null;
+}
 const PRIORITY = {
     critical: 'critical',
     high: 'major',
@@ -5646,9 +6221,24 @@ const WORKFLOW_STATE = {
     archived: 'resolved',
     cancelled: 'wontfix',
 };
-function fitToPlatform(desired, capabilities) {
+/**
+ * `issueTypes`: the issue types the repository offers (GitHub), or null/absent for none: an item whose type is among
+ * them (compared without case) carries it as its `type` attribute, spelt as the repository spells it, in place of its
+ * type label; the others keep the label.
+ */
+function fitToPlatform(desired, capabilities, options = {}) {
+    const offered = new Map((options.issueTypes ?? []).map((name) => [name.toLowerCase(), name]));
     const notes = [];
+    if (desired.issues.some((item) => item.time) && capabilities.timeTracking === undefined) {
+        notes.push({
+            itemKey: null,
+            message: 'time-tracking is not supported on this platform (Bitbucket Cloud issues have no estimate or spent-time fields); estimates and spent time are left out',
+        });
+    }
     const issues = desired.issues.map((item) => {
+        if (capabilities.timeTracking === 'issue')
+            for (const message of item.time?.notes ?? [])
+                notes.push({ itemKey: item.itemKey, message });
         if (item.assignees.length > capabilities.maxAssignees) {
             notes.push({
                 itemKey: item.itemKey,
@@ -5661,10 +6251,16 @@ function fitToPlatform(desired, capabilities) {
             if (value !== null)
                 attributes[name] = value;
         }
+        const issueType = item.issueType ? offered.get(item.issueType.name.toLowerCase()) : undefined;
+        if (issueType !== undefined)
+            attributes['type'] = issueType;
+        const labels = issueType === undefined
+            ? item.labels
+            : item.labels.filter((label) => label.name !== item.issueType?.label);
         return {
             ...item,
             title: truncate(item.title, capabilities.titleLimit),
-            labels: capabilities.labels ? item.labels : [],
+            labels: capabilities.labels ? labels : [],
             assignees: item.assignees.slice(0, capabilities.maxAssignees),
             stateReason: capabilities.stateReason ? item.stateReason : null,
             attributes,
@@ -5777,20 +6373,41 @@ function composeBody(itemKey, hash, managed, existing, initialFreeText = '') {
 function markerOverhead(itemKey) {
     return formatMarker(itemKey, '0'.repeat(16)).length + BLOCK_END.length + 3;
 }
+function canonicalLabels(labels) {
+    return labels.map((label) => label.toLowerCase()).sort();
+}
+function canonicalAttributes(attributes) {
+    return Object.entries(attributes ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
+}
 function fingerprint(fields) {
     const parts = [
         fields.title,
         fields.block,
-        [...fields.labels].map((label) => label.toLowerCase()).sort(),
+        canonicalLabels(fields.labels),
         fields.milestone,
         fields.state,
     ];
-    const attributes = Object.entries(fields.attributes ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
+    const attributes = canonicalAttributes(fields.attributes);
     // Platforms without attributes keep the fingerprint they always had.
     if (attributes.length > 0)
         parts.push(attributes);
     const canonical = JSON.stringify(parts);
     return (0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex').slice(0, 16);
+}
+/** Whether two sets of fields have the same fingerprint, by comparing what it hashes (no hashing). */
+function sameFingerprintFields(a, b) {
+    if (a.title !== b.title || a.block !== b.block || a.milestone !== b.milestone || a.state !== b.state)
+        return false;
+    if (a.labels.length !== b.labels.length)
+        return false;
+    const labelsA = canonicalLabels(a.labels);
+    const labelsB = canonicalLabels(b.labels);
+    if (labelsA.some((label, index) => label !== labelsB[index]))
+        return false;
+    const attributesA = canonicalAttributes(a.attributes);
+    const attributesB = canonicalAttributes(b.attributes);
+    return (attributesA.length === attributesB.length &&
+        attributesA.every(([name, value], index) => name === attributesB[index]?.[0] && value === attributesB[index]?.[1]));
 }
 /** The fingerprint an item's issue carries after the tool writes it with no free text around the block. */
 function nominalFingerprint(item) {
@@ -5894,22 +6511,26 @@ function planSync(desired, actual, context) {
         const targetLabels = reconcileLabels(issue.labels, ownedActual, desiredLabelNames);
         const milestoneChanges = milestoneTitle !== null && issue.milestone?.title !== milestoneTitle;
         const ownedAttributes = Object.fromEntries(Object.keys(item.attributes).map((name) => [name, issue.attributes?.[name] ?? '']));
-        const newHash = fingerprint({
+        const wanted = {
             title: item.title,
             block,
             labels: desiredLabelNames,
             milestone: milestoneTitle,
             state: item.state,
             attributes: item.attributes,
-        });
-        const actualHash = fingerprint({
+        };
+        const found = {
             title: issue.title,
             block: parts.managed ?? '',
             labels: ownedActual,
             milestone: milestoneTitle === null ? null : (issue.milestone?.title ?? null),
             state: issue.state,
-            attributes: ownedAttributes,
-        });
+            // A field the platform leaves empty is not a human's change: it may be one the item owns only from now on.
+            attributes: Object.fromEntries(Object.entries(ownedAttributes).filter(([, value]) => value !== '')),
+        };
+        const newHash = fingerprint(wanted);
+        // An issue in step (most of them, on most runs) hashes the same fields: one hash instead of two.
+        const actualHash = sameFingerprintFields(wanted, found) ? newHash : fingerprint(found);
         const patch = {};
         const fields = [];
         if (issue.title !== item.title) {
@@ -6664,7 +7285,14 @@ async function assignTeams(plan, tasks, team, actual, tracker, log) {
 
 async function syncRelations(input) {
     const adapter = input.tracker.relations;
-    const outcome = { results: [], reads: 0, notes: [], failed: 0, stoppedBy: null };
+    const outcome = {
+        results: [],
+        reads: 0,
+        notes: [],
+        failed: 0,
+        stoppedBy: null,
+        blockedByRefused: null,
+    };
     if (!adapter)
         return outcome;
     const relations = deriveRelations(input.state, input.desired);
@@ -6690,14 +7318,17 @@ async function syncRelations(input) {
             byNumber.set(number, fetched);
         return fetched;
     };
-    const related = (issue) => issue.databaseId === undefined
-        ? null
-        : {
-            number: issue.number,
-            id: issue.databaseId,
-            itemKey: itemOf.get(issue.number) ?? markerKey(issue),
-            parentNumber: issue.relations?.parentNumber ?? null,
-        };
+    const related = (issue) => {
+        const id = adapter.relationId(issue);
+        return id === undefined
+            ? null
+            : {
+                number: issue.number,
+                id,
+                itemKey: itemOf.get(issue.number) ?? markerKey(issue),
+                parentNumber: issue.relations?.parentNumber ?? null,
+            };
+    };
     const listedChildren = new Map();
     for (const issue of byNumber.values()) {
         const parent = issue.relations?.parentNumber;
@@ -6705,8 +7336,10 @@ async function syncRelations(input) {
             continue;
         listedChildren.set(parent, [...(listedChildren.get(parent) ?? []), issue.number]);
     }
-    const parents = new Set(relations.children.keys());
-    for (const issue of byNumber.values()) {
+    // Without native sub-issues (GitLab) the tree stays the checklist in each block: no parent is looked at.
+    const subIssues = adapter.subIssues;
+    const parents = new Set(subIssues ? relations.children.keys() : []);
+    for (const issue of subIssues ? byNumber.values() : []) {
         const itemKey = itemOf.get(issue.number);
         if (itemKey && (issue.relations?.subIssues ?? 0) > 0)
             parents.add(itemKey);
@@ -6750,7 +7383,7 @@ async function syncRelations(input) {
             let current = [];
             if (summary === undefined || summary.subIssues > 0) {
                 outcome.reads += 1;
-                current = (await adapter.listSubIssues(number))
+                current = (await (subIssues?.listSubIssues(number) ?? Promise.resolve([])))
                     .map((issue) => related(issue))
                     .filter((entry) => entry !== null);
             }
@@ -6779,8 +7412,16 @@ async function syncRelations(input) {
         if (itemKey && (issue.relations?.blockedBy ?? 0) > 0)
             dependents.add(itemKey);
     }
+    // Where the listing does not count blockers (GitLab), an issue the run rewrote may have lost a dependency: its block
+    // names its prerequisites, so a removed one rewrites it.
+    for (const itemKey of input.written) {
+        const number = input.links.get(itemKey);
+        const issue = number === undefined ? undefined : byNumber.get(number);
+        if (issue && issue.relations === undefined)
+            dependents.add(itemKey);
+    }
     for (const itemKey of [...dependents].sort()) {
-        if (outcome.stoppedBy)
+        if (outcome.stoppedBy || outcome.blockedByRefused)
             break;
         await guarded(outcome, itemKey, async () => {
             const dirty = input.written.has(itemKey);
@@ -6794,8 +7435,9 @@ async function syncRelations(input) {
             if (!dependent)
                 return;
             const wanted = relations.blockedBy.get(itemKey) ?? [];
-            const count = dependentIssue.relations?.blockedBy;
-            if (!dirty && count === wanted.length)
+            const count = dependentIssue.relations?.blockedBy ?? (input.created?.has(itemKey) ? 0 : undefined);
+            // No count (GitLab): an issue the run did not rewrite has the prerequisites its block names, already linked.
+            if (!dirty && (count === undefined || count === wanted.length))
                 return;
             const blockers = [];
             for (const blocker of wanted) {
@@ -6812,7 +7454,7 @@ async function syncRelations(input) {
                     .filter((entry) => entry !== null);
             }
             for (const operation of planBlockedBy(dependent, blockers, current)) {
-                if (outcome.stoppedBy)
+                if (outcome.stoppedBy || outcome.blockedByRefused)
                     break;
                 await apply(adapter, operation, outcome, input.log);
             }
@@ -6847,15 +7489,18 @@ function asCatalogueError(caught) {
 }
 async function apply(adapter, operation, outcome, log) {
     try {
+        const subIssues = adapter.subIssues;
+        if (!subIssues && (operation.kind === 'addSubIssue' || operation.kind === 'removeSubIssue'))
+            return;
         switch (operation.kind) {
             case 'addSubIssue':
-                await adapter.addSubIssue(operation.parent.number, operation.child.id, operation.replaceParent);
+                await subIssues?.addSubIssue(operation.parent.number, operation.child.id, operation.replaceParent);
                 break;
             case 'removeSubIssue':
-                await adapter.removeSubIssue(operation.parent.number, operation.child.id);
+                await subIssues?.removeSubIssue(operation.parent.number, operation.child.id);
                 break;
             case 'reorderSubIssue':
-                await adapter.reorderSubIssue(operation.parent.number, operation.child.id, operation.afterId !== null ? { afterId: operation.afterId } : { beforeId: operation.beforeId ?? 0 });
+                await subIssues?.reorderSubIssue(operation.parent.number, operation.child.id, operation.afterId !== null ? { afterId: operation.afterId } : { beforeId: operation.beforeId ?? 0 });
                 break;
             case 'addBlockedBy':
                 await adapter.addBlockedBy(operation.issue.number, operation.blocker.id);
@@ -6869,6 +7514,13 @@ async function apply(adapter, operation, outcome, log) {
     }
     catch (caught) {
         const error = asCatalogueError(caught);
+        if (error.code === 'NOT_SUPPORTED' && operation.kind === 'addBlockedBy') {
+            // Not a failure of this run: the dependency stays on the "Depends on" line of the block, said once.
+            outcome.results.push({ operation, status: 'skipped', error: error.message });
+            outcome.blockedByRefused = error.message;
+            outcome.notes.push({ itemKey: null, message: `${error.message} ${error.fix}` });
+            return;
+        }
         outcome.results.push({ operation, status: 'failed', error: error.message });
         outcome.failed += 1;
         log.error(`${describeRelation(operation)} failed: ${error.message}`);
@@ -6900,7 +7552,15 @@ async function runIssueSync(options) {
     if (previous && !previous.finishedAt) {
         log.info(`The previous run (${previous.runId}) did not finish; this run completes its work.`);
     }
-    const fitted = fitToPlatform(deriveDesiredState(store.state, policy, { nativeRelations: tracker.relations !== undefined }), tracker.capabilities);
+    const derived = deriveDesiredState(store.state, policy, {
+        nativeRelations: (tracker.relations?.subIssues ?? null) !== null,
+        nativeDependencies: tracker.relations !== undefined,
+    });
+    // One read of the repository's issue types, only when types are wanted and there is an issue to type.
+    const issueTypes = policy.issueTypes === 'auto' && tracker.issueTypes && derived.issues.length > 0
+        ? await tracker.issueTypes()
+        : null;
+    const fitted = fitToPlatform(derived, tracker.capabilities, { issueTypes });
     const { scope } = options;
     const desired = scope ? scopeDesired(fitted.desired, scope) : fitted.desired;
     const context = planContext(store, tracker, policy);
@@ -7095,6 +7755,7 @@ async function runIssueSync(options) {
             written: new Set(outcome.results
                 .filter((result) => result.status === 'done' && isIssueOperation(result.operation))
                 .map((result) => result.operation.itemKey)),
+            created: new Set([...created.values()].map((entry) => entry.itemKey)),
             full: read.mode === 'full',
             log,
         });
@@ -7314,60 +7975,25 @@ function tally(outcome) {
 }
 
 ;// CONCATENATED MODULE: ./build/src/engine/execute-issue-sync.js
-/** One issue-sync run from raw settings to outcome, shared by the action and the CLI: config, state, adapter, engine. */
-
-
-
-
-
 
 
 
 
 async function executeIssueSync(options) {
     const { inputs, env, cwd, log } = options;
-    const given = (name) => {
-        const value = inputs[name];
-        return value === undefined || value === null || value === '' ? null : value;
-    };
-    const inputEnabled = given('enabled');
-    if (inputEnabled !== null && !parseBoolean(inputEnabled, 'enabled', 'input')) {
-        return { kind: 'disabled', reason: 'the enabled input is false' };
-    }
-    const { file: configFile, settings: fileSettings } = loadConfigFile(options.configPath, cwd);
-    if (configFile)
-        log.info(`Config file: ${configFile}`);
-    const stateFile = locateStateFile(given('state-file') ?? fileSettings['state-file'] ?? null, cwd);
-    const statePath = external_node_path_.resolve(cwd, stateFile);
-    if (inputEnabled === null) {
-        const rowEnabled = await readAutoSyncEnabled(statePath);
-        if (rowEnabled === false)
-            return { kind: 'disabled', reason: "auto_sync_enabled is 0 in the state's git_integration_config" };
-        if (rowEnabled === null &&
-            fileSettings.enabled !== undefined &&
-            !parseBoolean(fileSettings.enabled, 'enabled', 'config file')) {
-            return { kind: 'disabled', reason: `enabled is false in ${configFile ?? 'the config file'}` };
-        }
-    }
-    const featuresDir = locateFeaturesDir(given('features-dir') ?? fileSettings['features-dir'] ?? null, cwd);
-    const store = await openStateStore({
-        stateFile: statePath,
-        featuresDir: featuresDir ? external_node_path_.resolve(cwd, featuresDir) : null,
+    const opened = await openRun({
+        shared: inputs,
+        configPath: options.configPath,
+        env,
+        cwd,
+        log,
+        ...(options.onSecret ? { onSecret: options.onSecret } : {}),
+        job: 'issue-sync',
     });
+    if (opened.kind === 'disabled')
+        return opened;
+    const { store, config, stateFile, featuresDir } = opened;
     try {
-        const config = resolveIssueSyncConfig({
-            inputs: { ...inputs, 'state-file': stateFile },
-            configRow: settingsFromConfigRow(store.state.config, env),
-            file: fileSettings,
-            env,
-            issueTemplate: store.state.config?.issueTemplate ?? null,
-        });
-        options.onSecret?.(config.token);
-        for (const url of [config.notifications.slackWebhookUrl, config.notifications.teamsWebhookUrl])
-            if (url)
-                options.onSecret?.(url);
-        if (!config.enabled)
-            return { kind: 'disabled', reason: 'enabled resolves to false' };
         log.info(`State: ${stateFile} (${store.state.generation}: ${store.state.tasks.length} tasks, ${store.state.features.length} features${featuresDir ? ` from ${featuresDir}` : ''})`);
         for (const warning of store.state.warnings.slice(0, 50))
             log.warning(`State: ${warning.message}`);
@@ -7412,7 +8038,7 @@ async function createReleasePublisher(config, warn) {
             });
         }
         case 'gitlab': {
-            const { GitLabReleasePublisher } = await Promise.all(/* import() */[__webpack_require__.e(342), __webpack_require__.e(250)]).then(__webpack_require__.bind(__webpack_require__, 556));
+            const { GitLabReleasePublisher } = await Promise.all(/* import() */[__webpack_require__.e(342), __webpack_require__.e(600), __webpack_require__.e(556)]).then(__webpack_require__.bind(__webpack_require__, 556));
             return new GitLabReleasePublisher(config.repository, {
                 token: config.token,
                 baseUrl: config.apiUrl,
@@ -7576,7 +8202,7 @@ async function generateConventionalEntry(request) {
             text += String(chunk);
     }
     catch (error) {
-        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `The commits since ${request.previousTag ?? 'the first commit'} could not be read: ${error instanceof Error ? error.message : String(error)}.`, 'Run the release in a full clone of the repository (fetch-depth: 0) whose tags are fetched.', { cause: error });
+        throw new errors/* OrchestratorGitError */.Xw('GIT_CHECKOUT_INVALID', `The commits since ${request.previousTag ?? 'the first commit'} could not be read: ${error instanceof Error ? error.message : String(error)}.`, 'Run the release in a full clone of the repository (fetch-depth: 0) whose tags are fetched.', { cause: error });
     }
     const normalized = text.replace(/\r\n/g, '\n').trim();
     const newline = normalized.indexOf('\n');
@@ -7611,7 +8237,7 @@ function parseRequestedVersion(requested, prefix) {
         if (semver.valid(candidate) === candidate)
             return candidate;
     }
-    throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `release-version ${(0,errors/* quote */.hD)(requested)} is not a semantic version.`, 'Give MAJOR.MINOR.PATCH, optionally with a pre-release, e.g. 1.4.0 or 2.0.0-rc.1 (a leading tag prefix such as v is accepted).');
+    throw new errors/* OrchestratorGitError */.Xw('RELEASE_VERSION_INVALID', `release-version ${(0,errors/* quote */.hD)(requested)} is not a semantic version.`, 'Give MAJOR.MINOR.PATCH, optionally with a pre-release, e.g. 1.4.0 or 2.0.0-rc.1 (a leading tag prefix such as v is accepted).');
 }
 /** The highest release reachable from the release commit, leaving out the tag of the version being released. */
 function previousRelease(tags, releasing) {
@@ -7633,11 +8259,11 @@ function previousRelease(tags, releasing) {
 function checkRequestedVersion(version, tags, head) {
     const same = tags.find((tag) => semver.eq(tag.version, version));
     if (same && same.commit !== head) {
-        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Version ${version} is already released: tag ${(0,errors/* quote */.hD)(same.name)} points at commit ${same.commit.slice(0, 12)}, not at the commit being released (${head.slice(0, 12)}).`, `Choose a version greater than the last release, or check out the commit of ${same.name} to complete that release. A tag is never moved.`);
+        throw new errors/* OrchestratorGitError */.Xw('RELEASE_VERSION_INVALID', `Version ${version} is already released: tag ${(0,errors/* quote */.hD)(same.name)} points at commit ${same.commit.slice(0, 12)}, not at the commit being released (${head.slice(0, 12)}).`, `Choose a version greater than the last release, or check out the commit of ${same.name} to complete that release. A tag is never moved.`);
     }
     const previous = previousRelease(tags, version);
     if (previous && !semver.gt(version, previous.version)) {
-        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Version ${version} is not greater than the last release, ${previous.version} (tag ${(0,errors/* quote */.hD)(previous.name)}).`, `Choose a version greater than ${previous.version}, e.g. ${semver.inc(previous.version, 'patch') ?? ''} or ${semver.inc(previous.version, 'minor') ?? ''}.`);
+        throw new errors/* OrchestratorGitError */.Xw('RELEASE_VERSION_INVALID', `Version ${version} is not greater than the last release, ${previous.version} (tag ${(0,errors/* quote */.hD)(previous.name)}).`, `Choose a version greater than ${previous.version}, e.g. ${semver.inc(previous.version, 'patch') ?? ''} or ${semver.inc(previous.version, 'minor') ?? ''}.`);
     }
     return { alreadyTagged: same !== undefined };
 }
@@ -7747,7 +8373,7 @@ class GitRepository {
         }
         catch (error) {
             const missing = error.code === 'ENOENT';
-            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', missing
+            throw new errors/* OrchestratorGitError */.Xw('GIT_CHECKOUT_INVALID', missing
                 ? 'git was not found: releases read the commits and tags with the git command.'
                 : `${(0,errors/* quote */.hD)(dir)} is not inside a git work tree: releases read the commits and tags of the checkout.`, missing
                 ? 'Install git on the runner (it is on GitHub-hosted runners and in the usual CI images).'
@@ -7779,7 +8405,7 @@ class GitRepository {
             return (await this.git(['rev-parse', '--verify', 'HEAD^{commit}'])).trim();
         }
         catch (error) {
-            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `The repository at ${(0,errors/* quote */.hD)(this.dir)} has no commit checked out.`, 'Commit something first; a release tags a commit.', { cause: error });
+            throw new errors/* OrchestratorGitError */.Xw('GIT_CHECKOUT_INVALID', `The repository at ${(0,errors/* quote */.hD)(this.dir)} has no commit checked out.`, 'Commit something first; a release tags a commit.', { cause: error });
         }
     }
     /** Tracked files with changes not committed (untracked files do not count). */
@@ -7834,7 +8460,7 @@ class GitRepository {
      */
     async verifyReleasable(options) {
         if (await this.isShallow()) {
-            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `The clone at ${(0,errors/* quote */.hD)(this.dir)} is shallow: the commits since the last release and the release tags are not all there (actions/checkout fetches a single commit by default), so the changelog and the version would be wrong.`, HISTORY_FIX);
+            throw new errors/* OrchestratorGitError */.Xw('GIT_CHECKOUT_INVALID', `The clone at ${(0,errors/* quote */.hD)(this.dir)} is shallow: the commits since the last release and the release tags are not all there (actions/checkout fetches a single commit by default), so the changelog and the version would be wrong.`, HISTORY_FIX);
         }
         if (!options.clean)
             return;
@@ -7842,7 +8468,7 @@ class GitRepository {
         const ignored = new Set((options.ignore ?? []).map((file) => external_node_path_.resolve(file)));
         const dirty = (await this.dirtyFiles()).filter((file) => !ignored.has(external_node_path_.resolve(top, file)));
         if (dirty.length > 0) {
-            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `The work tree has uncommitted changes to ${dirty
+            throw new errors/* OrchestratorGitError */.Xw('GIT_CHECKOUT_INVALID', `The work tree has uncommitted changes to ${dirty
                 .slice(0, 5)
                 .map((file) => (0,errors/* quote */.hD)(file))
                 .join(', ')}${dirty.length > 5 ? ` and ${dirty.length - 5} more` : ''}: the tag would point at a commit without them.`, 'Commit (and push) the changes first — typically the CHANGELOG.md written by the changelog step — then tag; or discard them with `git checkout -- <file>`.');
@@ -7901,11 +8527,9 @@ function planRelease(input) {
             released.add(item.slice(8));
     let selected;
     if (input.featureIds !== null) {
-        const unknown = input.featureIds.filter((id) => !featuresById.has(id));
-        if (unknown.length > 0) {
-            const known = state.features.map((feature) => feature.id);
-            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Unknown feature ${unknown.map((id) => (0,errors/* quote */.hD)(id)).join(', ')}: the state has no such feature.`, `Name features by their Feature ID; the state has ${known.slice(0, 10).join(', ') || 'none'}${known.length > 10 ? ', …' : ''}.`);
-        }
+        const unknown = (0,errors/* unknownFeaturesError */.Iv)(input.featureIds, state.features.map((feature) => feature.id));
+        if (unknown)
+            throw unknown;
         selected = [...new Set(input.featureIds)].map((id) => featuresById.get(id));
     }
     else {
@@ -8038,7 +8662,7 @@ async function publishRelease(publisher, input, log) {
     };
     const existing = await publisher.getTag(input.tag);
     if (existing && existing.commit !== input.commit) {
-        throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Tag ${(0,errors/* quote */.hD)(input.tag)} already exists on ${publisher.platform} at commit ${existing.commit.slice(0, 12)}, not at the commit being released (${input.commit.slice(0, 12)}).`, `A release tag is never moved. If ${input.tag} is released, release the next version instead; if the tag is wrong, delete it on ${publisher.platform} by hand and run again; if the checkout is wrong, run the release on ${existing.commit.slice(0, 12)}.`);
+        throw new errors/* OrchestratorGitError */.Xw('RELEASE_TAG_CONFLICT', `Tag ${(0,errors/* quote */.hD)(input.tag)} already exists on ${publisher.platform} at commit ${existing.commit.slice(0, 12)}, not at the commit being released (${input.commit.slice(0, 12)}).`, `A release tag is never moved. If ${input.tag} is released, release the next version instead; if the tag is wrong, delete it on ${publisher.platform} by hand and run again; if the checkout is wrong, run the release on ${existing.commit.slice(0, 12)}.`);
     }
     if (existing) {
         log.info(`Tag ${input.tag} exists at ${input.commit.slice(0, 12)}${existing.annotated ? '' : ' (a lightweight tag)'}.`);
@@ -8054,7 +8678,7 @@ async function publishRelease(publisher, input, log) {
             message: input.message,
         });
         if (created.commit !== input.commit) {
-            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `Tag ${(0,errors/* quote */.hD)(input.tag)} was created meanwhile by someone else at commit ${created.commit.slice(0, 12)}, not at ${input.commit.slice(0, 12)}.`, 'Check who else releases this version (two workflows at once?); a tag is never moved.');
+            throw new errors/* OrchestratorGitError */.Xw('RELEASE_TAG_CONFLICT', `Tag ${(0,errors/* quote */.hD)(input.tag)} was created meanwhile by someone else at commit ${created.commit.slice(0, 12)}, not at ${input.commit.slice(0, 12)}.`, 'Check who else releases this version (two workflows at once?); a tag is never moved.');
         }
         outcome.tag = 'created';
         log.info(`Created the annotated tag ${input.tag} at ${input.commit.slice(0, 12)}.`);
@@ -8154,10 +8778,6 @@ async function publishRelease(publisher, input, log) {
 
 
 
-
-
-
-
 function today(now) {
     return now().toISOString().slice(0, 10);
 }
@@ -8174,28 +8794,19 @@ async function readOptional(file) {
 async function executeRelease(options) {
     const { inputs, env, cwd, log, action } = options;
     const now = options.now ?? (() => new Date());
-    const shared = sharedInputs(inputs);
-    if (shared.enabled !== undefined && !parseBoolean(shared.enabled, 'enabled', 'input')) {
-        return { kind: 'disabled', reason: 'the enabled input is false' };
-    }
-    const { file: configFile, settings: fileSettings } = loadConfigFile(options.configPath, cwd);
-    const settings = parseReleaseSettings(withFileDefaults(inputs, fileSettings, Object.keys(RELEASE_SETTINGS)));
-    if (configFile)
-        log.info(`Config file: ${configFile}`);
-    const stateFile = locateStateFile(shared['state-file'] ??
-        fileSettings['state-file'] ??
-        null, cwd);
-    const statePath = external_node_path_.resolve(cwd, stateFile);
-    if (shared.enabled === undefined && (await readAutoSyncEnabled(statePath)) === false) {
-        return { kind: 'disabled', reason: "auto_sync_enabled is 0 in the state's git_integration_config" };
-    }
-    const featuresDir = locateFeaturesDir(shared['features-dir'] ??
-        fileSettings['features-dir'] ??
-        null, cwd);
-    const store = await openStateStore({
-        stateFile: statePath,
-        featuresDir: featuresDir ? external_node_path_.resolve(cwd, featuresDir) : null,
+    const opened = await openRun({
+        shared: sharedInputs(inputs),
+        configPath: options.configPath,
+        env,
+        cwd,
+        log,
+        ...(options.onSecret ? { onSecret: options.onSecret } : {}),
+        job: 'release',
     });
+    if (opened.kind === 'disabled')
+        return opened;
+    const { store, config, fileSettings, stateFile, statePath } = opened;
+    const settings = parseReleaseSettings(withFileDefaults(inputs, fileSettings, Object.keys(RELEASE_SETTINGS)));
     let storeOpen = true;
     const closeStore = () => {
         if (storeOpen)
@@ -8203,16 +8814,6 @@ async function executeRelease(options) {
         storeOpen = false;
     };
     try {
-        const config = resolveIssueSyncConfig({
-            inputs: { ...shared, 'state-file': stateFile },
-            configRow: settingsFromConfigRow(store.state.config, env),
-            file: fileSettings,
-            env,
-            issueTemplate: null,
-        });
-        options.onSecret?.(config.token);
-        if (!config.enabled)
-            return { kind: 'disabled', reason: 'enabled resolves to false' };
         const dryRun = config.dryRun;
         // verify: the clone, then the version against its tags.
         const gitDir = external_node_path_.resolve(cwd, settings.workingDirectory ?? '.');
@@ -8291,7 +8892,7 @@ async function executeRelease(options) {
         if (action === 'plan')
             return done();
         if (plan.version === null || plan.tag === null) {
-            throw new errors/* OrchestratorGitError */.Xw('CONFIG_INVALID', `There is nothing to release since ${plan.previousTag ?? 'the first commit'}: no commits, completed features or tasks, and no release-version was given.`, 'Give `release-version` to release anyway, or complete work first.');
+            throw new errors/* OrchestratorGitError */.Xw('RELEASE_NOTHING_TO_RELEASE', `There is nothing to release since ${plan.previousTag ?? 'the first commit'}: no commits, completed features or tasks, and no release-version was given.`, 'Give `release-version` to release anyway, or complete work first.');
         }
         const version = plan.version;
         const tag = plan.tag;
@@ -8566,7 +9167,9 @@ function actionsLogger() {
 
 
 
+
 async function runReleaseAction() {
+    preferBaselineWasm();
     const log = actionsLogger();
     try {
         const action = (core/* getInput */.V4('action') || 'plan').trim();
@@ -8631,16 +9234,206 @@ const run = (/* unused pure expression or super */ null && (runReleaseAction));
 
 /***/ }),
 
+/***/ 2000:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ov: () => (/* binding */ deriveTaskTime),
+/* harmony export */   bd: () => (/* binding */ deriveFeatureTime),
+/* harmony export */   yN: () => (/* binding */ gitlabDuration)
+/* harmony export */ });
+/* unused harmony exports MINUTE, HOUR, DAY, WEEK, MONTH, parseEffort, workingTimeBetween, hoursOf */
+/**
+ * Time tracking derived from the orchestrator: the estimate from its free-text `estimated_effort`, the time spent from
+ * the task's own `actual_effort` or its started and completed times. Pure; units follow GitLab's (1mo = 4w, 1w = 5d,
+ * 1d = 8h), so "1 week" is 40 hours of work on every platform.
+ */
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
+const DAY = 8 * HOUR;
+const WEEK = 5 * DAY;
+const MONTH = 4 * WEEK;
+const UNITS = [
+    [/^(?:mo|mos|mon|month|months)$/, MONTH],
+    [/^(?:w|wk|wks|week|weeks)$/, WEEK],
+    [/^(?:d|day|days)$/, DAY],
+    [/^(?:h|hr|hrs|hour|hours)$/, HOUR],
+    [/^(?:m|min|mins|minute|minutes)$/, MINUTE],
+];
+const NUMBER = String.raw `\d+(?:\.\d+)?|an?|one|half(?:\s+an?)?`;
+const UNIT = String.raw `[a-z]+`;
+/** `3-4 days`, `3 to 4 days`, `2 days - 1 week`: a range, whose upper bound is the estimate. */
+const RANGE = new RegExp(String.raw `^(${NUMBER})\s*(${UNIT})?\s*(?:-|–|—|to)\s*(${NUMBER})\s*(${UNIT})$`);
+/** `2h`, `1 day 4 hours`, `1h30m`, `1 week and 2 days`: terms that add up. */
+const TERM = new RegExp(String.raw `(${NUMBER})\s*(${UNIT})\s*(?:,|and|\+)?\s*`, 'y');
+function amountOf(text) {
+    if (/^half/.test(text))
+        return 0.5;
+    if (text === 'a' || text === 'an' || text === 'one')
+        return 1;
+    return Number(text);
+}
+function unitOf(text) {
+    if (text === undefined)
+        return null;
+    for (const [pattern, seconds] of UNITS)
+        if (pattern.test(text))
+            return seconds;
+    return null;
+}
+/**
+ * Seconds of work an effort text stands for, or null when it does not parse ("TBD", "large", "a while"). A range
+ * counts as its upper bound ("3-4 days" → 4 days): an estimate is a budget, and the upper bound is what the planner
+ * allowed for. Qualifiers ("~", "about", "approx.", "+", a note in parentheses) are ignored.
+ */
+function parseEffort(text) {
+    if (text === null)
+        return null;
+    const clean = text
+        .toLowerCase()
+        .replace(/\([^)]*\)/g, ' ')
+        .replace(/^\s*(?:~|≈|about|around|approx(?:\.|imately)?|roughly|est(?:\.|imated)?:?|up to)\s*/, '')
+        .replace(/(\d)\s*\+/g, '$1')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/[.;]$/, '');
+    if (clean === '')
+        return null;
+    const range = RANGE.exec(clean);
+    if (range) {
+        const upperUnit = unitOf(range[4]);
+        const lowerUnit = range[2] === undefined ? upperUnit : unitOf(range[2]);
+        const lower = amountOf(range[1] ?? '');
+        const upper = amountOf(range[3] ?? '');
+        if (upperUnit === null || lowerUnit === null || !(upper > 0))
+            return null;
+        // "2 days - 1 week" and "1-2 weeks" alike: the larger end is the budget.
+        return roundToMinute(Math.max(lower * lowerUnit, upper * upperUnit));
+    }
+    TERM.lastIndex = 0;
+    let total = 0;
+    let consumed = 0;
+    let match;
+    while ((match = TERM.exec(clean)) !== null) {
+        const unit = unitOf(match[2]);
+        if (unit === null)
+            return null;
+        total += amountOf(match[1] ?? '') * unit;
+        consumed = TERM.lastIndex;
+    }
+    if (consumed !== clean.length || total <= 0)
+        return null;
+    return roundToMinute(total);
+}
+/**
+ * Working time between a start and a completion (ISO 8601): each full 24 hours counts as a working day (8 hours), and
+ * the rest counts up to 8 hours. Null when either is missing or the order is wrong.
+ */
+function workingTimeBetween(startedAt, completedAt) {
+    if (!startedAt || !completedAt)
+        return null;
+    const start = Date.parse(startedAt);
+    const end = Date.parse(completedAt);
+    if (Number.isNaN(start) || Number.isNaN(end) || end < start)
+        return null;
+    const elapsed = Math.floor((end - start) / 1000);
+    const days = Math.floor(elapsed / (24 * HOUR));
+    return roundToMinute(days * DAY + Math.min(elapsed - days * 24 * HOUR, DAY));
+}
+/**
+ * A task's spent time: its own `actual_effort` when it parses; else the working time from `started_at` to
+ * `completed_at` (the v2 generic model records both; v1 and v2 tasks databases record no start, so only
+ * actual_effort gives their spent time). Unfinished work has no spent time yet, so a run never writes a growing
+ * value.
+ */
+function deriveTaskTime(task) {
+    const estimate = parseEffort(task.estimatedEffort);
+    const actual = parseEffort(task.actualEffort ?? null);
+    const spent = actual ?? workingTimeBetween(task.startedAt ?? null, task.completedAt);
+    return {
+        estimateSeconds: estimate,
+        spentSeconds: spent !== null && spent > 0 ? spent : null,
+        notes: [
+            ...effortNote('estimated effort', task.estimatedEffort, estimate),
+            ...effortNote('actual effort', task.actualEffort ?? null, actual),
+        ],
+    };
+}
+/** A feature's estimate, from its specification's `Estimated Effort`; features record no spent time. */
+function deriveFeatureTime(feature) {
+    const estimate = parseEffort(feature.estimatedEffort);
+    return {
+        estimateSeconds: estimate,
+        spentSeconds: null,
+        notes: effortNote('estimated effort', feature.estimatedEffort, estimate),
+    };
+}
+function effortNote(what, text, parsed) {
+    if (text === null || text.trim() === '' || parsed !== null)
+        return [];
+    return [
+        `${what} ${JSON.stringify(text.slice(0, 60))} is not a duration (such as "2 hours", "3-4 days", "1 week"); no time is set from it`,
+    ];
+}
+/** Seconds as hours for a board's number field, to two decimals. */
+function hoursOf(seconds) {
+    return Math.round((seconds / HOUR) * 100) / 100;
+}
+/** Seconds as GitLab's duration text in hours and minutes only (`3h30m`), which no instance setting reinterprets. */
+function gitlabDuration(seconds) {
+    const sign = seconds < 0 ? '-' : '';
+    const minutes = Math.round(Math.abs(seconds) / MINUTE);
+    const hours = Math.floor(minutes / 60);
+    const rest = minutes % 60;
+    return `${sign}${hours > 0 ? `${hours}h` : ''}${rest > 0 || hours === 0 ? `${rest}m` : ''}`;
+}
+function roundToMinute(seconds) {
+    return Math.round(seconds / MINUTE) * MINUTE;
+}
+
+
+/***/ }),
+
 /***/ 7406:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $O: () => (/* binding */ isOrchestratorGitError),
 /* harmony export */   BG: () => (/* binding */ isFatal),
+/* harmony export */   Iv: () => (/* binding */ unknownFeaturesError),
 /* harmony export */   Xw: () => (/* binding */ OrchestratorGitError),
 /* harmony export */   hD: () => (/* binding */ quote)
 /* harmony export */ });
+/* unused harmony export ERROR_CODES */
 /** The error catalogue: every failure a user can act on has a code, a message naming the bad value, and a fix. */
+/** Every code a failure can carry; docs/troubleshooting.md explains each. */
+const ERROR_CODES = (/* unused pure expression or super */ null && ([
+    'STATE_NOT_FOUND',
+    'STATE_UNREADABLE',
+    'STATE_NOT_SQLITE',
+    'STATE_UNKNOWN_SCHEMA',
+    'STATE_JSON_INVALID',
+    'STATE_WRITE_FAILED',
+    'FEATURES_DIR_NOT_FOUND',
+    'FEATURE_UNKNOWN',
+    'GIT_CHECKOUT_INVALID',
+    'CONFIG_INVALID',
+    'CONFIG_UNKNOWN_KEY',
+    'CONFIG_FILE_UNREADABLE',
+    'TOKEN_MISSING',
+    'TOKEN_INVALID',
+    'REPOSITORY_MALFORMED',
+    'REPOSITORY_NOT_FOUND',
+    'PERMISSION_DENIED',
+    'ISSUES_DISABLED',
+    'VALIDATION_FAILED',
+    'RATE_LIMITED',
+    'PLATFORM_ERROR',
+    'NOT_SUPPORTED',
+    'RELEASE_VERSION_INVALID',
+    'RELEASE_NOTHING_TO_RELEASE',
+    'RELEASE_TAG_CONFLICT',
+]));
 class OrchestratorGitError extends Error {
     code;
     /** One or two sentences on how to fix it. */
@@ -8673,6 +9466,14 @@ function isFatal(error) {
         'PERMISSION_DENIED',
         'RATE_LIMITED',
     ].includes(error.code);
+}
+/** Features named (by a release or a milestone) that the state does not have, or null when all are known. */
+function unknownFeaturesError(requested, known) {
+    const knownIds = new Set(known);
+    const unknown = [...new Set(requested.filter((id) => !knownIds.has(id)))];
+    if (unknown.length === 0)
+        return null;
+    return new OrchestratorGitError('FEATURE_UNKNOWN', `Unknown feature ${unknown.map((id) => quote(id)).join(', ')}: the state has no such feature.`, `Name features by their Feature ID; the state has ${known.slice(0, 10).join(', ') || 'none'}${known.length > 10 ? ', …' : ''}.`);
 }
 
 
