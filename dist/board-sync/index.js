@@ -307,7 +307,7 @@ if ((process.env['INPUT_ENABLED'] ?? '').trim().toLowerCase() === 'false') {
     process.stdout.write('orchestrator-git board-sync is disabled (enabled: false): nothing to do.\n');
 }
 else {
-    const { runBoardSyncAction } = await Promise.all(/* import() */[__nccwpck_require__.e(686), __nccwpck_require__.e(761)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6761));
+    const { runBoardSyncAction } = await Promise.all(/* import() */[__nccwpck_require__.e(686), __nccwpck_require__.e(187)]).then(__nccwpck_require__.bind(__nccwpck_require__, 187));
     await runBoardSyncAction();
 }
 

@@ -292,7 +292,7 @@ class GitHubProjectsBoard {
                 type,
                 name: operation.field.name,
                 options: type === 'SINGLE_SELECT'
-                    ? operation.options.map((name) => ({ name, color: colorOf(name), description: '' }))
+                    ? operation.options.map((name) => ({ name, color: (0,plan/* optionColor */.H4)(name), description: '' }))
                     : null,
             }, `creating the board field ${(0,src_errors/* quote */.hD)(operation.field.name)}`);
             return;
@@ -487,16 +487,6 @@ function graphqlErrorsOf(error) {
 }
 function mutationError(error, doing) {
     return new src_errors/* OrchestratorGitError */.Xw('PLATFORM_ERROR', `GitHub refused ${doing}: ${error?.message ?? 'no result'}${error?.type ? ` (${error.type})` : ''}.`, 'The card is reported as failed and the rest of the run goes on; the next run retries it.');
-}
-function colorOf(name) {
-    return ({
-        backlog: 'GRAY',
-        'to do': 'BLUE',
-        todo: 'BLUE',
-        'in progress': 'YELLOW',
-        blocked: 'RED',
-        done: 'GREEN',
-    }[name.toLowerCase()] ?? 'PURPLE');
 }
 function resolveWrite(board, fieldName, value) {
     const field = board.fields.find((candidate) => candidate.name.toLowerCase() === fieldName.toLowerCase());

@@ -29366,11 +29366,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   xT: () => (/* binding */ BOARD_ACTIONS),
   M2: () => (/* binding */ STATUS_STASH_FIELD),
   dd: () => (/* binding */ describeWrite),
+  H4: () => (/* binding */ optionColor),
   KJ: () => (/* binding */ planBoard),
   Re: () => (/* binding */ sameColumn)
 });
 
-// UNUSED EXPORTS: iterationFor, optionColor, planIsEmpty
+// UNUSED EXPORTS: iterationFor, planIsEmpty
 
 ;// CONCATENATED MODULE: ./build/src/board/model.js
 function issueKey(repository, number) {

@@ -307,7 +307,7 @@ if ((process.env['INPUT_ENABLED'] ?? '').trim().toLowerCase() === 'false') {
     process.stdout.write('orchestrator-git issue-sync is disabled (enabled: false): nothing to do.\n');
 }
 else {
-    const { runIssueSyncAction } = await Promise.all(/* import() */[__nccwpck_require__.e(686), __nccwpck_require__.e(149)]).then(__nccwpck_require__.bind(__nccwpck_require__, 149));
+    const { runIssueSyncAction } = await Promise.all(/* import() */[__nccwpck_require__.e(686), __nccwpck_require__.e(359)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1359));
     await runIssueSyncAction();
 }
 

@@ -335,7 +335,7 @@ if ((process.env['INPUT_ENABLED'] ?? '').trim().toLowerCase() === 'false') {
     process.stdout.write('orchestrator-git release is disabled (enabled: false): nothing to do.\n');
 }
 else {
-    const { runReleaseAction } = await Promise.all(/* import() */[__nccwpck_require__.e(846), __nccwpck_require__.e(521)]).then(__nccwpck_require__.bind(__nccwpck_require__, 521));
+    const { runReleaseAction } = await Promise.all(/* import() */[__nccwpck_require__.e(846), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6942));
     await runReleaseAction();
 }
 

@@ -4,14 +4,10 @@ import { BOARD_SYNC_SETTINGS } from '../board/config.js';
 import { describeWrite } from '../board/plan.js';
 import { ISSUE_SYNC_SETTINGS } from '../config/issue-sync.js';
 import { executeBoardAction, type BoardOutcome, type ExecuteBoardOptions } from '../engine/board-sync.js';
-import { isOrchestratorGitError } from '../errors.js';
-import { preferBaselineWasm } from '../state/sqlite.js';
-import { actionsLogger } from './logger.js';
+import { runAction } from './entry.js';
 
 export async function runBoardSyncAction(): Promise<void> {
-  preferBaselineWasm();
-  const log = actionsLogger();
-  try {
+  await runAction(async (log) => {
     const inputs: ExecuteBoardOptions['inputs'] = {};
     for (const name of [...Object.keys(ISSUE_SYNC_SETTINGS), ...Object.keys(BOARD_SYNC_SETTINGS)]) {
       const value = core.getInput(name);
@@ -55,13 +51,7 @@ export async function runBoardSyncAction(): Promise<void> {
       core.setFailed(
         `${counts.failed} card(s) failed; the others were synced. See the log and the job summary.`,
       );
-  } catch (error) {
-    core.setFailed(
-      isOrchestratorGitError(error)
-        ? error.describe()
-        : `Unexpected error: ${error instanceof Error ? error.stack : String(error)}`,
-    );
-  }
+  });
 }
 
 /** The job summary: the board, the counts, and what changed (Markdown, untrusted text escaped). */

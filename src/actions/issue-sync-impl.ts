@@ -3,15 +3,11 @@ import * as core from '@actions/core';
 import { ISSUE_SYNC_SETTINGS, type RawSettings, type SettingName } from '../config/issue-sync.js';
 import { executeIssueSync } from '../engine/execute-issue-sync.js';
 import { describeOperation } from '../engine/sync.js';
-import { isOrchestratorGitError } from '../errors.js';
 import { planJson, renderSummary } from '../report/summary.js';
-import { preferBaselineWasm } from '../state/sqlite.js';
-import { actionsLogger } from './logger.js';
+import { actionRunId, runAction } from './entry.js';
 
 export async function runIssueSyncAction(): Promise<void> {
-  preferBaselineWasm();
-  const log = actionsLogger();
-  try {
+  await runAction(async (log) => {
     const inputs: RawSettings = {};
     for (const name of Object.keys(ISSUE_SYNC_SETTINGS) as SettingName[]) {
       const value = core.getInput(name);
@@ -23,7 +19,7 @@ export async function runIssueSyncAction(): Promise<void> {
       env: process.env,
       cwd: process.cwd(),
       log,
-      runId: runId(),
+      runId: actionRunId(),
       onSecret: (secret) => core.setSecret(secret),
     });
     if (result.kind === 'disabled') {
@@ -54,18 +50,7 @@ export async function runIssueSyncAction(): Promise<void> {
         `${counts.failed} item(s) failed to sync; the others were synced. See the log and the job summary.`,
       );
     }
-  } catch (error) {
-    core.setFailed(
-      isOrchestratorGitError(error)
-        ? error.describe()
-        : `Unexpected error: ${error instanceof Error ? error.stack : String(error)}`,
-    );
-  }
-}
-
-function runId(): string {
-  const id = process.env.GITHUB_RUN_ID;
-  return id ? `${id}-${process.env.GITHUB_RUN_ATTEMPT ?? '1'}` : `local-${Date.now().toString(36)}`;
+  });
 }
 
 /** The `run()` that @github/local-action and the actions/typescript-action layout expect. */

@@ -4,17 +4,13 @@
  * summary.
  */
 import * as core from '@actions/core';
-import { isOrchestratorGitError } from '../errors.js';
 import { RELEASE_ACTIONS, releaseSettingNames, type ReleaseAction } from '../release/config.js';
 import { executeRelease } from '../release/engine.js';
 import { planJson, renderPlanSummary } from '../release/summary.js';
-import { preferBaselineWasm } from '../state/sqlite.js';
-import { actionsLogger } from './logger.js';
+import { actionRunId, runAction } from './entry.js';
 
 export async function runReleaseAction(): Promise<void> {
-  preferBaselineWasm();
-  const log = actionsLogger();
-  try {
+  await runAction(async (log) => {
     const action = (core.getInput('action') || 'plan').trim() as ReleaseAction;
     if (!RELEASE_ACTIONS.includes(action)) {
       core.setFailed(
@@ -35,7 +31,7 @@ export async function runReleaseAction(): Promise<void> {
       env: process.env,
       cwd: process.cwd(),
       log,
-      runId: runId(),
+      runId: actionRunId(),
       onSecret: (secret) => core.setSecret(secret),
     });
     if (result.kind === 'disabled') {
@@ -62,18 +58,7 @@ export async function runReleaseAction(): Promise<void> {
       core.setFailed(
         `${result.sync.counts.failed} issue(s) could not be assigned to the milestone; see the log.`,
       );
-  } catch (error) {
-    core.setFailed(
-      isOrchestratorGitError(error)
-        ? error.describe()
-        : `Unexpected error: ${error instanceof Error ? error.stack : String(error)}`,
-    );
-  }
-}
-
-function runId(): string {
-  const id = process.env.GITHUB_RUN_ID;
-  return id ? `${id}-${process.env.GITHUB_RUN_ATTEMPT ?? '1'}` : `local-${Date.now().toString(36)}`;
+  });
 }
 
 /** The `run()` that @github/local-action expects. */

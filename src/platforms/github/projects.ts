@@ -4,6 +4,7 @@
  */
 import type { ActualBoard, ActualBoardField, ActualCard, CardValue } from '../../board/model.js';
 import {
+  optionColor,
   sameColumn,
   STATUS_STASH_FIELD,
   type CardOperation,
@@ -242,7 +243,7 @@ export class GitHubProjectsBoard implements BoardTracker {
           name: operation.field.name,
           options:
             type === 'SINGLE_SELECT'
-              ? operation.options.map((name) => ({ name, color: colorOf(name), description: '' }))
+              ? operation.options.map((name) => ({ name, color: optionColor(name), description: '' }))
               : null,
         },
         `creating the board field ${quote(operation.field.name)}`,
@@ -516,19 +517,6 @@ function mutationError(error: GraphqlErrorItem | undefined, doing: string): Orch
     'PLATFORM_ERROR',
     `GitHub refused ${doing}: ${error?.message ?? 'no result'}${error?.type ? ` (${error.type})` : ''}.`,
     'The card is reported as failed and the rest of the run goes on; the next run retries it.',
-  );
-}
-
-function colorOf(name: string): string {
-  return (
-    {
-      backlog: 'GRAY',
-      'to do': 'BLUE',
-      todo: 'BLUE',
-      'in progress': 'YELLOW',
-      blocked: 'RED',
-      done: 'GREEN',
-    }[name.toLowerCase()] ?? 'PURPLE'
   );
 }
 

@@ -1,8 +1,8 @@
-export const id = 521;
-export const ids = [521];
+export const id = 942;
+export const ids = [942];
 export const modules = {
 
-/***/ 521:
+/***/ 6942:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,8 +15,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __webpack_require__(6421);
-// EXTERNAL MODULE: ./build/src/errors.js
-var errors = __webpack_require__(7406);
 ;// CONCATENATED MODULE: ./build/src/core/policy.js
 const DEFAULT_POLICY = {
     featureStatuses: ['approved', 'in_progress', 'completed', 'archived'],
@@ -38,6 +36,8 @@ const DEFAULT_POLICY = {
     issueTemplate: null,
 };
 
+// EXTERNAL MODULE: ./build/src/errors.js
+var errors = __webpack_require__(7406);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -9155,6 +9155,33 @@ function actionsLogger() {
     };
 }
 
+;// CONCATENATED MODULE: ./build/src/actions/entry.js
+/** What the three actions' entries share: the start of a run, its id, and how a run that threw fails the step. */
+
+
+
+
+/**
+ * Runs an action's body: V8's baseline WebAssembly for sql.js first (docs/benchmarks.md), then the body with the
+ * Actions logger; a catalogue error fails the step with its message and fix, anything else with its stack.
+ */
+async function runAction(body) {
+    preferBaselineWasm();
+    try {
+        await body(actionsLogger());
+    }
+    catch (error) {
+        core/* setFailed */.C1((0,errors/* isOrchestratorGitError */.$O)(error)
+            ? error.describe()
+            : `Unexpected error: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+}
+/** The workflow run and attempt (`1234-1`), or a local id outside Actions: names the run in the state's journal. */
+function actionRunId() {
+    const id = process.env.GITHUB_RUN_ID;
+    return id ? `${id}-${process.env.GITHUB_RUN_ATTEMPT ?? '1'}` : `local-${Date.now().toString(36)}`;
+}
+
 ;// CONCATENATED MODULE: ./build/src/actions/release-impl.js
 /**
  * The release action: reads the inputs once, runs the release-coordinator's step (`action: plan | milestone |
@@ -9166,12 +9193,8 @@ function actionsLogger() {
 
 
 
-
-
 async function runReleaseAction() {
-    preferBaselineWasm();
-    const log = actionsLogger();
-    try {
+    await runAction(async (log) => {
         const action = (core/* getInput */.V4('action') || 'plan').trim();
         if (!RELEASE_ACTIONS.includes(action)) {
             core/* setFailed */.C1(`CONFIG_INVALID: action "${action.slice(0, 40)}" is not a release step.\nHow to fix: Use one of ${RELEASE_ACTIONS.join(', ')}.`);
@@ -9191,7 +9214,7 @@ async function runReleaseAction() {
             env: process.env,
             cwd: process.cwd(),
             log,
-            runId: runId(),
+            runId: actionRunId(),
             onSecret: (secret) => core/* setSecret */.Pq(secret),
         });
         if (result.kind === 'disabled') {
@@ -9217,16 +9240,7 @@ async function runReleaseAction() {
             core/* setFailed */.C1(result.sync.stoppedBy.describe());
         else if (result.sync && result.sync.counts.failed > 0)
             core/* setFailed */.C1(`${result.sync.counts.failed} issue(s) could not be assigned to the milestone; see the log.`);
-    }
-    catch (error) {
-        core/* setFailed */.C1((0,errors/* isOrchestratorGitError */.$O)(error)
-            ? error.describe()
-            : `Unexpected error: ${error instanceof Error ? error.stack : String(error)}`);
-    }
-}
-function runId() {
-    const id = process.env.GITHUB_RUN_ID;
-    return id ? `${id}-${process.env.GITHUB_RUN_ATTEMPT ?? '1'}` : `local-${Date.now().toString(36)}`;
+    });
 }
 /** The `run()` that @github/local-action expects. */
 const run = (/* unused pure expression or super */ null && (runReleaseAction));

@@ -1,8 +1,8 @@
-export const id = 149;
-export const ids = [149];
+export const id = 359;
+export const ids = [359];
 export const modules = {
 
-/***/ 149:
+/***/ 1359:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -8105,6 +8105,33 @@ function actionsLogger() {
     };
 }
 
+;// CONCATENATED MODULE: ./build/src/actions/entry.js
+/** What the three actions' entries share: the start of a run, its id, and how a run that threw fails the step. */
+
+
+
+
+/**
+ * Runs an action's body: V8's baseline WebAssembly for sql.js first (docs/benchmarks.md), then the body with the
+ * Actions logger; a catalogue error fails the step with its message and fix, anything else with its stack.
+ */
+async function runAction(body) {
+    preferBaselineWasm();
+    try {
+        await body(actionsLogger());
+    }
+    catch (error) {
+        core/* setFailed */.C1((0,errors/* isOrchestratorGitError */.$O)(error)
+            ? error.describe()
+            : `Unexpected error: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+}
+/** The workflow run and attempt (`1234-1`), or a local id outside Actions: names the run in the state's journal. */
+function actionRunId() {
+    const id = process.env.GITHUB_RUN_ID;
+    return id ? `${id}-${process.env.GITHUB_RUN_ATTEMPT ?? '1'}` : `local-${Date.now().toString(36)}`;
+}
+
 ;// CONCATENATED MODULE: ./build/src/actions/issue-sync-impl.js
 /** The issue-sync action: reads inputs once, runs the shared engine, and reports through outputs and the job summary. */
 
@@ -8113,12 +8140,8 @@ function actionsLogger() {
 
 
 
-
-
 async function runIssueSyncAction() {
-    preferBaselineWasm();
-    const log = actionsLogger();
-    try {
+    await runAction(async (log) => {
         const inputs = {};
         for (const name of Object.keys(issue_sync_ISSUE_SYNC_SETTINGS)) {
             const value = core/* getInput */.V4(name);
@@ -8131,7 +8154,7 @@ async function runIssueSyncAction() {
             env: process.env,
             cwd: process.cwd(),
             log,
-            runId: runId(),
+            runId: actionRunId(),
             onSecret: (secret) => core/* setSecret */.Pq(secret),
         });
         if (result.kind === 'disabled') {
@@ -8161,16 +8184,7 @@ async function runIssueSyncAction() {
         else if (counts.failed > 0) {
             core/* setFailed */.C1(`${counts.failed} item(s) failed to sync; the others were synced. See the log and the job summary.`);
         }
-    }
-    catch (error) {
-        core/* setFailed */.C1((0,errors/* isOrchestratorGitError */.$O)(error)
-            ? error.describe()
-            : `Unexpected error: ${error instanceof Error ? error.stack : String(error)}`);
-    }
-}
-function runId() {
-    const id = process.env.GITHUB_RUN_ID;
-    return id ? `${id}-${process.env.GITHUB_RUN_ATTEMPT ?? '1'}` : `local-${Date.now().toString(36)}`;
+    });
 }
 /** The `run()` that @github/local-action and the actions/typescript-action layout expect. */
 const run = (/* unused pure expression or super */ null && (runIssueSyncAction));

@@ -1,8 +1,8 @@
-export const id = 761;
-export const ids = [761];
+export const id = 187;
+export const ids = [187];
 export const modules = {
 
-/***/ 6761:
+/***/ 187:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5817,6 +5817,33 @@ function actionsLogger() {
     };
 }
 
+;// CONCATENATED MODULE: ./build/src/actions/entry.js
+/** What the three actions' entries share: the start of a run, its id, and how a run that threw fails the step. */
+
+
+
+
+/**
+ * Runs an action's body: V8's baseline WebAssembly for sql.js first (docs/benchmarks.md), then the body with the
+ * Actions logger; a catalogue error fails the step with its message and fix, anything else with its stack.
+ */
+async function runAction(body) {
+    preferBaselineWasm();
+    try {
+        await body(actionsLogger());
+    }
+    catch (error) {
+        core/* setFailed */.C1((0,errors/* isOrchestratorGitError */.$O)(error)
+            ? error.describe()
+            : `Unexpected error: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+}
+/** The workflow run and attempt (`1234-1`), or a local id outside Actions: names the run in the state's journal. */
+function actionRunId() {
+    const id = process.env.GITHUB_RUN_ID;
+    return id ? `${id}-${process.env.GITHUB_RUN_ATTEMPT ?? '1'}` : `local-${Date.now().toString(36)}`;
+}
+
 ;// CONCATENATED MODULE: ./build/src/actions/board-sync-impl.js
 /** The board-sync action: reads inputs once, runs the board engine, and reports through outputs and the job summary. */
 
@@ -5825,12 +5852,8 @@ function actionsLogger() {
 
 
 
-
-
 async function runBoardSyncAction() {
-    preferBaselineWasm();
-    const log = actionsLogger();
-    try {
+    await runAction(async (log) => {
         const inputs = {};
         for (const name of [...Object.keys(issue_sync_ISSUE_SYNC_SETTINGS), ...Object.keys(BOARD_SYNC_SETTINGS)]) {
             const value = core/* getInput */.V4(name);
@@ -5873,12 +5896,7 @@ async function runBoardSyncAction() {
         core/* info */.pq(`Added ${counts.added}, moved ${counts.moved}, updated ${counts.updated}, unchanged ${counts.unchanged}, failed ${counts.failed}, without issue ${counts.skipped}.`);
         if (counts.failed > 0)
             core/* setFailed */.C1(`${counts.failed} card(s) failed; the others were synced. See the log and the job summary.`);
-    }
-    catch (error) {
-        core/* setFailed */.C1((0,errors/* isOrchestratorGitError */.$O)(error)
-            ? error.describe()
-            : `Unexpected error: ${error instanceof Error ? error.stack : String(error)}`);
-    }
+    });
 }
 /** The job summary: the board, the counts, and what changed (Markdown, untrusted text escaped). */
 function boardSummary(outcome) {
@@ -5920,11 +5938,12 @@ __webpack_require__.d(__webpack_exports__, {
   xT: () => (/* binding */ BOARD_ACTIONS),
   M2: () => (/* binding */ STATUS_STASH_FIELD),
   dd: () => (/* binding */ describeWrite),
+  H4: () => (/* binding */ optionColor),
   KJ: () => (/* binding */ planBoard),
   Re: () => (/* binding */ sameColumn)
 });
 
-// UNUSED EXPORTS: iterationFor, optionColor, planIsEmpty
+// UNUSED EXPORTS: iterationFor, planIsEmpty
 
 ;// CONCATENATED MODULE: ./build/src/board/model.js
 function issueKey(repository, number) {
